@@ -1,0 +1,89 @@
+/**
+ * The one door into the core for adapters: commands (as text or as typed options),
+ * button presses and modal submissions. It is also the one error boundary: a
+ * UserError becomes a specific reply for the asker; anything else is logged with a
+ * reference id and the asker sees only that id, never a stack trace.
+ */
+import type { CommandContext } from './context.js';
+import { internalErrorText, isUserError, referenceId } from './errors.js';
+import { ephemeralText, type ActionResult, type Reply } from './message.js';
+import { parseCommandText } from './commands/parse-text.js';
+import type { ActionSource, ActionSpec, AnyArgs, CommandSpec, ModalSpec, SubcommandSpec } from './commands/spec.js';
+import type { Services } from './services.js';
+import { UserError } from './errors.js';
+
+export interface Registry {
+  readonly commands: readonly CommandSpec[];
+  readonly actions: readonly ActionSpec[];
+  readonly modals: readonly ModalSpec[];
+}
+
+export class Dispatcher {
+  constructor(
+    readonly registry: Registry,
+    readonly services: Services,
+  ) {}
+
+  command(name: string): CommandSpec | undefined {
+    return this.registry.commands.find((c) => c.name === name);
+  }
+
+  /** Slack and the shell: `/agenda search jailbreak in:3.5` arrives as ('agenda', 'search jailbreak in:3.5'). */
+  async runText(commandName: string, text: string, ctx: CommandContext): Promise<Reply> {
+    return this.#guard(ctx, { command: commandName, text }, async () => {
+      const command = this.#require(commandName);
+      const { subcommand, args } = parseCommandText(command, text);
+      return subcommand.run(ctx, args as never, this.services);
+    }, (message) => ephemeralText(message));
+  }
+
+  /** Discord: options arrive typed, the subcommand by name (`digest preview` for groups). */
+  async run(commandName: string, subcommandName: string, args: AnyArgs, ctx: CommandContext): Promise<Reply> {
+    return this.#guard(ctx, { command: commandName, subcommand: subcommandName }, async () => {
+      const sub = this.#subcommand(this.#require(commandName), subcommandName);
+      return sub.run(ctx, args as never, this.services);
+    }, (message) => ephemeralText(message));
+  }
+
+  async press(action: string, value: string, ctx: CommandContext, source: ActionSource = {}): Promise<ActionResult> {
+    return this.#guard(ctx, { action }, async () => {
+      const spec = this.registry.actions.find((a) => a.action === action);
+      if (!spec) throw new UserError('unknown-action', 'That button is no longer supported. Run the command again for a fresh one.');
+      return spec.run(ctx, value, this.services, source);
+    }, (message) => ({ reply: ephemeralText(message) }));
+  }
+
+  async submit(modal: string, value: string, fields: Readonly<Record<string, string>>, ctx: CommandContext): Promise<ActionResult> {
+    return this.#guard(ctx, { modal }, async () => {
+      const spec = this.registry.modals.find((m) => m.modal === modal);
+      if (!spec) throw new UserError('unknown-modal', 'That form is no longer supported. Please start again.');
+      return spec.run(ctx, value, fields, this.services);
+    }, (message) => ({ reply: ephemeralText(message) }));
+  }
+
+  #require(name: string): CommandSpec {
+    const command = this.command(name);
+    if (!command) throw new UserError('unknown-command', `There is no /${name} command.`);
+    return command;
+  }
+
+  #subcommand(command: CommandSpec, name: string): SubcommandSpec {
+    const sub = command.subcommands.find((s) => s.name === name);
+    if (!sub) throw new UserError('unknown-subcommand', `\`${name}\` is not a \`/${command.name}\` command. Try \`/${command.name} help\`.`);
+    return sub;
+  }
+
+  async #guard<T>(ctx: CommandContext, what: object, work: () => Promise<T>, onError: (message: string) => T): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUserError(error)) return onError(error.message);
+      const ref = referenceId();
+      this.services.logger.error(
+        { ref, ...what, platform: ctx.actor.platform, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId, err: error },
+        'command failed',
+      );
+      return onError(internalErrorText(ref));
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What the core needs from a chat platform to act on its own (weekly questions,
+ * reading-group reminders and threads), as opposed to answering a command. Each
+ * adapter implements `DeliveryPort`; the core never imports a platform SDK.
+ */
+import type { ConversationRef, Platform } from './context.js';
+import type { Reply } from './message.js';
+
+/** Where a scheduled post goes: a channel, or a person by direct message. */
+export type Destination =
+  | { readonly kind: 'channel'; readonly conversation: ConversationRef }
+  | { readonly kind: 'user'; readonly platform: Platform; readonly tenantId: string; readonly userId: string };
+
+/** A message the platform accepted. `messageId` is Slack's ts or Discord's snowflake. */
+export interface PostedMessage {
+  readonly conversation: ConversationRef;
+  readonly messageId: string;
+}
+
+/**
+ * A failed platform call. `permanent` errors (channel gone, bot removed, missing
+ * access, user unreachable) will not heal by retrying: the caller pauses what caused
+ * them and tells its owner. Others are retried with backoff.
+ */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+  constructor(
+    readonly platform: Platform,
+    /** The platform's own code, e.g. `channel_not_found` or `50013`. */
+    readonly code: string,
+    readonly permanent: boolean,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeliveryPort {
+  readonly platform: Platform;
+
+  /**
+   * Posts a message. `idempotencyKey` identifies this post across crashes: Discord
+   * sends it as an enforced nonce, Slack attaches it as message metadata, so that
+   * `findPosted` can recognise a post that was made before a crash.
+   */
+  post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage>;
+
+  /** Looks for a recent post carrying `idempotencyKey` (reconciliation after a crash). */
+  findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null>;
+
+  /** Opens a discussion thread under a posted message. Null where the platform has none (Discord DMs). */
+  openThread(message: PostedMessage, name: string): Promise<ConversationRef | null>;
+
+  /** Replaces a posted message (live counts). */
+  update(message: PostedMessage, reply: Reply): Promise<void>;
+
+  /** May this user manage this channel's subscriptions and groups? (Slack admin/owner; Discord Manage Channels/Server.) */
+  canManageChannel(tenantId: string, userId: string, channelId: string): Promise<boolean>;
+
+  /** Posts a text file (reading-group notes). Adapters without files post the text instead. */
+  uploadText(conversation: ConversationRef, filename: string, title: string, content: string): Promise<void>;
+}
+
+/** The delivery ports of the platforms that run in this process. */
+export interface DeliveryDirectory {
+  get(platform: Platform): DeliveryPort | undefined;
+}
+
+export class DeliveryPorts implements DeliveryDirectory {
+  readonly #ports = new Map<Platform, DeliveryPort>();
+  add(port: DeliveryPort): void {
+    this.#ports.set(port.platform, port);
+  }
+  get(platform: Platform): DeliveryPort | undefined {
+    return this.#ports.get(platform);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The schema's history, oldest first. Never edit a released migration: add a new one.
+ * Numbers are reserved per feature so parallel work does not collide:
+ * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups.
+ */
+import { agendaIndex } from './001-agenda-index.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [agendaIndex];
