@@ -1,0 +1,98 @@
+/** The reading-group repository's SQL, prepared once per database, and its row shapes. */
+import type { GroupStatus, ReminderRoute, SessionStatus, SyllabusUnit } from '../core/reading-groups/model.js';
+import type { Db } from './db.js';
+
+export interface GroupRow {
+  id: number;
+  platform: string;
+  tenant_id: string;
+  channel_id: string;
+  name: string;
+  unit: SyllabusUnit;
+  syllabus_spec: string;
+  weekday: number;
+  local_time: string;
+  time_zone: string;
+  every_weeks: number;
+  status: GroupStatus;
+  created_by: string;
+  created_at: string;
+  events_on: number;
+  kickoff_message_id: string | null;
+}
+
+export interface SessionRow {
+  group_id: number;
+  number: number;
+  unit_id: string;
+  local_date: string;
+  starts_at: string;
+  status: SessionStatus;
+  facilitator_id: string | null;
+  message_id: string | null;
+  thread_id: string | null;
+  event_id: string | null;
+  question_ids: string;
+}
+
+export interface MemberRow {
+  user_id: string;
+  joined_at: string;
+  remind: ReminderRoute;
+  volunteered_at: string | null;
+}
+
+export interface NoteRow {
+  id: number;
+  group_id: number;
+  number: number;
+  author_id: string;
+  text: string;
+  created_at: string;
+}
+
+export function prepareReadingGroupStatements(db: Db) {
+  return {
+    insertGroup: db.prepare(`
+      INSERT INTO reading_groups (platform, tenant_id, channel_id, name, name_key, unit, syllabus_spec, weekday,
+        local_time, time_zone, every_weeks, created_by, created_at, events_on)
+      VALUES (@platform, @tenant_id, @channel_id, @name, @name_key, @unit, @syllabus_spec, @weekday,
+        @local_time, @time_zone, @every_weeks, @created_by, @created_at, @events_on)`),
+    groupById: db.prepare('SELECT * FROM reading_groups WHERE id = ?'),
+    groupsOf: db.prepare(`SELECT * FROM reading_groups WHERE platform = ? AND tenant_id = ? AND status <> 'archived' ORDER BY id`),
+    activeGroups: db.prepare(`SELECT * FROM reading_groups WHERE status = 'active' ORDER BY id`),
+    setStatus: db.prepare('UPDATE reading_groups SET status = ? WHERE id = ?'),
+    setKickoff: db.prepare('UPDATE reading_groups SET kickoff_message_id = ? WHERE id = ?'),
+
+    insertSession: db.prepare('INSERT INTO reading_group_sessions (group_id, number, unit_id, local_date, starts_at) VALUES (?, ?, ?, ?, ?)'),
+    sessions: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? ORDER BY number'),
+    session: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? AND number = ?'),
+    moveSession: db.prepare('UPDATE reading_group_sessions SET local_date = ?, starts_at = ? WHERE group_id = ? AND number = ?'),
+    openSession: db.prepare(`UPDATE reading_group_sessions SET status = 'open', message_id = ?, thread_id = ? WHERE group_id = ? AND number = ? AND status = 'scheduled'`),
+    setFacilitator: db.prepare('UPDATE reading_group_sessions SET facilitator_id = ? WHERE group_id = ? AND number = ?'),
+    setQuestions: db.prepare('UPDATE reading_group_sessions SET question_ids = ? WHERE group_id = ? AND number = ?'),
+    markCovered: db.prepare(`UPDATE reading_group_sessions SET status = 'covered' WHERE group_id = ? AND number = ?`),
+    setEventId: db.prepare('UPDATE reading_group_sessions SET event_id = ? WHERE group_id = ? AND number = ?'),
+
+    members: db.prepare('SELECT * FROM reading_group_members WHERE group_id = ? ORDER BY joined_at, user_id'),
+    addMember: db.prepare('INSERT OR IGNORE INTO reading_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?)'),
+    removeMember: db.prepare('DELETE FROM reading_group_members WHERE group_id = ? AND user_id = ?'),
+    setRemind: db.prepare('UPDATE reading_group_members SET remind = ? WHERE group_id = ? AND user_id = ?'),
+    volunteer: db.prepare('UPDATE reading_group_members SET volunteered_at = coalesce(volunteered_at, ?) WHERE group_id = ? AND user_id = ?'),
+
+    organisers: db.prepare('SELECT user_id FROM reading_group_organisers WHERE group_id = ? ORDER BY rowid'),
+    insertOrganiser: db.prepare('INSERT OR IGNORE INTO reading_group_organisers (group_id, user_id) VALUES (?, ?)'),
+    removeOrganiser: db.prepare('DELETE FROM reading_group_organisers WHERE group_id = ? AND user_id = ?'),
+
+    upsertRsvp: db.prepare(`INSERT INTO reading_group_rsvps (group_id, number, user_id, answer) VALUES (?, ?, ?, ?)
+      ON CONFLICT (group_id, number, user_id) DO UPDATE SET answer = excluded.answer`),
+    deleteRsvp: db.prepare('DELETE FROM reading_group_rsvps WHERE group_id = ? AND number = ? AND user_id = ?'),
+    rsvps: db.prepare('SELECT user_id, answer FROM reading_group_rsvps WHERE group_id = ? AND number = ? ORDER BY rowid'),
+
+    insertNote: db.prepare('INSERT INTO reading_group_notes (group_id, number, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)'),
+    noteById: db.prepare('SELECT * FROM reading_group_notes WHERE id = ?'),
+    sessionNotes: db.prepare('SELECT * FROM reading_group_notes WHERE group_id = ? AND number = ? ORDER BY created_at, id'),
+    allNotes: db.prepare('SELECT * FROM reading_group_notes WHERE group_id = ? ORDER BY number, created_at, id'),
+    deleteNote: db.prepare('DELETE FROM reading_group_notes WHERE id = ? AND group_id = ? AND author_id = ?'),
+  };
+}
