@@ -59,6 +59,34 @@ export interface DeliveryPort {
 
   /** Posts a text file (reading-group notes). Adapters without files post the text instead. */
   uploadText(conversation: ConversationRef, filename: string, title: string, content: string): Promise<void>;
+
+  /**
+   * Platform calendar events (Discord guild scheduled events), for reading groups with
+   * `events:on`. Optional: platforms without them (Slack, the shell) leave it out, and
+   * the core then refuses `events:on` with a specific message.
+   */
+  readonly scheduledEvents?: ScheduledEventsPort;
+}
+
+/** One session as a calendar event. Plain text only; the adapter applies its limits. */
+export interface ScheduledEventSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  /** Where the event happens: the group's channel (Discord shows it as the event's location). */
+  readonly channelId: string;
+}
+
+/**
+ * Creates, moves and removes scheduled events in a tenant (a Discord server). Failures
+ * are `DeliveryError`s: a missing Manage Events permission is permanent (Discord 50013).
+ */
+export interface ScheduledEventsPort {
+  /** Returns the platform's event id. */
+  create(tenantId: string, event: ScheduledEventSpec): Promise<string>;
+  update(tenantId: string, eventId: string, event: ScheduledEventSpec): Promise<void>;
+  delete(tenantId: string, eventId: string): Promise<void>;
 }
 
 /** The delivery ports of the platforms that run in this process. */

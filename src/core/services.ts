@@ -7,6 +7,7 @@ import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
 import type { DeliveryDirectory } from './ports.js';
 import type { Logger } from '../log.js';
+import type { ReadingGroupsFeature } from './reading-groups/feature.js';
 
 export interface Services {
   /** The current agenda. A getter, because the agenda file can be reloaded while the bot runs. */
@@ -15,4 +16,6 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly delivery: DeliveryDirectory;
+  /** Reading groups (issue 6): the store and its settings. Optional so older wiring still compiles. */
+  readonly readingGroups?: ReadingGroupsFeature;
 }

@@ -5,6 +5,7 @@
  */
 import type { Registry } from '../dispatcher.js';
 import type { CommandSpec } from './spec.js';
+import { readingGroupActions, readingGroupCommand, readingGroupModals } from './readinggroup/index.js';
 
 /** `/agenda`: look things up in the agenda. Features append their subcommands here. */
 export const agendaCommand: CommandSpec = {
@@ -15,7 +16,7 @@ export const agendaCommand: CommandSpec = {
 };
 
 export const registry: Registry = {
-  commands: [agendaCommand],
-  actions: [],
-  modals: [],
+  commands: [agendaCommand, readingGroupCommand],
+  actions: [...readingGroupActions],
+  modals: [...readingGroupModals],
 };

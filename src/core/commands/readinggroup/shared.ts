@@ -1,0 +1,44 @@
+/** What the `/readinggroup` subcommands share: the group option, finding the group, short replies. */
+import type { CommandContext } from '../../context.js';
+import { ephemeralText, type Reply } from '../../message.js';
+import { readingGroupsOf, type ReadingGroupsFeature } from '../../reading-groups/feature.js';
+import { kickoffCard } from '../../reading-groups/group-cards.js';
+import { findGroup } from '../../reading-groups/groups.js';
+import type { ReadingGroup } from '../../reading-groups/model.js';
+import type { Services } from '../../services.js';
+
+export const groupOption = {
+  name: 'group',
+  kind: 'string',
+  description: "the group's name or number (default: this channel's group)",
+  syntax: 'rest',
+  autocomplete: 'group',
+} as const;
+
+export interface Resolved {
+  readonly feature: ReadingGroupsFeature;
+  readonly group: ReadingGroup;
+}
+
+export function resolveGroup(services: Services, ctx: CommandContext, raw: string | undefined): Resolved {
+  const feature = readingGroupsOf(services);
+  return { feature, group: findGroup(feature.store, ctx, raw) };
+}
+
+export function say(text: string): Reply {
+  return ephemeralText(text);
+}
+
+/** Refreshes the kickoff card (member count, status). Best effort: the command already succeeded. */
+export async function refreshKickoff(services: Services, groupId: number, ctx: CommandContext): Promise<void> {
+  const { store } = readingGroupsOf(services);
+  const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
+  const port = services.delivery.get(ctx.actor.platform);
+  if (!group?.kickoffMessageId || !port) return;
+  const conversation = { platform: group.platform, tenantId: group.tenantId, channelId: group.channelId };
+  try {
+    await port.update({ conversation, messageId: group.kickoffMessageId }, kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length));
+  } catch (error) {
+    services.logger.warn({ groupId, err: error }, 'kickoff card not refreshed');
+  }
+}
