@@ -5,9 +5,18 @@
 import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
+import type { DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupsFeature } from './reading-groups/feature.js';
+
+/** Settings features need at run time (from `Config`; the core never reads the environment). */
+export interface Settings {
+  /** IANA zone for schedules given without `tz=`. */
+  readonly defaultTimezone: string;
+  /** A weekly question that fell due while the bot was down is still posted if less than this old. */
+  readonly digestCatchupHours: number;
+}
 
 export interface Services {
   /** The current agenda. A getter, because the agenda file can be reloaded while the bot runs. */
@@ -16,6 +25,9 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly delivery: DeliveryDirectory;
-  /** Reading groups (issue 6): the store and its settings. Optional so older wiring still compiles. */
+  readonly settings: Settings;
+  /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
+  readonly deliveries: DeliveryStore;
+  /** Reading groups (issue 6): their store and settings. Optional so wiring without them still compiles. */
   readonly readingGroups?: ReadingGroupsFeature;
 }
