@@ -64,10 +64,6 @@ export class SqliteReadingGroupStore implements ReadingGroupStore {
     this.#q.setStatus.run(status, groupId);
   }
 
-  setKickoffMessage(groupId: number, messageId: string): void {
-    this.#q.setKickoff.run(messageId, groupId);
-  }
-
   sessions(groupId: number): readonly Session[] {
     return (this.#q.sessions.all(groupId) as SessionRow[]).map(toSession);
   }
@@ -83,8 +79,8 @@ export class SqliteReadingGroupStore implements ReadingGroupStore {
     })();
   }
 
-  openSession(groupId: number, number: number, opened: { messageId: string; threadId: string | null }): void {
-    this.#q.openSession.run(opened.messageId, opened.threadId, groupId, number);
+  openSession(groupId: number, number: number, opened: { facilitatorId: string | null; questionIds: readonly string[] }): boolean {
+    return this.#q.openSession.run(opened.facilitatorId, JSON.stringify(opened.questionIds), groupId, number).changes > 0;
   }
 
   setFacilitator(groupId: number, number: number, userId: string | null): void {
@@ -176,7 +172,6 @@ function toGroup(row: GroupRow): ReadingGroup {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     eventsOn: row.events_on === 1,
-    kickoffMessageId: row.kickoff_message_id,
   };
 }
 
@@ -189,8 +184,6 @@ function toSession(row: SessionRow): Session {
     startsAt: new Date(row.starts_at),
     status: row.status,
     facilitatorId: row.facilitator_id,
-    messageId: row.message_id,
-    threadId: row.thread_id,
     eventId: row.event_id,
     questionIds: JSON.parse(row.question_ids) as string[],
   };

@@ -18,7 +18,6 @@ export interface GroupRow {
   created_by: string;
   created_at: string;
   events_on: number;
-  kickoff_message_id: string | null;
 }
 
 export interface SessionRow {
@@ -29,8 +28,6 @@ export interface SessionRow {
   starts_at: string;
   status: SessionStatus;
   facilitator_id: string | null;
-  message_id: string | null;
-  thread_id: string | null;
   event_id: string | null;
   question_ids: string;
 }
@@ -62,13 +59,12 @@ export function prepareReadingGroupStatements(db: Db) {
     groupsOf: db.prepare(`SELECT * FROM reading_groups WHERE platform = ? AND tenant_id = ? AND status <> 'archived' ORDER BY id`),
     activeGroups: db.prepare(`SELECT * FROM reading_groups WHERE status = 'active' ORDER BY id`),
     setStatus: db.prepare('UPDATE reading_groups SET status = ? WHERE id = ?'),
-    setKickoff: db.prepare('UPDATE reading_groups SET kickoff_message_id = ? WHERE id = ?'),
 
     insertSession: db.prepare('INSERT INTO reading_group_sessions (group_id, number, unit_id, local_date, starts_at) VALUES (?, ?, ?, ?, ?)'),
     sessions: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? ORDER BY number'),
     session: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? AND number = ?'),
     moveSession: db.prepare('UPDATE reading_group_sessions SET local_date = ?, starts_at = ? WHERE group_id = ? AND number = ?'),
-    openSession: db.prepare(`UPDATE reading_group_sessions SET status = 'open', message_id = ?, thread_id = ? WHERE group_id = ? AND number = ? AND status = 'scheduled'`),
+    openSession: db.prepare(`UPDATE reading_group_sessions SET status = 'open', facilitator_id = ?, question_ids = ? WHERE group_id = ? AND number = ? AND status = 'scheduled'`),
     setFacilitator: db.prepare('UPDATE reading_group_sessions SET facilitator_id = ? WHERE group_id = ? AND number = ?'),
     setQuestions: db.prepare('UPDATE reading_group_sessions SET question_ids = ? WHERE group_id = ? AND number = ?'),
     markCovered: db.prepare(`UPDATE reading_group_sessions SET status = 'covered' WHERE group_id = ? AND number = ?`),

@@ -88,12 +88,12 @@ describe('SqliteReadingGroupStore', () => {
       { number: 1, localDate: '2027-01-21', startsAt: new Date('2027-01-21T16:00:00Z') },
       { number: 2, localDate: '2027-01-28', startsAt: new Date('2027-01-28T16:00:00Z') },
     ]);
-    store.openSession(id, 1, { messageId: 'M1', threadId: 'M1' });
-    store.openSession(id, 1, { messageId: 'M2', threadId: null });
+    expect(store.openSession(id, 1, { facilitatorId: 'U7', questionIds: ['3.4-q1'] })).toBe(true);
+    expect(store.openSession(id, 1, { facilitatorId: 'U8', questionIds: [] })).toBe(false);
     store.setQuestions(id, 1, ['3.4-q1', '3.4.1-p1']);
     store.markCovered(id, 1);
     const first = store.session(id, 1);
-    expect(first).toMatchObject({ localDate: '2027-01-21', status: 'covered', messageId: 'M1', threadId: 'M1', questionIds: ['3.4-q1', '3.4.1-p1'] });
+    expect(first).toMatchObject({ localDate: '2027-01-21', status: 'covered', facilitatorId: 'U7', questionIds: ['3.4-q1', '3.4.1-p1'] });
     expect(store.session(id, 2)?.startsAt.toISOString()).toBe('2027-01-28T16:00:00.000Z');
   });
 });

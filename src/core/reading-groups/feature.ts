@@ -1,8 +1,8 @@
 /**
- * What reading-group handlers need beyond the shared services: the store and two
- * settings from the configuration. Optional on `Services` so that code built before
- * this feature (and its test helpers) keeps compiling; `readingGroupsOf` says clearly
- * when the composition root forgot to wire it.
+ * What reading-group handlers need beyond the shared services: the store and the
+ * reminder lead time (`REMINDER_HOURS`; the default zone is in `Services.settings`).
+ * Optional on `Services` so that code built before this feature (and its test helpers)
+ * keeps compiling; `readingGroupsOf` says clearly when the composition root forgot it.
  */
 import type { Services } from '../services.js';
 import type { ReadingGroupStore } from './store.js';
@@ -11,8 +11,6 @@ export interface ReadingGroupsFeature {
   readonly store: ReadingGroupStore;
   /** Hours before a session that its reminder goes out (`REMINDER_HOURS`). */
   readonly reminderHours: number;
-  /** The zone used when `create` gets no `tz=` (`DEFAULT_TIMEZONE`). */
-  readonly defaultTimeZone: string;
 }
 
 export function readingGroupsOf(services: Services): ReadingGroupsFeature {

@@ -3,6 +3,8 @@
  * a syllabus of agenda units (challenges, or subsections for deep groups), one unit
  * per session, discussing each in a thread the bot opens. These are the core's shapes;
  * the store behind `ReadingGroupStore` is SQLite (`src/persistence`), never seen here.
+ * Posted message ids are not kept here: the shared delivery ledger holds them
+ * (keys in `keys.ts`), so there is one record of what was posted.
  */
 import type { Platform } from '../context.js';
 
@@ -39,7 +41,6 @@ export interface ReadingGroup {
   readonly createdAt: Date;
   /** Also mirror sessions as platform scheduled events (Discord `events:on`). */
   readonly eventsOn: boolean;
-  readonly kickoffMessageId: string | null;
 }
 
 export interface Session {
@@ -53,9 +54,6 @@ export interface Session {
   readonly startsAt: Date;
   readonly status: SessionStatus;
   readonly facilitatorId: string | null;
-  /** The session card (its thread hangs under it). */
-  readonly messageId: string | null;
-  readonly threadId: string | null;
   /** The platform scheduled event mirroring this session, when events are on. */
   readonly eventId: string | null;
   /** Question ids already shown for this session, in order (for "Another question"). */

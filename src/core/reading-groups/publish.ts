@@ -1,26 +1,28 @@
 /**
- * Posts the group-level messages. PROVISIONAL until the shared delivery ledger is merged:
- * the kickoff goes straight to the port with its idempotency key.
+ * Reading-group posts go through the shared exactly-once ledger like every scheduled
+ * post. The kickoff card is planned in the same transaction that creates the group and
+ * then delivered at once; if that fails, the next sweep retries it (same key).
  */
+import type { PlannedDelivery } from '../jobs/deliveries.js';
+import { createOutbox } from '../jobs/features.js';
 import type { Services } from '../services.js';
-import type { ReadingGroup } from './model.js';
 import { readingGroupsOf } from './feature.js';
 import { kickoffCard } from './group-cards.js';
-export { syncEvents } from './events.js';
+import { groupDestination, kickoffKey } from './keys.js';
+import type { ReadingGroup } from './model.js';
+import { readingGroupsScheduled } from './scheduled.js';
 
-export function kickoffKey(group: ReadingGroup): string {
-  return `rg:${group.id}:kickoff`;
+export function kickoffPlan(services: Services, group: ReadingGroup): PlannedDelivery {
+  const { store } = readingGroupsOf(services);
+  return {
+    key: kickoffKey(group.id),
+    destination: groupDestination(group),
+    reply: kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length),
+    dueAt: group.createdAt,
+  };
 }
 
-export async function publishKickoff(services: Services, group: ReadingGroup): Promise<void> {
-  const { store } = readingGroupsOf(services);
-  const port = services.delivery.get(group.platform);
-  if (!port) return;
-  const card = kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length);
-  const posted = await port.post(
-    { kind: 'channel', conversation: { platform: group.platform, tenantId: group.tenantId, channelId: group.channelId } },
-    card,
-    kickoffKey(group),
-  );
-  store.setKickoffMessage(group.id, posted.messageId);
+/** Delivers one planned post now instead of at the next sweep (the outbox deduplicates with a running sweep). */
+export async function deliverNow(services: Services, key: string): Promise<void> {
+  await createOutbox(services, [readingGroupsScheduled]).deliver(key);
 }

@@ -27,14 +27,13 @@ export interface ReadingGroupStore {
   /** Every active group of every tenant: the scheduler's view. */
   activeGroups(): readonly ReadingGroup[];
   setStatus(groupId: number, status: GroupStatus): void;
-  setKickoffMessage(groupId: number, messageId: string): void;
 
   sessions(groupId: number): readonly Session[];
   session(groupId: number, number: number): Session | undefined;
   /** Moves several sessions at once (skip, postpone, resume), in one transaction. */
   moveSessions(groupId: number, moves: readonly SessionMove[]): void;
-  /** Records the posted session card and its thread; the session becomes `open`. */
-  openSession(groupId: number, number: number, opened: { messageId: string; threadId: string | null }): void;
+  /** The session is being held: `open`, with its facilitator and first questions. False if it was not `scheduled`. */
+  openSession(groupId: number, number: number, opened: { facilitatorId: string | null; questionIds: readonly string[] }): boolean;
   setFacilitator(groupId: number, number: number, userId: string | null): void;
   setQuestions(groupId: number, number: number, questionIds: readonly string[]): void;
   markCovered(groupId: number, number: number): void;

@@ -27,8 +27,7 @@ export const readingGroups: Migration = {
       status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'archived')),
       created_by TEXT NOT NULL,
       created_at TEXT NOT NULL,
-      events_on INTEGER NOT NULL DEFAULT 0,
-      kickoff_message_id TEXT
+      events_on INTEGER NOT NULL DEFAULT 0
     );
     -- A name is unique among a tenant's groups that are not archived.
     CREATE UNIQUE INDEX reading_groups_live_name
@@ -42,8 +41,6 @@ export const readingGroups: Migration = {
       starts_at TEXT NOT NULL,
       status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'open', 'covered')),
       facilitator_id TEXT,
-      message_id TEXT,
-      thread_id TEXT,
       event_id TEXT,
       question_ids TEXT NOT NULL DEFAULT '[]',
       PRIMARY KEY (group_id, number)

@@ -8,6 +8,7 @@ import { kickoffCard } from '../../reading-groups/group-cards.js';
 import { requireActive, requireOrganiser } from '../../reading-groups/groups.js';
 import type { RsvpAnswer } from '../../reading-groups/model.js';
 import { anotherQuestion, questionItem } from '../../reading-groups/questions.js';
+import { postedMessage, sessionKey } from '../../reading-groups/keys.js';
 import { renderCard } from '../../reading-groups/render.js';
 import { ACTIONS, NOTE_MODAL } from '../../reading-groups/session-cards.js';
 import { loadSession } from '../../reading-groups/session-refs.js';
@@ -134,10 +135,10 @@ async function redrawSessionCard(services: Services, groupId: number, number: nu
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const session = group ? store.session(groupId, number) : undefined;
   const port = services.delivery.get(ctx.actor.platform);
-  if (!group || !session?.messageId || !port) return;
+  const card = postedMessage(services, sessionKey(groupId, number));
+  if (!group || !session || !card || !port) return;
   try {
-    const conversation = { platform: group.platform, tenantId: group.tenantId, channelId: group.channelId };
-    await port.update({ conversation, messageId: session.messageId }, renderCard(services, group, session, 'session'));
+    await port.update(card, renderCard(services, group, session, 'session'));
   } catch (error) {
     services.logger.warn({ groupId, number, err: error }, 'session card not redrawn');
   }

@@ -3,7 +3,9 @@ import { UserError } from '../../errors.js';
 import type { Reply } from '../../message.js';
 import type { GroupSchedule } from '../../reading-groups/model.js';
 import { readingGroupsOf } from '../../reading-groups/feature.js';
-import { publishKickoff, syncEvents } from '../../reading-groups/publish.js';
+import { syncEvents } from '../../reading-groups/events.js';
+import { kickoffKey } from '../../reading-groups/keys.js';
+import { deliverNow, kickoffPlan } from '../../reading-groups/publish.js';
 import { layOutSessions } from '../../reading-groups/schedule.js';
 import { parseUnit, resolveSyllabus } from '../../reading-groups/syllabus.js';
 import { formatTimeOfDay, parseTimeOfDay, parseTimeZone, parseWeekday, weekdayName } from '../../time/parse.js';
@@ -47,7 +49,7 @@ export const create = defineSubcommand({
     const units = resolveSyllabus(catalog, args.syllabus, unit);
     const every = args.every ?? 1;
     if (every !== 1 && every !== 2) throw new UserError('bad-every', `every=${every} is not accepted: use every=1 (weekly) or every=2 (fortnightly).`);
-    const timeZone = args.tz === undefined ? feature.defaultTimeZone : parseTimeZone(args.tz);
+    const timeZone = args.tz === undefined ? services.settings.defaultTimezone : parseTimeZone(args.tz);
     const time = args.time === undefined ? { hour: 17, minute: 0 } : parseTimeOfDay(args.time);
     const now = services.clock.now();
 
@@ -71,20 +73,25 @@ export const create = defineSubcommand({
 
     const schedule: GroupSchedule = { weekday, localTime: formatTimeOfDay(time), timeZone, everyWeeks: every };
     const dates = layOutSessions(schedule, units.length, now, start);
-    const group = feature.store.createGroup({
-      platform: ctx.actor.platform,
-      tenantId: ctx.actor.tenantId,
-      channelId: ctx.conversation.channelId,
-      name,
-      unit,
-      syllabusSpec: (args.syllabus ?? 'all').trim() || 'all',
-      schedule,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-      eventsOn,
-      sessions: units.map((unitId, i) => ({ unitId, ...(dates[i] ?? { localDate: '', startsAt: now }) })),
+    // The group and its kickoff post are written together: a crash cannot leave a group without its card planned.
+    const group = services.deliveries.atomically(() => {
+      const created = feature.store.createGroup({
+        platform: ctx.actor.platform,
+        tenantId: ctx.actor.tenantId,
+        channelId: ctx.conversation.channelId,
+        name,
+        unit,
+        syllabusSpec: (args.syllabus ?? 'all').trim() || 'all',
+        schedule,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        eventsOn,
+        sessions: units.map((unitId, i) => ({ unitId, ...(dates[i] ?? { localDate: '', startsAt: now }) })),
+      });
+      services.deliveries.plan(kickoffPlan(services, created), now);
+      return created;
     });
-    await publishKickoff(services, group);
+    await deliverNow(services, kickoffKey(group.id));
     const eventNote = eventsOn ? await syncEvents(services, group) : '';
     const first = dates[0];
     const text = `Created "${group.name}" with ${units.length} sessions; you are its organiser. The kickoff card is in this channel.${eventNote}`;

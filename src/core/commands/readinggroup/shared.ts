@@ -6,6 +6,7 @@ import { kickoffCard } from '../../reading-groups/group-cards.js';
 import { findGroup } from '../../reading-groups/groups.js';
 import type { ReadingGroup } from '../../reading-groups/model.js';
 import type { Services } from '../../services.js';
+import { kickoffKey, postedMessage } from '../../reading-groups/keys.js';
 
 export const groupOption = {
   name: 'group',
@@ -34,10 +35,10 @@ export async function refreshKickoff(services: Services, groupId: number, ctx: C
   const { store } = readingGroupsOf(services);
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const port = services.delivery.get(ctx.actor.platform);
-  if (!group?.kickoffMessageId || !port) return;
-  const conversation = { platform: group.platform, tenantId: group.tenantId, channelId: group.channelId };
+  const card = postedMessage(services, kickoffKey(groupId));
+  if (!group || !card || !port) return;
   try {
-    await port.update({ conversation, messageId: group.kickoffMessageId }, kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length));
+    await port.update(card, kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length));
   } catch (error) {
     services.logger.warn({ groupId, err: error }, 'kickoff card not refreshed');
   }

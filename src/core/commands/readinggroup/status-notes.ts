@@ -46,7 +46,7 @@ export const notes = defineSubcommand({
     }
     const list = chosen === undefined ? feature.store.notes(group.id) : feature.store.notes(group.id, chosen);
     const what = chosen === undefined ? 'all sessions' : `session ${chosen}`;
-    if (list.length === 0) return say(`No notes yet for ${what} of "${group.name}".`);
+    if (list.length === 0) return say(chosen === undefined ? `"${group.name}" has no notes yet.` : `No notes yet for session ${chosen} of "${group.name}".`);
     const port = services.delivery.get(ctx.actor.platform);
     if (!port) throw new Error(`no delivery port for ${ctx.actor.platform}`);
     const markdown = notesMarkdown(group, sessions, list, services.agenda());
