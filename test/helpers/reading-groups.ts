@@ -33,12 +33,12 @@ export interface World {
   ctx(userId: string, options?: { channelId?: string; tenantId?: string; threadId?: string }): CommandContext;
 }
 
-export function makeWorld(options: { now: string; platform?: Platform; reminderHours?: number; defaultTimezone?: string }): World {
+export function makeWorld(options: { now: string; platform?: Platform; reminderHours?: number; defaultTimezone?: string; port?: MemoryDeliveryPort }): World {
   const platform = options.platform ?? 'slack';
   const db = openDatabase(':memory:');
   const clock = new ManualClock(options.now);
   const logger = new MemoryLogger();
-  const port = new MemoryDeliveryPort(platform);
+  const port = options.port ?? new MemoryDeliveryPort(platform);
   const ports = new DeliveryPorts();
   ports.add(port);
   const store = new SqliteReadingGroupStore(db);

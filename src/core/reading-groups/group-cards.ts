@@ -23,7 +23,7 @@ export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], c
   const status: Span[] = group.status === 'active' ? [] : [` This group is ${group.status}.`];
   return {
     visibility: 'channel',
-    summary: `Reading group "${group.name}": ${sessions.length} sessions, ${scheduleText(group)}. ${memberCount} members. Press Join to take part.`,
+    summary: `Reading group "${group.name}": ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${scheduleText(group)}. ${memberCount} members. Press Join to take part.`,
     blocks: [
       { kind: 'heading', text: `Reading group: ${group.name}` },
       {
@@ -33,7 +33,7 @@ export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], c
       {
         kind: 'fields',
         fields: [
-          { label: 'Syllabus', value: [`${group.syllabusSpec} (${sessions.length} sessions)`] },
+          { label: 'Syllabus', value: [`${group.syllabusSpec} (${sessions.length} session${sessions.length === 1 ? '' : 's'})`] },
           { label: 'Members', value: [String(memberCount)] },
         ],
       },

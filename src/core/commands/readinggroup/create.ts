@@ -94,7 +94,7 @@ export const create = defineSubcommand({
     await deliverNow(services, kickoffKey(group.id));
     const eventNote = eventsOn ? await syncEvents(services, group) : '';
     const first = dates[0];
-    const text = `Created "${group.name}" with ${units.length} sessions; you are its organiser. The kickoff card is in this channel.${eventNote}`;
+    const text = `Created "${group.name}" with ${units.length} session${units.length === 1 ? '' : 's'}; you are its organiser. The kickoff card is in this channel.${eventNote}`;
     return {
       visibility: 'ephemeral',
       summary: text,

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../../src/core/ports.js';
+import { pickFacilitator } from '../../../src/core/reading-groups/facilitator.js';
+import { makeWorld, type World } from '../../helpers/reading-groups.js';
+
+async function withGroup(now = '2027-01-04T09:00:00Z'): Promise<World> {
+  const world = makeWorld({ now });
+  await world.dispatcher.runText('readinggroup', 'create name:"Safety RG" syllabus:2.1,2.2,2.3,2.4 day=thu time=17:00 tz=UTC start=2027-01-14', world.ctx('U1'));
+  return world;
+}
+
+describe('facilitator rotation', () => {
+  it('takes volunteers in turn, continuing after the last one and skipping who cannot come', () => {
+    const order = ['A', 'B', 'C'];
+    expect(pickFacilitator(order, null, new Set())).toBe('A');
+    expect(pickFacilitator(order, 'A', new Set())).toBe('B');
+    expect(pickFacilitator(order, 'C', new Set())).toBe('A');
+    expect(pickFacilitator(order, 'A', new Set(['B']))).toBe('C');
+    expect(pickFacilitator(order, 'A', new Set(['A', 'B', 'C']))).toBeNull();
+    expect(pickFacilitator([], null, new Set())).toBeNull();
+  });
+
+  it('assigns facilitators session by session, and hands over when the facilitator cancels', async () => {
+    const world = await withGroup();
+    for (const user of ['UA', 'UB', 'UC']) {
+      await world.dispatcher.runText('readinggroup', 'facilitate', world.ctx(user));
+      world.clock.advance(1000);
+    }
+    const facilitatorOf = (n: number) => world.store.session(1, n)?.facilitatorId;
+    world.clock.set('2027-01-14T17:00:00Z');
+    await world.sweep();
+    expect(facilitatorOf(1)).toBe('UA');
+    await world.dispatcher.press('rg-not-going', '1:2:r', world.ctx('UB'));
+    world.clock.set('2027-01-21T17:00:00Z');
+    await world.sweep();
+    expect(facilitatorOf(2)).toBe('UC');
+    world.clock.set('2027-01-28T17:00:00Z');
+    await world.sweep();
+    expect(facilitatorOf(3)).toBe('UA');
+    const handover = await world.dispatcher.press('rg-not-going', '1:3:s', world.ctx('UA'));
+    expect(facilitatorOf(3)).toBe('UB');
+    const fields = handover.update?.blocks.find((b) => b.kind === 'fields');
+    expect(fields?.kind === 'fields' ? fields.fields[1] : undefined).toEqual({ label: 'Facilitator', value: [{ mention: 'UB' }] });
+  });
+});
+
+describe('organiser-only actions', () => {
+  it('are refused for others with a clear message, and allowed once made an organiser', async () => {
+    const world = await withGroup();
+    const refusal = (what: string) =>
+      `Only the organisers of "Safety RG" can ${what}. Ask one of them, or ask them to make you an organiser with \`/readinggroup organisers add @you\`.`;
+    const cases: [string, string][] = [
+      ['skip', 'skip a session'],
+      ['postpone 2', 'postpone a session'],
+      ['pause', 'pause the group'],
+      ['archive', 'archive the group'],
+      ['organisers add <@U3>', 'add organisers'],
+      ['organisers remove <@U1>', 'remove organisers'],
+    ];
+    for (const [text, what] of cases) {
+      expect((await world.dispatcher.runText('readinggroup', text, world.ctx('U2'))).summary).toBe(refusal(what));
+    }
+    expect(world.store.sessions(1)[0]?.localDate).toBe('2027-01-14');
+    expect((await world.dispatcher.runText('readinggroup', 'organisers remove <@U1>', world.ctx('U1'))).summary).toBe(
+      '"Safety RG" needs at least one organiser: add another before removing the last one.',
+    );
+    expect((await world.dispatcher.runText('readinggroup', 'organisers add <@U2>', world.ctx('U1'))).summary).toBe('Added an organiser to "Safety RG".');
+    expect((await world.dispatcher.runText('readinggroup', 'skip', world.ctx('U2'))).summary).toBe('"Safety RG" skips a week: session 1 moves one slot later.');
+    expect((await world.dispatcher.runText('readinggroup', 'organisers remove <@U1>', world.ctx('U2'))).summary).toBe('Removed an organiser from "Safety RG".');
+    expect(world.store.organisers(1)).toEqual(['U2']);
+  });
+});
+
+describe('tenants', () => {
+  it('never see or change each other\'s groups', async () => {
+    const world = await withGroup();
+    const stranger = world.ctx('U9', { tenantId: 'T2', channelId: 'C1' });
+    expect((await world.dispatcher.runText('readinggroup', 'status', stranger)).summary).toBe(
+      'There is no reading group in this channel. Start one with `/readinggroup create name:"Safety RG"`.',
+    );
+    expect((await world.dispatcher.runText('readinggroup', 'join 1', stranger)).summary).toMatch(/^There is no reading group called "1" here\./);
+    expect((await world.dispatcher.press('rg-join', '1', stranger)).reply?.summary).toBe('That reading group no longer exists here.');
+    expect((await world.dispatcher.press('rg-going', '1:1:s', stranger)).reply?.summary).toMatch(/^That button belongs to a session that no longer exists here\./);
+    expect(world.store.members(1)).toEqual([]);
+    // The same name is free in another workspace.
+    const other = await world.dispatcher.runText('readinggroup', 'create name:"Safety RG" syllabus:2.1 start=2027-01-14', stranger);
+    expect(other.summary).toMatch(/^Created "Safety RG" with 1 session;/);
+  });
+});
+
+describe('a channel the bot can no longer post to', () => {
+  it('pauses the group and tells an organiser once', async () => {
+    const world = await withGroup();
+    world.port.postFailures.push(new DeliveryError('slack', 'channel_not_found', true, 'channel not found'));
+    world.clock.set('2027-01-13T17:00:00Z');
+    await world.sweep();
+    await world.sweep();
+    expect(world.store.group('slack', 'T1', 1)?.status).toBe('paused');
+    const notices = world.port.posts.filter((p) => p.conversation.channelId === 'dm:U1');
+    expect(notices.map((p) => p.reply.summary)).toEqual([
+      'Your reading group "Safety RG" is paused: the bot could not post in its channel (channel_not_found). Give the bot access to the channel again, then run /readinggroup resume there.',
+    ]);
+  });
+});
