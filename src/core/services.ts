@@ -25,6 +25,8 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly delivery: DeliveryDirectory;
+  /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
+  readonly random: () => number;
   readonly settings: Settings;
   /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
   readonly deliveries: DeliveryStore;

@@ -46,6 +46,7 @@ export function makeWorld(options: { now: string; platform?: Platform; reminderH
     agenda: () => catalog,
     // Reading groups never search; the real index is tested by its own suite.
     search: { search: () => ({ hits: [], total: 0 }) },
+    random: () => 0.5,
     clock,
     logger,
     delivery: ports,
