@@ -7,6 +7,7 @@ import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
 import type { DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
+import type { SubscriptionStore } from './subscriptions/model.js';
 import type { Logger } from '../log.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
@@ -27,4 +28,6 @@ export interface Services {
   readonly settings: Settings;
   /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
   readonly deliveries: DeliveryStore;
+  /** Weekly-question subscriptions, their rotation history and interests. */
+  readonly subscriptions: SubscriptionStore;
 }
