@@ -30,4 +30,6 @@ export interface Services {
   readonly deliveries: DeliveryStore;
   /** Weekly-question subscriptions, their rotation history and interests. */
   readonly subscriptions: SubscriptionStore;
+  /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
+  readonly random: () => number;
 }
