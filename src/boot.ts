@@ -11,10 +11,13 @@ import { systemClock, type Clock } from './core/clock.js';
 import { registry as defaultRegistry } from './core/commands/index.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
-import type { Services } from './core/services.js';
+import type { Services, Settings } from './core/services.js';
 import { silentLogger, type Logger } from './log.js';
 import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js';
 import type { Db } from './persistence/db.js';
+import { DeliveriesRepository } from './persistence/deliveries-repository.js';
+import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
+import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`data/agenda.json`). Ignored when `agenda` is given. */
@@ -28,6 +31,10 @@ export interface CoreOptions {
   readonly delivery?: DeliveryDirectory;
   readonly random?: () => number;
   readonly registry?: Registry;
+  /** From `Config`; defaults: UTC, 24 hours of catch-up. */
+  readonly settings?: Partial<Settings>;
+  /** Hours before a reading-group session that its reminder goes out (`REMINDER_HOURS`, default 24). */
+  readonly reminderHours?: number;
 }
 
 export interface Core {
@@ -56,6 +63,13 @@ export function bootCore(options: CoreOptions): Core {
     logger,
     delivery: options.delivery ?? new DeliveryPorts(),
     random: options.random ?? Math.random,
+    settings: {
+      defaultTimezone: options.settings?.defaultTimezone ?? 'UTC',
+      digestCatchupHours: options.settings?.digestCatchupHours ?? 24,
+    },
+    deliveries: new DeliveriesRepository(db),
+    subscriptions: new SubscriptionsRepository(db),
+    readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
   };
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };
 }

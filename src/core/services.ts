@@ -7,6 +7,7 @@ import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
 import type { DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
+import type { SubscriptionStore } from './subscriptions/model.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupsFeature } from './reading-groups/feature.js';
 
@@ -25,11 +26,13 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly delivery: DeliveryDirectory;
-  /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
-  readonly random: () => number;
   readonly settings: Settings;
   /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
   readonly deliveries: DeliveryStore;
+  /** Weekly-question subscriptions, their rotation history and interests. */
+  readonly subscriptions: SubscriptionStore;
+  /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
+  readonly random: () => number;
   /** Reading groups (issue 6): their store and settings. Optional so wiring without them still compiles. */
   readonly readingGroups?: ReadingGroupsFeature;
 }

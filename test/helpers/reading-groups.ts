@@ -1,25 +1,21 @@
 /**
- * A whole reading-group world for core tests: the real agenda, real SQLite (`:memory:`
- * with the real migrations), the real delivery ledger and sweeper, a manual clock and a
- * recording delivery port. Nothing here decides behaviour: it only wires real parts.
+ * A whole reading-group world for core tests: the real core from `bootCore` (real agenda,
+ * SQLite `:memory:` with the real migrations, the shared delivery ledger), the real
+ * sweeper with every scheduled feature, a manual clock and a recording delivery port.
  */
-import { createCatalog } from '../../src/core/agenda/catalog-impl.js';
-import { loadAgenda } from '../../src/core/agenda/load.js';
+import { bootCore } from '../../src/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { registry } from '../../src/core/commands/index.js';
 import type { CommandContext, Platform } from '../../src/core/context.js';
-import { Dispatcher } from '../../src/core/dispatcher.js';
+import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { createSweeper } from '../../src/core/jobs/features.js';
+import { scheduledFeatures } from '../../src/core/jobs/registry.js';
 import { DeliveryPorts } from '../../src/core/ports.js';
-import { readingGroupsScheduled } from '../../src/core/reading-groups/scheduled.js';
+import { readingGroupsOf } from '../../src/core/reading-groups/feature.js';
+import type { ReadingGroupStore } from '../../src/core/reading-groups/store.js';
 import type { Services } from '../../src/core/services.js';
 import { MemoryLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/persistence/db.js';
-import { DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
-import { SqliteReadingGroupStore } from '../../src/persistence/reading-groups-repository.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
-
-const catalog = createCatalog(loadAgenda('data/agenda.json'));
 
 export interface World {
   readonly services: Services;
@@ -27,41 +23,45 @@ export interface World {
   readonly port: MemoryDeliveryPort;
   readonly clock: ManualClock;
   readonly logger: MemoryLogger;
-  readonly store: SqliteReadingGroupStore;
+  readonly store: ReadingGroupStore;
   sweep(): Promise<void>;
   /** A context for `userId` in `channelId` (tenant T1 unless given). */
   ctx(userId: string, options?: { channelId?: string; tenantId?: string; threadId?: string }): CommandContext;
 }
 
-export function makeWorld(options: { now: string; platform?: Platform; reminderHours?: number; defaultTimezone?: string; port?: MemoryDeliveryPort }): World {
+export interface WorldOptions {
+  readonly now: string;
+  readonly platform?: Platform;
+  readonly reminderHours?: number;
+  readonly defaultTimezone?: string;
+  readonly port?: MemoryDeliveryPort;
+}
+
+export function makeWorld(options: WorldOptions): World {
   const platform = options.platform ?? 'slack';
-  const db = openDatabase(':memory:');
   const clock = new ManualClock(options.now);
   const logger = new MemoryLogger();
   const port = options.port ?? new MemoryDeliveryPort(platform);
   const ports = new DeliveryPorts();
   ports.add(port);
-  const store = new SqliteReadingGroupStore(db);
-  const services: Services = {
-    agenda: () => catalog,
-    // Reading groups never search; the real index is tested by its own suite.
-    search: { search: () => ({ hits: [], total: 0 }) },
-    random: () => 0.5,
+  const { services, dispatcher } = bootCore({
+    agendaPath: 'data/agenda.json',
+    db: openDatabase(':memory:'),
     clock,
     logger,
     delivery: ports,
-    settings: { defaultTimezone: options.defaultTimezone ?? 'UTC', digestCatchupHours: 24 },
-    deliveries: new DeliveriesRepository(db),
-    readingGroups: { store, reminderHours: options.reminderHours ?? 24 },
-  };
-  const sweeper = createSweeper(services, [readingGroupsScheduled], { inFlight: new Map() });
+    random: () => 0.5,
+    settings: { defaultTimezone: options.defaultTimezone ?? 'UTC' },
+    reminderHours: options.reminderHours ?? 24,
+  });
+  const sweeper = createSweeper(services, scheduledFeatures, { inFlight: new Map() });
   return {
     services,
-    dispatcher: new Dispatcher(registry, services),
+    dispatcher,
     port,
     clock,
     logger,
-    store,
+    store: readingGroupsOf(services).store,
     sweep: () => sweeper.sweep(),
     ctx: (userId, where = {}) => ({
       actor: { platform, tenantId: where.tenantId ?? 'T1', userId },

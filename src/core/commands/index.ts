@@ -12,6 +12,7 @@ import { questionSubcommand } from './agenda/question.js';
 import { randomSubcommand } from './agenda/random.js';
 import { searchSubcommand } from './agenda/search.js';
 import { makeShareAction } from './agenda/share.js';
+import { digestActions, digestSubcommands } from '../subscriptions/registry.js';
 import type { CommandSpec } from './spec.js';
 import { readingGroupActions, readingGroupCommand, readingGroupModals } from './readinggroup/index.js';
 
@@ -28,11 +29,12 @@ export const agendaCommand: CommandSpec = {
     questionSubcommand,
     searchSubcommand,
     randomSubcommand,
+    ...digestSubcommands,
   ],
 };
 
 export const registry: Registry = {
   commands: [agendaCommand, readingGroupCommand],
-  actions: [makeShareAction(() => agendaCommand), openAction, ...readingGroupActions],
+  actions: [makeShareAction(() => agendaCommand), openAction, ...digestActions, ...readingGroupActions],
   modals: [...readingGroupModals],
 };
