@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { ephemeralText, type Reply } from '../../../src/core/message.js';
+import { parseActionId } from '../../../adapters/slack/blocks.js';
+import { renderReply } from '../../../adapters/slack/render.js';
+
+describe('escaping user text', () => {
+  it('never turns typed <!channel>, <@U…>, & or <tags> into pings or markup', () => {
+    const hostile = 'hi <!channel> and <@U0VICTIM> & <https://evil.test|click> <b>';
+    const { text, blocks } = renderReply(ephemeralText(hostile));
+    const escaped = 'hi &lt;!channel&gt; and &lt;@U0VICTIM&gt; &amp; &lt;https://evil.test|click&gt; &lt;b&gt;';
+    expect(text).toBe(escaped);
+    expect(blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: escaped } }]);
+  });
+
+  it('makes real mentions only from mention spans with a Slack user id', () => {
+    const reply: Reply = {
+      visibility: 'channel',
+      summary: 's',
+      blocks: [{ kind: 'text', spans: [{ mention: 'U0ALICE' }, ' ', { mention: '!here' }, ' ', { channel: 'C0GENERAL' }, ' ', { channel: '<!everyone>' }] }],
+    };
+    expect(renderReply(reply).blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: '<@U0ALICE> @!here <#C0GENERAL> #&lt;!everyone&gt;' } },
+    ]);
+  });
+
+  it('shows times in the reader\'s zone with a UTC fallback, and links only for http(s)', () => {
+    const reply: Reply = {
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [
+        {
+          kind: 'text',
+          spans: [
+            { time: new Date('2027-01-14T17:00:00Z'), style: 'full' },
+            ' | ',
+            { time: new Date('2027-01-14T17:00:00Z'), style: 'date' },
+            ' | ',
+            { link: 'https://arxiv.org/abs/2404.09932', text: 'paper <1> | a' },
+            ' | ',
+            { link: 'javascript:alert(1)', text: 'no' },
+          ],
+        },
+      ],
+    };
+    expect(renderReply(reply).blocks).toEqual([
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text:
+            '<!date^1799946000^{date_long_pretty} {time}|2027-01-14 17:00 UTC> | <!date^1799946000^{date_long_pretty}|2027-01-14 17:00 UTC>' +
+            ' | <https://arxiv.org/abs/2404.09932|paper &lt;1&gt; ¦ a> | no',
+        },
+      },
+    ]);
+  });
+});
+
+describe('rendering a whole card', () => {
+  it('maps every neutral block and marks each question\'s origin', () => {
+    const reply: Reply = {
+      visibility: 'ephemeral',
+      summary: 'Challenge 3.5: Jailbreaks & prompt injection',
+      blocks: [
+        { kind: 'heading', text: '3.5 Jailbreaks & prompt injection' },
+        { kind: 'text', spans: ['Why it matters, in ', { text: 'short', bold: true }, ': ', { text: 'in:3.5', code: true }] },
+        { kind: 'fields', fields: [{ label: 'Category', value: ['3 Sociotechnical'] }, { label: 'Questions', value: ['1 paper, 12 prompts'] }] },
+        {
+          kind: 'list',
+          items: [
+            { id: '3.5-q1', text: ['How robust can safety training be?'], origin: 'paper' },
+            { id: '3.5.2-p1', text: ['What would a fair benchmark look like?'], origin: 'prompt' },
+            { id: '3.5.2', text: ['Attack taxonomies'] },
+          ],
+        },
+        { kind: 'links', links: [{ text: 'Paper §3.5', url: 'https://arxiv.org/pdf/2404.09932v2#subsection.3.5' }] },
+        { kind: 'context', spans: ['Anwar et al. 2024, CC BY 4.0'] },
+        { kind: 'divider' },
+        {
+          kind: 'buttons',
+          buttons: [
+            { action: 'share', value: 'challenge 3.5', label: 'Share in channel', style: 'primary' },
+            { action: 'open', value: '3.5.2', label: 'Open 3.5.2' },
+          ],
+        },
+      ],
+    };
+    const { text, blocks } = renderReply(reply);
+    expect(text).toBe('Challenge 3.5: Jailbreaks &amp; prompt injection');
+    expect(blocks).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: '3.5 Jailbreaks & prompt injection', emoji: true } },
+      { type: 'section', text: { type: 'mrkdwn', text: 'Why it matters, in *short*: `in:3.5`' } },
+      {
+        type: 'section',
+        fields: [
+          { type: 'mrkdwn', text: '*Category*\n3 Sociotechnical' },
+          { type: 'mrkdwn', text: '*Questions*\n1 paper, 12 prompts' },
+        ],
+      },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text:
+            '• `3.5-q1`  How robust can safety training be?  _from the paper_\n' +
+            '• `3.5.2-p1`  What would a fair benchmark look like?  _discussion prompt (ours)_\n' +
+            '• `3.5.2`  Attack taxonomies',
+        },
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: '<https://arxiv.org/pdf/2404.09932v2#subsection.3.5|Paper §3.5>' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Anwar et al. 2024, CC BY 4.0' }] },
+      { type: 'divider' },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: 'ab:share:0', value: 'challenge 3.5', text: { type: 'plain_text', text: 'Share in channel', emoji: true }, style: 'primary' },
+          { type: 'button', action_id: 'ab:open:1', value: '3.5.2', text: { type: 'plain_text', text: 'Open 3.5.2', emoji: true } },
+        ],
+      },
+    ]);
+  });
+
+  it('reads action ids back into the neutral action', () => {
+    expect(parseActionId('ab:share:0')).toBe('share');
+    expect(parseActionId('ab:rg:join:12')).toBe('rg:join');
+    expect(parseActionId('other:share:0')).toBeNull();
+    expect(parseActionId('ab:share')).toBeNull();
+  });
+
+  it('keeps the core\'s "showing 10 of 34" hint under a list that fits', () => {
+    const items = Array.from({ length: 3 }, (_, i) => ({ id: `3.5.${i + 1}`, text: ['x'] }));
+    const { blocks } = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'list', items, more: 'showing 3 of 34 — narrow with in:3.5' }] });
+    expect(blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: '• `3.5.1`  x\n• `3.5.2`  x\n• `3.5.3`  x' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: 'showing 3 of 34 — narrow with in:3.5' }] },
+    ]);
+  });
+});
+
+/** A list item whose rendered line is exactly 100 characters: "• `NNN`  " is 9, the text 91. */
+function item(n: number): { id: string; text: string[] } {
+  return { id: String(n).padStart(3, '0'), text: ['y'.repeat(91)] };
+}
+
+const textOf = (block: unknown): string => (block as { text: { text: string } }).text.text;
+
+describe('Slack limits: one rule, the same every time', () => {
+  it('keeps text of exactly 3,000 characters in one section and splits 3,001 into two', () => {
+    const exact = renderReply(ephemeralText('a'.repeat(3000))).blocks;
+    expect(exact).toHaveLength(1);
+    const over = renderReply(ephemeralText(`${'a'.repeat(2000)} ${'b'.repeat(1000)}`)).blocks;
+    expect(over.map(textOf)).toEqual(['a'.repeat(2000), 'b'.repeat(1000)]);
+  });
+
+  it('splits long text at line breaks into sections of at most 3,000 characters', () => {
+    const line = 'z'.repeat(99);
+    const text = Array.from({ length: 70 }, () => line).join('\n'); // 70 lines of 100 with their breaks
+    const blocks = renderReply(ephemeralText(text)).blocks;
+    // 30 lines (2,999 characters) fit a section; 70 lines make 30 + 30 + 10.
+    expect(blocks.map((b) => textOf(b).split('\n').length)).toEqual([30, 30, 10]);
+    expect(blocks.every((b) => textOf(b).length <= 3000)).toBe(true);
+  });
+
+  it('cuts a long list after the last whole item that fits in 12,000 characters and says so', () => {
+    const items = Array.from({ length: 200 }, (_, i) => item(i + 1));
+    const { blocks } = renderReply({
+      visibility: 'ephemeral',
+      summary: 'search',
+      blocks: [{ kind: 'list', items, more: 'showing 200 of 340 — narrow with in:3.5' }],
+    });
+    // 29 lines of 100 (2,928 characters with breaks) per section; 11,600 characters leave room for 29+29+29+27.
+    expect(blocks.slice(0, 4).map((b) => textOf(b).split('\n').length)).toEqual([29, 29, 29, 27]);
+    expect(blocks).toHaveLength(5);
+    expect(blocks[4]).toEqual({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: '_Showing 114 of 200: the rest did not fit in one Slack message._\nshowing 200 of 340 — narrow with in:3.5',
+        },
+      ],
+    });
+    expect(textOf(blocks[3]).endsWith(`• \`114\`  ${'y'.repeat(91)}`)).toBe(true);
+  });
+
+  it('never passes 50 blocks, keeps the buttons, and says what was cut', () => {
+    const blocks: Reply['blocks'] = [
+      ...Array.from({ length: 70 }, (_, i) => ({ kind: 'text' as const, spans: [`part ${i + 1}`] })),
+      { kind: 'buttons', buttons: [{ action: 'share', value: 'x', label: 'Share in channel' }] },
+    ];
+    const out = renderReply({ visibility: 'ephemeral', summary: 's', blocks }).blocks;
+    expect(out).toHaveLength(50);
+    expect(textOf(out[47])).toBe('part 48');
+    expect(out[48]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }] });
+    expect(out[49]?.type).toBe('actions');
+  });
+
+  it('cuts text that passes 12,000 characters at a word, with an ellipsis', () => {
+    const words = Array.from({ length: 3000 }, () => 'word').join(' '); // 14,999 characters
+    const out = renderReply(ephemeralText(words)).blocks;
+    const sections = out.filter((b) => b.type === 'section').map(textOf);
+    const total = sections.reduce((n, t) => n + t.length, 0);
+    expect(total).toBeLessThanOrEqual(11600);
+    expect(sections.at(-1)?.endsWith('word…')).toBe(true);
+    expect(out.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }] });
+  });
+
+  it('shortens a heading to Slack\'s 150 characters', () => {
+    const out = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'heading', text: 'h'.repeat(200) }] }).blocks;
+    expect(out).toEqual([{ type: 'header', text: { type: 'plain_text', text: `${'h'.repeat(149)}…`, emoji: true } }]);
+  });
+});
