@@ -153,4 +153,3 @@ describe('buttons and forms on Slack, through the real Bolt', () => {
     expect(h.slack.messages.filter((m) => m.channel === 'C0BUSY')).toHaveLength(1);
   });
 });
-});
