@@ -120,6 +120,35 @@ describe('rendering a whole card', () => {
     ]);
   });
 
+  it('does not repeat an origin the core already stated in the item text', () => {
+    const { blocks } = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [
+        {
+          kind: 'list',
+          items: [
+            { id: '2.1-q1', text: ['Can ICL be explained?', ' — From the paper, §2.1.1'], origin: 'paper' },
+            { id: '2.1.1-p1', text: ['Which prompt would test it?', ' — Discussion prompt (ours)'], origin: 'prompt' },
+            { id: '2.1.1-p2', text: ['Which prompt would test it?'], origin: 'prompt' },
+          ],
+        },
+      ],
+    });
+    expect(blocks).toEqual([
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text:
+            '• `2.1-q1`  Can ICL be explained? — From the paper, §2.1.1\n' +
+            '• `2.1.1-p1`  Which prompt would test it? — Discussion prompt (ours)\n' +
+            '• `2.1.1-p2`  Which prompt would test it?  _discussion prompt (ours)_',
+        },
+      },
+    ]);
+  });
+
   it('reads action ids back into the neutral action', () => {
     expect(parseActionId('ab:share:0')).toBe('share');
     expect(parseActionId('ab:rg:join:12')).toBe('rg:join');
