@@ -23,9 +23,15 @@ export function truncateMrkdwn(text: string, max: number): string {
   return `${head}…`;
 }
 
-/** Plain text (no markup) cut to `max` characters with an ellipsis. */
+/**
+ * Text for Slack `plain_text` objects (headers, button labels, form titles), cut to `max`
+ * characters with an ellipsis. Slack shows plain_text literally, so entities would show
+ * as `&lt;`; angle brackets become look-alikes instead, so that no client can ever read
+ * typed `<!channel>` or `<@U…>` there as a mention.
+ */
 export function truncatePlain(text: string, max: number): string {
-  return text.length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
+  const safe = text.replace(/</gu, '‹').replace(/>/gu, '›');
+  return safe.length <= max ? safe : `${[...safe].slice(0, max - 1).join('')}…`;
 }
 
 /**
