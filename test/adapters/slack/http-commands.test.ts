@@ -83,6 +83,20 @@ describe('Slack /agenda over HTTP, through the real Bolt', () => {
     expect(logged?.message).toBe('command failed');
   });
 
+  it('falls back to an ephemeral Web API message, with a reference id, when the response_url is refused', async () => {
+    const before = h.slack.callsTo('chat.postEphemeral').length;
+    h.slack.expireResponseUrl('cmd-expired');
+    const sent = await h.command('echo too late', { response_url: h.slack.responseUrl('cmd-expired'), channel_id: 'C0LATE', user_id: 'U0LATE' });
+    expect(sent.status).toBe(200);
+    await h.slack.until(() => h.slack.callsTo('chat.postEphemeral').length > before);
+    const args = h.slack.callsTo('chat.postEphemeral').at(-1)?.args;
+    expect(args).toMatchObject({ channel: 'C0LATE', user: 'U0LATE' });
+    const ref = /reference ([0-9a-z]{6})/u.exec(String(args?.text))?.[1];
+    expect(ref).toBeDefined();
+    const logged = h.logger.records.find((r) => (r.fields as { ref?: string }).ref === ref);
+    expect(logged?.message).toBe('slack call failed');
+  });
+
   it('rejects a request signed with the wrong secret with 401 and runs nothing', async () => {
     const before = h.slack.responses.length;
     const sent = await h.command('echo forged', {}, { wrongSecret: 'not-the-secret' });

@@ -58,6 +58,7 @@ export class FakeSlack implements FakeState {
   botUserId = 'UBOT';
   /** Where `apps.connections.open` sends Socket Mode clients (see `FakeSocketMode`). */
   socketModeUrl: string | undefined;
+  readonly #expired = new Set<string>();
   readonly #planned = new Map<string, Planned[]>();
   readonly #waiters = new Set<() => void>();
   #clock = 1_700_000_000;
@@ -101,6 +102,11 @@ export class FakeSlack implements FakeState {
     this.#plan(method, { kind: 'rate-limit', retryAfter: retryAfterSeconds }, times);
   }
 
+  /** Posts to this response_url id are refused (404 `expired_url`), as Slack does after 30 minutes or 5 uses. */
+  expireResponseUrl(id: string): void {
+    this.#expired.add(id);
+  }
+
   /** A message timestamp, increasing with every call, in Slack's `seconds.micros` form. */
   nextTs(): string {
     this.#clock += 1;
@@ -128,7 +134,9 @@ export class FakeSlack implements FakeState {
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     try {
       if (path.startsWith('/api/')) this.#api(path.slice('/api/'.length), req, raw, res);
-      else if (path.startsWith('/response/')) {
+      else if (path.startsWith('/response/') && this.#expired.has(path.slice('/response/'.length))) {
+        send(res, 404, { ok: false, error: 'expired_url' });
+      } else if (path.startsWith('/response/')) {
         this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown> });
         send(res, 200, { ok: true });
       } else if (path.startsWith('/upload/')) {
