@@ -51,7 +51,8 @@ async function replaceOrigin(reply: Reply, target: ResultTarget): Promise<void> 
   const { origin } = target;
   if (origin.messageTs === undefined) {
     // Ephemeral messages have no ts to update: only their response_url can replace them.
-    if (target.respond) await target.respond(responseMessage(reply, true));
+    if (!target.respond) throw new Error('nothing to replace: a form submission has no message of its own');
+    await target.respond(responseMessage(reply, true));
     return;
   }
   const { text, blocks } = renderReply(reply);
