@@ -8,11 +8,15 @@ import type { Span } from '../../src/core/message.js';
 const TIME_STYLES = { full: 'F', date: 'D', time: 't', relative: 'R' } as const;
 const SNOWFLAKE = /^\d{5,20}$/u;
 
-/** Escapes Discord markdown, mention syntax and line-start markers (headings, lists, quotes). */
+/**
+ * Escapes Discord markdown, mention and timestamp syntax (`<`), and line-start markers
+ * (headings, lists, quotes). Brackets are escaped, so `[text](url)` cannot become a
+ * masked link; parentheses alone are harmless and stay readable.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\*_~`|[\]()<>@]/gu, (c) => `\\${c}`)
-    .replace(/^(\s*)([#-])/gmu, '$1\\$2')
+    .replace(/[\\*_~`|[\]<@]/gu, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>-])/gmu, '$1\\$2')
     .replace(/^(\s*\d+)\.(?=\s)/gmu, '$1\\.');
 }
 

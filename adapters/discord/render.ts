@@ -5,7 +5,7 @@
  * whatever the text says; mention spans still show as names.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Block, Button, ListItem, Reply } from '../../src/core/message.js';
+import { spansToPlain, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
 import { cutText, fitEmbed } from './embed-limits.js';
 import { escapeMarkdown, linkMarkdown, spansToMarkdown } from './markdown.js';
 
@@ -104,11 +104,14 @@ function embedOf(blocks: readonly Block[]): APIEmbed {
   };
 }
 
-/** Questions carry their origin in words, so a prompt is never mistaken for the paper's. */
+/**
+ * Questions carry their origin in words, so a prompt is never mistaken for the paper's.
+ * The core usually says it in the item's text already; the label fills in when not.
+ */
 export function originLabel(item: ListItem): string {
-  if (item.origin === 'paper') return ' (from the paper)';
-  if (item.origin === 'prompt') return ' (discussion prompt, ours)';
-  return '';
+  const said = /from the paper|discussion prompt/iu.test(spansToPlain(item.text));
+  if (said || item.origin === undefined) return '';
+  return item.origin === 'paper' ? ' (from the paper)' : ' (discussion prompt, ours)';
 }
 
 function listMarkdown(items: readonly ListItem[], more: string | undefined): string {

@@ -16,6 +16,7 @@ const challengeReply: Reply = {
       items: [
         { id: '3.5-q1', text: ['How is robustness measured?'], origin: 'paper' },
         { id: '3.5.2-p1', text: ['Which defences transfer?'], origin: 'prompt' },
+        { id: '3.5.3-p1', text: ['Is it one method? — Discussion prompt (ours)'], origin: 'prompt' },
       ],
       more: 'showing 2 of 9',
     },
@@ -38,7 +39,7 @@ describe('renderReply', () => {
         title: '3.5 Jailbreaks and prompt injection',
         description: [
           'Attacks on **guardrails**.',
-          '• `3.5-q1` (from the paper) How is robustness measured?\n• `3.5.2-p1` (discussion prompt, ours) Which defences transfer?\n*showing 2 of 9*',
+          '• `3.5-q1` (from the paper) How is robustness measured?\n• `3.5.2-p1` (discussion prompt, ours) Which defences transfer?\n• `3.5.3-p1` Is it one method? — Discussion prompt (ours)\n*showing 2 of 9*',
           '[Paper §3.5](https://arxiv.org/abs/2404.09932)',
           '*shared by <@300000000000000001>*',
         ].join('\n\n'),
@@ -62,13 +63,13 @@ describe('renderReply', () => {
     };
     const { message } = renderReply(reply);
     expect(message.content).toBe('\\@everyone \\*hi\\*');
-    expect(message.embeds[0]?.description).toBe('\\<\\@123456789012\\> \\@here \\*\\*x\\*\\* \\[a\\]\\(http://b\\) # h');
+    expect(message.embeds[0]?.description).toBe('\\<\\@123456789012> \\@here \\*\\*x\\*\\* \\[a\\](http://b) # h');
   });
 
   it('turns times into Discord timestamps and refuses non-http links', () => {
     expect(spanToMarkdown({ time: new Date('2026-03-02T09:00:00Z'), style: 'full' })).toBe('<t:1772442000:F>');
     expect(spanToMarkdown({ time: new Date('2026-03-02T09:00:00Z'), style: 'relative' })).toBe('<t:1772442000:R>');
-    expect(spanToMarkdown({ link: 'javascript:alert(1)', text: 'x' })).toBe('x \\(javascript:alert\\(1\\)\\)');
+    expect(spanToMarkdown({ link: 'javascript:alert(1)', text: 'x' })).toBe('x (javascript:alert(1))');
     expect(spanToMarkdown({ code: true, text: 'a`b' })).toBe('`aˋb`');
     expect(spanToMarkdown({ mention: 'not-an-id' })).toBe('\\@not-an-id');
   });

@@ -26,7 +26,7 @@ export async function handleRest(
   ctx: { records: FakeRecords; faults: Fault[]; token: string; gatewayUrl: string; onChange: () => void },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const path = url.pathname.replace(/^\/api\/v\d+/u, '');
+  const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/u, '');
   const { body, files } = await readBody(req);
   const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, status: 0 };
   ctx.records.requests.push(recorded);
