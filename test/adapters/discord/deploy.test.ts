@@ -31,7 +31,7 @@ describe('discord:deploy', () => {
   it('publishes /agenda to the guild with the expected JSON and says what it added', async () => {
     const { out, text } = capture();
     const result = await deployCommands({ config: guildConfig(), commands: registry.commands, out });
-    expect(result.added).toEqual(['agenda']);
+    expect(result.added).toEqual(['agenda', 'readinggroup']);
     const put = fake.records.requests.find((r) => r.method === 'PUT' && r.path === guildRoute);
     const [agenda] = (put?.body as unknown as Json[] | undefined) ?? [];
     expect(agenda?.['name']).toBe('agenda');
@@ -48,7 +48,7 @@ describe('discord:deploy', () => {
       ],
     });
     expect(text()).toBe(
-      `Discord commands for server ${IDS.guild} (guild commands show at once):\n  + /agenda added\nPublished 1 command(s).\n`,
+      `Discord commands for server ${IDS.guild} (guild commands show at once):\n  + /agenda added\n  + /readinggroup added\nPublished 2 command(s).\n`,
     );
   });
 
@@ -56,9 +56,9 @@ describe('discord:deploy', () => {
     const puts = fake.records.requests.filter((r) => r.method === 'PUT').length;
     const { out, text } = capture();
     const result = await deployCommands({ config: guildConfig(), commands: registry.commands, out });
-    expect(result.unchanged).toEqual(['agenda']);
+    expect(result.unchanged).toEqual(['agenda', 'readinggroup']);
     expect(fake.records.requests.filter((r) => r.method === 'PUT')).toHaveLength(puts);
-    expect(text()).toContain('  = /agenda unchanged\nNothing to publish.\n');
+    expect(text()).toContain('  = /agenda unchanged\n  = /readinggroup unchanged\nNothing to publish.\n');
   });
 
   it('runs as the discord:deploy script (tsx adapters/discord/deploy.ts), globally without a guild id, and removes stale commands', async () => {
@@ -68,9 +68,9 @@ describe('discord:deploy', () => {
       env: { PATH: process.env['PATH'] ?? '', DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: fake.apiUrl },
     });
     expect(stdout).toBe(
-      'Discord commands, global (Discord may take up to an hour to show changes):\n  + /agenda added\n  - /oldbot removed\nPublished 1 command(s).\n',
+      'Discord commands, global (Discord may take up to an hour to show changes):\n  + /agenda added\n  + /readinggroup added\n  - /oldbot removed\nPublished 2 command(s).\n',
     );
-    expect(fake.records.commands.get('global')?.map((c) => c['name'])).toEqual(['agenda']);
+    expect(fake.records.commands.get('global')?.map((c) => c['name'])).toEqual(['agenda', 'readinggroup']);
   });
 });
 
