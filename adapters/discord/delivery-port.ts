@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { PermissionFlagsBits, Routes, ThreadAutoArchiveDuration, type Client } from 'discord.js';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import type { DeliveryPort, Destination, PostedMessage } from '../../src/core/ports.js';
+import type { DeliveryPort, Destination, PostedMessage, ScheduledEventsPort } from '../../src/core/ports.js';
 import { cutText } from './embed-limits.js';
 import { toDeliveryError } from './errors.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderReply } from './render.js';
+import { DiscordScheduledEvents } from './scheduled-events.js';
 
 const THREAD_NAME_LIMIT = 100;
 const NONCE_LENGTH = 25;
@@ -26,8 +27,12 @@ export function nonceOf(idempotencyKey: string): string {
 
 export class DiscordDeliveryPort implements DeliveryPort {
   readonly platform = 'discord' as const;
+  /** Sessions of reading groups with `events:on` (see `scheduled-events.ts`). */
+  readonly scheduledEvents: ScheduledEventsPort;
 
-  constructor(private readonly client: Client) {}
+  constructor(private readonly client: Client) {
+    this.scheduledEvents = new DiscordScheduledEvents(client);
+  }
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#conversationOf(destination);
