@@ -46,9 +46,9 @@ export const members = defineSubcommand({
     const list = (ids: readonly string[]): Span[] => (ids.length === 0 ? ['nobody yet'] : ids.flatMap((id, i) => (i === 0 ? [{ mention: id }] : [', ', { mention: id }])));
     return {
       visibility: 'ephemeral',
-      summary: `"${group.name}": ${people.length} members, ${organisers.length} organisers, ${order.length} facilitators.`,
+      summary: `"${group.name}": ${count(people.length, 'member')}, ${count(organisers.length, 'organiser')}, ${count(order.length, 'facilitator')}.`,
       blocks: [
-        { kind: 'heading', text: `${group.name}: ${people.length} members` },
+        { kind: 'heading', text: `${group.name}: ${count(people.length, 'member')}` },
         {
           kind: 'fields',
           fields: [
@@ -62,6 +62,10 @@ export const members = defineSubcommand({
     };
   },
 });
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 export const facilitate = defineSubcommand({
   name: 'facilitate',
