@@ -14,7 +14,7 @@ import { searchSubcommand } from './agenda/search.js';
 import { makeShareAction } from './agenda/share.js';
 import { digestActions, digestSubcommands } from '../subscriptions/registry.js';
 import type { CommandSpec } from './spec.js';
-import { readingGroupActions, readingGroupCommand, readingGroupModals } from './readinggroup/index.js';
+import { readingGroupActions, readingGroupCommand, readingGroupCompleters, readingGroupModals } from './readinggroup/index.js';
 
 /** `/agenda`: look things up in the agenda. Features append their subcommands here. */
 export const agendaCommand: CommandSpec = {
@@ -37,4 +37,5 @@ export const registry: Registry = {
   commands: [agendaCommand, readingGroupCommand],
   actions: [makeShareAction(() => agendaCommand), openAction, ...digestActions, ...readingGroupActions],
   modals: [...readingGroupModals],
+  completers: [...readingGroupCompleters],
 };

@@ -102,3 +102,16 @@ describe('a channel the bot can no longer post to', () => {
     ]);
   });
 });
+
+describe('group autocomplete', () => {
+  it('offers this tenant\'s groups, those of this channel first, matching what was typed', async () => {
+    const world = await withGroup();
+    await world.dispatcher.runText('readinggroup', 'create name:"Alignment Basics" syllabus:2.1', world.ctx('U1', { channelId: 'C2' }));
+    await world.dispatcher.runText('readinggroup', 'create name:"Elsewhere RG" syllabus:2.1', world.ctx('U1', { tenantId: 'T2' }));
+    expect(await world.dispatcher.complete('group', '', world.ctx('U5', { channelId: 'C2' }))).toEqual([
+      { name: 'Alignment Basics (2)', value: 'Alignment Basics' },
+      { name: 'Safety RG (1)', value: 'Safety RG' },
+    ]);
+    expect(await world.dispatcher.complete('group', 'safe', world.ctx('U5', { channelId: 'C2' }))).toEqual([{ name: 'Safety RG (1)', value: 'Safety RG' }]);
+  });
+});

@@ -8,6 +8,7 @@ import { usageOf } from '../parse-text.js';
 import { defineSubcommand, type CommandSpec, type SubcommandSpec } from '../spec.js';
 import { readingGroupActions } from './actions.js';
 import { create } from './create.js';
+import { groupCompleter } from './group-completer.js';
 import { facilitate, join, leave, members, remind } from './membership.js';
 import { noteModal } from './note-modal.js';
 import { organisersAdd, organisersRemove } from './organisers.js';
@@ -63,3 +64,4 @@ export const readingGroupCommand: CommandSpec = {
 
 export { readingGroupActions };
 export const readingGroupModals = [noteModal];
+export const readingGroupCompleters = [groupCompleter];
