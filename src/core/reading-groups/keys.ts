@@ -15,13 +15,17 @@ export function kickoffKey(groupId: number): string {
   return `rg:${groupId}:kickoff`;
 }
 
-export function reminderKey(groupId: number, number: number): string {
-  return `rg:${groupId}:${number}:reminder`;
+/**
+ * The reminder of a session on its current date: a session moved by skip or postpone
+ * after its reminder went out is reminded again before its new date, exactly once.
+ */
+export function reminderKey(groupId: number, number: number, localDate: string): string {
+  return `rg:${groupId}:${number}:reminder:${localDate}`;
 }
 
 /** A member who chose reminders by direct message gets their own post. */
-export function dmReminderKey(groupId: number, number: number, userId: string): string {
-  return `rg:${groupId}:${number}:reminder:${userId}`;
+export function dmReminderKey(groupId: number, number: number, localDate: string, userId: string): string {
+  return `${reminderKey(groupId, number, localDate)}:${userId}`;
 }
 
 /** The session card; the ledger opens the thread under it and posts the starter as `<key>:thread`. */

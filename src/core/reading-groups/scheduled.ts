@@ -91,7 +91,7 @@ function missSession(services: Services, feature: ReadingGroupsFeature, group: R
 }
 
 function planReminders(services: Services, feature: ReadingGroupsFeature, group: ReadingGroup, session: Session, now: Date): void {
-  const key = reminderKey(group.id, session.number);
+  const key = reminderKey(group.id, session.number, session.localDate);
   if (services.deliveries.get(key)) return;
   const catalog = services.agenda();
   const members = feature.store.members(group.id);
@@ -105,7 +105,7 @@ function planReminders(services: Services, feature: ReadingGroupsFeature, group:
     for (const member of members.filter((m) => m.remind === 'dm')) {
       services.deliveries.plan(
         {
-          key: dmReminderKey(group.id, session.number, member.userId),
+          key: dmReminderKey(group.id, session.number, session.localDate, member.userId),
           destination: { kind: 'user', platform: group.platform, tenantId: group.tenantId, userId: member.userId },
           reply: reminderReply({ ...base, mentions: [] }),
           dueAt,
@@ -118,10 +118,10 @@ function planReminders(services: Services, feature: ReadingGroupsFeature, group:
 
 /** A group whose channel the bot can no longer post to is paused, and its organisers are told once. */
 async function onFailed(services: Services, record: DeliveryRecord, failure: DeliveryFailure): Promise<void> {
-  const match = /^rg:(\d+):(?:(\d+):reminder:(.+)|.*)$/u.exec(record.key);
+  const match = /^rg:(\d+):(?:\d+:reminder:[\d-]+:(.+)|.*)$/u.exec(record.key);
   const feature = services.readingGroups;
   if (!match || !feature) return;
-  if (match[3] !== undefined) {
+  if (match[2] !== undefined) {
     services.logger.warn({ key: record.key, code: failure.code }, 'a member could not be reminded by DM');
     return;
   }

@@ -84,7 +84,7 @@ describe('reading groups on Slack', () => {
   it('the reminder mentions the members, and at session time the card opens a thread with the in-thread buttons', async () => {
     clock.set('2027-01-13T17:00:00Z');
     await sweeper.sweep();
-    const reminder = postKeyed('rg:1:1:reminder');
+    const reminder = postKeyed('rg:1:1:reminder:2027-01-14');
     expect(reminder?.channel).toBe('C0RG');
     expect(JSON.stringify(reminder?.blocks)).toContain('<@U0MEMBER>');
 

@@ -32,7 +32,7 @@ describe('reading-group posts are made exactly once across crashes', () => {
       world.clock.advance(5 * 60_000);
       await createSweeper(world.services, [readingGroupsScheduled], { inFlight: new Map(), baseRetryMs: 1 }).sweep();
     }
-    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder', 'rg:1:1:thread', 'rg:1:1:thread:thread']);
+    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder:2027-01-14', 'rg:1:1:thread', 'rg:1:1:thread:thread']);
     expect(world.port.threads).toHaveLength(1);
   });
 });

@@ -59,8 +59,8 @@ describe('a reading group from creation to notes export', () => {
     await world.sweep();
     await world.sweep();
     expect(port.posts.slice(1).map((p) => [p.key, p.conversation.channelId])).toEqual([
-      ['rg:1:1:reminder', 'C1'],
-      ['rg:1:1:reminder:U3', 'dm:U3'],
+      ['rg:1:1:reminder:2027-01-14', 'C1'],
+      ['rg:1:1:reminder:2027-01-14:U3', 'dm:U3'],
     ]);
     const reminder = port.posts[1]?.reply;
     expect(blocksOf(reminder, 'text')[0]?.spans.slice(0, 3)).toEqual([{ mention: 'U2' }, ' ', 'We meet ']);

@@ -103,6 +103,26 @@ describe('a channel the bot can no longer post to', () => {
   });
 });
 
+describe('a member who cannot be reached by DM', () => {
+  it('misses their reminder without pausing the group', async () => {
+    const world = await withGroup();
+    await world.dispatcher.runText('readinggroup', 'join', world.ctx('U2'));
+    await world.dispatcher.runText('readinggroup', 'remind dm', world.ctx('U2'));
+    // The channel reminder is posted; the DM is refused for good by the platform.
+    const original = world.port.post.bind(world.port);
+    world.port.post = async (destination, reply, key) => {
+      if (destination.kind === 'user') throw new DeliveryError('slack', 'cannot_dm_bot', true, 'cannot DM');
+      return original(destination, reply, key);
+    };
+    world.clock.set('2027-01-13T17:00:00Z');
+    await world.sweep();
+    await world.sweep();
+    expect(world.store.group('slack', 'T1', 1)?.status).toBe('active');
+    expect(world.services.deliveries.get('rg:1:1:reminder:2027-01-14:U2')?.state).toBe('failed');
+    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder:2027-01-14']);
+  });
+});
+
 describe('group autocomplete', () => {
   it('offers this tenant\'s groups, those of this channel first, matching what was typed', async () => {
     const world = await withGroup();

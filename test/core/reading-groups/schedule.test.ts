@@ -85,7 +85,23 @@ describe('session times, skip and postpone across daylight-saving changes', () =
     ]);
     world.clock.set('2027-01-20T17:00:00Z');
     await world.sweep();
-    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder']);
+    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder:2027-01-21']);
+  });
+});
+
+describe('reminders of moved sessions', () => {
+  it('a session skipped after its reminder went out is reminded again before its new date, once', async () => {
+    const world = makeWorld({ now: '2027-01-04T09:00:00Z' });
+    await world.dispatcher.runText('readinggroup', 'create name:RG syllabus:2.1,2.2 day=thu time=17:00 tz=UTC start=2027-01-14', world.ctx('U1'));
+    world.clock.set('2027-01-13T18:00:00Z');
+    await world.sweep();
+    await world.dispatcher.runText('readinggroup', 'skip', world.ctx('U1'));
+    world.clock.set('2027-01-14T17:00:00Z');
+    await world.sweep();
+    world.clock.set('2027-01-20T17:00:00Z');
+    await world.sweep();
+    await world.sweep();
+    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder:2027-01-14', 'rg:1:1:reminder:2027-01-21']);
   });
 });
 
@@ -107,7 +123,7 @@ describe('catch-up after downtime', () => {
 
   it('opens nothing when the current session is a day late or more, and still sends the next reminder in time', async () => {
     const world = await downFor('2027-01-27T17:30:00Z');
-    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:3:reminder']);
+    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:3:reminder:2027-01-28']);
     expect(world.logger.records.filter((r) => r.message === 'session time passed while the bot was down; no thread opened')).toHaveLength(2);
   });
 });
