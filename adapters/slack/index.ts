@@ -17,6 +17,7 @@ import { registerCommands } from './commands.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 
+/** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
 export interface StartSlackOptions {
   readonly config: SlackConfig;
   readonly dispatcher: Dispatcher;
@@ -29,6 +30,7 @@ export interface StartSlackOptions {
   readonly host?: string;
 }
 
+/** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
 export interface RunningSlack {
   readonly delivery: DeliveryPort;
   readonly mode: 'socket' | 'http';
@@ -37,6 +39,7 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
+/** Checks the token, registers the registry's commands, buttons and forms, and connects. */
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
   const { config, dispatcher } = options;
   const logger = options.logger.child({ platform: 'slack' });
