@@ -21,7 +21,15 @@ export function createDiscordClient(config: DiscordConfig, options: ClientOption
     allowedMentions: { parse: [], repliedUser: false },
     rest: {
       ...options.rest,
-      ...(config.apiUrl !== undefined ? { api: config.apiUrl.replace(/\/+$/u, '') } : {}),
+      ...(config.apiUrl !== undefined ? { api: restBase(config.apiUrl) } : {}),
     },
   });
+}
+
+/**
+ * The REST base discord.js expects: without a trailing slash and without the API
+ * version, which it appends itself (`http://127.0.0.1:4000/api/v10/` → `…/api`).
+ */
+export function restBase(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/u, '').replace(/\/v\d+$/u, '');
 }
