@@ -65,7 +65,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   } else {
     await app.start();
   }
-  logger.info({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');
+  logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
   const delivery = new SlackDeliveryPort({ client: app.client, teamId, adminUserIds: config.adminUserIds });
   return {
