@@ -156,6 +156,15 @@ describe('rendering a whole card', () => {
     });
   });
 
+  it('leaves out empty headings, texts and context lines, which Slack would refuse', () => {
+    const out = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [{ kind: 'heading', text: ' ' }, { kind: 'text', spans: [''] }, { kind: 'context', spans: [''] }, { kind: 'text', spans: ['kept'] }],
+    });
+    expect(out.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'kept' } }]);
+  });
+
   it('reads action ids back into the neutral action', () => {
     expect(parseActionId('ab:share:0')).toBe('share');
     expect(parseActionId('ab:rg:join:12')).toBe('rg:join');
