@@ -18,6 +18,7 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'channels:history': 'conversations.history: find a weekly post again after a crash (public channels)',
   'groups:history': 'the same, in private channels the bot was invited to',
   'im:history': 'the same, in direct messages',
+  'channels:join': 'join a public channel it posted to without being a member, to read that history',
   'files:write': 'files.uploadV2: reading-group notes as a text file',
 };
 

@@ -47,6 +47,7 @@ describe('the Slack app manifest', () => {
       'conversations.history (public)': 'channels:history',
       'conversations.history (private)': 'groups:history',
       'conversations.history (DM)': 'im:history',
+      'conversations.join': 'channels:join',
       'files.uploadV2': 'files:write',
     };
     expect([...committed.oauth_config.scopes.bot].sort()).toEqual([...new Set(Object.values(used))].sort());
