@@ -64,7 +64,7 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
 export function manifestYaml(registry: Registry, options: ManifestOptions = {}): string {
   const header =
     '# Slack app manifest for agendabot. Generated from the command registry:\n' +
-    '#   npx tsx scripts/slack-manifest.ts > adapters/slack/manifest.yml            (Socket Mode)\n' +
-    '#   npx tsx scripts/slack-manifest.ts --url https://bot.example.org           (HTTP mode)\n';
+    '#   npm run --silent slack:manifest -- > adapters/slack/manifest.yml            (Socket Mode)\n' +
+    '#   npm run --silent slack:manifest -- --url https://bot.example.org           (HTTP mode)\n';
   return header + stringify(buildManifest(registry, options), { lineWidth: 0 });
 }

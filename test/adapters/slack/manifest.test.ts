@@ -11,7 +11,7 @@ const committed = parse(readFileSync(new URL('../../../adapters/slack/manifest.y
 };
 
 describe('the Slack app manifest', () => {
-  it('matches the command registry (regenerate: npx tsx scripts/slack-manifest.ts > adapters/slack/manifest.yml)', () => {
+  it('matches the command registry (regenerate: npm run --silent slack:manifest -- > adapters/slack/manifest.yml)', () => {
     expect(committed).toEqual(buildManifest(registry));
   });
 
