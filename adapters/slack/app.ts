@@ -12,6 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
 
+/** A Bolt App and the connection mode it was built for. */
 export interface BuiltApp {
   readonly app: App;
   readonly mode: 'socket' | 'http';
@@ -37,6 +38,7 @@ export function webClientOptions(config: SlackConfig, logger: Logger, retryConfi
   };
 }
 
+/** Builds (does not start) the Bolt App: Socket Mode if `config.appToken` is set, else HTTP. */
 export function buildSlackApp(
   config: SlackConfig,
   logger: Logger,

@@ -8,6 +8,7 @@ import { spansToPlain, type Block, type Button, type ListItem } from '../../src/
 import { escapeText, originLabel, renderLink, renderSpans } from './mrkdwn.js';
 import { splitMrkdwn, truncateMrkdwn, truncatePlain } from './split.js';
 
+/** A Block Kit block as the Slack SDK types it. */
 export type SlackBlock = types.KnownBlock;
 
 /** Slack's documented limits that this adapter relies on. */
@@ -29,10 +30,12 @@ export const SLACK_LIMITS = {
 /** Prefix of every button action id this app renders, so presses route back to the core. */
 export const ACTION_PREFIX = 'ab:';
 
+/** A section block with mrkdwn text (the caller keeps it within 3,000 characters). */
 export function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
+/** A context block (small print), cut to Slack's limit. */
 export function context(text: string): SlackBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.contextText) }] };
 }
@@ -41,7 +44,8 @@ export function context(text: string): SlackBlock {
 export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons' }>): SlackBlock[] {
   switch (block.kind) {
     case 'heading':
-      // plain_text is shown literally by Slack: nothing to escape.
+      // Slack refuses empty texts, so empty blocks are left out rather than sent.
+      if (block.text.trim() === '') return [];
       return [{ type: 'header', text: { type: 'plain_text', text: truncatePlain(block.text, SLACK_LIMITS.headerText), emoji: true } }];
     case 'text':
       return textSections(renderSpans(block.spans));
@@ -58,8 +62,10 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
     }
     case 'links':
       return textSections(block.links.map((l) => renderLink(l.url, l.text)).join('  ·  '));
-    case 'context':
-      return [context(renderSpans(block.spans))];
+    case 'context': {
+      const text = renderSpans(block.spans);
+      return text.trim() === '' ? [] : [context(text)];
+    }
     case 'divider':
       return [{ type: 'divider' }];
   }

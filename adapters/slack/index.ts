@@ -17,6 +17,7 @@ import { registerCommands } from './commands.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 
+/** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
 export interface StartSlackOptions {
   readonly config: SlackConfig;
   readonly dispatcher: Dispatcher;
@@ -29,6 +30,7 @@ export interface StartSlackOptions {
   readonly host?: string;
 }
 
+/** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
 export interface RunningSlack {
   readonly delivery: DeliveryPort;
   readonly mode: 'socket' | 'http';
@@ -37,6 +39,7 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
+/** Checks the token, registers the registry's commands, buttons and forms, and connects. */
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
   const { config, dispatcher } = options;
   const logger = options.logger.child({ platform: 'slack' });
@@ -62,7 +65,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   } else {
     await app.start();
   }
-  logger.info({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');
+  logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
   const delivery = new SlackDeliveryPort({ client: app.client, teamId, adminUserIds: config.adminUserIds });
   return {
@@ -84,6 +87,10 @@ async function checkBotToken(client: webApi.WebClient): Promise<BotIdentity> {
     const identity = await client.auth.test();
     return { teamId: identity.team_id ?? '', botUserId: identity.user_id ?? '', botId: identity.bot_id ?? '' };
   } catch (error) {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error)}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
+    const code = slackErrorCode(error);
+    if (code === 'request_failed' || code.startsWith('http_')) {
+      throw new Error(`Could not reach Slack's Web API (auth.test: ${code}). Check the network and SLACK_API_URL.`);
+    }
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${code}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
   }
 }

@@ -10,7 +10,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }
 
-const USER_ID = /^[UWB][A-Z0-9]{2,}$/u;
+const USER_ID = /^[UW][A-Z0-9]{2,}$/u;
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/u;
 
 /** Slack date tokens per neutral style; the reader's client fills in their own zone. */
@@ -21,6 +21,7 @@ const DATE_FORMATS = {
   relative: '{ago}',
 } as const;
 
+/** One span as mrkdwn: user text escaped; mentions, channels, dates and links as Slack markup. */
 export function renderSpan(span: Span): string {
   if (typeof span === 'string') return escapeText(span);
   if ('mention' in span) return USER_ID.test(span.mention) ? `<@${span.mention}>` : escapeText(`@${span.mention}`);
@@ -39,6 +40,7 @@ export function renderSpan(span: Span): string {
   return text;
 }
 
+/** Spans joined as one mrkdwn string. */
 export function renderSpans(spans: readonly Span[]): string {
   return spans.map(renderSpan).join('');
 }

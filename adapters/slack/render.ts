@@ -17,12 +17,14 @@ import {
   listLines,
   renderPlainBlock,
   section,
+  textSections,
   visibleLength,
   type SlackBlock,
 } from './blocks.js';
 import { escapeText } from './mrkdwn.js';
 import { truncateMrkdwn } from './split.js';
 
+/** What chat.postMessage, chat.update and response_url posts take. */
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: SlackBlock[];
@@ -39,6 +41,7 @@ type Unit =
   | { readonly kind: 'content'; readonly blocks: SlackBlock[] }
   | { readonly kind: 'list'; readonly lines: string[]; readonly more?: string };
 
+/** Renders a reply within Slack's limits, cutting by the rule at the top of this file. */
 export function renderReply(reply: Reply): SlackMessage {
   const units = toUnits(reply);
   const fixed = units.flatMap((u) => (u.kind === 'fixed' ? u.blocks : []));
@@ -77,7 +80,9 @@ export function renderReply(reply: Reply): SlackMessage {
       break;
     }
   }
-  return { text: fallbackText(reply), blocks: out };
+  const text = fallbackText(reply);
+  // Slack refuses an empty block list; a reply with no blocks shows its summary instead.
+  return { text, blocks: out.length > 0 ? out : textSections(text) };
 }
 
 /** Places as many list items as fit; returns the notice if the list was cut, else null. */

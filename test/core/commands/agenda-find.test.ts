@@ -181,3 +181,25 @@ describe('/agenda random', () => {
     expect((await run('random 9.9')).summary).toMatch(/^"9\.9" matches no challenge or category\. Use a challenge id/u);
   });
 });
+
+describe('pasted pages of text', () => {
+  const page = 'lorem ipsum dolor '.repeat(300);
+
+  it.each([
+    [`challenge ${page}`],
+    [`category ${page}`],
+    [`question ${page}`],
+    [`search ${page}`],
+    [`search x in:"${page}"`],
+    [`search x origin:"${page}"`],
+    [`random ${page}`],
+  ])('are quoted back briefly (%#)', async (text) => {
+    const reply = await run(text);
+    expect(reply.summary.length).toBeLessThan(500);
+    expect(reply.summary).not.toMatch(/Something went wrong/u);
+  });
+
+  it('are cut at a word with a marker', async () => {
+    expect((await run(`category ${page}`)).summary).toMatch(/^No category matches "lorem ipsum dolor lorem ipsum dolor lorem ipsum dolor…"\./u);
+  });
+});
