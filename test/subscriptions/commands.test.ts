@@ -107,7 +107,7 @@ describe('preview and post now', () => {
     expect((await env.run('digest now 1')).summary).toBe("Posted this week's question to you (by direct message). It counts as this week's post.");
     expect(env.port.posts.map((p) => p.key)).toEqual(['digest:1:2024-W10', 'digest:1:2024-W10:thread']);
     expect((await env.run('digest now 1')).summary).toBe(
-      "This week's question (2024-W10) for subscription 1 was already posted or skipped. The next one is due 2024-03-11 09:00 UTC.",
+      "This week's question (2024-W10) for subscription 1 was already posted or skipped. The next one is due Monday 2024-03-11 09:00 (UTC).",
     );
     env.clock.set('2024-03-04T09:00:00Z');
     await env.sweeper.sweep();

@@ -24,7 +24,7 @@ describe('delivery problems', () => {
     expect(plain(await env.run('subscriptions'))).toContain('Paused (channel_not_found: the channel was deleted or the bot cannot see it).');
 
     // Fixed and resumed: it posts again from the next regular occurrence.
-    expect((await env.run('resume 1')).summary).toBe('Resumed 1; next post 2024-03-18T09:00:00.000Z.');
+    expect((await env.run('resume 1')).summary).toBe('Resumed 1; next post: Monday 2024-03-18 09:00 (UTC).');
     env.clock.set('2024-03-18T09:00:00Z');
     await env.sweeper.sweep();
     expect(env.port.postsIn('C9').map((p) => p.key)).toEqual(['digest:1:2024-W12']);
