@@ -47,6 +47,9 @@ function renderBlock(block: Block, buttons: Button[], firstButtonNumber: number)
 }
 
 function renderItem(item: ListItem): string {
-  const origin = item.origin ? ` (${ORIGIN_LABEL[item.origin]})` : '';
-  return `  ${item.id}${origin}  ${spansToPlain(item.text)}`;
+  const text = spansToPlain(item.text);
+  // The core usually states the origin in the item's own words; add a label only when it did not.
+  const said = /from the paper|discussion prompt/iu.test(text);
+  const origin = item.origin && !said ? ` (${ORIGIN_LABEL[item.origin]})` : '';
+  return `  ${item.id}${origin}  ${text}`;
 }

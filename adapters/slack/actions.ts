@@ -14,6 +14,7 @@ import { applyResult } from './replies.js';
 const OUR_ACTIONS = new RegExp(`^${ACTION_PREFIX}`, 'u');
 const OUR_MODALS = new RegExp(`^${MODAL_PREFIX}`, 'u');
 
+/** Routes this app's button presses and form submissions to the dispatcher. */
 export function registerActions(app: App, dispatcher: Dispatcher, logger: Logger): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond, client }) => {
     await ack();

@@ -12,6 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
 
+/** A Bolt App and the connection mode it was built for. */
 export interface BuiltApp {
   readonly app: App;
   readonly mode: 'socket' | 'http';
@@ -20,12 +21,34 @@ export interface BuiltApp {
 /** Retries for transient Web API failures and 429s (which wait for Retry-After first). */
 export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 };
 
-export function buildSlackApp(config: SlackConfig, logger: Logger, retryConfig: webApi.RetryOptions = DEFAULT_RETRY): BuiltApp {
-  const log = boltLogger(logger.child({ component: 'slack' }), LogLevel.INFO);
-  const clientOptions = (): webApi.WebClientOptions => ({
+/** Who the bot token belongs to (from auth.test), so Bolt need not ask again. */
+export interface BotIdentity {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+}
+
+/** Options for every WebClient the app makes. A fresh object each time: the Socket Mode client mutates its copy. */
+export function webClientOptions(config: SlackConfig, logger: Logger, retryConfig: webApi.RetryOptions = DEFAULT_RETRY): webApi.WebClientOptions {
+  return {
     retryConfig,
+    logger: boltLogger(logger, LogLevel.INFO),
+    logLevel: LogLevel.INFO,
     ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
-  });
+  };
+}
+
+/** Builds (does not start) the Bolt App: Socket Mode if `config.appToken` is set, else HTTP. */
+export function buildSlackApp(
+  config: SlackConfig,
+  logger: Logger,
+  identity: BotIdentity,
+  retryConfig: webApi.RetryOptions = DEFAULT_RETRY,
+): BuiltApp {
+  const log = boltLogger(logger, LogLevel.INFO);
+  const clientOptions = (): webApi.WebClientOptions => webClientOptions(config, logger, retryConfig);
+  // With the bot's ids given, Bolt skips its own auth.test (whose failure it would leave unhandled).
+  const common = { token: config.botToken, botId: identity.botId, botUserId: identity.botUserId, logger: log, logLevel: LogLevel.INFO };
 
   if (config.appToken !== undefined) {
     const receiver = new SocketModeReceiver({
@@ -35,7 +58,7 @@ export function buildSlackApp(config: SlackConfig, logger: Logger, retryConfig: 
       // The Socket Mode client makes its own WebClient (for apps.connections.open): give it the same base URL.
       installerOptions: { clientOptions: clientOptions() },
     });
-    const app = new App({ token: config.botToken, receiver, logger: log, logLevel: LogLevel.INFO, clientOptions: clientOptions() });
+    const app = new App({ ...common, receiver, clientOptions: clientOptions() });
     return { app, mode: 'socket' };
   }
 
@@ -48,6 +71,6 @@ export function buildSlackApp(config: SlackConfig, logger: Logger, retryConfig: 
     logger: log,
     logLevel: LogLevel.INFO,
   });
-  const app = new App({ token: config.botToken, receiver, logger: log, logLevel: LogLevel.INFO, clientOptions: clientOptions() });
+  const app = new App({ ...common, receiver, clientOptions: clientOptions() });
   return { app, mode: 'http' };
 }

@@ -8,6 +8,7 @@ import { spansToPlain, type Block, type Button, type ListItem } from '../../src/
 import { escapeText, originLabel, renderLink, renderSpans } from './mrkdwn.js';
 import { splitMrkdwn, truncateMrkdwn, truncatePlain } from './split.js';
 
+/** A Block Kit block as the Slack SDK types it. */
 export type SlackBlock = types.KnownBlock;
 
 /** Slack's documented limits that this adapter relies on. */
@@ -29,10 +30,12 @@ export const SLACK_LIMITS = {
 /** Prefix of every button action id this app renders, so presses route back to the core. */
 export const ACTION_PREFIX = 'ab:';
 
+/** A section block with mrkdwn text (the caller keeps it within 3,000 characters). */
 export function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
+/** A context block (small print), cut to Slack's limit. */
 export function context(text: string): SlackBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.contextText) }] };
 }

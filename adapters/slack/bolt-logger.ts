@@ -8,6 +8,7 @@ import type { Logger } from '../../src/log.js';
 
 const TOKEN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/gu;
 
+/** Replaces anything shaped like a Slack token with a placeholder. */
 export function maskTokens(text: string): string {
   return text.replace(TOKEN, '[redacted-token]');
 }
@@ -29,6 +30,7 @@ function safeJson(value: unknown): string {
 
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
+/** A Bolt/WebClient logger that writes into the app's logger. */
 export function boltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): BoltLogger {
   let level = initial;
   let name = 'bolt';

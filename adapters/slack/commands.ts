@@ -11,6 +11,7 @@ import { reportFailure } from './failures.js';
 import { renderReply } from './render.js';
 import { responseMessage } from './replies.js';
 
+/** Registers `/<name>` for every command in the dispatcher's registry. */
 export function registerCommands(app: App, dispatcher: Dispatcher, logger: Logger): void {
   for (const spec of dispatcher.registry.commands) {
     app.command(`/${spec.name}`, async ({ command, ack, respond, client }) => {

@@ -10,6 +10,7 @@ function isDirectChannel(channelId: string, channelName?: string): boolean {
   return channelId.startsWith('D') || channelName === 'directmessage';
 }
 
+/** The caller of a slash command: workspace, channel, user, and whether it is a DM. */
 export function commandContext(command: SlashCommand): CommandContext {
   const tenantId = command.team_id;
   return {
@@ -29,6 +30,7 @@ export interface PressOrigin {
   readonly ephemeral: boolean;
 }
 
+/** Where the pressed button is, read from a block_actions payload. */
 export function pressOrigin(body: BlockAction): PressOrigin {
   const container = body.container as { channel_id?: string; is_ephemeral?: boolean; message_ts?: string };
   const channelId = body.channel?.id ?? container.channel_id ?? '';
@@ -44,6 +46,7 @@ export function pressOrigin(body: BlockAction): PressOrigin {
   };
 }
 
+/** The presser of a button, in the conversation (and thread) of the button's message. */
 export function actionContext(body: BlockAction, origin: PressOrigin): CommandContext {
   const tenantId = body.team?.id ?? body.user.team_id ?? '';
   const conversation: ConversationRef = {

@@ -18,6 +18,7 @@ export const POST_EVENT_TYPE = 'agendabot_post';
 /** How many history pages `findPosted` reads before giving up (200 messages each). */
 const MAX_HISTORY_PAGES = 5;
 
+/** What the port needs: a WebClient with the bot token, and who counts as an admin. */
 export interface SlackDeliveryOptions {
   readonly client: WebClient;
   /** The workspace the bot token belongs to; destinations in other workspaces are refused. */
@@ -26,6 +27,7 @@ export interface SlackDeliveryOptions {
   readonly adminUserIds: readonly string[];
 }
 
+/** The Slack implementation of the core's `DeliveryPort`. */
 export class SlackDeliveryPort implements DeliveryPort {
   readonly platform = 'slack' as const;
 

@@ -5,18 +5,19 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { referenceId } from '../../src/core/errors.js';
 import type { DeliveryPort } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
-import { buildSlackApp } from './app.js';
+import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
 import { registerCommands } from './commands.js';
 import { SlackDeliveryPort } from './delivery-port.js';
-import { describeError } from './slack-errors.js';
+import { describeError, slackErrorCode } from './slack-errors.js';
 
+/** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
 export interface StartSlackOptions {
   readonly config: SlackConfig;
   readonly dispatcher: Dispatcher;
@@ -29,6 +30,7 @@ export interface StartSlackOptions {
   readonly host?: string;
 }
 
+/** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
 export interface RunningSlack {
   readonly delivery: DeliveryPort;
   readonly mode: 'socket' | 'http';
@@ -37,14 +39,16 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
+/** Checks the token, registers the registry's commands, buttons and forms, and connects. */
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
   const { config, dispatcher } = options;
   const logger = options.logger.child({ platform: 'slack' });
-  const { app, mode } = buildSlackApp(config, logger, options.retryConfig);
-
-  // Checks the token before anything else, and learns which workspace this app serves.
-  const identity = await app.client.auth.test();
-  const teamId = identity.team_id ?? '';
+  if (config.appToken === undefined && config.signingSecret === undefined) {
+    throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+  }
+  const identity = await checkBotToken(new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)));
+  const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig);
+  const { teamId } = identity;
 
   registerCommands(app, dispatcher, logger);
   registerActions(app, dispatcher, logger);
@@ -72,4 +76,17 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       await app.stop();
     },
   };
+}
+
+/**
+ * Checks the bot token before anything listens, and learns which workspace the app
+ * serves. A refused token stops start-up with a message naming the setting, never its value.
+ */
+async function checkBotToken(client: webApi.WebClient): Promise<BotIdentity> {
+  try {
+    const identity = await client.auth.test();
+    return { teamId: identity.team_id ?? '', botUserId: identity.user_id ?? '', botId: identity.bot_id ?? '' };
+  } catch (error) {
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error)}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
+  }
 }

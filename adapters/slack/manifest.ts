@@ -21,12 +21,14 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'files:write': 'files.uploadV2: reading-group notes as a text file',
 };
 
+/** Options for the generated manifest. */
 export interface ManifestOptions {
   /** Public HTTPS base URL for HTTP mode, e.g. `https://bot.example.org`. Unset: Socket Mode. */
   readonly baseUrl?: string;
   readonly appName?: string;
 }
 
+/** The manifest as data, for tests and for `manifestYaml`. */
 export function buildManifest(registry: Registry, options: ManifestOptions = {}): Record<string, unknown> {
   const name = options.appName ?? 'agendabot';
   const requestUrl = options.baseUrl !== undefined ? `${options.baseUrl.replace(/\/+$/u, '')}${EVENTS_PATH}` : undefined;
@@ -57,6 +59,7 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
   };
 }
 
+/** The manifest as YAML, with a header saying how to regenerate it. */
 export function manifestYaml(registry: Registry, options: ManifestOptions = {}): string {
   const header =
     '# Slack app manifest for agendabot. Generated from the command registry:\n' +

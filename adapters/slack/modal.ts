@@ -7,10 +7,12 @@ import type { webApi } from '@slack/bolt';
 import type { Modal } from '../../src/core/message.js';
 import { truncatePlain } from './split.js';
 
+/** Prefix of the callback ids of this app's modals. */
 export const MODAL_PREFIX = 'ab-modal:';
 /** The one input element inside each input block; the block id is the field id. */
 const INPUT_ACTION = 'value';
 
+/** The conversation a form was opened from, where its answer goes. */
 export interface ModalOrigin {
   readonly channelId: string;
   readonly threadTs?: string;
@@ -18,6 +20,7 @@ export interface ModalOrigin {
 
 type View = webApi.ViewsOpenArguments['view'];
 
+/** A neutral form as a Slack modal view (one plain-text input per field). */
 export function renderModal(modal: Modal, origin: ModalOrigin): View {
   return {
     type: 'modal',
@@ -41,6 +44,7 @@ export function renderModal(modal: Modal, origin: ModalOrigin): View {
   };
 }
 
+/** A submitted form, back in the core's terms. */
 export interface Submission {
   readonly modal: string;
   readonly value: string;
@@ -54,6 +58,7 @@ interface SubmittedView {
   readonly state: { readonly values: Record<string, Record<string, { readonly value?: string | null }>> };
 }
 
+/** Reads a view_submission's view back into the core's modal id, value and fields. */
 export function readSubmission(view: SubmittedView): Submission {
   const meta = parseMetadata(view.private_metadata);
   const fields: Record<string, string> = {};

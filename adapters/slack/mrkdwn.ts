@@ -21,6 +21,7 @@ const DATE_FORMATS = {
   relative: '{ago}',
 } as const;
 
+/** One span as mrkdwn: user text escaped; mentions, channels, dates and links as Slack markup. */
 export function renderSpan(span: Span): string {
   if (typeof span === 'string') return escapeText(span);
   if ('mention' in span) return USER_ID.test(span.mention) ? `<@${span.mention}>` : escapeText(`@${span.mention}`);
@@ -39,6 +40,7 @@ export function renderSpan(span: Span): string {
   return text;
 }
 
+/** Spans joined as one mrkdwn string. */
 export function renderSpans(spans: readonly Span[]): string {
   return spans.map(renderSpan).join('');
 }

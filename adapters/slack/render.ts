@@ -23,6 +23,7 @@ import {
 import { escapeText } from './mrkdwn.js';
 import { truncateMrkdwn } from './split.js';
 
+/** What chat.postMessage, chat.update and response_url posts take. */
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: SlackBlock[];
@@ -39,6 +40,7 @@ type Unit =
   | { readonly kind: 'content'; readonly blocks: SlackBlock[] }
   | { readonly kind: 'list'; readonly lines: string[]; readonly more?: string };
 
+/** Renders a reply within Slack's limits, cutting by the rule at the top of this file. */
 export function renderReply(reply: Reply): SlackMessage {
   const units = toUnits(reply);
   const fixed = units.flatMap((u) => (u.kind === 'fixed' ? u.blocks : []));

@@ -24,6 +24,7 @@ export function responseMessage(reply: Reply, replaceOriginal = false): RespondA
   };
 }
 
+/** Where an action's result goes: the pressed message, its channel and the presser. */
 export interface ResultTarget {
   readonly client: WebClient;
   /** The press's `response_url`; absent for form submissions. */
@@ -33,6 +34,7 @@ export interface ResultTarget {
   readonly triggerId?: string;
 }
 
+/** Opens the form, replaces the message and posts the reply an `ActionResult` asks for. */
 export async function applyResult(result: ActionResult, target: ResultTarget, logger: Logger, fields: object): Promise<void> {
   try {
     // A form first: its trigger id expires within seconds of the press.

@@ -47,6 +47,7 @@ export function slackErrorCode(error: unknown): string {
   return 'unknown';
 }
 
+/** A WebClient failure as a `DeliveryError`, permanent when retrying cannot help. */
 export function toDeliveryError(error: unknown, what: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const code = slackErrorCode(error);
