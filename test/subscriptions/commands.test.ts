@@ -164,3 +164,19 @@ describe('buttons', () => {
     expect(plain(result.reply ?? { visibility: 'channel', summary: '', blocks: [] })).toContain('Origin: Discussion prompt (ours), on §3.6.');
   });
 });
+
+describe('autocomplete for subscription ids', () => {
+  it('offers the asker\'s visible subscriptions in this tenant, filtered by what is typed', async () => {
+    const env = digestEnv();
+    env.port.managers.add('T1:U1');
+    await env.run('subscribe #C9 day=fri time=16:00');
+    await env.run('subscribe', { userId: 'U2' });
+    await env.run('subscribe');
+    expect(await env.dispatcher.complete('subscription', '', env.ctx())).toEqual([
+      { name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' },
+      { name: '3: you, by DM, Mondays at 09:00 (UTC)', value: '3' },
+    ]);
+    expect(await env.dispatcher.complete('subscription', 'fri', env.ctx())).toEqual([{ name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' }]);
+    expect(await env.dispatcher.complete('subscription', '', env.ctx({ tenantId: 'T2' }))).toEqual([]);
+  });
+});
