@@ -3,7 +3,7 @@
  * which need no intent at all; the Guilds intent (not privileged) keeps guilds, roles and
  * channels cached for permission checks. No message content, no members intent.
  */
-import { Client, GatewayIntentBits, type RESTOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 
 export interface ClientOptions {
@@ -14,11 +14,22 @@ export interface ClientOptions {
 export function createDiscordClient(config: DiscordConfig, options: ClientOptions = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    // Take the channel an interaction carries even when it is not cached (a thread the
+    // bot has not seen yet), so the core learns the thread and its parent channel.
+    partials: [Partials.Channel],
     // Belt and braces: render sets allowed_mentions on every message too.
     allowedMentions: { parse: [], repliedUser: false },
     rest: {
       ...options.rest,
-      ...(config.apiUrl !== undefined ? { api: config.apiUrl.replace(/\/+$/u, '') } : {}),
+      ...(config.apiUrl !== undefined ? { api: restBase(config.apiUrl) } : {}),
     },
   });
+}
+
+/**
+ * The REST base discord.js expects: without a trailing slash and without the API
+ * version, which it appends itself (`http://127.0.0.1:4000/api/v10/` → `…/api`).
+ */
+export function restBase(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/u, '').replace(/\/v\d+$/u, '');
 }

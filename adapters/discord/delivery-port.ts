@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { PermissionFlagsBits, Routes, ThreadAutoArchiveDuration, type Client } from 'discord.js';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import type { DeliveryPort, Destination, PostedMessage } from '../../src/core/ports.js';
+import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage } from '../../src/core/ports.js';
 import { cutText } from './embed-limits.js';
 import { toDeliveryError } from './errors.js';
 import { escapeMarkdown } from './markdown.js';
@@ -16,6 +16,8 @@ import { renderReply } from './render.js';
 
 const THREAD_NAME_LIMIT = 100;
 const NONCE_LENGTH = 25;
+/** Unknown Channel, Unknown Guild, Unknown Member. */
+const UNKNOWN_TARGET: ReadonlySet<string> = new Set(['10003', '10004', '10007']);
 /** Discord: "Cannot execute action on a DM channel". */
 const DM_ONLY_ERROR = '50003';
 
@@ -71,7 +73,10 @@ export class DiscordDeliveryPort implements DeliveryPort {
     );
   }
 
-  /** Manage Channels in this channel (overwrites applied) or Manage Server; owners and admins pass. */
+  /**
+   * Manage Channels in this channel (overwrites applied) or Manage Server; owners and
+   * admins pass. An unknown server, channel or member is simply not manageable.
+   */
   async canManageChannel(tenantId: string, userId: string, channelId: string): Promise<boolean> {
     return this.#call(async () => {
       const guild = await this.client.guilds.fetch(tenantId);
@@ -81,6 +86,9 @@ export class DiscordDeliveryPort implements DeliveryPort {
       const member = await guild.members.fetch(userId);
       if (member.permissions.has(PermissionFlagsBits.ManageGuild)) return true;
       return channel.permissionsFor(member).has(PermissionFlagsBits.ManageChannels);
+    }).catch((error: unknown) => {
+      if (error instanceof DeliveryError && UNKNOWN_TARGET.has(error.code)) return false;
+      throw error;
     });
   }
 

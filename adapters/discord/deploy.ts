@@ -9,6 +9,7 @@ import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, readEnvironment, type DiscordConfig } from '../../src/config.js';
 import { registry } from '../../src/core/commands/index.js';
 import type { CommandSpec } from '../../src/core/commands/spec.js';
+import { restBase } from './client.js';
 import { buildCommandJson, type CommandJson } from './command-json.js';
 import { sameDefinition } from './same-definition.js';
 
@@ -28,7 +29,7 @@ export interface DeployResult {
 }
 
 export async function deployCommands({ config, commands, out }: DeployOptions): Promise<DeployResult> {
-  const rest = new REST(config.apiUrl !== undefined ? { api: config.apiUrl.replace(/\/+$/u, '') } : {}).setToken(config.token);
+  const rest = new REST(config.apiUrl !== undefined ? { api: restBase(config.apiUrl) } : {}).setToken(config.token);
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);

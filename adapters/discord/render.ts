@@ -1,8 +1,8 @@
 /**
  * A core `Reply` as a Discord message: one embed (the rich answer), a plain `content`
  * fallback (the reply's summary, for notifications and for readers who hide embeds),
- * and rows of buttons. `allowed_mentions` is always empty: no reply pings anyone,
- * whatever the text says; mention spans still show as names.
+ * and rows of buttons. `allowed_mentions` never parses text: mention spans show as
+ * names without a ping, and only the users in `reply.notify` are pinged.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { spansToPlain, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
@@ -20,7 +20,8 @@ export interface RenderedMessage {
   readonly content: string;
   readonly embeds: APIEmbed[];
   readonly components: APIActionRowComponent<APIButtonComponent>[];
-  readonly allowed_mentions: { readonly parse: [] };
+  /** Never parsed from text; only the users the reply means to notify. */
+  readonly allowed_mentions: { readonly parse: []; readonly users?: string[] };
 }
 
 export interface Rendering {
@@ -47,12 +48,15 @@ export function renderReply(reply: Reply): Rendering {
   const { embed, cut } = fitEmbed(embedOf(reply.blocks));
   const { rows, dropped } = buttonRows(reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : [])));
   const hasEmbed = embed.title !== undefined || embed.description !== undefined || embed.fields !== undefined;
+  // Embeds never ping, so the people to notify are mentioned in the content.
+  const notify = [...new Set(reply.notify ?? [])].filter((id) => /^\d{5,20}$/u.test(id));
+  const mentions = notify.map((id) => `<@${id}> `).join('');
   return {
     message: {
-      content: cutText(escapeMarkdown(reply.summary), CONTENT_LIMIT),
+      content: cutText(mentions + escapeMarkdown(reply.summary), CONTENT_LIMIT),
       embeds: hasEmbed ? [embed] : [],
       components: rows,
-      allowed_mentions: { parse: [] },
+      allowed_mentions: notify.length > 0 ? { parse: [], users: notify } : { parse: [] },
     },
     ephemeral: reply.visibility === 'ephemeral',
     cut,

@@ -64,7 +64,14 @@ export async function answerAction(
       await interaction.showModal(modalJson(result.modal));
       return;
     }
-    logger.warn({ modal: result.modal.id }, 'a form can only open as the first answer to a button; ignored');
+    logger.warn({ modal: result.modal.id }, 'a form can only open as the first answer to a button');
+    if (interaction.deferred) {
+      await interaction.followUp({
+        content: 'That took too long to open the form. Please press the button again.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+    }
   }
   const canUpdate = interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage());
   if (result.update && canUpdate) {

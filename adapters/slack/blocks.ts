@@ -44,7 +44,8 @@ export function context(text: string): SlackBlock {
 export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons' }>): SlackBlock[] {
   switch (block.kind) {
     case 'heading':
-      // plain_text is shown literally by Slack: nothing to escape.
+      // Slack refuses empty texts, so empty blocks are left out rather than sent.
+      if (block.text.trim() === '') return [];
       return [{ type: 'header', text: { type: 'plain_text', text: truncatePlain(block.text, SLACK_LIMITS.headerText), emoji: true } }];
     case 'text':
       return textSections(renderSpans(block.spans));
@@ -61,8 +62,10 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
     }
     case 'links':
       return textSections(block.links.map((l) => renderLink(l.url, l.text)).join('  ·  '));
-    case 'context':
-      return [context(renderSpans(block.spans))];
+    case 'context': {
+      const text = renderSpans(block.spans);
+      return text.trim() === '' ? [] : [context(text)];
+    }
     case 'divider':
       return [{ type: 'divider' }];
   }

@@ -8,15 +8,12 @@ import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
 import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage } from '../../src/core/ports.js';
+import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { toDeliveryError } from './slack-errors.js';
 
 type WebClient = webApi.WebClient;
 
-/** The metadata event type that marks this bot's scheduled posts. */
-export const POST_EVENT_TYPE = 'agendabot_post';
-/** How many history pages `findPosted` reads before giving up (200 messages each). */
-const MAX_HISTORY_PAGES = 5;
 
 /** What the port needs: a WebClient with the bot token, and who counts as an admin. */
 export interface SlackDeliveryOptions {
@@ -50,24 +47,8 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#resolve(destination);
-    const oldest = (Math.floor(since.getTime() / 1000)).toString();
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
-      const common = { channel: conversation.channelId, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
-      const result = await this.#call('conversations.history', () =>
-        conversation.threadId !== undefined
-          ? this.options.client.conversations.replies({ ...common, ts: conversation.threadId })
-          : this.options.client.conversations.history(common),
-      );
-      const found = (result.messages ?? []).find((m) => {
-        const metadata = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
-        return metadata?.event_type === POST_EVENT_TYPE && metadata.event_payload?.key === idempotencyKey;
-      });
-      if (found?.ts) return { conversation, messageId: found.ts };
-      cursor = result.response_metadata?.next_cursor || undefined;
-      if (!cursor) return null;
-    }
-    return null;
+    const ts = await findPostByKey(this.options.client, conversation, idempotencyKey, since);
+    return ts === null ? null : { conversation, messageId: ts };
   }
 
   /** Slack threads need no call: a thread is its parent message's ts. */

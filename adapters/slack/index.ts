@@ -65,7 +65,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   } else {
     await app.start();
   }
-  logger.info({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');
+  logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
   const delivery = new SlackDeliveryPort({ client: app.client, teamId, adminUserIds: config.adminUserIds });
   return {
@@ -87,6 +87,10 @@ async function checkBotToken(client: webApi.WebClient): Promise<BotIdentity> {
     const identity = await client.auth.test();
     return { teamId: identity.team_id ?? '', botUserId: identity.user_id ?? '', botId: identity.bot_id ?? '' };
   } catch (error) {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error)}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
+    const code = slackErrorCode(error);
+    if (code === 'request_failed' || code.startsWith('http_')) {
+      throw new Error(`Could not reach Slack's Web API (auth.test: ${code}). Check the network and SLACK_API_URL.`);
+    }
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${code}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
   }
 }

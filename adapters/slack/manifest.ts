@@ -18,6 +18,7 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'channels:history': 'conversations.history: find a weekly post again after a crash (public channels)',
   'groups:history': 'the same, in private channels the bot was invited to',
   'im:history': 'the same, in direct messages',
+  'channels:join': 'join a public channel it posted to without being a member, to read that history',
   'files:write': 'files.uploadV2: reading-group notes as a text file',
 };
 
@@ -63,7 +64,7 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
 export function manifestYaml(registry: Registry, options: ManifestOptions = {}): string {
   const header =
     '# Slack app manifest for agendabot. Generated from the command registry:\n' +
-    '#   npx tsx scripts/slack-manifest.ts > adapters/slack/manifest.yml            (Socket Mode)\n' +
-    '#   npx tsx scripts/slack-manifest.ts --url https://bot.example.org           (HTTP mode)\n';
+    '#   npm run --silent slack:manifest -- > adapters/slack/manifest.yml            (Socket Mode)\n' +
+    '#   npm run --silent slack:manifest -- --url https://bot.example.org           (HTTP mode)\n';
   return header + stringify(buildManifest(registry, options), { lineWidth: 0 });
 }

@@ -38,7 +38,8 @@ export function renderModal(modal: Modal, origin: ModalOrigin): View {
         type: 'plain_text_input',
         action_id: INPUT_ACTION,
         multiline: field.style === 'paragraph',
-        max_length: field.maxLength,
+        // Slack's plain-text input holds at most 3,000 characters.
+        max_length: Math.min(field.maxLength, 3000),
       },
     })),
   };

@@ -10,7 +10,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }
 
-const USER_ID = /^[UWB][A-Z0-9]{2,}$/u;
+const USER_ID = /^[UW][A-Z0-9]{2,}$/u;
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/u;
 
 /** Slack date tokens per neutral style; the reader's client fills in their own zone. */

@@ -17,6 +17,7 @@ import {
   listLines,
   renderPlainBlock,
   section,
+  textSections,
   visibleLength,
   type SlackBlock,
 } from './blocks.js';
@@ -79,7 +80,9 @@ export function renderReply(reply: Reply): SlackMessage {
       break;
     }
   }
-  return { text: fallbackText(reply), blocks: out };
+  const text = fallbackText(reply);
+  // Slack refuses an empty block list; a reply with no blocks shows its summary instead.
+  return { text, blocks: out.length > 0 ? out : textSections(text) };
 }
 
 /** Places as many list items as fit; returns the notice if the list was cut, else null. */

@@ -58,6 +58,12 @@ export interface Reply {
   /** Plain-text fallback: notifications, screen readers, users who hide embeds, the shell. */
   readonly summary: string;
   readonly blocks: readonly Block[];
+  /**
+   * Platform user ids this reply means to notify (e.g. "your session starts soon").
+   * Optional; without it, no one is pinged, whatever the text or mention spans say.
+   * Discord pings exactly these users; platforms that always notify mentions ignore it.
+   */
+  readonly notify?: readonly string[];
 }
 
 /** A form the user fills in (Slack modal, Discord modal; the shell asks line by line). */

@@ -97,6 +97,11 @@ describe('DiscordDeliveryPort', () => {
     expect(await port.canManageChannel(IDS.guild, IDS.organiser, IDS.locked)).toBe(false);
   });
 
+  it('treats an unknown member or channel as not manageable rather than failing', async () => {
+    expect(await port.canManageChannel(IDS.guild, '399999999999999999', IDS.general)).toBe(false);
+    expect(await port.canManageChannel(IDS.guild, IDS.organiser, '299999999999999999')).toBe(false);
+  });
+
   it('reports a vanished channel as a permanent DeliveryError with Discord\'s code', async () => {
     const gone = { kind: 'channel', conversation: { ...general, channelId: '299999999999999999' } } as const;
     await expect(port.post(gone, question, 'digest:6:2026-W02')).rejects.toMatchObject({ platform: 'discord', code: '10003', permanent: true });

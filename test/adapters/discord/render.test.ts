@@ -51,6 +51,14 @@ describe('renderReply', () => {
     ]);
   });
 
+  it('pings exactly the users the reply means to notify, and no one else', () => {
+    const { message } = renderReply({ ...challengeReply, visibility: 'channel', notify: ['300000000000000002', 'U-not-discord'] });
+    expect(message.content).toBe('<@300000000000000002> Challenge 3.5: Jailbreaks and prompt injection');
+    expect(message.allowed_mentions).toEqual({ parse: [], users: ['300000000000000002'] });
+    // The mention span in the context line (300000000000000001) stays a name, not a ping.
+    expect(message.embeds[0]?.description).toContain('<@300000000000000001>');
+  });
+
   it('renders a channel reply as not ephemeral', () => {
     expect(renderReply({ ...challengeReply, visibility: 'channel' }).ephemeral).toBe(false);
   });

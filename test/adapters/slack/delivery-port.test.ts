@@ -48,6 +48,34 @@ describe('the Slack delivery port', () => {
     expect(await h.running.delivery.findPosted(channel('C0FIND'), 'digest:sub-2:2027-W02', new Date('2100-01-01T00:00:00Z'))).toBeNull();
   });
 
+  it('pages through history to find an older post', async () => {
+    await h.running.delivery.post(channel('C0BUSYLOG'), card, 'digest:old');
+    for (let i = 0; i < 250; i += 1) await h.running.delivery.post(channel('C0BUSYLOG'), card, `chatter:${i}`);
+    const before = h.slack.callsTo('conversations.history').length;
+    const found = await h.running.delivery.findPosted(channel('C0BUSYLOG'), 'digest:old', new Date(0));
+    expect(found?.messageId).toBe(h.slack.messages.find((m) => m.metadata?.event_payload.key === 'digest:old')?.ts);
+    // 251 messages, 200 a page: the key is on the second page.
+    const pages = h.slack.callsTo('conversations.history').slice(before);
+    expect(pages.map((p) => p.args.cursor)).toEqual([undefined, '200']);
+  });
+
+  it('joins a public channel it is not in before reading its history, then finds the post', async () => {
+    await h.running.delivery.post(channel('C0PUBLIC'), card, 'digest:public');
+    h.slack.failNext('conversations.history', 'not_in_channel');
+    const found = await h.running.delivery.findPosted(channel('C0PUBLIC'), 'digest:public', new Date(0));
+    expect(found?.messageId).toBe(h.slack.messages.find((m) => m.metadata?.event_payload.key === 'digest:public')?.ts);
+    expect(h.slack.callsTo('conversations.join').at(-1)?.args).toMatchObject({ channel: 'C0PUBLIC' });
+  });
+
+  it('reports a channel it cannot join as a permanent error instead of "not found"', async () => {
+    h.slack.failNext('conversations.history', 'not_in_channel');
+    h.slack.failNext('conversations.join', 'method_not_supported_for_channel_type');
+    await expect(h.running.delivery.findPosted(channel('G0PRIVATE'), 'digest:x', new Date(0))).rejects.toMatchObject({
+      code: 'not_in_channel',
+      permanent: true,
+    });
+  });
+
   it('opens a thread as the parent ts and posts into it (found again through conversations.replies)', async () => {
     const parent = await h.running.delivery.post(channel('C0THREAD'), card, 'rg:g1:s1:kickoff');
     const thread = await h.running.delivery.openThread(parent, 'Session 1');

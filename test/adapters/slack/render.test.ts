@@ -149,6 +149,22 @@ describe('rendering a whole card', () => {
     ]);
   });
 
+  it('shows the summary when a reply has no blocks, since Slack refuses an empty list', () => {
+    expect(renderReply({ visibility: 'channel', summary: '3 interested <3', blocks: [] })).toEqual({
+      text: '3 interested &lt;3',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '3 interested &lt;3' } }],
+    });
+  });
+
+  it('leaves out empty headings, texts and context lines, which Slack would refuse', () => {
+    const out = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [{ kind: 'heading', text: ' ' }, { kind: 'text', spans: [''] }, { kind: 'context', spans: [''] }, { kind: 'text', spans: ['kept'] }],
+    });
+    expect(out.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'kept' } }]);
+  });
+
   it('reads action ids back into the neutral action', () => {
     expect(parseActionId('ab:share:0')).toBe('share');
     expect(parseActionId('ab:rg:join:12')).toBe('rg:join');

@@ -14,7 +14,7 @@ afterAll(async () => {
   await slack.close();
 });
 
-function start(config: { signingSecret?: string }) {
+function start(config: { signingSecret?: string; apiUrl?: string }) {
   const logger = new MemoryLogger();
   return startSlack({
     config: { botToken: BOT_TOKEN, apiUrl: slack.apiUrl, port: 3000, adminUserIds: [], ...config },
@@ -35,6 +35,15 @@ describe('starting the Slack adapter', () => {
       'Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.',
     );
     expect((failure as Error).message).not.toContain(BOT_TOKEN);
+  });
+
+  it('says it could not reach Slack when nothing answers at SLACK_API_URL', async () => {
+    const closed = await FakeSlack.start();
+    const apiUrl = closed.apiUrl;
+    await closed.close();
+    await expect(start({ signingSecret: 's', apiUrl })).rejects.toThrow(
+      "Could not reach Slack's Web API (auth.test: request_failed). Check the network and SLACK_API_URL.",
+    );
   });
 
   it('refuses HTTP mode without a signing secret', async () => {

@@ -71,6 +71,7 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
       s.messages.filter((m) => m.channel === str(a.channel) && (m.thread_ts === str(a.ts) || m.ts === str(a.ts))),
       a,
     ),
+  'conversations.join': (_s, a) => (str(a.channel) === '' ? { ok: false, error: 'channel_not_found' } : { ok: true, channel: { id: str(a.channel) } }),
   'users.info': (s, a) => {
     const user = s.users.get(str(a.user));
     if (!user) return { ok: false, error: 'user_not_found' };

@@ -1,9 +1,9 @@
 /**
  * Prints the Slack app manifest for the current command registry.
- * Usage: npx tsx scripts/slack-manifest.ts [--url https://public.base.url] [--name agendabot]
+ * Usage: npm run --silent slack:manifest -- [--url https://public.base.url] [--name agendabot]
  */
-import { registry } from '../src/core/commands/index.js';
-import { manifestYaml } from '../adapters/slack/manifest.js';
+import { registry } from '../../src/core/commands/index.js';
+import { manifestYaml } from './manifest.js';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(name);
