@@ -17,6 +17,7 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './persistence/db.js';
+import { startScheduling } from './scheduler.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -51,6 +52,22 @@ async function main(): Promise<void> {
     logger.info({}, 'discord adapter started');
   }
 
+  // The shell's port must exist before the first sweep, which runs at once.
+  const shell =
+    config.slack || config.discord
+      ? undefined
+      : createShell({
+          dispatcher,
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true,
+          userName: userInfo().username,
+        });
+  if (shell) delivery.add(shell.delivery);
+
+  const scheduler = startScheduling(core.services, config.testCrashAt ? { crashAt: config.testCrashAt } : {});
+  stops.push(() => scheduler.stop());
+
   const onSignal = (signal: string) => () => {
     logger.info({ signal }, 'shutting down');
     void stopAll().then(() => process.exit(0));
@@ -58,15 +75,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
 
-  if (!config.slack && !config.discord) {
-    const shell = createShell({
-      dispatcher,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
-      userName: userInfo().username,
-    });
-    delivery.add(shell.delivery);
+  if (shell) {
     await shell.session.run();
     await stopAll();
   }
@@ -84,7 +93,14 @@ function loadConfigOrExit(): Config {
 
 function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, delivery: DeliveryPorts, logger: Logger) {
   try {
-    return bootCore({ agendaPath: config.agendaPath, db, clock: systemClock, logger, delivery });
+    return bootCore({
+      agendaPath: config.agendaPath,
+      db,
+      clock: systemClock,
+      logger,
+      delivery,
+      settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours },
+    });
   } catch (error) {
     if (!(error instanceof AgendaValidationError)) throw error;
     process.stderr.write(`${error.message}\n`);

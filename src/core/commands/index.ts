@@ -12,7 +12,7 @@ import { questionSubcommand } from './agenda/question.js';
 import { randomSubcommand } from './agenda/random.js';
 import { searchSubcommand } from './agenda/search.js';
 import { makeShareAction } from './agenda/share.js';
-import { digestActions, digestSubcommands } from '../subscriptions/registry.js';
+import { digestActions, digestSubcommands, subscriptionCompleter } from '../subscriptions/registry.js';
 import type { CommandSpec } from './spec.js';
 import { readingGroupActions, readingGroupCommand, readingGroupCompleters, readingGroupModals } from './readinggroup/index.js';
 
@@ -37,5 +37,5 @@ export const registry: Registry = {
   commands: [agendaCommand, readingGroupCommand],
   actions: [makeShareAction(() => agendaCommand), openAction, ...digestActions, ...readingGroupActions],
   modals: [...readingGroupModals],
-  completers: [...readingGroupCompleters],
+  completers: [subscriptionCompleter, ...readingGroupCompleters],
 };
