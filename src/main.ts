@@ -100,6 +100,7 @@ function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, del
       logger,
       delivery,
       settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours },
+      reminderHours: config.reminderHours,
     });
   } catch (error) {
     if (!(error instanceof AgendaValidationError)) throw error;
