@@ -135,3 +135,21 @@ describe('group autocomplete', () => {
     expect(await world.dispatcher.complete('group', 'safe', world.ctx('U5', { channelId: 'C2' }))).toEqual([{ name: 'Safety RG (1)', value: 'Safety RG' }]);
   });
 });
+
+describe('help', () => {
+  it('is what a bare /readinggroup shows, generated from the declarations', async () => {
+    const world = makeWorld({ now: '2027-01-04T09:00:00Z' });
+    const reply = await world.dispatcher.runText('readinggroup', '', world.ctx('U1'));
+    const list = reply.blocks.find((b) => b.kind === 'list');
+    const names = list?.kind === 'list' ? list.items.map((i) => i.id) : [];
+    expect(names).toEqual([
+      'create', 'join', 'leave', 'members', 'facilitate', 'remind', 'organisers add', 'organisers remove',
+      'status', 'skip', 'postpone', 'pause', 'resume', 'notes', 'delete-note', 'archive',
+    ]);
+    expect(list?.kind === 'list' ? list.items[10]?.text : []).toEqual([
+      'Postpone the next session by some days; the rest follow (organisers)',
+      ' — ',
+      { text: '/readinggroup postpone <days> [<group>]', code: true },
+    ]);
+  });
+});
