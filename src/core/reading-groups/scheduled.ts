@@ -107,7 +107,7 @@ function planReminders(services: Services, feature: ReadingGroupsFeature, group:
         {
           key: dmReminderKey(group.id, session.number, session.localDate, member.userId),
           destination: { kind: 'user', platform: group.platform, tenantId: group.tenantId, userId: member.userId },
-          reply: reminderReply({ ...base, mentions: [] }),
+          reply: reminderReply({ ...base, mentions: [], direct: true }),
           dueAt,
         },
         now,

@@ -56,6 +56,12 @@ export interface ReminderInput {
   /** Members reminded in the channel (the others get a DM). */
   readonly mentions: readonly string[];
   readonly rsvps: readonly Rsvp[];
+  /**
+   * A copy sent by direct message. It carries no RSVP buttons: a press in a DM has no
+   * workspace or server to check the group against (Discord), so it points to the
+   * channel's reminder instead.
+   */
+  readonly direct?: boolean;
 }
 
 export function reminderReply(input: ReminderInput): Reply {
@@ -71,8 +77,9 @@ export function reminderReply(input: ReminderInput): Reply {
       ...readingBlocks(catalog, session.unitId),
       { kind: 'heading', text: 'Questions we will discuss' },
       ...questionBlocks(input.questions),
-      { kind: 'context', spans: [`RSVP: ${rsvpLine(input.rsvps)}. Times are shown in your own time zone.`] },
-      rsvpButtons(session, 'reminder'),
+      ...(input.direct
+        ? [{ kind: 'context' as const, spans: ['RSVP with the buttons on the reminder in ', { channel: group.channelId }, '. Times are shown in your own time zone.'] }]
+        : [{ kind: 'context' as const, spans: [`RSVP: ${rsvpLine(input.rsvps)}. Times are shown in your own time zone.`] }, rsvpButtons(session, 'reminder')]),
     ],
   };
 }

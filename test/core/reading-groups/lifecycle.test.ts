@@ -74,6 +74,9 @@ describe('a reading group from creation to notes export', () => {
     ]);
     expect(reminderQuestions[0]?.text.slice(1)).toEqual([' — ', { text: 'From the paper, §2.1.1', italic: true }]);
     expect(reminderQuestions[2]?.text.slice(1)).toEqual([' — ', { text: 'Discussion prompt (ours), on §2.1.1', italic: true }]);
+    const direct = port.posts[2]?.reply;
+    expect(blocksOf(direct, 'buttons')).toEqual([]);
+    expect(blocksOf(direct, 'context')[0]?.spans).toEqual(['RSVP with the buttons on the reminder in ', { channel: 'C1' }, '. Times are shown in your own time zone.']);
 
     // RSVPs on the reminder: the count is redrawn; pressing the same answer again withdraws it.
     const going = await dispatcher.press('rg-going', '1:1:r', world.ctx('U2'));
