@@ -1,4 +1,5 @@
 /** Organiser-only changes to a group's course: skip, postpone, pause, resume, archive. */
+import type { CommandContext } from '../../context.js';
 import { UserError } from '../../errors.js';
 import type { Reply } from '../../message.js';
 import { removeEvents, syncEvents } from '../../reading-groups/events.js';
@@ -9,10 +10,10 @@ import { resumeMoves, shiftUpcoming, skipMoves, upcoming } from '../../reading-g
 import type { Services } from '../../services.js';
 import { defineSubcommand } from '../spec.js';
 import { groupOption, refreshKickoff, resolveGroup, say } from './shared.js';
-import type { CommandContext } from '../../context.js';
 
 const MAX_POSTPONE_DAYS = 60;
 
+/** Schedule changes are told to the whole channel: every member needs the new date. */
 async function moved(services: Services, ctx: CommandContext, group: ReadingGroup, moves: readonly SessionMove[], what: string): Promise<Reply> {
   readingGroupsOf(services).store.moveSessions(group.id, moves);
   const eventNote = await syncEvents(services, group);
