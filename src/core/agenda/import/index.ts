@@ -1,0 +1,6 @@
+/** Agenda import: read research questions from a file and merge them into an agenda. */
+export { parseImport, decodeText, detectFormat, type ParseOptions } from './parse.js';
+export { ImportInputError } from './input-error.js';
+export { targetFromAgenda } from './target.js';
+export { describePlace } from './types.js';
+export type { ImportedQuestion, ImportTarget, InputFormat, ParseResult, Place, ProgressFn, Rejection, RejectionCode } from './types.js';
