@@ -1,0 +1,133 @@
+/**
+ * The shape of an agenda file (snake_case JSON), checked with zod. Only the shape
+ * lives here; the rules that relate parts to each other (ids, sections, categories)
+ * are in `validate.ts`. zod's issues are turned into our own sentences, each naming
+ * the JSON path, because agenda authors read them (`npm run agenda -- validate`).
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const words = z.array(text);
+
+/** Fields other than these (provenance, confidence, notes) are kept in the file but ignored. */
+export const questionSchema = z.looseObject({
+  id: text,
+  section: text,
+  origin: z.enum(['paper', 'prompt']),
+  text,
+  keywords: words.default([]),
+  kind: text.optional(),
+});
+
+export const subsectionSchema = z.looseObject({ section: text, title: text });
+
+export const challengeSchema = z.looseObject({
+  id: text,
+  category: text,
+  slug: text,
+  title: text,
+  paper_title: text,
+  summary: text,
+  keywords: words.default([]),
+  subsections: z.array(subsectionSchema).min(1),
+  /** Checked one by one (see `validate.ts`), so one bad question does not hide the rest of its challenge. */
+  questions: z.array(z.unknown()),
+});
+
+export const categorySchema = z.looseObject({
+  id: text,
+  section: text,
+  title: text,
+  paper_title: text,
+  summary: text,
+  challenges: z.array(text).min(1),
+});
+
+/** The document without its categories and challenges, which are checked one by one. */
+export const documentSchema = z.looseObject({
+  id: text,
+  title: text,
+  short_title: text,
+  source: z.looseObject({
+    authors: text,
+    year: z.number().int(),
+    url: text,
+    license: text,
+    venue: text.optional(),
+    site: text.optional(),
+  }),
+  links: z.looseObject({ challenge: text, subsection: text }),
+  categories: z.array(z.unknown()).min(1),
+  challenges: z.array(z.unknown()).min(1),
+});
+
+export type QuestionDoc = z.infer<typeof questionSchema>;
+export type ChallengeDoc = z.infer<typeof challengeSchema>;
+export type CategoryDoc = z.infer<typeof categorySchema>;
+export type DocumentDoc = z.infer<typeof documentSchema>;
+
+/** One thing wrong with an agenda file: where (a JSON path) and what. */
+export interface AgendaProblem {
+  /** e.g. `challenges[3].questions[2].section`; empty for the document itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** `challenges[3].questions[2].section` from `['challenges', 3, 'questions', 2, 'section']`. */
+export function jsonPath(parts: readonly PropertyKey[]): string {
+  let path = '';
+  for (const part of parts) {
+    if (typeof part === 'number') path += `[${part}]`;
+    else path += path === '' ? String(part) : `.${String(part)}`;
+  }
+  return path;
+}
+
+/** Checks `value` against `schema`; problems get paths under `prefix`. */
+export function checkShape<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  prefix: readonly PropertyKey[],
+): { ok: true; value: T } | { ok: false; problems: AgendaProblem[] } {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      path: jsonPath([...prefix, ...issue.path]),
+      message: describeIssue(issue),
+    })),
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `is missing (expected ${article(issue.expected)})`;
+      return `must be ${article(issue.expected)}, not ${describeValue(issue.input)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `must list at least ${String(issue.minimum)} entry`;
+      return `must be at least ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `${describeValue(issue.input)} is not accepted; use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    default:
+      return `is not valid (${issue.code})`;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'int') return 'a whole number';
+  if (expected === 'array') return 'a list';
+  return /^[aeiou]/u.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/** A short, safe rendering of a bad value for a problem message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return `${typeof value} ${String(value)}`;
+}
