@@ -4,7 +4,7 @@
  */
 import { checkCandidates, type Candidate } from './check.js';
 import { htmlPieces } from './html-pieces.js';
-import { ImportInputError } from './input-error.js';
+import { ImportInputError, located } from './input-error.js';
 import { candidatesOf } from './outline.js';
 import { readJson, readYaml, structuredCandidates } from './structured.js';
 import { textPieces } from './text-pieces.js';
@@ -24,7 +24,7 @@ export function parseImport(bytes: Uint8Array, fileName: string, target: ImportT
   let candidates: Iterable<Candidate>;
   let early: Rejection[] = [];
   if (format === 'json' || format === 'yaml') {
-    const { value, lines } = format === 'json' ? readJson(text) : readYaml(text);
+    const { value, lines } = located(fileName, () => (format === 'json' ? readJson(text) : readYaml(text)));
     const read = structuredCandidates(value, lines);
     candidates = read.candidates;
     early = read.rejections;
