@@ -17,7 +17,7 @@ const ATX_HEADING = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 const BOLD_LINE = /^(\*\*|__)(.+)\1\s*:?\s*$/;
 const CHALLENGE_LINE = /^challenge\s+\d+\.\d+\b/i;
 const BARE_DOTTED = /^\d+\.\d+\.?\s+\S/;
-const ITEM = /^(?:[-*+]\s+)?(\d{1,4})[.)](?:\s+(.*))?$/;
+const ITEM = /^(?:[-*+]\s+)?(\d{1,6})[.)](?:\s+(.*))?$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)\s*$/;
 
 /** Reports progress about every this many lines on long inputs. */
