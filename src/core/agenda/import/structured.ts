@@ -32,7 +32,9 @@ export function readYaml(text: string): { value: unknown; lines: Map<string, num
   if (first) {
     const pos = first.linePos?.[0];
     const where = pos ? `${pos.line}:${pos.col}: ` : '';
-    throw new ImportInputError('syntax', `${where}${first.message.split('\n')[0] ?? 'YAML syntax error'}`);
+    // yaml repeats the place and quotes the source after the first line; we give the place once, in front.
+    const message = (first.message.split('\n')[0] ?? 'YAML syntax error').replace(/ at line \d+, column \d+:?$/, '');
+    throw new ImportInputError('syntax', `${where}${message}`);
   }
   const lines = new Map<string, number>();
   collectYamlLines(doc.contents, '', lineCounter, lines);
