@@ -15,4 +15,6 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly delivery: DeliveryDirectory;
+  /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
+  readonly random: () => number;
 }

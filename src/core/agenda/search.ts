@@ -22,6 +22,11 @@ export interface SearchResult {
   readonly hits: readonly SearchHit[];
   /** All matches before the limit, so replies can say "showing 10 of 34". */
   readonly total: number;
+  /**
+   * True when no entry contained every word, so the hits contain only some of them
+   * (best first). Replies should say so rather than present them as exact matches.
+   */
+  readonly relaxed?: boolean;
 }
 
 export interface AgendaSearch {

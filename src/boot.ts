@@ -1,0 +1,61 @@
+/**
+ * Builds the core for a running bot (or a test): loads the agenda, indexes it,
+ * and wires services and the dispatcher. Lives outside `src/core/` because it joins
+ * the core to persistence (SQLite).
+ */
+import { AgendaHolder } from './core/agenda/holder.js';
+import { createCatalog } from './core/agenda/catalog-impl.js';
+import { agendaContentHash, loadAgenda } from './core/agenda/load.js';
+import type { Agenda } from './core/agenda/model.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { registry as defaultRegistry } from './core/commands/index.js';
+import { Dispatcher, type Registry } from './core/dispatcher.js';
+import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
+import type { Services } from './core/services.js';
+import { silentLogger, type Logger } from './log.js';
+import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js';
+import type { Db } from './persistence/db.js';
+
+export interface CoreOptions {
+  /** The agenda file (`data/agenda.json`). Ignored when `agenda` is given. */
+  readonly agendaPath?: string;
+  /** An agenda already loaded (tests, imports). */
+  readonly agenda?: Agenda;
+  /** An open, migrated database (`openDatabase`). */
+  readonly db: Db;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly delivery?: DeliveryDirectory;
+  readonly random?: () => number;
+  readonly registry?: Registry;
+}
+
+export interface Core {
+  readonly services: Services;
+  readonly dispatcher: Dispatcher;
+  /** Swap the agenda at run time (reload): `agenda.replace(createCatalog(next))` re-indexes first. */
+  readonly agenda: AgendaHolder;
+}
+
+/** Throws `AgendaValidationError` (with every problem) if the agenda file is not usable. */
+export function bootCore(options: CoreOptions): Core {
+  const agenda = options.agenda ?? loadAgenda(options.agendaPath ?? 'data/agenda.json');
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const { db } = options;
+  const index = (next: Agenda): void => {
+    const rebuilt = ensureIndexed(db, next, agendaContentHash(next), clock.now());
+    if (rebuilt) logger.info({ agenda: next.id, challenges: next.challenges.length }, 'agenda indexed');
+  };
+  index(agenda);
+  const holder = new AgendaHolder(createCatalog(agenda), (next) => index(next.agenda));
+  const services: Services = {
+    agenda: () => holder.current(),
+    search: createAgendaSearch(db),
+    clock,
+    logger,
+    delivery: options.delivery ?? new DeliveryPorts(),
+    random: options.random ?? Math.random,
+  };
+  return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };
+}

@@ -1,0 +1,120 @@
+/**
+ * The agenda's full-text index (SQLite FTS5, BM25) and the `AgendaSearch` over it.
+ * The index is derived data: `ensureIndexed` rebuilds it in one transaction when the
+ * agenda's content hash differs from the recorded one, and leaves it alone otherwise.
+ */
+import type { Agenda } from '../core/agenda/model.js';
+import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
+import type { Db } from './db.js';
+import { queryTerms, toFtsQuery } from './fts-query.js';
+
+/**
+ * BM25 weights per column, in table order: kind, item_id, challenge_id, origin
+ * (unindexed), then title, body, keywords. A word in a title says more about what
+ * an entry is about than a keyword, and a keyword more than a word in passing.
+ */
+const RANK = 'bm25(agenda_fts, 0, 0, 0, 0, 10.0, 1.0, 4.0)';
+
+interface IndexRow {
+  kind: SearchHit['kind'];
+  itemId: string;
+  challengeId: string;
+  origin: string;
+  title: string;
+  body: string;
+  keywords: string;
+}
+
+/** Rebuilds the index if `hash` differs from the indexed agenda's. Returns whether it rebuilt. */
+export function ensureIndexed(db: Db, agenda: Agenda, hash: string, now: Date = new Date()): boolean {
+  const current = db.prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').get() as
+    | { agenda_hash: string }
+    | undefined;
+  if (current?.agenda_hash === hash) return false;
+  const insert = db.prepare(
+    `INSERT INTO agenda_fts (kind, item_id, challenge_id, origin, title, body, keywords)
+     VALUES (@kind, @itemId, @challengeId, @origin, @title, @body, @keywords)`,
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM agenda_fts').run();
+    for (const row of indexRows(agenda)) insert.run(row);
+    db.prepare(
+      `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`,
+    ).run(hash, now.toISOString());
+  })();
+  return true;
+}
+
+function indexRows(agenda: Agenda): IndexRow[] {
+  return agenda.challenges.flatMap((challenge) => [
+    {
+      kind: 'challenge' as const,
+      itemId: challenge.id,
+      challengeId: challenge.id,
+      origin: '',
+      title: `${challenge.title}. ${challenge.paperTitle}`,
+      body: challenge.summary,
+      keywords: [...challenge.keywords, challenge.slug].join('; '),
+    },
+    ...challenge.subsections.map((subsection) => ({
+      kind: 'subsection' as const,
+      itemId: subsection.section,
+      challengeId: challenge.id,
+      origin: '',
+      title: subsection.title,
+      body: '',
+      keywords: '',
+    })),
+    ...challenge.questions.map((question) => ({
+      kind: 'question' as const,
+      itemId: question.id,
+      challengeId: challenge.id,
+      origin: question.origin,
+      title: '',
+      body: question.text,
+      keywords: question.keywords.join('; '),
+    })),
+  ]);
+}
+
+/** Search over the index. Any text is accepted; nothing typed is read as FTS5 syntax. */
+export function createAgendaSearch(db: Db): AgendaSearch {
+  return {
+    search(query: string, filter: SearchFilter, limit: number): SearchResult {
+      const terms = queryTerms(query);
+      if (terms.length === 0) return { hits: [], total: 0 };
+      const strict = run(db, toFtsQuery(terms, 'all'), filter, limit);
+      if (strict.total > 0 || terms.length === 1) return strict;
+      // No entry has every word: rank the entries that have some, and say so.
+      const relaxed = run(db, toFtsQuery(terms, 'any'), filter, limit);
+      return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
+    },
+  };
+}
+
+function run(db: Db, match: string, filter: SearchFilter, limit: number): SearchResult {
+  const conditions = ['agenda_fts MATCH @match'];
+  const params: Record<string, string | number> = { match, limit: Math.max(0, Math.floor(limit)) };
+  if (filter.challengeIds !== undefined) {
+    if (filter.challengeIds.length === 0) return { hits: [], total: 0 };
+    const names = filter.challengeIds.map((id, i) => {
+      params[`c${i}`] = id;
+      return `@c${i}`;
+    });
+    conditions.push(`challenge_id IN (${names.join(', ')})`);
+  }
+  if (filter.origin !== undefined) {
+    params['origin'] = filter.origin;
+    conditions.push('origin = @origin');
+  }
+  const where = conditions.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
+       ORDER BY rank, rowid LIMIT @limit`,
+    )
+    .all(params) as SearchHit[];
+  return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };
+}
