@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { watchAgenda, type AgendaWatcher } from '../../src/agenda-file/watch-agenda.js';
+import { AgendaHolder } from '../../src/core/agenda/holder.js';
 import { spansToPlain, type Reply } from '../../src/core/message.js';
 import { MemoryLogger } from '../../src/log.js';
 import { agendaCopy, cli, fixture } from '../cli/run-cli.js';
@@ -99,6 +100,23 @@ describe('agenda hot reload', () => {
     await cli(['import', fixture('headings.md'), '--agenda', path]);
     await reloaded;
     expect(core.services.agenda().question('3.5-q2')?.section).toBe('3.5.5');
+  });
+
+  it('rolls the search index back and keeps the catalog when making the new agenda current fails', async () => {
+    const { path } = agendaCopy();
+    const logger = new WaitingLogger();
+    const core = makeServices({ agendaPath: path, logger });
+    const hashBefore = core.db.prepare('SELECT agenda_hash FROM agenda_index_meta').get();
+    const before = core.agenda.current();
+    const failing = new AgendaHolder(before, () => {
+      throw new Error('disk full');
+    });
+    watcher = watchAgenda({ path, holder: failing, db: core.db, logger, signals: new EventEmitter(), watchFile: false });
+    await cli(['import', fixture('clean.md'), '--agenda', path]);
+    expect(await watcher.reload()).toEqual({ status: 'rejected', problems: ['could not be indexed (disk full)'] });
+    expect(failing.current()).toBe(before);
+    expect(core.db.prepare('SELECT agenda_hash FROM agenda_index_meta').get()).toEqual(hashBefore);
+    expect(core.services.search.search('retrieved web pages operator planted', { origin: 'paper' }, 10).total).toBe(0);
   });
 
   it('stops listening for SIGHUP when stopped', () => {
