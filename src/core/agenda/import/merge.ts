@@ -80,7 +80,34 @@ export function mergeQuestions(
     }
   }
   for (const challenge of touched) challenge['questions'] = paperFirst(challenge['questions'] as unknown[]);
+  if (added.length + changed.length > 0) refreshCounts(merged, challenges, origin);
   return { document: merged, report: { added, changed, unchanged, rejected } };
+}
+
+/**
+ * The shipped agenda records how many paper questions it holds (`facts`, and per
+ * challenge `questions_found` / `questions_status`). Left alone they would go stale
+ * and misstate the provenance, so counts that exist are brought up to date; no new
+ * fields are invented.
+ */
+function refreshCounts(document: Json, challenges: readonly unknown[], origin: string): void {
+  let total = 0;
+  for (const challenge of challenges) {
+    if (!isJson(challenge) || !Array.isArray(challenge['questions'])) continue;
+    const paper = challenge['questions'].filter((q) => isJson(q) && q['origin'] === 'paper');
+    total += paper.length;
+    if (typeof challenge['questions_found'] === 'number' && challenge['questions_found'] !== paper.length) {
+      challenge['questions_found'] = paper.length;
+      if (typeof challenge['questions_status'] === 'string') {
+        challenge['questions_status'] = `${paper.length} paper questions, some imported from ${origin}`;
+      }
+    }
+  }
+  const facts = document['facts'];
+  if (isJson(facts) && typeof facts['questions_in_dataset'] === 'number') {
+    facts['questions_in_dataset'] = total;
+    if (typeof facts['questions_in_dataset_primary'] === 'number') facts['questions_in_dataset_primary'] = total;
+  }
 }
 
 /** Paper questions first, in their number order; everything else after, as it was. */
