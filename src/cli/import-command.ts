@@ -48,7 +48,9 @@ export function runImport(options: ImportOptions, io: CliIo): number {
       progress: (done, total) => progress.update(done, total),
     });
     progress.finish(size);
+    progress.step(`merging ${parsed.questions.length} questions into ${options.agendaPath}`);
     const { document: merged, report } = mergeQuestions(document as Record<string, unknown>, parsed.questions, parsed.rejections, basename(options.input));
+    progress.step('checking the merged agenda');
     const after = validateAgendaDocument(merged);
     if (!after.ok) {
       const details = after.problems.slice(0, 10).map((p) => `  ${p.path}: ${p.message}`).join('\n');

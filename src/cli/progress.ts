@@ -20,6 +20,10 @@ export function progressReporter(label: string, sink: ProgressSink, now: () => n
       const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
       sink.write(`${label}: ${megabytes(done)} of ${megabytes(total)} read (${percent}%)\n`);
     },
+    /** Names the next step of a run that is already slow (so a long pause is explained). */
+    step(text: string): void {
+      if (now() - start >= quietFor) sink.write(`${text}…\n`);
+    },
     /** A closing line, only if progress was shown (so short runs stay quiet). */
     finish(total: number): void {
       if (lastShown === undefined) return;

@@ -27,6 +27,22 @@ describe('npm run agenda -- import', () => {
     expect(readdirSync(dir)).toEqual(['agenda.json']);
   });
 
+  it.each([
+    ['clean.md', 0, 'Dry run: 5 added, 2 changed, 0 unchanged, 0 rejected. Nothing was written.'],
+    ['wrapped.txt', 0, 'Dry run: 3 added, 0 changed, 0 unchanged, 0 rejected. Nothing was written.'],
+    ['headings.md', 0, 'Dry run: 4 added, 2 changed, 0 unchanged, 0 rejected. Nothing was written.'],
+    ['page.html', 0, 'Dry run: 3 added, 2 changed, 0 unchanged, 0 rejected. Nothing was written.'],
+    ['bad-citations.md', 2, 'Dry run: 0 added, 1 changed, 0 unchanged, 4 rejected. Nothing was written.'],
+    ['duplicates.md', 2, 'Dry run: 2 added, 0 changed, 0 unchanged, 3 rejected. Nothing was written.'],
+    ['questions.json', 2, 'Dry run: 3 added, 0 changed, 0 unchanged, 3 rejected. Nothing was written.'],
+    ['questions.yaml', 0, 'Dry run: 2 added, 0 changed, 0 unchanged, 0 rejected. Nothing was written.'],
+  ])('dry run of %s against the shipped agenda ends with the right counts', async (name, expectedCode, last) => {
+    const { path } = agendaCopy();
+    const { code, out } = await cli(['import', fixture(name), '--dry-run', '--agenda', path]);
+    expect(code).toBe(expectedCode);
+    expect(out.trimEnd().split('\n').at(-1)).toBe(last);
+  });
+
   it('a real run writes the agenda atomically, keeps a backup, and the result loads with the paper questions', async () => {
     const { dir, path } = agendaCopy();
     const before = readFileSync(path, 'utf8');
@@ -112,7 +128,9 @@ describe('npm run agenda -- import', () => {
     const { code, out, err } = await cli(['import', big, '--dry-run', '--agenda', path], 700);
     expect(code).toBe(0);
     expect(err).toMatch(/^reading big\.md: \d+\.\d MB of 1\d\.\d MB read \(\d+%\)\n/);
-    expect(err).toMatch(/reading big\.md: 1\d\.\d MB read in \d+\.\d s\n$/);
+    expect(err).toMatch(
+      new RegExp(`reading big\\.md: 1\\d\\.\\d MB read in \\d+\\.\\d s\nmerging 100000 questions into ${path}…\nchecking the merged agenda…\n$`),
+    );
     expect(out).toContain('  … and 99950 more');
     expect(out).toContain('Dry run: 100000 added, 0 changed, 0 unchanged, 0 rejected. Nothing was written.');
   });
