@@ -24,6 +24,17 @@ export interface Checked {
   readonly rejections: Rejection[];
 }
 
+/** Chat platforms cut long texts (Slack sections hold 3,000 characters); the paper's questions are a few sentences. */
+export const MAX_TEXT = 1500;
+
+/**
+ * Control characters (terminal escapes, NUL) and bidirectional overrides have no place
+ * in a question and could disguise its text on a terminal or in chat: they become spaces.
+ */
+function plainText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 export function checkCandidates(candidates: Iterable<Candidate>, target: ImportTarget): Checked {
   const questions: ImportedQuestion[] = [];
   const rejections: Rejection[] = [];
@@ -31,8 +42,13 @@ export function checkCandidates(candidates: Iterable<Candidate>, target: ImportT
   const reject = (code: Rejection['code'], place: Place, message: string): void => {
     rejections.push({ code, place, message });
   };
-  for (const c of candidates) {
+  for (const raw of candidates) {
+    const c = { ...raw, text: plainText(raw.text) };
     const label = `question ${c.number}`;
+    if (c.text.length > MAX_TEXT) {
+      reject('too-long', c.place, `${label} is ${c.text.length} characters long; a question may have at most ${MAX_TEXT} (is a blank line or its citation missing?)`);
+      continue;
+    }
     if (c.text.length === 0) {
       reject('empty-text', c.place, `${label} has no text (only a number${c.sections.length > 0 ? ' and a citation' : ''})`);
       continue;

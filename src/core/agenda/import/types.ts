@@ -30,6 +30,7 @@ export type RejectionCode =
   | 'missing-citation'
   | 'duplicate-number'
   | 'empty-text'
+  | 'too-long'
   | 'no-challenge'
   | 'bad-item';
 

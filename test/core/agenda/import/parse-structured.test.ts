@@ -42,6 +42,18 @@ describe('JSON and YAML import', () => {
     expect(rejections(result)).toEqual(['bad-item @18']);
   });
 
+  it('turns control characters and direction overrides into spaces, and rejects an overlong text', () => {
+    const items = [
+      { section: '3.5.1', text: 'Red\u001b[31m alert\u202e? \u0000' },
+      { section: '3.5.2', text: 'x'.repeat(1501) },
+    ];
+    const result = parseImport(utf8(JSON.stringify(items)), 'esc.json', miniTarget);
+    expect(result.questions[0]?.text).toBe('Red [31m alert ?');
+    expect(result.rejections[0]?.message).toBe(
+      'question 2 is 1501 characters long; a question may have at most 1500 (is a blank line or its citation missing?)',
+    );
+  });
+
   it('names line and column of a JSON syntax error', () => {
     expect(() => parseImport(utf8('[\n  {"section": "3.5.1", "text": "x"},\n]'), 'broken.json', miniTarget)).toThrow(
       'broken.json:3:1: trailing comma before ]',
