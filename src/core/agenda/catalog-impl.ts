@@ -91,9 +91,12 @@ function challengeNames(challenge: Challenge): Omit<MatchTarget<unknown>, 'value
   };
 }
 
+/** Longer text names nothing more precisely; bounding it keeps loose matching cheap. */
+const MAX_NAME_LENGTH = 200;
+
 /** Accepts `§3.5` and `section 3.5` as well as `3.5`. */
 function stripSection(text: string): string {
-  return text.trim().replace(/^(§|sec(tion)?\.?)\s*/iu, '').trim();
+  return text.slice(0, MAX_NAME_LENGTH).trim().replace(/^(§|sec(tion)?\.?)\s*/iu, '').trim();
 }
 
 function decide(loose: readonly Scored<Challenge>[]): ChallengeMatch {

@@ -3,7 +3,8 @@
  * Every problem is collected, not just the first, so an author fixes a file in one go.
  * Shared by the loader and the import tool (`npm run agenda -- validate`).
  */
-import type { Agenda, Category, Challenge, Question } from './model.js';
+import { buildAgenda } from './build.js';
+import type { Agenda } from './model.js';
 import {
   categorySchema,
   challengeSchema,
@@ -13,7 +14,6 @@ import {
   type AgendaProblem,
   type CategoryDoc,
   type ChallengeDoc,
-  type DocumentDoc,
   type QuestionDoc,
 } from './schema.js';
 
@@ -92,13 +92,13 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
   );
 
   if (!top.ok || problems.length > 0) return { ok: false, problems };
-  return { ok: true, agenda: build(top.value, categories.map((c) => c.doc), challenges) };
+  return { ok: true, agenda: buildAgenda(top.value, categories.map((c) => c.doc), challenges) };
 }
 
 type Report = (path: string, message: string) => void;
 
 /** An entry with its place in the file, for problem paths. */
-interface Indexed<T> {
+export interface Indexed<T> {
   readonly doc: T;
   readonly index: number;
 }
@@ -194,62 +194,4 @@ function checkUnique(entries: readonly { key: string; path: string }[], what: st
     if (earlier !== undefined) report(path, `${what} "${key}" is used twice (first at ${earlier})`);
     else first.set(key, path);
   }
-}
-
-function build(
-  doc: DocumentDoc,
-  categoryDocs: readonly CategoryDoc[],
-  challengeDocs: readonly { doc: ChallengeDoc; questions: readonly Indexed<QuestionDoc>[] }[],
-): Agenda {
-  const categories: Category[] = categoryDocs.map((c) => ({
-    id: c.id,
-    section: c.section,
-    title: c.title,
-    paperTitle: c.paper_title,
-    summary: c.summary,
-    challengeIds: [...c.challenges],
-  }));
-  const challenges: Challenge[] = challengeDocs.map(({ doc: c, questions: questionDocs }) => {
-    const order = new Map(c.subsections.map((s, i) => [s.section, i]));
-    const questions: Question[] = questionDocs
-      .map(({ doc: q }) => ({
-        id: q.id,
-        challengeId: c.id,
-        section: q.section,
-        origin: q.origin,
-        text: q.text,
-        keywords: [...q.keywords],
-        ...(q.kind !== undefined ? { kind: q.kind } : {}),
-      }))
-      // Agenda order: subsection by subsection; within one, as written (sort is stable).
-      .sort((a, b) => (order.get(a.section) ?? 0) - (order.get(b.section) ?? 0));
-    return {
-      id: c.id,
-      categoryId: c.category,
-      slug: c.slug,
-      title: c.title,
-      paperTitle: c.paper_title,
-      summary: c.summary,
-      keywords: [...c.keywords],
-      subsections: c.subsections.map((s) => ({ section: s.section, challengeId: c.id, title: s.title })),
-      questions,
-    };
-  });
-  const { source } = doc;
-  return {
-    id: doc.id,
-    title: doc.title,
-    shortTitle: doc.short_title,
-    source: {
-      authors: source.authors,
-      year: source.year,
-      url: source.url,
-      license: source.license,
-      ...(source.venue !== undefined ? { venue: source.venue } : {}),
-      ...(source.site !== undefined ? { site: source.site } : {}),
-    },
-    links: { challenge: doc.links.challenge, subsection: doc.links.subsection },
-    categories,
-    challenges,
-  };
 }

@@ -141,6 +141,9 @@ function describeOption(option: OptionSpec): string {
 }
 
 function convert(option: OptionSpec, raw: string, command: CommandSpec, sub: SubcommandSpec): string | number {
+  // Keyed channel and user options (`host=<@U42>`, `in=#reading`) arrive in Slack's markup: keep only the id.
+  if (option.kind === 'user') return SLACK_USER.exec(raw)?.[1] ?? raw.replace(/^@/u, '');
+  if (option.kind === 'channel') return SLACK_CHANNEL.exec(raw)?.[1] ?? raw.replace(/^#/u, '');
   if (option.kind !== 'integer') return raw;
   const value = /^-?\d+$/u.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   const range =

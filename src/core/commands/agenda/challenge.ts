@@ -4,7 +4,7 @@
  */
 import type { Block } from '../../message.js';
 import { defineSubcommand } from '../spec.js';
-import { challengeLine, inWords } from './format.js';
+import { challengeLine, echo, inWords } from './format.js';
 import { requireChallenge } from './lookup.js';
 import { challengeView, subsectionView } from './views.js';
 
@@ -32,7 +32,7 @@ export const challengeSubcommand = defineSubcommand({
       const also = match.alternatives.map(challengeLine);
       note.push({
         kind: 'context',
-        spans: [`Best match for "${args.challenge}".${also.length > 0 ? ` Also close: ${inWords(also)}.` : ''}`],
+        spans: [`Best match for "${echo(args.challenge)}".${also.length > 0 ? ` Also close: ${inWords(also)}.` : ''}`],
       });
     }
     return challengeView(catalog, match.challenge, note);

@@ -61,6 +61,11 @@ export function questionCounts(questions: readonly Question[]): string {
   return parts.join(', ');
 }
 
+/** What the user typed, quoted back in a reply: one line, and short even if they pasted a page. */
+export function echo(text: string): string {
+  return clip(text.replace(/\s+/gu, ' ').trim(), 60);
+}
+
 /** Cuts text at a word boundary, marking the cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -5,7 +5,7 @@
 import type { AgendaCatalog, ChallengeMatch, Scope } from '../../agenda/catalog.js';
 import type { Category, Question } from '../../agenda/model.js';
 import { UserError } from '../../errors.js';
-import { challengeLine, challengeRanges, idRange, inWords } from './format.js';
+import { challengeLine, challengeRanges, echo, idRange, inWords } from './format.js';
 
 const QUESTION_ID = /^(\d+\.\d+(?:\.\d+)?)\s*-?\s*([qp])\s*(\d+)$/iu;
 
@@ -21,7 +21,7 @@ export function requireQuestion(catalog: AgendaCatalog, text: string): Question 
   const found = id ? catalog.question(id) : undefined;
   if (found) return found;
   if (!id) throw new UserError('bad-question-id', notAQuestionId(catalog, text.trim()));
-  throw new UserError('unknown-question', `No question ${id}. ${whyNoQuestion(catalog, id)}`);
+  throw new UserError('unknown-question', `No question ${echo(id)}. ${whyNoQuestion(catalog, id)}`);
 }
 
 function notAQuestionId(catalog: AgendaCatalog, text: string): string {
@@ -33,7 +33,7 @@ function notAQuestionId(catalog: AgendaCatalog, text: string): string {
   }
   const challenge = catalog.challenge(text.replace(/^§\s*/u, ''));
   if (challenge) return `\`${challenge.id}\` is a challenge, not a question. ${forms} See them all with \`/agenda challenge ${challenge.id}\`.`;
-  return `\`${text}\` is not a question id. ${forms} Find one with \`/agenda search <words>\`.`;
+  return `\`${echo(text)}\` is not a question id. ${forms} Find one with \`/agenda search <words>\`.`;
 }
 
 function whyNoQuestion(catalog: AgendaCatalog, id: string): string {
@@ -67,14 +67,14 @@ export function requireChallenge(catalog: AgendaCatalog, text: string): Extract<
   if (scope.kind === 'category') {
     throw new UserError(
       'is-a-category',
-      `\`${text}\` is category §${scope.category.section} (${scope.category.title}), which holds challenges ${idRange(scope.category.challengeIds)}. Try \`/agenda category ${scope.category.section}\`.`,
+      `\`${echo(text)}\` is category §${scope.category.section} (${scope.category.title}), which holds challenges ${idRange(scope.category.challengeIds)}. Try \`/agenda category ${scope.category.section}\`.`,
     );
   }
   const near = match.suggestions.map((c) => `${c.id} (${c.title})`);
   const hint = near.length > 0 ? ` Did you mean ${inWords(near, 'or')}?` : '';
   throw new UserError(
     'unknown-challenge',
-    `No challenge matches "${text}".${hint} Use a challenge id (${challengeRanges(catalog)}), a slug such as \`${catalog.agenda.challenges[0]?.slug ?? ''}\`, or words from its title. \`/agenda help\` lists them all.`,
+    `No challenge matches "${echo(text)}".${hint} Use a challenge id (${challengeRanges(catalog)}), a slug such as \`${catalog.agenda.challenges[0]?.slug ?? ''}\`, or words from its title. \`/agenda help\` lists them all.`,
   );
 }
 
@@ -85,10 +85,10 @@ export function requireCategory(catalog: AgendaCatalog, text: string): Category 
   if (scope.kind === 'challenge') {
     throw new UserError(
       'is-a-challenge',
-      `\`${text}\` is challenge ${challengeLine(scope.challenge)}. Try \`/agenda challenge ${scope.challenge.id}\`, or name a category: ${inWords(categories, 'or')}.`,
+      `\`${echo(text)}\` is challenge ${challengeLine(scope.challenge)}. Try \`/agenda challenge ${scope.challenge.id}\`, or name a category: ${inWords(categories, 'or')}.`,
     );
   }
-  throw new UserError('unknown-category', `No category matches "${text}". Categories: ${inWords(categories)}.`);
+  throw new UserError('unknown-category', `No category matches "${echo(text)}". Categories: ${inWords(categories)}.`);
 }
 
 /** Resolves an `in:` or scope argument to challenge ids, or explains what is accepted. */

@@ -1,6 +1,7 @@
 /** `/agenda random [challenge or category] [origin:paper|prompt]`: one question picked at random. */
 import { UserError } from '../../errors.js';
 import { defineSubcommand } from '../spec.js';
+import { echo } from './format.js';
 import { requireScope } from './lookup.js';
 import { parseOrigin } from './search.js';
 import { questionView } from './views.js';
@@ -23,7 +24,7 @@ export const randomSubcommand = defineSubcommand({
     const catalog = services.agenda();
     const origin = parseOrigin(args.origin);
     const from = args.from?.trim() ?? '';
-    const scope = from !== '' ? requireScope(catalog, from, `"${from}"`) : undefined;
+    const scope = from !== '' ? requireScope(catalog, from, `"${echo(from)}"`) : undefined;
     const ids = scope ? new Set(catalog.challengeIdsOf(scope)) : undefined;
     const pool = catalog
       .questions()

@@ -7,7 +7,7 @@ import type { SearchHit, SearchResult } from '../../agenda/search.js';
 import { UserError } from '../../errors.js';
 import type { Block, ListItem, Origin, Reply } from '../../message.js';
 import { defineSubcommand } from '../spec.js';
-import { clip, MAX_SHARE_VALUE, openButton } from './format.js';
+import { clip, echo, MAX_SHARE_VALUE, openButton } from './format.js';
 import { scopeId } from '../../agenda/catalog-impl.js';
 import { requireScope } from './lookup.js';
 import { buttons, questionItem } from './views.js';
@@ -32,14 +32,14 @@ export const searchSubcommand = defineSubcommand({
   run(_ctx, args, services) {
     const catalog = services.agenda();
     const origin = parseOrigin(args.origin);
-    const scope = args.in !== undefined ? requireScope(catalog, args.in, `in:${args.in}`) : undefined;
+    const scope = args.in !== undefined ? requireScope(catalog, args.in, `in:${echo(args.in)}`) : undefined;
     const words = args.words.trim();
     const result = services.search.search(
       words,
       { ...(scope ? { challengeIds: catalog.challengeIdsOf(scope) } : {}), ...(origin ? { origin } : {}) },
       SHOWN_HITS,
     );
-    const filters = [args.in !== undefined ? `in:${args.in.trim()}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
+    const filters = [args.in !== undefined ? `in:${echo(args.in)}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
     // The shared invocation names the scope by id, so it re-runs the same search whatever was typed.
     const canonical = [scope ? `in:${scopeId(scope)}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
     return searchReply(catalog, words, filters, result, shareInvocation(words, canonical));
@@ -53,7 +53,7 @@ export function parseOrigin(raw: string | undefined): Origin | undefined {
   if (value === 'prompts') return 'prompt';
   throw new UserError(
     'bad-origin',
-    `origin:${raw} is not accepted: use origin:paper (questions from the paper) or origin:prompt (our discussion prompts).`,
+    `origin:${echo(raw)} is not accepted: use origin:paper (questions from the paper) or origin:prompt (our discussion prompts).`,
   );
 }
 
@@ -64,7 +64,7 @@ function searchReply(
   result: SearchResult,
   share: string,
 ): Reply {
-  const asked = [`"${words}"`, ...filters].join(' ');
+  const asked = [`"${echo(words)}"`, ...filters].join(' ');
   if (result.total === 0) {
     const text = `Nothing found for ${asked}. Try other or fewer words, drop a filter, or browse with \`/agenda help\`.`;
     return { visibility: 'ephemeral', summary: text, blocks: [{ kind: 'text', spans: [text] }] };
