@@ -8,7 +8,17 @@ import type { CommandContext } from './context.js';
 import { internalErrorText, isUserError, referenceId } from './errors.js';
 import { ephemeralText, type ActionResult, type Reply } from './message.js';
 import { parseCommandText } from './commands/parse-text.js';
-import type { ActionSource, ActionSpec, AnyArgs, CommandSpec, ModalSpec, SubcommandSpec } from './commands/spec.js';
+import type {
+  ActionSource,
+  ActionSpec,
+  AnyArgs,
+  CommandSpec,
+  CompleterSpec,
+  CompletionSource,
+  ModalSpec,
+  SubcommandSpec,
+} from './commands/spec.js';
+import { complete, MAX_COMPLETIONS, type Completion } from './completion.js';
 import type { Services } from './services.js';
 import { UserError } from './errors.js';
 
@@ -16,6 +26,8 @@ export interface Registry {
   readonly commands: readonly CommandSpec[];
   readonly actions: readonly ActionSpec[];
   readonly modals: readonly ModalSpec[];
+  /** Autocomplete for sources owned by features (subscriptions, groups). Optional. */
+  readonly completers?: readonly CompleterSpec[];
 }
 
 export class Dispatcher {
@@ -59,6 +71,19 @@ export class Dispatcher {
       if (!spec) throw new UserError('unknown-modal', 'That form is no longer supported. Please start again.');
       return spec.run(ctx, value, fields, this.services);
     }, (message) => ({ reply: ephemeralText(message) }));
+  }
+
+  /**
+   * Choices for an option as the user types (Discord autocomplete). Never throws: a
+   * failure is logged with a reference id and offers nothing, because the platform has
+   * no way to show an error while the user types.
+   */
+  async complete(source: CompletionSource, partial: string, ctx: CommandContext): Promise<readonly Completion[]> {
+    return this.#guard(ctx, { completion: source }, async () => {
+      const completer = this.registry.completers?.find((c) => c.source === source);
+      if (completer) return (await completer.complete(ctx, partial, this.services)).slice(0, MAX_COMPLETIONS);
+      return complete(source, partial, this.services.agenda(), this.services.search);
+    }, () => []);
   }
 
   #require(name: string): CommandSpec {

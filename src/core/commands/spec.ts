@@ -6,6 +6,7 @@
 import type { CommandContext } from '../context.js';
 import type { ActionResult, Reply } from '../message.js';
 import type { Services } from '../services.js';
+import type { Completion } from '../completion.js';
 
 export type OptionKind = 'string' | 'integer' | 'channel' | 'user';
 
@@ -77,6 +78,16 @@ export interface ActionSpec {
 /** Where the pressed button was: the message that carries it, when the platform says. */
 export interface ActionSource {
   readonly messageId?: string;
+}
+
+/**
+ * Autocomplete for a source the agenda does not own (`subscription`, `group`): the
+ * feature that owns the data lists what this asker may pick. Agenda sources are built in
+ * (`core/completion.ts`); a completer declared for one of them replaces the built-in.
+ */
+export interface CompleterSpec {
+  readonly source: CompletionSource;
+  complete(ctx: CommandContext, partial: string, services: Services): readonly Completion[] | Promise<readonly Completion[]>;
 }
 
 export interface ModalSpec {

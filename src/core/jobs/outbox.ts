@@ -64,18 +64,26 @@ export class Outbox {
     this.#marginMs = options.reconcileMarginMs ?? 10 * 60_000;
   }
 
-  /** Works through everything actionable now. Returns how many deliveries it looked at. */
+  /**
+   * Works through everything actionable now, including what that work plans (a thread's
+   * first message, a failure notice). Each delivery is looked at once per call.
+   */
   async process(limit = 200): Promise<number> {
-    const due = this.deps.store.actionable(this.deps.clock.now(), limit);
-    for (const record of due) {
-      try {
-        await this.deliver(record.key);
-      } catch (error) {
-        // One delivery's trouble (e.g. in a feature's failure handler) must not stop the others.
-        this.deps.logger.error({ key: record.key, err: error }, 'delivery step failed');
+    const seen = new Set<string>();
+    for (let pass = 0; pass < 5; pass++) {
+      const due = this.deps.store.actionable(this.deps.clock.now(), limit).filter((r) => !seen.has(r.key));
+      if (due.length === 0) break;
+      for (const record of due) {
+        seen.add(record.key);
+        try {
+          await this.deliver(record.key);
+        } catch (error) {
+          // One delivery's trouble (e.g. in a feature's failure handler) must not stop the others.
+          this.deps.logger.error({ key: record.key, err: error }, 'delivery step failed');
+        }
       }
     }
-    return due.length;
+    return seen.size;
   }
 
   /**

@@ -2,10 +2,11 @@
 import type { AgendaCatalog } from '../agenda/catalog.js';
 import type { ListItem, Span } from '../message.js';
 import { formatTimeOfDay, weekdayName } from '../time/parse.js';
+import { formatLocalDate, localParts } from '../time/zoned.js';
 import type { Subscription } from './model.js';
 
 export function targetSpans(subscription: Subscription): Span[] {
-  return subscription.target.kind === 'channel' ? [{ channel: subscription.target.channelId }] : ['you, by direct message'];
+  return subscription.target.kind === 'channel' ? [{ channel: subscription.target.channelId }] : ['you (by direct message)'];
 }
 
 export function scheduleText(subscription: Subscription): string {
@@ -48,4 +49,10 @@ export function subscriptionItem(catalog: AgendaCatalog, subscription: Subscript
       `Questions: ${filterText(catalog, subscription)}.`,
     ],
   };
+}
+
+/** `Monday 2024-03-04 09:00 (Europe/Berlin)`: for plain-text summaries, where time spans cannot be used. */
+export function localText(instant: Date, zone: string): string {
+  const local = localParts(instant, zone);
+  return `${weekdayName(local.weekday)} ${formatLocalDate(local)} ${formatTimeOfDay(local)} (${zone})`;
 }

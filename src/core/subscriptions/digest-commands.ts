@@ -8,7 +8,7 @@ import type { Services } from '../services.js';
 import { nextOccurrence, weekOf } from '../time/weekly.js';
 import { findVisible, isVisibleTo, requireCanChange } from './access.js';
 import { digestCard, originLabel } from './card.js';
-import { targetSpans } from './describe.js';
+import { localText, targetSpans } from './describe.js';
 import { digestHandler } from './feature.js';
 import { digestKey, type Subscription } from './model.js';
 import { planPost, ruleOf } from './planner.js';
@@ -80,7 +80,7 @@ export const digestNowCommand = defineSubcommand({
     });
     if (outcome === 'exists') {
       const next = services.subscriptions.byId(subscription.id)?.nextDueAt ?? subscription.nextDueAt;
-      throw new UserError('already-posted', `This week's question (${week}) for subscription ${subscription.id} was already posted or skipped. The next one is due ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+      throw new UserError('already-posted', `This week's question (${week}) for subscription ${subscription.id} was already posted or skipped. The next one is due ${localText(next, subscription.zone)}.`);
     }
     if (outcome === 'nothing-eligible') {
       throw new UserError('nothing-eligible', `Subscription ${subscription.id}'s filter matches no question in the current agenda.`);

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { Reply, Span } from '../message.js';
 import { nextOccurrence } from '../time/weekly.js';
 import { findVisible, isVisibleTo, requireCanChange } from './access.js';
-import { subscriptionItem, targetSpans } from './describe.js';
+import { localText, subscriptionItem, targetSpans } from './describe.js';
 import { ruleOf } from './planner.js';
 
 const idOption = {
@@ -98,7 +98,7 @@ export const resumeCommand = defineSubcommand({
     services.subscriptions.setPaused(subscription.id, false, undefined, next.at);
     return text(
       [`Resumed subscription ${subscription.id} to `, ...targetSpans(subscription), '. Next post: ', { time: next.at, style: 'full' }, '.'],
-      `Resumed ${subscription.id}; next post ${next.at.toISOString()}.`,
+      `Resumed ${subscription.id}; next post: ${localText(next.at, subscription.zone)}.`,
     );
   },
 });

@@ -11,7 +11,7 @@ import type { Reply, Span } from '../message.js';
 import { parseTimeOfDay, parseTimeZone, parseWeekday } from '../time/parse.js';
 import { nextOccurrence } from '../time/weekly.js';
 import { requireChannelManager } from './access.js';
-import { filterText, scheduleText, targetSpans } from './describe.js';
+import { filterText, localText, scheduleText, targetSpans } from './describe.js';
 import type { OriginFilter, QuestionOrder, SubscriptionTarget } from './model.js';
 
 const ORIGINS: readonly OriginFilter[] = ['paper', 'prompt', 'any'];
@@ -93,7 +93,7 @@ export const subscribeCommand = defineSubcommand({
     const hint = `Preview it with /agenda digest preview ${subscription.id}; stop with /agenda unsubscribe ${subscription.id}.`;
     return {
       visibility: 'ephemeral',
-      summary: `Subscribed (id ${subscription.id}). First post ${first.at.toISOString()}.`,
+      summary: `Subscribed (id ${subscription.id}). First post: ${localText(first.at, zone)}.`,
       blocks: [
         { kind: 'text', spans },
         { kind: 'context', spans: [hint] },

@@ -1,0 +1,92 @@
+/**
+ * The Slack adapter's entry point for `src/main.ts`: builds the Bolt App, registers
+ * every command, button and form from the core's registry, starts the connection,
+ * and returns the `DeliveryPort` the core's scheduled work posts through.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.js';
+import type { Dispatcher } from '../../src/core/dispatcher.js';
+import { referenceId } from '../../src/core/errors.js';
+import type { DeliveryPort } from '../../src/core/ports.js';
+import type { Logger } from '../../src/log.js';
+import { registerActions } from './actions.js';
+import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
+import { registerCommands } from './commands.js';
+import { SlackDeliveryPort } from './delivery-port.js';
+import { describeError, slackErrorCode } from './slack-errors.js';
+
+/** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
+export interface StartSlackOptions {
+  readonly config: SlackConfig;
+  readonly dispatcher: Dispatcher;
+  readonly logger: Logger;
+  /** Overrides the Web API retry policy (tests use short waits). */
+  readonly retryConfig?: webApi.RetryOptions;
+  /** Overrides `config.port` in HTTP mode (tests pass 0 for an ephemeral port). */
+  readonly port?: number;
+  /** The interface to listen on in HTTP mode (default: all; tests pass 127.0.0.1). */
+  readonly host?: string;
+}
+
+/** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
+export interface RunningSlack {
+  readonly delivery: DeliveryPort;
+  readonly mode: 'socket' | 'http';
+  /** The port Bolt listens on in HTTP mode. */
+  readonly port?: number;
+  stop(): Promise<void>;
+}
+
+/** Checks the token, registers the registry's commands, buttons and forms, and connects. */
+export async function startSlack(options: StartSlackOptions): Promise<RunningSlack> {
+  const { config, dispatcher } = options;
+  const logger = options.logger.child({ platform: 'slack' });
+  if (config.appToken === undefined && config.signingSecret === undefined) {
+    throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+  }
+  const identity = await checkBotToken(new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)));
+  const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig);
+  const { teamId } = identity;
+
+  registerCommands(app, dispatcher, logger);
+  registerActions(app, dispatcher, logger);
+  // Last resort: anything a handler let through is logged with a reference id.
+  app.error(async (error) => {
+    logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');
+  });
+
+  let port: number | undefined;
+  if (mode === 'http') {
+    const listenPort = options.port ?? config.port;
+    const server = (await app.start(options.host !== undefined ? { port: listenPort, host: options.host } : listenPort)) as Server;
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await app.start();
+  }
+  logger.info({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');
+
+  const delivery = new SlackDeliveryPort({ client: app.client, teamId, adminUserIds: config.adminUserIds });
+  return {
+    delivery,
+    mode,
+    ...(port !== undefined ? { port } : {}),
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
+
+/**
+ * Checks the bot token before anything listens, and learns which workspace the app
+ * serves. A refused token stops start-up with a message naming the setting, never its value.
+ */
+async function checkBotToken(client: webApi.WebClient): Promise<BotIdentity> {
+  try {
+    const identity = await client.auth.test();
+    return { teamId: identity.team_id ?? '', botUserId: identity.user_id ?? '', botId: identity.bot_id ?? '' };
+  } catch (error) {
+    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error)}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The Slack app manifest, generated from the command registry so that the published
+ * slash commands and the handlers cannot drift apart (a test compares it with the
+ * committed `manifest.yml`). Socket Mode by default; given a public base URL, the
+ * manifest points slash commands and interactivity at `<url>/slack/events` instead.
+ */
+import { stringify } from 'yaml';
+import type { Registry } from '../../src/core/dispatcher.js';
+import { EVENTS_PATH } from './app.js';
+
+/** Every bot scope the adapter uses, and why. Nothing else is requested. */
+export const BOT_SCOPES: Readonly<Record<string, string>> = {
+  commands: 'the /agenda and /readinggroup slash commands',
+  'chat:write': 'replies, shared cards, weekly questions, thread messages, chat.update',
+  'chat:write.public': 'Share in channel in public channels the bot was not invited to',
+  'im:write': 'conversations.open for weekly questions by direct message',
+  'users:read': 'users.info: is the user a workspace admin or owner',
+  'channels:history': 'conversations.history: find a weekly post again after a crash (public channels)',
+  'groups:history': 'the same, in private channels the bot was invited to',
+  'im:history': 'the same, in direct messages',
+  'files:write': 'files.uploadV2: reading-group notes as a text file',
+};
+
+/** Options for the generated manifest. */
+export interface ManifestOptions {
+  /** Public HTTPS base URL for HTTP mode, e.g. `https://bot.example.org`. Unset: Socket Mode. */
+  readonly baseUrl?: string;
+  readonly appName?: string;
+}
+
+/** The manifest as data, for tests and for `manifestYaml`. */
+export function buildManifest(registry: Registry, options: ManifestOptions = {}): Record<string, unknown> {
+  const name = options.appName ?? 'agendabot';
+  const requestUrl = options.baseUrl !== undefined ? `${options.baseUrl.replace(/\/+$/u, '')}${EVENTS_PATH}` : undefined;
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name,
+      description: 'Work through a research agenda together: look-ups, weekly questions, reading groups.',
+    },
+    features: {
+      bot_user: { display_name: name, always_online: false },
+      slash_commands: registry.commands.map((command) => ({
+        command: `/${command.name}`,
+        description: command.description,
+        usage_hint: `[${command.defaultSubcommand} | <subcommand> …]`,
+        // Channels and users then arrive as <#C…> and <@U…> ids, which the parser reads.
+        should_escape: true,
+        ...(requestUrl !== undefined ? { url: requestUrl } : {}),
+      })),
+    },
+    oauth_config: { scopes: { bot: Object.keys(BOT_SCOPES) } },
+    settings: {
+      interactivity: { is_enabled: true, ...(requestUrl !== undefined ? { request_url: requestUrl } : {}) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: requestUrl === undefined,
+      token_rotation_enabled: false,
+    },
+  };
+}
+
+/** The manifest as YAML, with a header saying how to regenerate it. */
+export function manifestYaml(registry: Registry, options: ManifestOptions = {}): string {
+  const header =
+    '# Slack app manifest for agendabot. Generated from the command registry:\n' +
+    '#   npx tsx scripts/slack-manifest.ts > adapters/slack/manifest.yml            (Socket Mode)\n' +
+    '#   npx tsx scripts/slack-manifest.ts --url https://bot.example.org           (HTTP mode)\n';
+  return header + stringify(buildManifest(registry, options), { lineWidth: 0 });
+}

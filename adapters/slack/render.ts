@@ -1,0 +1,149 @@
+/**
+ * A neutral `Reply` → a Slack message (Block Kit plus the plain `text` fallback that
+ * notifications and screen readers use), within Slack's message limits.
+ *
+ * The cutting rule, the same every time: button rows and one notice line are reserved
+ * first. Blocks are then rendered in order while they fit in 50 blocks and 12,000
+ * characters. A list that does not fit is cut after its last whole item that fits and
+ * says "showing N of M" (followed by the core's own `more` hint, if any); any other
+ * text is cut at a line or word break with "…". Everything after the cut is dropped,
+ * except button rows, and the notice says so.
+ */
+import type { Reply } from '../../src/core/message.js';
+import {
+  SLACK_LIMITS,
+  buttonRows,
+  context,
+  listLines,
+  renderPlainBlock,
+  section,
+  visibleLength,
+  type SlackBlock,
+} from './blocks.js';
+import { escapeText } from './mrkdwn.js';
+import { truncateMrkdwn } from './split.js';
+
+/** What chat.postMessage, chat.update and response_url posts take. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: SlackBlock[];
+}
+
+/** Characters kept back for the notice line, which may quote the core's `more` hint. */
+const NOTICE_RESERVE = 400;
+/** A cut section keeps at least this much text, or it is dropped whole. */
+const MIN_PARTIAL = 80;
+const TOO_LONG = 'the rest did not fit in one Slack message';
+
+type Unit =
+  | { readonly kind: 'fixed'; readonly blocks: SlackBlock[] }
+  | { readonly kind: 'content'; readonly blocks: SlackBlock[] }
+  | { readonly kind: 'list'; readonly lines: string[]; readonly more?: string };
+
+/** Renders a reply within Slack's limits, cutting by the rule at the top of this file. */
+export function renderReply(reply: Reply): SlackMessage {
+  const units = toUnits(reply);
+  const fixed = units.flatMap((u) => (u.kind === 'fixed' ? u.blocks : []));
+  let blocksLeft = SLACK_LIMITS.blocks - fixed.length - 1;
+  let charsLeft = SLACK_LIMITS.totalText - fixed.reduce((n, b) => n + visibleLength(b), 0) - NOTICE_RESERVE;
+  const out: SlackBlock[] = [];
+  let notice: string | null = null;
+
+  const fits = (block: SlackBlock): boolean => blocksLeft >= 1 && visibleLength(block) <= charsLeft;
+  const take = (block: SlackBlock): void => {
+    out.push(block);
+    blocksLeft -= 1;
+    charsLeft -= visibleLength(block);
+  };
+
+  for (const unit of units) {
+    if (unit.kind === 'fixed') {
+      out.push(...unit.blocks);
+      continue;
+    }
+    if (notice !== null) continue;
+    if (unit.kind === 'list') {
+      notice = placeList(unit, fits, take);
+      if (notice !== null) out.push(context(notice));
+      continue;
+    }
+    for (const block of unit.blocks) {
+      if (fits(block)) {
+        take(block);
+        continue;
+      }
+      const partial = partialSection(block, blocksLeft, charsLeft);
+      if (partial) take(partial);
+      notice = `_…${TOO_LONG}._`;
+      out.push(context(notice));
+      break;
+    }
+  }
+  return { text: fallbackText(reply), blocks: out };
+}
+
+/** Places as many list items as fit; returns the notice if the list was cut, else null. */
+function placeList(
+  unit: Extract<Unit, { kind: 'list' }>,
+  fits: (b: SlackBlock) => boolean,
+  take: (b: SlackBlock) => void,
+): string | null {
+  let shown = 0;
+  let current: string[] = [];
+  // `current` always fits on its own, so flushing it never fails.
+  const flush = (): void => {
+    if (current.length === 0) return;
+    take(section(current.join('\n')));
+    shown += current.length;
+    current = [];
+  };
+  let stopped = false;
+  for (const line of unit.lines) {
+    if ([...current, line].join('\n').length > SLACK_LIMITS.sectionText) flush();
+    current.push(line);
+    if (!fits(section(current.join('\n')))) {
+      current.pop();
+      stopped = true;
+      break;
+    }
+  }
+  flush();
+  if (!stopped) {
+    if (unit.more === undefined) return null;
+    const more = context(escapeText(unit.more));
+    if (fits(more)) {
+      take(more);
+      return null;
+    }
+    return truncateMrkdwn(escapeText(unit.more), NOTICE_RESERVE);
+  }
+  const hint = unit.more !== undefined ? `\n${escapeText(unit.more)}` : '';
+  return truncateMrkdwn(`_Showing ${shown} of ${unit.lines.length}: ${TOO_LONG}._${hint}`, NOTICE_RESERVE);
+}
+
+/** The head of a text section cut to the characters left, if enough is left to be useful. */
+function partialSection(block: SlackBlock, blocksLeft: number, charsLeft: number): SlackBlock | null {
+  if (block.type !== 'section' || !block.text || blocksLeft < 1 || charsLeft < MIN_PARTIAL) return null;
+  return section(truncateMrkdwn(block.text.text, charsLeft));
+}
+
+function toUnits(reply: Reply): Unit[] {
+  let buttonIndex = 0;
+  return reply.blocks.map((block): Unit => {
+    if (block.kind === 'buttons') {
+      const rows = buttonRows(block.buttons, buttonIndex);
+      buttonIndex += block.buttons.length;
+      return { kind: 'fixed', blocks: rows };
+    }
+    if (block.kind === 'list') {
+      return { kind: 'list', lines: listLines(block.items), ...(block.more !== undefined ? { more: block.more } : {}) };
+    }
+    return { kind: 'content', blocks: renderPlainBlock(block) };
+  });
+}
+
+/** The notification text: the core's summary, escaped, within Slack's advice for `text`. */
+export function fallbackText(reply: Reply): string {
+  const summary = reply.summary.trim() !== '' ? reply.summary : 'agendabot';
+  return truncateMrkdwn(escapeText(summary), SLACK_LIMITS.fallbackText);
+}

@@ -1,0 +1,65 @@
+/**
+ * Splitting rendered mrkdwn at safe places: never inside `<…>` (links, mentions,
+ * dates) or an `&…;` entity, preferring a line break, then a space, over a hard cut.
+ */
+
+/** Cuts `text` into pieces of at most `max` characters. Always returns at least one piece. */
+export function splitMrkdwn(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = breakPoint(rest, max);
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[\n ]+/u, '');
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}
+
+/** The first `max` characters (at a safe place), with an ellipsis when anything was cut. */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const [head = ''] = splitMrkdwn(text, max - 1);
+  return `${head}…`;
+}
+
+/**
+ * Text for Slack `plain_text` objects (headers, button labels, form titles), cut to `max`
+ * characters with an ellipsis. Slack shows plain_text literally, so entities would show
+ * as `&lt;`; angle brackets become look-alikes instead, so that no client can ever read
+ * typed `<!channel>` or `<@U…>` there as a mention.
+ */
+export function truncatePlain(text: string, max: number): string {
+  const safe = text.replace(/</gu, '‹').replace(/>/gu, '›');
+  return safe.length <= max ? safe : `${[...safe].slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Where to end the first piece: the last line break in the second half of the window,
+ * else the last space there, else the last position that splits no markup.
+ */
+function breakPoint(text: string, max: number): number {
+  let newline = -1;
+  let space = -1;
+  let safe = -1;
+  let inAngle = false;
+  let inEntity = false;
+  for (let i = 0; i <= max && i < text.length; i += 1) {
+    const char = text[i];
+    const atSafePlace = !inAngle && !inEntity;
+    if (atSafePlace && i > 0) {
+      safe = i;
+      if (char === '\n') newline = i;
+      else if (char === ' ') space = i;
+    }
+    if (char === '<') inAngle = true;
+    else if (char === '>') inAngle = false;
+    else if (char === '&' && !inAngle) inEntity = true;
+    else if (char === ';') inEntity = false;
+  }
+  const half = Math.floor(max / 2);
+  if (newline >= half) return newline;
+  if (space >= half) return space;
+  // A single piece of markup longer than the window: cut it hard rather than loop forever.
+  return safe > 0 ? safe : max;
+}

@@ -1,0 +1,17 @@
+/**
+ * Prints the Slack app manifest for the current command registry.
+ * Usage: npx tsx scripts/slack-manifest.ts [--url https://public.base.url] [--name agendabot]
+ */
+import { registry } from '../src/core/commands/index.js';
+import { manifestYaml } from '../adapters/slack/manifest.js';
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const baseUrl = flag('--url');
+const appName = flag('--name');
+process.stdout.write(
+  manifestYaml(registry, { ...(baseUrl !== undefined ? { baseUrl } : {}), ...(appName !== undefined ? { appName } : {}) }),
+);

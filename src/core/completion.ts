@@ -1,0 +1,140 @@
+/**
+ * Autocomplete for agenda options (Discord offers choices as the user types; other
+ * platforms may use the same ranking for hints). Ranking, best first:
+ *   1. the exact id (`3.5`, `3.5.2-p1`, a category id or section number);
+ *   2. ids that start with what was typed (`3.` lists the challenges of category 3);
+ *   3. titles and keywords that start with it;
+ *   4. titles and keywords with a word that starts with it;
+ *   5. full-text search hits (the `AgendaSearch` port), in its rank order.
+ * Ties keep agenda order. Platform limits are applied here so every adapter agrees.
+ */
+import type { AgendaCatalog } from './agenda/catalog.js';
+import type { AgendaSearch, SearchHit } from './agenda/search.js';
+import type { CompletionSource } from './commands/spec.js';
+import { normalize } from './text/similarity.js';
+
+/** One offered choice: `name` is shown, `value` is what the command receives. */
+export interface Completion {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Discord allows 25 choices, each name and value at most 100 characters. */
+export const MAX_COMPLETIONS = 25;
+export const MAX_COMPLETION_LENGTH = 100;
+
+/** Something that can be offered, with the texts it is matched against. */
+interface Candidate {
+  readonly value: string;
+  readonly name: string;
+  /** Ids and id-like aliases (`3.5`, `jailbreaks-prompt-injection`). */
+  readonly ids: readonly string[];
+  /** Titles and keywords. */
+  readonly words: readonly string[];
+  /** Whether a full-text hit refers to this candidate. */
+  readonly hitMatches: (hit: SearchHit) => boolean;
+}
+
+/** The agenda sources; other sources (subscriptions, groups) belong to their features. */
+export const AGENDA_SOURCES: readonly CompletionSource[] = ['challenge', 'question', 'category', 'scope'];
+
+/** Ranked choices for `partial`; `[]` for sources that are not about the agenda. */
+export function complete(
+  source: CompletionSource,
+  partial: string,
+  catalog: AgendaCatalog,
+  search: AgendaSearch,
+): Completion[] {
+  const candidates = candidatesOf(source, catalog);
+  if (candidates.length === 0) return [];
+  const typed = normalize(partial);
+  if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(toCompletion);
+
+  const tiers: Candidate[][] = [[], [], [], [], []];
+  const placed = new Set<string>();
+  for (const candidate of candidates) {
+    const tier = tierOf(candidate, typed);
+    if (tier !== undefined) {
+      tiers[tier]?.push(candidate);
+      placed.add(candidate.value);
+    }
+  }
+  for (const hit of fullTextHits(search, partial)) {
+    const candidate = candidates.find((c) => !placed.has(c.value) && c.hitMatches(hit));
+    if (candidate) {
+      tiers[4]?.push(candidate);
+      placed.add(candidate.value);
+    }
+  }
+  return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
+}
+
+function tierOf(candidate: Candidate, typed: string): number | undefined {
+  const ids = candidate.ids.map(normalize);
+  if (ids.includes(typed)) return 0;
+  if (ids.some((id) => id.startsWith(typed))) return 1;
+  const words = candidate.words.map(normalize);
+  if (words.some((w) => w.startsWith(typed))) return 2;
+  // A later word of a title or keyword: "inj" finds "prompt injection".
+  if (words.some((w) => ` ${w}`.includes(` ${typed}`))) return 3;
+  return undefined;
+}
+
+function fullTextHits(search: AgendaSearch, partial: string): readonly SearchHit[] {
+  try {
+    return search.search(partial, {}, 50).hits;
+  } catch {
+    // Autocomplete is a convenience: a search failure must not break typing.
+    return [];
+  }
+}
+
+function candidatesOf(source: CompletionSource, catalog: AgendaCatalog): Candidate[] {
+  switch (source) {
+    case 'challenge':
+      return challengeCandidates(catalog);
+    case 'category':
+      return categoryCandidates(catalog);
+    case 'scope':
+      return [...categoryCandidates(catalog), ...challengeCandidates(catalog)];
+    case 'question':
+      return catalog.questions().map((q) => ({
+        value: q.id,
+        name: `${q.id} (${q.origin === 'paper' ? 'paper' : 'prompt, ours'}): ${q.text}`,
+        ids: [q.id],
+        words: [...q.keywords],
+        hitMatches: (hit) => hit.kind === 'question' && hit.id === q.id,
+      }));
+    default:
+      return [];
+  }
+}
+
+function challengeCandidates(catalog: AgendaCatalog): Candidate[] {
+  return catalog.agenda.challenges.map((c) => ({
+    value: c.id,
+    name: `${c.id} ${c.title}`,
+    ids: [c.id, c.slug],
+    words: [c.title, c.paperTitle, ...c.keywords],
+    hitMatches: (hit) => hit.id === c.id || hit.id.startsWith(`${c.id}.`) || hit.id.startsWith(`${c.id}-`),
+  }));
+}
+
+function categoryCandidates(catalog: AgendaCatalog): Candidate[] {
+  return catalog.agenda.categories.map((c) => ({
+    value: c.id,
+    name: `${c.section} ${c.title} (category)`,
+    ids: [c.id, c.section],
+    words: [c.title, c.paperTitle],
+    hitMatches: (hit) => c.challengeIds.some((id) => hit.id === id || hit.id.startsWith(`${id}.`) || hit.id.startsWith(`${id}-`)),
+  }));
+}
+
+function toCompletion(candidate: Candidate): Completion {
+  return { name: cut(candidate.name, MAX_COMPLETION_LENGTH), value: cut(candidate.value, MAX_COMPLETION_LENGTH) };
+}
+
+function cut(text: string, max: number): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

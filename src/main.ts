@@ -1,0 +1,99 @@
+/**
+ * The composition root: configuration, logger, database, core, adapters. With no
+ * Slack or Discord token it opens the shell chat on the terminal. Everything that
+ * starts here is stopped here, in reverse order, on SIGINT/SIGTERM or when the
+ * shell's input ends.
+ */
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { startDiscord } from '../adapters/discord/index.js';
+import { createShell } from '../adapters/shell/index.js';
+import { startSlack } from '../adapters/slack/index.js';
+import { bootCore } from './boot.js';
+import { ConfigError, loadConfig, readEnvironment, type Config } from './config.js';
+import { AgendaValidationError } from './core/agenda/load.js';
+import { systemClock } from './core/clock.js';
+import { DeliveryPorts } from './core/ports.js';
+import { createLogger, type Logger } from './log.js';
+import { openDatabase } from './persistence/db.js';
+
+type Stop = () => Promise<void> | void;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const stops: Stop[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop();
+  };
+
+  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+  const db = openDatabase(config.databasePath);
+  stops.push(() => {
+    db.close();
+  });
+
+  const delivery = new DeliveryPorts();
+  const core = bootCoreOrExit(config, db, delivery, logger);
+  const { dispatcher } = core;
+
+  if (config.slack) {
+    const slack = await startSlack({ config: config.slack, dispatcher, logger });
+    delivery.add(slack.delivery);
+    stops.push(() => slack.stop());
+    logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
+  }
+  if (config.discord) {
+    const discord = await startDiscord({ config: config.discord, dispatcher, logger });
+    delivery.add(discord.delivery);
+    stops.push(() => discord.stop());
+    logger.info({}, 'discord adapter started');
+  }
+
+  const onSignal = (signal: string) => () => {
+    logger.info({ signal }, 'shutting down');
+    void stopAll().then(() => process.exit(0));
+  };
+  process.once('SIGINT', onSignal('SIGINT'));
+  process.once('SIGTERM', onSignal('SIGTERM'));
+
+  if (!config.slack && !config.discord) {
+    const shell = createShell({
+      dispatcher,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: process.stdin.isTTY === true,
+      userName: userInfo().username,
+    });
+    delivery.add(shell.delivery);
+    await shell.session.run();
+    await stopAll();
+  }
+}
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig(readEnvironment(process.env));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+    process.exit(1);
+  }
+}
+
+function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, delivery: DeliveryPorts, logger: Logger) {
+  try {
+    return bootCore({ agendaPath: config.agendaPath, db, clock: systemClock, logger, delivery });
+  } catch (error) {
+    if (!(error instanceof AgendaValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  // Last resort before exiting: one line, no stack in the chat (stderr only).
+  process.stderr.write(`agendabot stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

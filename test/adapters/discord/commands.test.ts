@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonPress, chatInput, IDS, type Json } from '../../fakes/discord/index.js';
+import { buttonIds, commandAnswer, embedOf, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** Runs `/agenda <sub>` and returns the final message body after checking the deferral. */
+async function agenda(sub: string, options: Record<string, string> = {}): Promise<Json> {
+  const sent = h.fake.interact(chatInput('agenda', sub, options));
+  const answer = await commandAnswer(h.fake, sent);
+  expect(h.fake.records.callbacksFor(sent.id).map((c) => [c.type, c.data])).toEqual([[5, { flags: 64 }]]);
+  expect(answer.kind).toBe('editOriginal');
+  expect(answer.body['allowed_mentions']).toEqual({ parse: [] });
+  return answer.body;
+}
+
+describe('the Discord gateway connection', () => {
+  it('identifies with the bot token and the Guilds intent only (no privileged intents)', () => {
+    expect(h.fake.gateway.record.identifies).toEqual([{ token: 'fake-bot-token', intents: 1 }]);
+  });
+
+  it('heartbeats and gets acknowledged', async () => {
+    await h.fake.waitFor(() => h.fake.gateway.record.heartbeats >= 1, 'a heartbeat');
+    expect(h.fake.gateway.record.acks).toBe(h.fake.gateway.record.heartbeats);
+  });
+});
+
+describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallback)', () => {
+  it('help: the agenda overview with a Share button', async () => {
+    const body = await agenda('help');
+    expect(body['content']).toBe(
+      'LLM alignment & safety challenges (Anwar et al., 2024): 18 challenges in 3 categories. Try /agenda challenge 3.5, /agenda search \\<words>, /agenda random.',
+    );
+    expect(embedOf(body)['title']).toBe('LLM alignment & safety challenges (Anwar et al., 2024)');
+    expect(String(embedOf(body)['description'])).toContain('**§2 Scientific understanding of LLMs**');
+    expect(buttonIds(body)[0]).toBe('share:help');
+  });
+
+  it('category: its challenges and buttons to open them', async () => {
+    const body = await agenda('category', { category: '4' });
+    expect(body['content']).toBe('§4 Sociotechnical challenges');
+    expect(embedOf(body)['title']).toBe('§4 Sociotechnical challenges');
+    expect(String(embedOf(body)['description'])).toContain('• `4.1` Which values LLMs should encode is unclear');
+    expect(buttonIds(body)).toEqual(['share:category 4', 'open:4.1', 'open:4.2', 'open:4.3']);
+  });
+
+  it('challenge: loose words find 3.5, with the paper link as a masked link', async () => {
+    const body = await agenda('challenge', { challenge: 'jailbreak' });
+    expect(body['content']).toBe('3.5 Jailbreaks and prompt injection undermine LLM security');
+    const description = String(embedOf(body)['description']);
+    expect(description.startsWith('*Best match for "jailbreak".*')).toBe(true);
+    expect(description).toContain('[§3.5 in the paper (PDF)](https://arxiv.org/pdf/2404.09932v2#subsection.3.5)');
+    expect(buttonIds(body)).toEqual(['share:challenge 3.5', 'open:3.5.1', 'open:3.6']);
+  });
+
+  it('question: a prompt says plainly that it is ours, in the embed and in the fallback', async () => {
+    const body = await agenda('question', { id: '3.5.2-p1' });
+    expect(String(body['content']).endsWith('(Discussion prompt written for this bot, on §3.5.2)')).toBe(true);
+    expect(embedOf(body)['title']).toBe('Question 3.5.2-p1');
+    expect(String(embedOf(body)['description'])).toContain('**Discussion prompt written for this bot, on §3.5.2**');
+    expect(buttonIds(body)).toEqual(['share:question 3.5.2-p1', 'open:3.5.2', 'open:3.5.2-p2']);
+  });
+
+  it('search: ranked hits within a challenge', async () => {
+    const body = await agenda('search', { words: 'backdoor', in: '3.6' });
+    expect(String(body['content']).startsWith('8 matches for "backdoor" in:3.6: 3.6.6, 3.6,')).toBe(true);
+    expect(embedOf(body)['title']).toBe('Search: backdoor');
+    expect(String(embedOf(body)['description'])).toContain('• `3.6.6` Subsection: Detecting and removing backdoors');
+    expect(buttonIds(body).slice(0, 2)).toEqual(['share:search backdoor in:3.6', 'open:3.6.6']);
+  });
+
+  it('random: a question with its origin (the test random source picks the first)', async () => {
+    const body = await agenda('random');
+    expect(String(body['content']).startsWith('2.1-q1: ')).toBe(true);
+    expect(String(body['content']).endsWith('(From the paper (§2.1.1))')).toBe(true);
+    expect(String(embedOf(body)['description'])).toContain('**From the paper (§2.1.1)**');
+  });
+
+  it('a bad id gets the specific error as an ephemeral reply, not a crash', async () => {
+    const body = await agenda('question', { id: '9.9.9-p1' });
+    expect(body['content']).toBe('No question 9.9.9-p1. Challenge 9.9 does not exist; challenges are 2.1–2.7, 3.1–3.6 and 4.1–4.5.');
+    expect(h.logger.records.filter((r) => r.level === 'error')).toEqual([]);
+  });
+});
+
+describe('buttons on Discord', () => {
+  it('Share posts the lookup publicly in the channel, naming who shared it', async () => {
+    const shown = await agenda('challenge', { challenge: '3.5' });
+    const message = { ...shown, id: '600000000000000001', channel_id: IDS.general, author: { id: IDS.application, username: 'agendabot', discriminator: '0' }, flags: 64 };
+    const press = h.fake.interact(buttonPress('share:challenge 3.5', message, { user: IDS.organiser }));
+    await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the Share answer');
+    const [callback] = h.fake.records.callbacksFor(press.id);
+    expect(callback?.type).toBe(4);
+    expect(callback?.data?.['flags']).toBeUndefined();
+    expect(callback?.data?.['content']).toBe('3.5 Jailbreaks and prompt injection undermine LLM security');
+    expect(String(embedOf(callback?.data ?? {})['description'])).toContain(`*Shared by <@${IDS.organiser}>*`);
+    expect(buttonIds(callback?.data ?? {})).not.toContain('share:challenge 3.5');
+  });
+
+  it('an open button answers the presser only', async () => {
+    const message = { id: '600000000000000002', channel_id: IDS.general, content: 'x', author: { id: IDS.application, username: 'agendabot', discriminator: '0' } };
+    const press = h.fake.interact(buttonPress('open:3.5.1', message));
+    await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the open answer');
+    const [callback] = h.fake.records.callbacksFor(press.id);
+    expect(callback?.type).toBe(4);
+    expect(callback?.data?.['flags']).toBe(64);
+    expect(String(embedOf(callback?.data ?? {})['title'])).toContain('3.5.1');
+  });
+
+  it('a button the bot no longer knows gets a specific reply', async () => {
+    const message = { id: '600000000000000003', channel_id: IDS.general, content: 'x', author: { id: IDS.application, username: 'agendabot', discriminator: '0' } };
+    const press = h.fake.interact(buttonPress('vanished:1', message));
+    await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the answer');
+    expect(h.fake.records.callbacksFor(press.id)[0]?.data?.['content']).toBe(
+      'That button is no longer supported. Run the command again for a fresh one.',
+    );
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The real Discord adapter (real discord.js client) connected to the fake Discord,
+ * over the real core (real agenda, SQLite in memory). Other features' adapter tests
+ * can start the same pair and read the fake's records.
+ */
+import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.js';
+import type { Registry } from '../../../src/core/dispatcher.js';
+import { MemoryLogger } from '../../../src/log.js';
+import { FakeDiscord, IDS, type Json, type WebhookCall } from '../../fakes/discord/index.js';
+import { makeServices, type TestCore } from '../../helpers/services.js';
+import { bootCore } from '../../../src/boot.js';
+
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly adapter: DiscordAdapter;
+  readonly core: TestCore;
+  readonly logger: MemoryLogger;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { registry?: Registry; actionDeadlineMs?: number } = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const logger = new MemoryLogger();
+  const base = makeServices({ logger });
+  const core: TestCore = options.registry
+    ? { ...base, ...bootCore({ db: base.db, clock: base.clock, logger, delivery: base.delivery, registry: options.registry, random: () => 0 }) }
+    : base;
+  const adapter = await startDiscord({
+    config: { token: fake.token, applicationId: IDS.application, apiUrl: fake.apiUrl },
+    dispatcher: core.dispatcher,
+    logger,
+    // No extra wait after a rate limit: tests check that it is waited out, not for how long.
+    client: { rest: { offset: 0 } },
+    ...(options.actionDeadlineMs !== undefined ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
+  });
+  core.delivery.add(adapter.delivery);
+  return {
+    fake,
+    adapter,
+    core,
+    logger,
+    async stop() {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}
+
+/**
+ * The message a deferred command ended with: the edited placeholder (ephemeral) or the
+ * public follow-up. Waits for it.
+ */
+export async function commandAnswer(fake: FakeDiscord, sent: { token: string }): Promise<{ kind: WebhookCall['kind']; body: Json }> {
+  const done = (): WebhookCall | undefined =>
+    fake.records.webhooksFor(sent.token).find((w) => w.kind === 'editOriginal' || w.kind === 'followUp');
+  await fake.waitFor(() => done() !== undefined, `an answer for interaction ${sent.token}`);
+  const call = done() as WebhookCall;
+  return { kind: call.kind, body: call.body ?? {} };
+}
+
+/** The first embed of a message body. */
+export function embedOf(body: Json): Json {
+  const embeds = body['embeds'] as Json[] | undefined;
+  return embeds?.[0] ?? {};
+}
+
+/** The custom ids of all buttons of a message body, in order. */
+export function buttonIds(body: Json): string[] {
+  const rows = (body['components'] as { components: { custom_id: string }[] }[] | undefined) ?? [];
+  return rows.flatMap((r) => r.components.map((c) => c.custom_id));
+}

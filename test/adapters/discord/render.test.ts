@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/core/message.js';
+import { CUT_NOTE, cutText, fitEmbed } from '../../../adapters/discord/embed-limits.js';
+import { escapeMarkdown, spanToMarkdown } from '../../../adapters/discord/markdown.js';
+import { parseCustomId, renderReply } from '../../../adapters/discord/render.js';
+
+const challengeReply: Reply = {
+  visibility: 'ephemeral',
+  summary: 'Challenge 3.5: Jailbreaks and prompt injection',
+  blocks: [
+    { kind: 'heading', text: '3.5 Jailbreaks and prompt injection' },
+    { kind: 'text', spans: ['Attacks on ', { text: 'guardrails', bold: true }, '.'] },
+    { kind: 'fields', fields: [{ label: 'Category', value: ['Development and deployment'] }] },
+    {
+      kind: 'list',
+      items: [
+        { id: '3.5-q1', text: ['How is robustness measured?'], origin: 'paper' },
+        { id: '3.5.2-p1', text: ['Which defences transfer?'], origin: 'prompt' },
+        { id: '3.5.3-p1', text: ['Is it one method? — Discussion prompt (ours)'], origin: 'prompt' },
+      ],
+      more: 'showing 2 of 9',
+    },
+    { kind: 'links', links: [{ text: 'Paper §3.5', url: 'https://arxiv.org/abs/2404.09932' }] },
+    { kind: 'context', spans: ['shared by ', { mention: '300000000000000001' }] },
+    { kind: 'buttons', buttons: [{ action: 'share', value: 'challenge 3.5', label: 'Share in channel', style: 'primary' }] },
+  ],
+};
+
+describe('renderReply', () => {
+  it('renders an embed, a plain fallback, buttons, and mentions nobody', () => {
+    const { message, ephemeral, cut } = renderReply(challengeReply);
+    expect(ephemeral).toBe(true);
+    expect(cut).toBe(false);
+    expect(message.content).toBe('Challenge 3.5: Jailbreaks and prompt injection');
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect(message.embeds).toEqual([
+      {
+        color: 0x3b6ea8,
+        title: '3.5 Jailbreaks and prompt injection',
+        description: [
+          'Attacks on **guardrails**.',
+          '• `3.5-q1` (from the paper) How is robustness measured?\n• `3.5.2-p1` (discussion prompt, ours) Which defences transfer?\n• `3.5.3-p1` Is it one method? — Discussion prompt (ours)\n*showing 2 of 9*',
+          '[Paper §3.5](https://arxiv.org/abs/2404.09932)',
+          '*shared by <@300000000000000001>*',
+        ].join('\n\n'),
+        fields: [{ name: 'Category', value: 'Development and deployment', inline: true }],
+      },
+    ]);
+    expect(message.components).toEqual([
+      { type: 1, components: [{ type: 2, custom_id: 'share:challenge 3.5', label: 'Share in channel', style: 1 }] },
+    ]);
+  });
+
+  it('renders a channel reply as not ephemeral', () => {
+    expect(renderReply({ ...challengeReply, visibility: 'channel' }).ephemeral).toBe(false);
+  });
+
+  it('escapes user text so it cannot format, mention or link', () => {
+    const reply: Reply = {
+      visibility: 'channel',
+      summary: '@everyone *hi*',
+      blocks: [{ kind: 'text', spans: ['<@123456789012> @here **x** [a](http://b) # h'] }],
+    };
+    const { message } = renderReply(reply);
+    expect(message.content).toBe('\\@everyone \\*hi\\*');
+    expect(message.embeds[0]?.description).toBe('\\<\\@123456789012> \\@here \\*\\*x\\*\\* \\[a\\](http://b) # h');
+  });
+
+  it('turns times into Discord timestamps and refuses non-http links', () => {
+    expect(spanToMarkdown({ time: new Date('2026-03-02T09:00:00Z'), style: 'full' })).toBe('<t:1772442000:F>');
+    expect(spanToMarkdown({ time: new Date('2026-03-02T09:00:00Z'), style: 'relative' })).toBe('<t:1772442000:R>');
+    expect(spanToMarkdown({ link: 'javascript:alert(1)', text: 'x' })).toBe('x (javascript:alert(1))');
+    expect(spanToMarkdown({ code: true, text: 'a`b' })).toBe('`aˋb`');
+    expect(spanToMarkdown({ mention: 'not-an-id' })).toBe('\\@not-an-id');
+  });
+
+  it('escapes line-start markers', () => {
+    expect(escapeMarkdown('# big\n- item\n1. first\n3.5 stays')).toBe('\\# big\n\\- item\n1\\. first\n3.5 stays');
+  });
+
+  it('leaves out a button whose id would exceed 100 characters and says so', () => {
+    const long = { action: 'open', value: 'x'.repeat(96), label: 'Open' };
+    const ok = { action: 'open', value: 'x'.repeat(95), label: 'Open' };
+    const { message, droppedButtons } = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'buttons', buttons: [long, ok] }] });
+    expect(droppedButtons).toEqual([long]);
+    expect(message.components[0]?.components).toHaveLength(1);
+    expect(message.embeds).toEqual([]);
+  });
+
+  it('puts at most five buttons in a row', () => {
+    const buttons = Array.from({ length: 7 }, (_, i) => ({ action: 'open', value: `3.${i}`, label: `3.${i}` }));
+    const { message } = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'buttons', buttons }] });
+    expect(message.components.map((r) => r.components.length)).toEqual([5, 2]);
+  });
+
+  it('splits custom ids at the first colon only', () => {
+    expect(parseCustomId('share:search jailbreak in:3.5')).toEqual({ action: 'share', value: 'search jailbreak in:3.5' });
+  });
+});
+
+describe('the embed limits rule', () => {
+  it('cuts text at the last line break in the second half, else at the limit', () => {
+    expect(cutText('aaaa\nbbbb\ncc', 11)).toBe('aaaa\nbbbb…');
+    expect(cutText('abcdefghij', 5)).toBe('abcd…');
+    expect(cutText('short', 5)).toBe('short');
+  });
+
+  it('leaves an embed within every limit untouched', () => {
+    const embed = { title: 't', description: 'd', fields: [{ name: 'n', value: 'v' }] };
+    expect(fitEmbed(embed)).toEqual({ embed, cut: false });
+  });
+
+  it('cuts a long title and description and says so in the footer', () => {
+    const { embed, cut } = fitEmbed({ title: 'T'.repeat(300), description: 'D'.repeat(5000) });
+    expect(cut).toBe(true);
+    expect(embed.title).toHaveLength(256);
+    expect(embed.description).toHaveLength(4096);
+    expect(embed.footer?.text).toBe(CUT_NOTE);
+  });
+
+  it('keeps 25 fields at most', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: 'v' }));
+    const { embed, cut } = fitEmbed({ fields });
+    expect(cut).toBe(true);
+    expect(embed.fields).toHaveLength(25);
+    expect(embed.fields?.[24]?.name).toBe('f24');
+  });
+
+  it('keeps the whole embed within 6,000 characters, footer included', () => {
+    const fields = Array.from({ length: 10 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1000) }));
+    const { embed, cut } = fitEmbed({ title: 'title', description: 'd'.repeat(4000), fields });
+    const total =
+      (embed.title?.length ?? 0) +
+      (embed.description?.length ?? 0) +
+      (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
+      (embed.footer?.text.length ?? 0);
+    expect(cut).toBe(true);
+    expect(total).toBeLessThanOrEqual(6000);
+    // 5 (title) + 1,024 (description) + 4 × 1,002 (fields) + the note fits; a fifth field would not.
+    expect(embed.description).toHaveLength(1024);
+    expect(embed.fields).toHaveLength(4);
+    expect(embed.footer?.text).toBe(CUT_NOTE);
+  });
+});

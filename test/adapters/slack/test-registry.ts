@@ -1,0 +1,110 @@
+/**
+ * A tiny registry for wiring tests: commands and actions whose replies the tests
+ * know exactly, independent of the agenda commands.
+ */
+import type { Registry } from '../../../src/core/dispatcher.js';
+import { defineSubcommand, type CommandSpec } from '../../../src/core/commands/spec.js';
+import { ephemeralText, type Reply } from '../../../src/core/message.js';
+import { UserError } from '../../../src/core/errors.js';
+
+/** Lets a test hold the `slow` command until it says so. */
+export class Gate {
+  #open: () => void = () => {};
+  readonly opened = new Promise<void>((resolve) => {
+    this.#open = resolve;
+  });
+  entered = false;
+  open(): void {
+    this.#open();
+  }
+}
+
+export function shareButton(invocation: string): Reply['blocks'][number] {
+  return { kind: 'buttons', buttons: [{ action: 'share', value: invocation, label: 'Share in channel', style: 'primary' }] };
+}
+
+export function testRegistry(gate: Gate): Registry {
+  const agenda: CommandSpec = {
+    name: 'agenda',
+    description: 'Test agenda command',
+    defaultSubcommand: 'echo',
+    subcommands: [
+      defineSubcommand({
+        name: 'echo',
+        description: 'Repeats what you typed',
+        examples: ['/agenda echo hello'],
+        options: [{ name: 'words', kind: 'string', description: 'anything', syntax: 'rest' }] as const,
+        run: (_ctx, args) => ({
+          visibility: 'ephemeral',
+          summary: `You said: ${args.words ?? ''}`,
+          blocks: [{ kind: 'text', spans: ['You said: ', args.words ?? ''] }, shareButton(`echo ${args.words ?? ''}`)],
+        }),
+      }),
+      defineSubcommand({
+        name: 'slow',
+        description: 'Waits for the test',
+        examples: ['/agenda slow'],
+        options: [] as const,
+        run: async () => {
+          gate.entered = true;
+          await gate.opened;
+          return ephemeralText('finally done');
+        },
+      }),
+      defineSubcommand({
+        name: 'boom',
+        description: 'Fails unexpectedly',
+        examples: ['/agenda boom'],
+        options: [] as const,
+        run: () => {
+          throw new Error('database exploded at /secret/path');
+        },
+      }),
+      defineSubcommand({
+        name: 'where',
+        description: 'Says where it was asked',
+        examples: ['/agenda where'],
+        options: [] as const,
+        run: (ctx) => ephemeralText(`tenant ${ctx.actor.tenantId} channel ${ctx.conversation.channelId} user ${ctx.actor.userId} direct ${String(ctx.isDirect)}`),
+      }),
+    ],
+  };
+  return {
+    commands: [agenda],
+    actions: [
+      {
+        action: 'share',
+        run: (ctx, value) => ({
+          reply: {
+            visibility: 'channel',
+            summary: `Shared: ${value}`,
+            blocks: [{ kind: 'text', spans: [`Shared: ${value}`] }, { kind: 'context', spans: ['shared by ', { mention: ctx.actor.userId }] }],
+          },
+        }),
+      },
+      { action: 'refresh', run: (_ctx, value, _s, source) => ({ update: ephemeralText(`refreshed ${value} on ${source.messageId ?? 'an ephemeral message'}`) }) },
+      {
+        action: 'note',
+        run: (_ctx, value) => ({
+          modal: { id: 'note', value, title: 'Add a note to this session', fields: [{ id: 'text', label: 'Your note', style: 'paragraph', required: true, maxLength: 500 }] },
+        }),
+      },
+      {
+        action: 'whereami',
+        run: (ctx) => ({ reply: { ...ephemeralText(`thread ${ctx.conversation.threadId ?? 'none'}`), visibility: 'channel' } }),
+      },
+      {
+        action: 'refuse',
+        run: () => {
+          throw new UserError('not-allowed', 'Only organisers can do that.');
+        },
+      },
+    ],
+    modals: [
+      {
+        modal: 'note',
+        run: (_ctx, value, fields) => ({ reply: { ...ephemeralText(`Noted for ${value}: ${fields.text ?? ''}`), visibility: 'channel' } }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readEnvironment } from '../src/config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults with no environment, and no platform', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      agendaPath: 'data/agenda.json',
+      databasePath: 'data/agendabot.db',
+      logLevel: 'info',
+      defaultTimezone: 'UTC',
+      digestCatchupHours: 24,
+      reminderHours: 24,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads a complete Slack HTTP setup and a Discord setup side by side', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'shh',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api/',
+      PORT: '3100',
+      SLACK_ADMIN_USER_IDS: 'U1, U2',
+      DISCORD_TOKEN: 'abc',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+    });
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 'shh',
+      apiUrl: 'http://127.0.0.1:4000/api/',
+      port: 3100,
+      adminUserIds: ['U1', 'U2'],
+    });
+    expect(config.discord).toEqual({ token: 'abc', applicationId: '123456789012345678' });
+  });
+
+  it('lists every problem at once, naming what is missing', () => {
+    const problems = problemsOf({
+      SLACK_APP_TOKEN: 'xoxb-wrong',
+      DISCORD_TOKEN: 'abc',
+      DEFAULT_TIMEZONE: 'Europe/Berln',
+      LOG_LEVEL: 'loud',
+      DIGEST_CATCHUP_HOURS: 'soon',
+      SLACK_API_URL: 'ftp://example.org/api/',
+    });
+    expect(problems).toEqual([
+      'LOG_LEVEL=loud is not one of fatal, error, warn, info, debug, trace, silent.',
+      'DEFAULT_TIMEZONE=Europe/Berln is not an IANA time zone such as Europe/Berlin.',
+      'DIGEST_CATCHUP_HOURS=soon is not a number from 0 to 168.',
+      'SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…).',
+      'SLACK_APP_TOKEN must be an app-level token starting with xapp-.',
+      'SLACK_API_URL is not an http(s) URL.',
+      'DISCORD_APPLICATION_ID is missing: Discord needs the application id.',
+    ]);
+  });
+
+  it('rejects a Slack setup with neither a signing secret nor an app token', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      'Slack needs SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode).',
+    ]);
+  });
+
+  it('never puts a token value into its error message', () => {
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-very-secret', SLACK_APP_TOKEN: 'not-an-app-token-secret' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain('secret');
+    }
+  });
+
+  it('fills gaps from a .env file but lets the real environment win', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agendabot-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, '# comment\nLOG_LEVEL=debug\nDEFAULT_TIMEZONE=Asia/Tokyo\n');
+    const env = readEnvironment({ LOG_LEVEL: 'warn' }, file);
+    expect(loadConfig(env)).toMatchObject({ logLevel: 'warn', defaultTimezone: 'Asia/Tokyo' });
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * What the fake Discord saw and keeps: every request, the interaction answers, and the
+ * state a real Discord would hold (channel messages, threads, DM channels, published
+ * commands, scheduled events). Tests read these fields directly.
+ */
+
+/** Any JSON object as received. */
+export type Json = Record<string, unknown>;
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path after `/api/v10`, e.g. `/channels/200000000000000001/messages`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: Json | undefined;
+  /** Files of a multipart request. */
+  readonly files: readonly { readonly name: string; readonly content: string }[];
+  /** The status the fake answered. */
+  status: number;
+}
+
+export interface InteractionCallback {
+  readonly interactionId: string;
+  readonly token: string;
+  /** 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete result, 9 modal. */
+  readonly type: number;
+  readonly data: Json | undefined;
+}
+
+export interface WebhookCall {
+  readonly token: string;
+  /** `followUp`, `editOriginal` or `deleteOriginal`. */
+  readonly kind: 'followUp' | 'editOriginal' | 'deleteOriginal';
+  readonly body: Json | undefined;
+}
+
+export interface ChannelMessage {
+  readonly id: string;
+  readonly channelId: string;
+  body: Json;
+  readonly files: RecordedRequest['files'];
+  readonly json: Json;
+}
+
+export interface ThreadRecord {
+  readonly id: string;
+  readonly parentId: string;
+  readonly messageId: string;
+  readonly name: string;
+  readonly autoArchiveDuration: number;
+}
+
+export class FakeRecords {
+  readonly requests: RecordedRequest[] = [];
+  readonly callbacks: InteractionCallback[] = [];
+  readonly webhooks: WebhookCall[] = [];
+  readonly messages: ChannelMessage[] = [];
+  readonly threads: ThreadRecord[] = [];
+  /** DM channel id by user id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Published commands: key `global` or a guild id. */
+  readonly commands = new Map<string, Json[]>();
+  readonly scheduledEvents = new Map<string, Json>();
+
+  /** Messages posted in one channel (or thread), oldest first. */
+  messagesIn(channelId: string): ChannelMessage[] {
+    return this.messages.filter((m) => m.channelId === channelId);
+  }
+
+  /** Interaction answers for one interaction, in order. */
+  callbacksFor(interactionId: string): InteractionCallback[] {
+    return this.callbacks.filter((c) => c.interactionId === interactionId);
+  }
+
+  /** Follow-ups and edits made with one interaction token, in order. */
+  webhooksFor(token: string): WebhookCall[] {
+    return this.webhooks.filter((w) => w.token === token);
+  }
+}

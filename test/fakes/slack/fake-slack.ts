@@ -1,0 +1,196 @@
+/**
+ * A local fake of Slack's Web API on 127.0.0.1 (node:http, ephemeral port), for tests
+ * that drive the real Bolt App and WebClient.
+ *
+ * - Answers like Slack: HTTP 200 with `{ok:true,…}` or `{ok:false,error}`; 429 with
+ *   `Retry-After` when told to (`rateLimitNext`); errors when told to (`failNext`).
+ * - Records every Web API call (`calls`, `callsTo`), every post to a `response_url`
+ *   (`responses`) and every file upload (`uploads`).
+ * - Keeps the messages the bot posted, so `conversations.history` and `.replies`
+ *   answer with them (including message metadata when asked for it).
+ * - `until(...)` resolves when a condition on the records becomes true: no sleeps.
+ *
+ * Usage: `const slack = await FakeSlack.start()`; give Bolt `slack.apiUrl` as
+ * `slackApiUrl`; build requests with `slack.responseUrl()`; `await slack.close()`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answerMethod, type FakeState } from './methods.js';
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  /** The bearer token sent, so tests can check which token reached which method. */
+  readonly token: string | undefined;
+}
+
+export interface RecordedResponse {
+  /** The `id` part of `/response/<id>`. */
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
+export interface StoredMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly text: string;
+  readonly blocks?: unknown;
+  readonly thread_ts?: string;
+  readonly metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+export interface FakeUser {
+  readonly id: string;
+  readonly is_admin?: boolean;
+  readonly is_owner?: boolean;
+  readonly deleted?: boolean;
+}
+
+type Planned = { kind: 'error'; error: string } | { kind: 'rate-limit'; retryAfter: number };
+
+export class FakeSlack implements FakeState {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly uploads: { id: string; body: string }[] = [];
+  readonly messages: StoredMessage[] = [];
+  readonly users = new Map<string, FakeUser>();
+  teamId = 'T0FAKE';
+  botUserId = 'UBOT';
+  /** Where `apps.connections.open` sends Socket Mode clients (see `FakeSocketMode`). */
+  socketModeUrl: string | undefined;
+  readonly #expired = new Set<string>();
+  readonly #planned = new Map<string, Planned[]>();
+  readonly #waiters = new Set<() => void>();
+  #clock = 1_700_000_000;
+  #sequence = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => void fake?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  /** The Web API base URL, for `clientOptions.slackApiUrl` / `SLACK_API_URL`. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A fresh `response_url` on this fake; posts to it are recorded in `responses`. */
+  responseUrl(id = `r${++this.#sequence}`): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The next `times` calls to `method` answer `{ok:false, error}`. */
+  failNext(method: string, error: string, times = 1): void {
+    this.#plan(method, { kind: 'error', error }, times);
+  }
+
+  /** The next `times` calls to `method` answer HTTP 429 with `Retry-After: seconds`. */
+  rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void {
+    this.#plan(method, { kind: 'rate-limit', retryAfter: retryAfterSeconds }, times);
+  }
+
+  /** Posts to this response_url id are refused (404 `expired_url`), as Slack does after 30 minutes or 5 uses. */
+  expireResponseUrl(id: string): void {
+    this.#expired.add(id);
+  }
+
+  /** A message timestamp, increasing with every call, in Slack's `seconds.micros` form. */
+  nextTs(): string {
+    this.#clock += 1;
+    return `${this.#clock}.${String(++this.#sequence).padStart(6, '0')}`;
+  }
+
+  /** Resolves once `condition()` holds, re-checked after every request the fake handles. */
+  async until(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise<void>((resolve) => this.#waiters.add(resolve));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  #plan(method: string, planned: Planned, times: number): void {
+    const queue = this.#planned.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(planned);
+    this.#planned.set(method, queue);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    try {
+      if (path.startsWith('/api/')) this.#api(path.slice('/api/'.length), req, raw, res);
+      else if (path.startsWith('/response/') && this.#expired.has(path.slice('/response/'.length))) {
+        send(res, 404, { ok: false, error: 'expired_url' });
+      } else if (path.startsWith('/response/')) {
+        this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown> });
+        send(res, 200, { ok: true });
+      } else if (path.startsWith('/upload/')) {
+        this.uploads.push({ id: path.slice('/upload/'.length), body: raw });
+        send(res, 200, 'OK - uploaded');
+      } else send(res, 404, { ok: false, error: 'not_found' });
+    } finally {
+      for (const wake of [...this.#waiters]) {
+        this.#waiters.delete(wake);
+        wake();
+      }
+    }
+  }
+
+  #api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : (args.token as string | undefined);
+    this.calls.push({ method, args, token });
+    const planned = this.#planned.get(method)?.shift();
+    if (planned?.kind === 'rate-limit') {
+      res.writeHead(429, { 'retry-after': String(planned.retryAfter), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    if (planned?.kind === 'error') return send(res, 200, { ok: false, error: planned.error });
+    send(res, 200, answerMethod(this, method, args));
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** WebClient sends forms whose nested values (blocks, metadata) are JSON strings; some calls send JSON. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    const looksJson = /^[[{]/u.test(value);
+    try {
+      args[key] = looksJson ? JSON.parse(value) : value;
+    } catch {
+      args[key] = value;
+    }
+  }
+  return args;
+}

@@ -1,0 +1,100 @@
+/**
+ * The fake's answers for each Web API method the adapter uses, shaped like Slack's
+ * (only the fields the adapter and Bolt read). Unknown methods answer `unknown_method`.
+ */
+import type { FakeUser, StoredMessage } from './fake-slack.js';
+
+export interface FakeState {
+  readonly messages: StoredMessage[];
+  readonly users: Map<string, FakeUser>;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly baseUrl: string;
+  socketModeUrl: string | undefined;
+  nextTs(): string;
+}
+
+type Args = Record<string, unknown>;
+type Answer = Record<string, unknown>;
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function answerMethod(state: FakeState, method: string, args: Args): Answer {
+  const handler = HANDLERS[method];
+  return handler ? handler(state, args) : { ok: false, error: 'unknown_method' };
+}
+
+const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
+  'auth.test': (s) => ({
+    ok: true,
+    url: 'https://fake.slack.test/',
+    team: 'Fake Team',
+    user: 'agendabot',
+    team_id: s.teamId,
+    user_id: s.botUserId,
+    bot_id: 'BFAKE',
+    is_enterprise_install: false,
+  }),
+  'apps.connections.open': (s) =>
+    s.socketModeUrl ? { ok: true, url: s.socketModeUrl } : { ok: false, error: 'socket_mode_not_configured' },
+  'chat.postMessage': (s, a) => {
+    const channel = str(a.channel);
+    if (channel === '') return { ok: false, error: 'channel_not_found' };
+    const message: StoredMessage = {
+      channel,
+      ts: s.nextTs(),
+      text: str(a.text),
+      ...(a.blocks !== undefined ? { blocks: a.blocks } : {}),
+      ...(typeof a.thread_ts === 'string' ? { thread_ts: a.thread_ts } : {}),
+      ...(a.metadata !== undefined ? { metadata: a.metadata as StoredMessage['metadata'] & object } : {}),
+    };
+    s.messages.push(message);
+    return { ok: true, channel, ts: message.ts, message: { type: 'message', ...message } };
+  },
+  'chat.postEphemeral': (s) => ({ ok: true, message_ts: s.nextTs() }),
+  'chat.update': (s, a) => {
+    const found = s.messages.find((m) => m.channel === str(a.channel) && m.ts === str(a.ts));
+    if (!found) return { ok: false, error: 'message_not_found' };
+    return { ok: true, channel: found.channel, ts: found.ts, text: str(a.text) };
+  },
+  'conversations.open': (_s, a) => {
+    const user = str(a.users);
+    return user === '' ? { ok: false, error: 'user_not_found' } : { ok: true, channel: { id: `D${user}` } };
+  },
+  'conversations.history': (s, a) =>
+    page(
+      s.messages.filter((m) => m.channel === str(a.channel) && m.thread_ts === undefined),
+      a,
+    ),
+  'conversations.replies': (s, a) =>
+    page(
+      s.messages.filter((m) => m.channel === str(a.channel) && (m.thread_ts === str(a.ts) || m.ts === str(a.ts))),
+      a,
+    ),
+  'users.info': (s, a) => {
+    const user = s.users.get(str(a.user));
+    if (!user) return { ok: false, error: 'user_not_found' };
+    return { ok: true, user: { id: user.id, team_id: s.teamId, is_admin: !!user.is_admin, is_owner: !!user.is_owner, deleted: !!user.deleted } };
+  },
+  'views.open': (s, a) => ({ ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, ...(a.view as object) } }),
+  'files.getUploadURLExternal': (s, a) => {
+    const id = `F${s.nextTs().replace('.', '')}`;
+    return { ok: true, file_id: id, upload_url: `${s.baseUrl}/upload/${id}`, filename: str(a.filename) };
+  },
+  'files.completeUploadExternal': (_s, a) => ({ ok: true, files: a.files }),
+};
+
+/** Newest first, messages at or after `oldest`, `limit` per page with a numeric cursor. */
+function page(messages: StoredMessage[], a: Args): Answer {
+  const oldest = Number(str(a.oldest) || '0');
+  const withMetadata = a.include_all_metadata === 'true' || a.include_all_metadata === true;
+  const newestFirst = messages.filter((m) => Number(m.ts) >= oldest).reverse();
+  const limit = Number(str(a.limit) || '100');
+  const start = Number(str(a.cursor) || '0');
+  const slice = newestFirst.slice(start, start + limit).map((m) => {
+    const { metadata, ...rest } = m;
+    return withMetadata && metadata ? { type: 'message', ...rest, metadata } : { type: 'message', ...rest };
+  });
+  const next = start + limit < newestFirst.length ? String(start + limit) : '';
+  return { ok: true, messages: slice, has_more: next !== '', response_metadata: { next_cursor: next } };
+}
