@@ -119,7 +119,8 @@ export function* htmlPieces(html: string, progress?: ProgressFn): Generator<Piec
       if (!closing) {
         if (!stack.some((c) => c.kind === 'li')) stack.push(collector(name, kind, tagLine, 0, false, lists.length));
       } else {
-        const at = findLast(stack, (c) => c.tag === name);
+        // Blocks inside an item are not collected, so their end tag must not close the item.
+        const at = findLast(stack, (c) => c.tag === name, (c) => c.kind === 'li');
         if (at !== -1) while (stack.length > at) closeTop();
       }
     }
@@ -159,7 +160,12 @@ function integerAttr(attrs: string, name: string): number | undefined {
   return match?.[1] !== undefined ? Number(match[1]) : undefined;
 }
 
-function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let k = items.length - 1; k >= 0; k--) if (test(items[k] as T)) return k;
+/** Index of the last item passing `test`, searching down from the top; -1 if `barrier` is met first. */
+function findLast<T>(items: readonly T[], test: (item: T) => boolean, barrier: (item: T) => boolean): number {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k] as T;
+    if (test(item)) return k;
+    if (barrier(item)) return -1;
+  }
   return -1;
 }

@@ -36,6 +36,13 @@ describe('HTML import', () => {
     expect(result.rejections.map((r) => `${r.code} @${r.place.line}`)).toEqual(['missing-citation @4']);
   });
 
+  it('keeps an item whole when it holds blocks of the same kind as its container', () => {
+    const html = '<div class="c"><h2>3.5</h2>\n<ol>\n<li><div>Does <b>this</b> hold?</div> <div>Across models?</div> (Section 3.5.1)</li>\n</ol></div>';
+    const result = parseImport(utf8(html), 'z.html', miniTarget);
+    expect(result.questions.map((q) => q.text)).toEqual(['Does this hold? Across models?']);
+    expect(result.rejections).toEqual([]);
+  });
+
   it('treats a bold paragraph as a heading and survives a stray "<"', () => {
     const html = '<p><strong>3.4 Interpretability</strong></p><ol><li>Is 3 < 4 in every layer? (Section 3.4.2)</ol>';
     const result = parseImport(utf8(html), 'y.htm', miniTarget);
