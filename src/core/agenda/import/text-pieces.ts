@@ -17,7 +17,8 @@ const ATX_HEADING = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/;
 const BOLD_LINE = /^(\*\*|__)(.+)\1\s*:?\s*$/;
 const CHALLENGE_LINE = /^challenge\s+\d+\.\d+\b/i;
 const BARE_DOTTED = /^\d+\.\d+\.?\s+\S/;
-const ITEM = /^(?:[-*+]\s+)?(\d{1,6})[.)](?:\s+(.*))?$/;
+/** `3. text`, `3) text`, `- 3. text`, or a bold number `**3.** text`. */
+const ITEM = /^(?:[-*+]\s+)?(?:\*\*|__)?(\d{1,6})[.)](?:\*\*|__)?(?:\s+(.*))?$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)\s*$/;
 
 /** Reports progress about every this many lines on long inputs. */
@@ -36,7 +37,7 @@ export function* textPieces(text: string, progress?: ProgressFn): Generator<Piec
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '').trim();
+    const line = unwrapBoldItem(text.slice(start, end).replace(/\r$/, '').trim());
     start = end + 1;
     lineNo += 1;
     if (progress && lineNo % PROGRESS_EVERY === 0) progress(Math.min(start, text.length), text.length);
@@ -84,4 +85,10 @@ function headingText(line: string, insideItem: boolean): string | undefined {
   if (insideItem) return undefined;
   if (CHALLENGE_LINE.test(line) || BARE_DOTTED.test(line)) return line;
   return undefined;
+}
+
+/** A whole line in bold that is an item (`**3. Question? (Section 2.1.3)**`) is read as the item. */
+function unwrapBoldItem(line: string): string {
+  const inner = BOLD_LINE.exec(line)?.[2];
+  return inner !== undefined && ITEM.test(inner) ? inner : line;
 }

@@ -88,6 +88,12 @@ describe('text and Markdown import', () => {
     expect(brief(result)).toEqual(['3.5-q1 §3.5.6 @1', '2.1-q2 §2.1.2 @2']);
   });
 
+  it('reads item numbers set in bold, and items wholly in bold', () => {
+    const result = parseImport(utf8('## 3.5\n**1.** Bold number? (Section 3.5.1)\n__2)__ Underscored? (Section 3.5.2)\n**3. All bold? (Section 3.5.3)**\n'), 'b.md', miniTarget);
+    expect(brief(result)).toEqual(['3.5-q1 §3.5.1 @2', '3.5-q2 §3.5.2 @3', '3.5-q3 §3.5.3 @4']);
+    expect(result.questions.map((q) => q.text)).toEqual(['Bold number?', 'Underscored?', 'All bold?']);
+  });
+
   it('keeps Markdown emphasis and links out of the question text', () => {
     const text = '## 2.1\n\n1. Does **emphasis** or a [linked paper](https://example.org) or `code` _survive_? (Section 2.1.1)\n';
     const result = parseImport(utf8(text), 'md.md', miniTarget);
