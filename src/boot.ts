@@ -11,10 +11,12 @@ import { systemClock, type Clock } from './core/clock.js';
 import { registry as defaultRegistry } from './core/commands/index.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
-import type { Services } from './core/services.js';
+import type { Services, Settings } from './core/services.js';
 import { silentLogger, type Logger } from './log.js';
 import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js';
 import type { Db } from './persistence/db.js';
+import { DeliveriesRepository } from './persistence/deliveries-repository.js';
+import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`data/agenda.json`). Ignored when `agenda` is given. */
@@ -28,6 +30,8 @@ export interface CoreOptions {
   readonly delivery?: DeliveryDirectory;
   readonly random?: () => number;
   readonly registry?: Registry;
+  /** From `Config`; defaults: UTC, 24 hours of catch-up. */
+  readonly settings?: Partial<Settings>;
 }
 
 export interface Core {
@@ -56,6 +60,12 @@ export function bootCore(options: CoreOptions): Core {
     logger,
     delivery: options.delivery ?? new DeliveryPorts(),
     random: options.random ?? Math.random,
+    settings: {
+      defaultTimezone: options.settings?.defaultTimezone ?? 'UTC',
+      digestCatchupHours: options.settings?.digestCatchupHours ?? 24,
+    },
+    deliveries: new DeliveriesRepository(db),
+    subscriptions: new SubscriptionsRepository(db),
   };
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };
 }

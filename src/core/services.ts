@@ -5,8 +5,18 @@
 import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
+import type { DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
+import type { SubscriptionStore } from './subscriptions/model.js';
 import type { Logger } from '../log.js';
+
+/** Settings features need at run time (from `Config`; the core never reads the environment). */
+export interface Settings {
+  /** IANA zone for schedules given without `tz=`. */
+  readonly defaultTimezone: string;
+  /** A weekly question that fell due while the bot was down is still posted if less than this old. */
+  readonly digestCatchupHours: number;
+}
 
 export interface Services {
   /** The current agenda. A getter, because the agenda file can be reloaded while the bot runs. */
@@ -15,6 +25,11 @@ export interface Services {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly delivery: DeliveryDirectory;
+  readonly settings: Settings;
+  /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
+  readonly deliveries: DeliveryStore;
+  /** Weekly-question subscriptions, their rotation history and interests. */
+  readonly subscriptions: SubscriptionStore;
   /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
   readonly random: () => number;
 }

@@ -12,6 +12,7 @@ import { questionSubcommand } from './agenda/question.js';
 import { randomSubcommand } from './agenda/random.js';
 import { searchSubcommand } from './agenda/search.js';
 import { makeShareAction } from './agenda/share.js';
+import { digestActions, digestSubcommands } from '../subscriptions/registry.js';
 import type { CommandSpec } from './spec.js';
 
 /** `/agenda`: look things up in the agenda. Features append their subcommands here. */
@@ -27,11 +28,12 @@ export const agendaCommand: CommandSpec = {
     questionSubcommand,
     searchSubcommand,
     randomSubcommand,
+    ...digestSubcommands,
   ],
 };
 
 export const registry: Registry = {
   commands: [agendaCommand],
-  actions: [makeShareAction(() => agendaCommand), openAction],
+  actions: [makeShareAction(() => agendaCommand), openAction, ...digestActions],
   modals: [],
 };

@@ -4,6 +4,7 @@
  * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups.
  */
 import { agendaIndex } from './001-agenda-index.js';
+import { subscriptionsAndDeliveries } from './002-subscriptions-deliveries.js';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [agendaIndex];
+export const MIGRATIONS: readonly Migration[] = [agendaIndex, subscriptionsAndDeliveries];

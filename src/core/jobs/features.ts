@@ -1,0 +1,32 @@
+/**
+ * Features that post on a schedule. Each gives the sweeper a provider (what has fallen
+ * due) and the outbox a handler (what to do when one of its posts fails for good).
+ * Features append themselves to `scheduledFeatures`, as commands do to the registry.
+ */
+import type { Services } from '../services.js';
+import { Outbox, type DeliveryHandler, type OutboxOptions } from './outbox.js';
+import { Sweeper, type DueWorkProvider } from './sweeper.js';
+
+export interface ScheduledFeature {
+  readonly name: string;
+  provider(services: Services): DueWorkProvider;
+  handler(services: Services): DeliveryHandler;
+}
+
+export function createOutbox(
+  services: Services,
+  features: readonly ScheduledFeature[],
+  options: OutboxOptions = {},
+): Outbox {
+  const deps = { store: services.deliveries, ports: services.delivery, clock: services.clock, logger: services.logger };
+  return new Outbox(deps, features.map((f) => f.handler(services)), options);
+}
+
+export function createSweeper(
+  services: Services,
+  features: readonly ScheduledFeature[],
+  options: OutboxOptions = {},
+): Sweeper {
+  const outbox = createOutbox(services, features, options);
+  return new Sweeper(features.map((f) => f.provider(services)), outbox, services.clock, services.logger);
+}

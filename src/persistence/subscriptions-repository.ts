@@ -1,0 +1,208 @@
+/**
+ * SQLite implementation of `SubscriptionStore` (tables `subscriptions`,
+ * `subscription_history`, `interests`; migration 2).
+ */
+import type { Platform } from '../core/context.js';
+import type {
+  Interest,
+  NewSubscription,
+  OriginFilter,
+  PostedQuestion,
+  QuestionOrder,
+  Subscription,
+  SubscriptionStore,
+} from '../core/subscriptions/model.js';
+import type { Weekday } from '../core/time/zoned.js';
+import type { Db } from './db.js';
+
+interface Row {
+  id: number;
+  platform: string;
+  tenant_id: string;
+  target_kind: string;
+  target_id: string;
+  owner_id: string;
+  weekday: number;
+  local_time: string;
+  zone: string;
+  scope: string | null;
+  origin: string;
+  ordering: string;
+  count: number;
+  seed: number;
+  round: number;
+  paused: number;
+  paused_reason: string | null;
+  next_due_at: string;
+  created_at: string;
+}
+
+function toSubscription(row: Row): Subscription {
+  const [hour = 0, minute = 0] = row.local_time.split(':').map(Number);
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    tenantId: row.tenant_id,
+    target: row.target_kind === 'channel' ? { kind: 'channel', channelId: row.target_id } : { kind: 'user', userId: row.target_id },
+    ownerId: row.owner_id,
+    weekday: row.weekday as Weekday,
+    time: { hour, minute },
+    zone: row.zone,
+    ...(row.scope !== null ? { scope: row.scope } : {}),
+    origin: row.origin as OriginFilter,
+    order: row.ordering as QuestionOrder,
+    count: row.count,
+    seed: row.seed,
+    round: row.round,
+    paused: row.paused === 1,
+    ...(row.paused_reason !== null ? { pausedReason: row.paused_reason } : {}),
+    nextDueAt: new Date(row.next_due_at),
+    createdAt: new Date(row.created_at),
+  };
+}
+
+interface HistoryRow {
+  delivery_key: string;
+  position: number;
+  round: number;
+  question_id: string;
+  challenge_id: string;
+  new_round: number;
+}
+
+function toPosted(row: HistoryRow): PostedQuestion {
+  return {
+    deliveryKey: row.delivery_key,
+    position: row.position,
+    round: row.round,
+    questionId: row.question_id,
+    challengeId: row.challenge_id,
+    newRound: row.new_round === 1,
+  };
+}
+
+export class SubscriptionsRepository implements SubscriptionStore {
+  constructor(private readonly db: Db) {}
+
+  create(s: NewSubscription): Subscription {
+    const time = `${String(s.time.hour).padStart(2, '0')}:${String(s.time.minute).padStart(2, '0')}`;
+    const row = this.db
+      .prepare(
+        `INSERT INTO subscriptions (platform, tenant_id, target_kind, target_id, owner_id, weekday, local_time, zone,
+           scope, origin, ordering, count, seed, next_due_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(
+        s.platform,
+        s.tenantId,
+        s.target.kind,
+        s.target.kind === 'channel' ? s.target.channelId : s.target.userId,
+        s.ownerId,
+        s.weekday,
+        time,
+        s.zone,
+        s.scope ?? null,
+        s.origin,
+        s.order,
+        s.count,
+        s.seed,
+        s.nextDueAt.toISOString(),
+        s.createdAt.toISOString(),
+      ) as Row;
+    return toSubscription(row);
+  }
+
+  find(platform: Platform, tenantId: string, id: number): Subscription | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM subscriptions WHERE id = ? AND platform = ? AND tenant_id = ?')
+      .get(id, platform, tenantId) as Row | undefined;
+    return row ? toSubscription(row) : undefined;
+  }
+
+  byId(id: number): Subscription | undefined {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
+    return row ? toSubscription(row) : undefined;
+  }
+
+  list(platform: Platform, tenantId: string): readonly Subscription[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscriptions WHERE platform = ? AND tenant_id = ? ORDER BY id')
+      .all(platform, tenantId) as Row[];
+    return rows.map(toSubscription);
+  }
+
+  due(now: Date): readonly Subscription[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at <= ? ORDER BY next_due_at, id')
+      .all(now.toISOString()) as Row[];
+    return rows.map(toSubscription);
+  }
+
+  remove(id: number): void {
+    this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+  }
+
+  setPaused(id: number, paused: boolean, reason: string | undefined, nextDueAt: Date): void {
+    this.db
+      .prepare('UPDATE subscriptions SET paused = ?, paused_reason = ?, next_due_at = ? WHERE id = ?')
+      .run(paused ? 1 : 0, reason ?? null, nextDueAt.toISOString(), id);
+  }
+
+  setNextDue(id: number, nextDueAt: Date): void {
+    this.db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?').run(nextDueAt.toISOString(), id);
+  }
+
+  history(id: number): readonly PostedQuestion[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscription_history WHERE subscription_id = ? ORDER BY planned_at, delivery_key, position')
+      .all(id) as HistoryRow[];
+    return rows.map(toPosted);
+  }
+
+  recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): void {
+    const insert = this.db.prepare(
+      `INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id, challenge_id, new_round, planned_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const q of questions) {
+        insert.run(id, q.deliveryKey, q.position, q.round, q.questionId, q.challengeId, q.newRound ? 1 : 0, now.toISOString());
+      }
+      this.db.prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
+    })();
+  }
+
+  postedIn(deliveryKey: string): readonly PostedQuestion[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscription_history WHERE delivery_key = ? ORDER BY position')
+      .all(deliveryKey) as HistoryRow[];
+    return rows.map(toPosted);
+  }
+
+  addInterest(platform: Platform, tenantId: string, userId: string, questionId: string, deliveryKey: string, now: Date): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT INTO interests (platform, tenant_id, user_id, question_id, delivery_key, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(platform, tenantId, userId, questionId, deliveryKey, now.toISOString());
+    return result.changes === 1;
+  }
+
+  interestCount(deliveryKey: string, questionId: string): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM interests WHERE delivery_key = ? AND question_id = ?')
+      .get(deliveryKey, questionId) as { n: number };
+    return row.n;
+  }
+
+  interestsOf(platform: Platform, tenantId: string, userId: string): readonly Interest[] {
+    const rows = this.db
+      .prepare(
+        `SELECT question_id, delivery_key, created_at FROM interests
+         WHERE platform = ? AND tenant_id = ? AND user_id = ? ORDER BY created_at, question_id`,
+      )
+      .all(platform, tenantId, userId) as { question_id: string; delivery_key: string; created_at: string }[];
+    return rows.map((r) => ({ questionId: r.question_id, deliveryKey: r.delivery_key, createdAt: new Date(r.created_at) }));
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * A whole weekly-question setup for tests: real core (agenda, SQLite in memory with the
+ * real migrations), a manual clock, recording delivery ports and a sweeper. Commands run
+ * through the real dispatcher, as an adapter would call them.
+ */
+import { bootCore, type Core } from '../../src/boot.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { CommandContext, Platform } from '../../src/core/context.js';
+import { createSweeper } from '../../src/core/jobs/features.js';
+import { scheduledFeatures } from '../../src/core/jobs/registry.js';
+import type { FaultPoint } from '../../src/core/jobs/outbox.js';
+import type { Sweeper } from '../../src/core/jobs/sweeper.js';
+import { spansToPlain, type Reply } from '../../src/core/message.js';
+import { DeliveryPorts } from '../../src/core/ports.js';
+import { MemoryLogger } from '../../src/log.js';
+import { openDatabase, type Db } from '../../src/persistence/db.js';
+import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
+import { AGENDA_PATH } from './services.js';
+
+export interface DigestEnv extends Core {
+  readonly db: Db;
+  readonly clock: ManualClock;
+  readonly logger: MemoryLogger;
+  readonly port: MemoryDeliveryPort;
+  readonly sweeper: Sweeper;
+  /** Runs `/agenda <text>` as this user in this tenant/channel. */
+  run(text: string, who?: Partial<Who>): Promise<Reply>;
+  ctx(who?: Partial<Who>): CommandContext;
+  /** A new "process" on the same database (after a crash): fresh core, sweeper and in-flight set. */
+  restart(fault?: (point: FaultPoint) => void | Promise<void>): DigestEnv;
+}
+
+export interface Who {
+  readonly platform: Platform;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly channelId: string;
+  readonly isDirect: boolean;
+}
+
+export interface DigestEnvOptions {
+  readonly now?: string;
+  readonly catchupHours?: number;
+  readonly defaultTimezone?: string;
+  readonly db?: Db;
+  readonly clock?: ManualClock;
+  readonly port?: MemoryDeliveryPort;
+  readonly fault?: (point: FaultPoint) => void | Promise<void>;
+}
+
+export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
+  const db = options.db ?? openDatabase(':memory:');
+  const clock = options.clock ?? new ManualClock(options.now ?? '2024-03-04T08:00:00Z');
+  const logger = new MemoryLogger();
+  const port = options.port ?? new MemoryDeliveryPort('shell');
+  const delivery = new DeliveryPorts();
+  delivery.add(port);
+  const core = bootCore({
+    agendaPath: AGENDA_PATH,
+    db,
+    clock,
+    logger,
+    delivery,
+    random: () => 0,
+    settings: {
+      defaultTimezone: options.defaultTimezone ?? 'UTC',
+      digestCatchupHours: options.catchupHours ?? 24,
+    },
+  });
+  const sweeper = createSweeper(core.services, scheduledFeatures, {
+    inFlight: new Map(),
+    ...(options.fault ? { fault: options.fault } : {}),
+  });
+  const ctx = (who: Partial<Who> = {}): CommandContext => {
+    const platform = who.platform ?? 'shell';
+    const tenantId = who.tenantId ?? 'T1';
+    return {
+      actor: { platform, tenantId, userId: who.userId ?? 'U1' },
+      conversation: { platform, tenantId, channelId: who.channelId ?? 'C1' },
+      isDirect: who.isDirect ?? false,
+    };
+  };
+  return {
+    ...core,
+    db,
+    clock,
+    logger,
+    port,
+    sweeper,
+    ctx,
+    run: (text, who) => core.dispatcher.runText('agenda', text, ctx(who)),
+    restart: (fault) => digestEnv({ ...options, db, clock, port, ...(fault ? { fault } : {}) }),
+  };
+}
+
+/** All text of a reply, for assertions on wording. */
+export function plain(reply: Reply): string {
+  return reply.blocks
+    .map((block) => {
+      switch (block.kind) {
+        case 'heading':
+          return block.text;
+        case 'text':
+        case 'context':
+          return spansToPlain(block.spans);
+        case 'fields':
+          return block.fields.map((f) => `${f.label}: ${spansToPlain(f.value)}`).join('\n');
+        case 'list':
+          return block.items.map((i) => `${i.id} ${spansToPlain(i.text)}`).join('\n');
+        case 'links':
+          return block.links.map((l) => `${l.text} <${l.url}>`).join('\n');
+        case 'buttons':
+          return block.buttons.map((b) => `[${b.label}]`).join(' ');
+        default:
+          return '';
+      }
+    })
+    .join('\n');
+}

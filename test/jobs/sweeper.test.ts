@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { Outbox } from '../../src/core/jobs/outbox.js';
+import { Sweeper, type DueWorkProvider } from '../../src/core/jobs/sweeper.js';
+import { DeliveryPorts } from '../../src/core/ports.js';
+import { openDatabase } from '../../src/persistence/db.js';
+import { DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
+import { MemoryLogger } from '../../src/log.js';
+import { startScheduler } from '../../src/scheduler.js';
+import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
+
+function setup(providers: DueWorkProvider[]) {
+  const store = new DeliveriesRepository(openDatabase(':memory:'));
+  const port = new MemoryDeliveryPort('shell');
+  const ports = new DeliveryPorts();
+  ports.add(port);
+  const clock = new ManualClock('2024-03-04T09:00:00Z');
+  const logger = new MemoryLogger();
+  const outbox = new Outbox({ store, ports, clock, logger }, [], { inFlight: new Map() });
+  return { store, port, clock, logger, sweeper: new Sweeper(providers, outbox, clock, logger) };
+}
+
+describe('Sweeper', () => {
+  it('plans through providers, then posts what they planned, in one sweep', async () => {
+    const provider: DueWorkProvider = {
+      name: 'test',
+      plan: (now) => {
+        env.store.plan(
+          {
+            key: `test:${now.toISOString()}`,
+            destination: { kind: 'channel', conversation: { platform: 'shell', tenantId: 'T', channelId: 'C' } },
+            reply: { visibility: 'channel', summary: 'hello', blocks: [] },
+            dueAt: now,
+          },
+          now,
+        );
+      },
+    };
+    const env = setup([provider]);
+    await env.sweeper.sweep();
+    expect(env.port.posts.map((p) => p.key)).toEqual(['test:2024-03-04T09:00:00.000Z']);
+  });
+
+  it('never runs two sweeps at once: a second request joins the running one', async () => {
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const env = setup([{ name: 'slow', plan: async () => { calls += 1; await gate; } }]);
+    const first = env.sweeper.sweep();
+    const second = env.sweeper.sweep();
+    expect(second).toBe(first);
+    release();
+    await Promise.all([first, second]);
+    expect(calls).toBe(1);
+    expect(env.sweeper.completed).toBe(1);
+    await env.sweeper.sweep();
+    expect(calls).toBe(2);
+  });
+
+  it('a failing provider is logged and does not stop the others', async () => {
+    let ran = false;
+    const env = setup([
+      { name: 'broken', plan: () => { throw new Error('boom'); } },
+      { name: 'fine', plan: () => { ran = true; } },
+    ]);
+    await env.sweeper.sweep();
+    expect(ran).toBe(true);
+    expect(env.logger.records.filter((r) => r.level === 'error').map((r) => (r.fields as { step: string }).step)).toEqual(['broken']);
+  });
+
+  it('the scheduler sweeps at start-up and stops cleanly', async () => {
+    let calls = 0;
+    const env = setup([{ name: 'count', plan: () => { calls += 1; } }]);
+    const scheduler = startScheduler(env.sweeper, env.logger);
+    await env.sweeper.idle();
+    expect(calls).toBe(1);
+    await scheduler.stop();
+    expect(env.logger.records.map((r) => r.message)).toContain('scheduler stopped');
+  });
+});
