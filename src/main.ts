@@ -17,6 +17,7 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './persistence/db.js';
+import { watchAgenda } from './agenda-file/watch-agenda.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   const delivery = new DeliveryPorts();
   const core = bootCoreOrExit(config, db, delivery, logger);
   const { dispatcher } = core;
+  // Picks up an edited or imported agenda file (or SIGHUP) without a restart.
+  const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
+  stops.push(() => agendaWatch.stop());
 
   if (config.slack) {
     const slack = await startSlack({ config: config.slack, dispatcher, logger });
@@ -84,7 +88,14 @@ function loadConfigOrExit(): Config {
 
 function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, delivery: DeliveryPorts, logger: Logger) {
   try {
-    return bootCore({ agendaPath: config.agendaPath, db, clock: systemClock, logger, delivery });
+    return bootCore({
+      agendaPath: config.agendaPath,
+      db,
+      clock: systemClock,
+      logger,
+      delivery,
+      settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours },
+    });
   } catch (error) {
     if (!(error instanceof AgendaValidationError)) throw error;
     process.stderr.write(`${error.message}\n`);
