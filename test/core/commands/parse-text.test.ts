@@ -95,10 +95,10 @@ describe('parseCommandText', () => {
 
   it('suggests the closest subcommand for a typo', () => {
     expect(errorOf(() => parseCommandText(agendaCommand, 'chalenge 3.5')).message).toBe(
-      '`chalenge` is not a `/agenda` command. Did you mean `challenge`? Commands: help, category, challenge, question, search, random. Try `/agenda help`.',
+      '`chalenge` is not a `/agenda` command. Did you mean `challenge`? Commands: help, category, challenge, question, search, random, subscribe, subscriptions, unsubscribe, pause, resume, digest, interests. Try `/agenda help`.',
     );
     expect(errorOf(() => parseCommandText(agendaCommand, 'xyz')).message).toBe(
-      '`xyz` is not a `/agenda` command. Commands: help, category, challenge, question, search, random. Try `/agenda help`.',
+      '`xyz` is not a `/agenda` command. Commands: help, category, challenge, question, search, random, subscribe, subscriptions, unsubscribe, pause, resume, digest, interests. Try `/agenda help`.',
     );
   });
 
