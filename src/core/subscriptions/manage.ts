@@ -79,7 +79,7 @@ export const pauseCommand = defineSubcommand({
       throw new UserError('already-paused', `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`);
     }
     services.deliveries.atomically(() => {
-      services.subscriptions.setPaused(subscription.id, true, 'paused with /agenda pause', subscription.nextDueAt);
+      services.subscriptions.setPaused(subscription.id, true, 'by hand, with /agenda pause', subscription.nextDueAt);
       services.deliveries.cancelPending(`digest:${subscription.id}:`, 'paused', services.clock.now());
     });
     return text(
