@@ -32,7 +32,17 @@ export interface Config {
   readonly reminderHours: number;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /**
+   * FOR TESTS ONLY (`AGENDABOT_TEST_CRASH_AT`): the process kills itself with SIGKILL when
+   * a scheduled post reaches this point, so the crash-safety test can prove that a
+   * restart neither loses nor repeats the post. Never set it in production.
+   */
+  readonly testCrashAt?: CrashPoint;
 }
+
+/** Points in a scheduled post where the crash test may stop the process (see `Outbox`). */
+export type CrashPoint = 'before-post' | 'after-post' | 'after-record';
+const CRASH_POINTS: readonly CrashPoint[] = ['before-post', 'after-post', 'after-record'];
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -86,6 +96,11 @@ export function loadConfig(env: Env): Config {
   const defaultTimezone = text('DEFAULT_TIMEZONE') ?? 'UTC';
   if (!isTimeZone(defaultTimezone)) problems.push(`DEFAULT_TIMEZONE=${defaultTimezone} is not an IANA time zone such as Europe/Berlin.`);
 
+  const crashAt = text('AGENDABOT_TEST_CRASH_AT');
+  if (crashAt !== undefined && !CRASH_POINTS.includes(crashAt as CrashPoint)) {
+    problems.push(`AGENDABOT_TEST_CRASH_AT=${crashAt} is not one of ${CRASH_POINTS.join(', ')} (it is for tests only; leave it unset).`);
+  }
+
   const config: Config = {
     agendaPath: text('AGENDA_PATH') ?? 'data/agenda.json',
     databasePath: text('DATABASE_PATH') ?? 'data/agendabot.db',
@@ -95,6 +110,7 @@ export function loadConfig(env: Env): Config {
     reminderHours: number('REMINDER_HOURS', 24, 0, 24 * 14),
     ...slackConfig(),
     ...discordConfig(),
+    ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

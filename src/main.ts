@@ -18,6 +18,7 @@ import { DeliveryPorts } from './core/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './persistence/db.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
+import { startScheduling } from './scheduler.js';
 
 type Stop = () => Promise<void> | void;
 
@@ -55,6 +56,22 @@ async function main(): Promise<void> {
     logger.info({}, 'discord adapter started');
   }
 
+  // The shell's port must exist before the first sweep, which runs at once.
+  const shell =
+    config.slack || config.discord
+      ? undefined
+      : createShell({
+          dispatcher,
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true,
+          userName: userInfo().username,
+        });
+  if (shell) delivery.add(shell.delivery);
+
+  const scheduler = startScheduling(core.services, config.testCrashAt ? { crashAt: config.testCrashAt } : {});
+  stops.push(() => scheduler.stop());
+
   const onSignal = (signal: string) => () => {
     logger.info({ signal }, 'shutting down');
     void stopAll().then(() => process.exit(0));
@@ -62,15 +79,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
 
-  if (!config.slack && !config.discord) {
-    const shell = createShell({
-      dispatcher,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
-      userName: userInfo().username,
-    });
-    delivery.add(shell.delivery);
+  if (shell) {
     await shell.session.run();
     await stopAll();
   }

@@ -4,7 +4,12 @@
  * node-cron keeps no state: the database decides what is due (see `Sweeper`).
  */
 import { schedule, type ScheduledTask } from 'node-cron';
+import type { CrashPoint } from './config.js';
+import { createSweeper } from './core/jobs/features.js';
+import type { FaultPoint } from './core/jobs/outbox.js';
+import { scheduledFeatures } from './core/jobs/registry.js';
 import type { Sweeper } from './core/jobs/sweeper.js';
+import type { Services } from './core/services.js';
 import type { Logger } from './log.js';
 
 export interface Scheduler {
@@ -28,4 +33,22 @@ export function startScheduler(sweeper: Sweeper, logger: Logger): Scheduler {
       logger.info({}, 'scheduler stopped');
     },
   };
+}
+
+/**
+ * Everything scheduled, for `src/main.ts`: a sweeper over every scheduled feature,
+ * ticking every minute and once now. Call it after every adapter's delivery port is added.
+ * `crashAt` is the test-only fault knob (`AGENDABOT_TEST_CRASH_AT`).
+ */
+export function startScheduling(services: Services, options: { readonly crashAt?: CrashPoint } = {}): Scheduler {
+  const { crashAt } = options;
+  const fault = crashAt
+    ? (point: FaultPoint, key: string): void => {
+        if (point !== crashAt) return;
+        services.logger.warn({ point, key }, 'AGENDABOT_TEST_CRASH_AT: killing the process on purpose');
+        process.kill(process.pid, 'SIGKILL');
+      }
+    : undefined;
+  const sweeper = createSweeper(services, scheduledFeatures, fault ? { fault } : {});
+  return startScheduler(sweeper, services.logger);
 }

@@ -14,6 +14,10 @@ describe('bad input gets a specific answer', () => {
     ['subscribe origin=papers', 'origin=papers is not an origin (use paper, prompt, any).'],
     ['subscribe order=random', 'order=random is not an order (use agenda, shuffled).'],
     ['subscribe count=4', '`count=4` is not accepted by `/agenda subscribe`: use a whole number from 1 to 3.'],
+    [
+      'subscribe #<!channel>',
+      'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).',
+    ],
     ['subscribe colour=red', '`colour` is not an option of `/agenda subscribe`. Usage: `/agenda subscribe [#channel] [day=…] [time=…] [tz=…] [in=…] [origin=…] [order=…] [count=…]`'],
     ['unsubscribe', '`/agenda unsubscribe` needs `id` (Subscription id (see /agenda subscriptions)). Usage: `/agenda unsubscribe <id>`, for example `/agenda unsubscribe 4`.'],
     ['pause x', '`id=x` is not accepted by `/agenda pause`: use a whole number.'],
@@ -162,5 +166,21 @@ describe('buttons', () => {
     const item = result.reply?.blocks.find((b) => b.kind === 'list');
     expect(item?.kind === 'list' && item.items[0]?.id).toMatch(/^3\.6\.\d+-p\d+$/u);
     expect(plain(result.reply ?? { visibility: 'channel', summary: '', blocks: [] })).toContain('Origin: Discussion prompt (ours), on §3.6.');
+  });
+});
+
+describe('autocomplete for subscription ids', () => {
+  it('offers the asker\'s visible subscriptions in this tenant, filtered by what is typed', async () => {
+    const env = digestEnv();
+    env.port.managers.add('T1:U1');
+    await env.run('subscribe #C9 day=fri time=16:00');
+    await env.run('subscribe', { userId: 'U2' });
+    await env.run('subscribe');
+    expect(await env.dispatcher.complete('subscription', '', env.ctx())).toEqual([
+      { name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' },
+      { name: '3: you, by DM, Mondays at 09:00 (UTC)', value: '3' },
+    ]);
+    expect(await env.dispatcher.complete('subscription', 'fri', env.ctx())).toEqual([{ name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' }]);
+    expect(await env.dispatcher.complete('subscription', '', env.ctx({ tenantId: 'T2' }))).toEqual([]);
   });
 });

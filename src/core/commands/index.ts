@@ -12,7 +12,7 @@ import { questionSubcommand } from './agenda/question.js';
 import { randomSubcommand } from './agenda/random.js';
 import { searchSubcommand } from './agenda/search.js';
 import { makeShareAction } from './agenda/share.js';
-import { digestActions, digestSubcommands } from '../subscriptions/registry.js';
+import { digestActions, digestSubcommands, subscriptionCompleter } from '../subscriptions/registry.js';
 import type { CommandSpec } from './spec.js';
 
 /** `/agenda`: look things up in the agenda. Features append their subcommands here. */
@@ -36,4 +36,5 @@ export const registry: Registry = {
   commands: [agendaCommand],
   actions: [makeShareAction(() => agendaCommand), openAction, ...digestActions],
   modals: [],
+  completers: [subscriptionCompleter],
 };
