@@ -17,6 +17,7 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './persistence/db.js';
+import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
 
 type Stop = () => Promise<void> | void;
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const delivery = new DeliveryPorts();
   const core = bootCoreOrExit(config, db, delivery, logger);
   const { dispatcher } = core;
+  // Picks up an edited or imported agenda file (or SIGHUP) without a restart.
+  const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
+  stops.push(() => agendaWatch.stop());
 
   if (config.slack) {
     const slack = await startSlack({ config: config.slack, dispatcher, logger });

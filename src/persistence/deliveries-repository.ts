@@ -161,6 +161,16 @@ export class DeliveriesRepository implements DeliveryStore {
       .run(state, conversation ? JSON.stringify(conversation) : null, now.toISOString(), key);
   }
 
+  cancelPending(prefix: string, reason: string, now: Date): number {
+    // substr instead of LIKE: keys may contain `_` or `%`, which LIKE would treat as wildcards.
+    return this.db
+      .prepare(
+        `UPDATE deliveries SET state = 'skipped', reason = ?, next_attempt_at = NULL, updated_at = ?
+         WHERE state = 'pending' AND substr(key, 1, ?) = ?`,
+      )
+      .run(reason, now.toISOString(), prefix.length, prefix).changes;
+  }
+
   atomically<T>(work: () => T): T {
     return this.db.transaction(work)();
   }

@@ -14,6 +14,10 @@ describe('bad input gets a specific answer', () => {
     ['subscribe origin=papers', 'origin=papers is not an origin (use paper, prompt, any).'],
     ['subscribe order=random', 'order=random is not an order (use agenda, shuffled).'],
     ['subscribe count=4', '`count=4` is not accepted by `/agenda subscribe`: use a whole number from 1 to 3.'],
+    [
+      'subscribe #<!channel>',
+      'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).',
+    ],
     ['subscribe colour=red', '`colour` is not an option of `/agenda subscribe`. Usage: `/agenda subscribe [#channel] [day=…] [time=…] [tz=…] [in=…] [origin=…] [order=…] [count=…]`'],
     ['unsubscribe', '`/agenda unsubscribe` needs `id` (Subscription id (see /agenda subscriptions)). Usage: `/agenda unsubscribe <id>`, for example `/agenda unsubscribe 4`.'],
     ['pause x', '`id=x` is not accepted by `/agenda pause`: use a whole number.'],

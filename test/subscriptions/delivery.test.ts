@@ -74,3 +74,23 @@ describe('exactly once across crashes (in-process simulation)', () => {
     },
   );
 });
+
+describe('unsubscribing or pausing while a post waits for a retry', () => {
+  it.each(['unsubscribe 1', 'pause 1'])('%s: the waiting post never arrives', async (command) => {
+    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    await env.run('subscribe');
+    await env.run('subscribe', { userId: 'U2' });
+    env.clock.set('2024-03-04T09:00:00Z');
+    env.port.postFailures.push(
+      new DeliveryError('shell', 'ratelimited', false, 'slow down'),
+      new DeliveryError('shell', 'ratelimited', false, 'slow down'),
+    );
+    await env.sweeper.sweep();
+    expect(env.port.posts).toHaveLength(0);
+    await env.run(command);
+    env.clock.set('2024-03-04T09:05:00Z');
+    await env.sweeper.sweep();
+    expect(env.services.deliveries.get('digest:1:2024-W10')?.state).toBe('skipped');
+    expect(env.port.posts.map((p) => p.key)).toEqual(['digest:2:2024-W10', 'digest:2:2024-W10:thread']);
+  });
+});

@@ -62,6 +62,8 @@ export interface DeliveryStore {
   /** Ends a pending delivery as failed or skipped. */
   finish(key: string, state: 'failed' | 'skipped', reason: string, now: Date): void;
   markThread(key: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): void;
+  /** Ends every pending delivery whose key starts with `prefix` as skipped (unsubscribed, paused). Returns how many. */
+  cancelPending(prefix: string, reason: string, now: Date): number;
   /** Runs `work` in one database transaction, so a feature can change its own state and plan a post atomically. */
   atomically<T>(work: () => T): T;
 }

@@ -55,7 +55,11 @@ export const unsubscribeCommand = defineSubcommand({
   async run(ctx, args, services): Promise<Reply> {
     const subscription = findVisible(services, ctx, args.id);
     await requireCanChange(services, ctx, subscription);
-    services.subscriptions.remove(subscription.id);
+    services.deliveries.atomically(() => {
+      services.subscriptions.remove(subscription.id);
+      // A post still waiting for a retry must not arrive after the unsubscribe.
+      services.deliveries.cancelPending(`digest:${subscription.id}:`, 'unsubscribed', services.clock.now());
+    });
     return text(
       [`Unsubscribed: subscription ${subscription.id} to `, ...targetSpans(subscription), ' will get no more weekly questions.'],
       `Unsubscribed ${subscription.id}.`,
@@ -74,7 +78,10 @@ export const pauseCommand = defineSubcommand({
     if (subscription.paused) {
       throw new UserError('already-paused', `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`);
     }
-    services.subscriptions.setPaused(subscription.id, true, 'paused with /agenda pause', subscription.nextDueAt);
+    services.deliveries.atomically(() => {
+      services.subscriptions.setPaused(subscription.id, true, 'by hand, with /agenda pause', subscription.nextDueAt);
+      services.deliveries.cancelPending(`digest:${subscription.id}:`, 'paused', services.clock.now());
+    });
     return text(
       [`Paused subscription ${subscription.id} to `, ...targetSpans(subscription), `. Resume with /agenda resume ${subscription.id}.`],
       `Paused ${subscription.id}.`,

@@ -62,6 +62,10 @@ export const subscribeCommand = defineSubcommand({
       throw new UserError('bad-count', `count=${count} is not accepted: use a whole number from 1 to 3.`);
     }
     const channelId = args.channel?.trim();
+    // Channel ids are plain tokens on every platform; anything else could render as markup (a ping).
+    if (channelId && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/u.test(channelId)) {
+      throw new UserError('bad-channel', 'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).');
+    }
     const target: SubscriptionTarget = channelId ? { kind: 'channel', channelId } : { kind: 'user', userId: ctx.actor.userId };
     if (target.kind === 'channel') await requireChannelManager(services, ctx, target.channelId);
 

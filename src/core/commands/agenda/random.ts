@@ -5,6 +5,7 @@ import { echo } from './format.js';
 import { requireScope } from './lookup.js';
 import { parseOrigin } from './search.js';
 import { questionView } from './views.js';
+import { originFilterOption } from './origin-option.js';
 
 export const randomSubcommand = defineSubcommand({
   name: 'random',
@@ -12,13 +13,7 @@ export const randomSubcommand = defineSubcommand({
   examples: ['/agenda random', '/agenda random 3.5', '/agenda random sociotechnical origin:prompt'],
   options: [
     { name: 'from', kind: 'string', description: 'a challenge or category to pick from', syntax: 'rest', autocomplete: 'scope' },
-    {
-      name: 'origin',
-      kind: 'string',
-      description: 'paper (questions from the paper) or prompt (our discussion prompts)',
-      syntax: 'keyed',
-      choices: ['paper', 'prompt'],
-    },
+    originFilterOption,
   ],
   run(_ctx, args, services) {
     const catalog = services.agenda();

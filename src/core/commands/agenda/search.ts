@@ -11,6 +11,7 @@ import { clip, echo, MAX_SHARE_VALUE, openButton } from './format.js';
 import { scopeId } from '../../agenda/catalog-impl.js';
 import { requireScope } from './lookup.js';
 import { buttons, questionItem } from './views.js';
+import { originFilterOption } from './origin-option.js';
 
 export const SHOWN_HITS = 10;
 
@@ -21,13 +22,7 @@ export const searchSubcommand = defineSubcommand({
   options: [
     { name: 'words', kind: 'string', description: 'what to look for', required: true, syntax: 'rest' },
     { name: 'in', kind: 'string', description: 'only this challenge or category, e.g. in:3.5', syntax: 'keyed', autocomplete: 'scope' },
-    {
-      name: 'origin',
-      kind: 'string',
-      description: 'paper (questions from the paper) or prompt (our discussion prompts)',
-      syntax: 'keyed',
-      choices: ['paper', 'prompt'],
-    },
+    originFilterOption,
   ],
   run(_ctx, args, services) {
     const catalog = services.agenda();

@@ -1,0 +1,9 @@
+/** Entry point of `npm run agenda -- …`; the work is in src/cli/agenda-cli.ts. */
+import { runAgendaCli } from './agenda-cli.js';
+
+process.exitCode = await runAgendaCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => performance.now(),
+  date: () => new Date(),
+});
