@@ -23,6 +23,8 @@ const UNKNOWN_TARGET: ReadonlySet<string> = new Set(['10003', '10004', '10007'])
 const DM_ONLY_ERROR = '50003';
 /** Discord: "Missing Access" (here: no Read Message History). */
 const MISSING_ACCESS = '50001';
+/** Discord: "A thread has already been created for this message". */
+const THREAD_EXISTS_ERROR = '160004';
 
 export class DiscordDeliveryPort implements DeliveryPort {
   readonly platform = 'discord' as const;
@@ -64,6 +66,11 @@ export class DiscordDeliveryPort implements DeliveryPort {
     }
   }
 
+  /**
+   * Opens the thread, or, when one already exists for the message (an earlier attempt
+   * opened it before a crash), returns that one: a thread started from a message has
+   * the message's id.
+   */
   async openThread(message: PostedMessage, name: string): Promise<ConversationRef | null> {
     const { conversation } = message;
     try {
@@ -74,6 +81,7 @@ export class DiscordDeliveryPort implements DeliveryPort {
     } catch (error) {
       const mapped = toDeliveryError(error);
       if (mapped.code === DM_ONLY_ERROR) return null;
+      if (mapped.code === THREAD_EXISTS_ERROR) return { ...conversation, threadId: message.messageId };
       throw mapped;
     }
   }

@@ -101,6 +101,21 @@ describe('DiscordDeliveryPort.findPosted', () => {
   });
 });
 
+describe('DiscordDeliveryPort.openThread after a crash', () => {
+  it('returns the thread an earlier attempt opened (Discord answers 160004)', async () => {
+    const posted = await port.post(toGeneral, card, 'digest:17:2026-W10');
+    const first = await port.openThread(posted, 'Discuss');
+    const again = await port.openThread(posted, 'Discuss');
+    expect(first).toEqual({ ...general, threadId: posted.messageId });
+    expect(again).toEqual({ ...general, threadId: posted.messageId });
+    expect(h.fake.records.threads.filter((t) => t.messageId === posted.messageId)).toHaveLength(1);
+    const answers = h.fake.records.requests
+      .filter((r) => r.method === 'POST' && r.path === `/channels/${IDS.general}/messages/${posted.messageId}/threads`)
+      .map((r) => r.status);
+    expect(answers).toEqual([200, 400]);
+  });
+});
+
 describe('the outbox over Discord, crashing after the post', () => {
   it('records the earlier post and its thread instead of posting again', async () => {
     const store = new DeliveriesRepository(openDatabase(':memory:'));
