@@ -66,7 +66,7 @@ describe('DiscordDeliveryPort.findPosted', () => {
     expect(await port.findPosted(toGeneral, 'digest:13:2026-W10', new Date(Date.now() + 3600_000))).toBeNull();
   });
 
-  it('does not post a second time after a long crash when the outbox asks first', async () => {
+  it('a blind retry after the nonce window posts twice, which is why the outbox asks findPosted first', async () => {
     const first = await port.post(toGeneral, card, 'digest:14:2026-W10');
     // The nonce no longer protects: a blind retry would post twice.
     const blind = await port.post(toGeneral, card, 'digest:14:2026-W10');
