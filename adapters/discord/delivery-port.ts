@@ -4,7 +4,6 @@
  * out rate limits and retries server errors on its own). Discord failures become
  * `DeliveryError`s with Discord's code and whether retrying can help.
  */
-import { createHash } from 'node:crypto';
 import { PermissionFlagsBits, Routes, ThreadAutoArchiveDuration, type Client } from 'discord.js';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
@@ -12,20 +11,21 @@ import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage,
 import { cutText } from './embed-limits.js';
 import { toDeliveryError } from './errors.js';
 import { escapeMarkdown } from './markdown.js';
+import { findMarkedPost, markerOf, nonceOf } from './post-marker.js';
 import { renderReply } from './render.js';
 import { DiscordScheduledEvents } from './scheduled-events.js';
 
+export { nonceOf } from './post-marker.js';
+
 const THREAD_NAME_LIMIT = 100;
-const NONCE_LENGTH = 25;
 /** Unknown Channel, Unknown Guild, Unknown Member. */
 const UNKNOWN_TARGET: ReadonlySet<string> = new Set(['10003', '10004', '10007']);
 /** Discord: "Cannot execute action on a DM channel". */
 const DM_ONLY_ERROR = '50003';
-
-/** Discord nonces hold 25 characters: a hash of the idempotency key fits and stays stable. */
-export function nonceOf(idempotencyKey: string): string {
-  return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, NONCE_LENGTH);
-}
+/** Discord: "Missing Access" (here: no Read Message History). */
+const MISSING_ACCESS = '50001';
+/** Discord: "A thread has already been created for this message". */
+const THREAD_EXISTS_ERROR = '160004';
 
 export class DiscordDeliveryPort implements DeliveryPort {
   readonly platform = 'discord' as const;
@@ -38,7 +38,8 @@ export class DiscordDeliveryPort implements DeliveryPort {
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#conversationOf(destination);
-    const { message } = renderReply(reply);
+    // The marker lets findPosted recognise this post after the nonce window has passed.
+    const { message } = renderReply(reply, { footer: markerOf(idempotencyKey) });
     const posted = (await this.#call(() =>
       this.client.rest.post(Routes.channelMessages(targetOf(conversation)), {
         // enforce_nonce: Discord returns the earlier message instead of posting twice.
@@ -49,14 +50,32 @@ export class DiscordDeliveryPort implements DeliveryPort {
   }
 
   /**
-   * Always null: Discord does not return nonces when reading history, so an earlier post
-   * cannot be recognised by its key. A re-post within Discord's nonce window (a few
-   * minutes) is deduplicated by `enforce_nonce` instead; see the report for the gap.
+   * Looks through the destination's recent history (a user's DM channel for a person)
+   * for the bot's own post whose embed footer carries the key's marker; see
+   * `post-marker.ts` for why the footer and how far back it reads.
    */
-  async findPosted(): Promise<PostedMessage | null> {
-    return null;
+  async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
+    const conversation = await this.#conversationOf(destination);
+    const botUserId = this.client.user?.id;
+    if (botUserId === undefined) throw new DeliveryError('discord', 'not-ready', false, 'The Discord client is not logged in yet');
+    try {
+      const messageId = await findMarkedPost(this.client, targetOf(conversation), botUserId, idempotencyKey, since);
+      return messageId === null ? null : { conversation, messageId };
+    } catch (error) {
+      const mapped = toDeliveryError(error);
+      // Without Read Message History the bot may still post. Not knowing is then no reason
+      // to stop the weekly question: post again (a duplicate only after a long crash) rather
+      // than fail; the post itself reports a channel that is really out of reach.
+      if (mapped.code === MISSING_ACCESS) return null;
+      throw mapped;
+    }
   }
 
+  /**
+   * Opens the thread, or, when one already exists for the message (an earlier attempt
+   * opened it before a crash), returns that one: a thread started from a message has
+   * the message's id.
+   */
   async openThread(message: PostedMessage, name: string): Promise<ConversationRef | null> {
     const { conversation } = message;
     try {
@@ -67,6 +86,7 @@ export class DiscordDeliveryPort implements DeliveryPort {
     } catch (error) {
       const mapped = toDeliveryError(error);
       if (mapped.code === DM_ONLY_ERROR) return null;
+      if (mapped.code === THREAD_EXISTS_ERROR) return { ...conversation, threadId: message.messageId };
       throw mapped;
     }
   }

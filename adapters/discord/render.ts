@@ -44,10 +44,20 @@ export function parseCustomId(customId: string): { action: string; value: string
   return colon < 0 ? { action: customId, value: '' } : { action: customId.slice(0, colon), value: customId.slice(colon + 1) };
 }
 
-export function renderReply(reply: Reply): Rendering {
-  const { embed, cut } = fitEmbed(embedOf(reply.blocks));
+export interface RenderOptions {
+  /**
+   * Plain footer text for the embed (never cut, as it goes through the same limits as the
+   * rest); when set, the message always has an embed, so the footer has a place.
+   */
+  readonly footer?: string;
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): Rendering {
+  const footer = options.footer !== undefined ? { footer: { text: options.footer } } : {};
+  const { embed, cut } = fitEmbed({ ...embedOf(reply.blocks), ...footer });
   const { rows, dropped } = buttonRows(reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : [])));
-  const hasEmbed = embed.title !== undefined || embed.description !== undefined || embed.fields !== undefined;
+  const hasEmbed =
+    embed.title !== undefined || embed.description !== undefined || embed.fields !== undefined || embed.footer !== undefined;
   // Embeds never ping, so the people to notify are mentioned in the content.
   const notify = [...new Set(reply.notify ?? [])].filter((id) => /^\d{5,20}$/u.test(id));
   const mentions = notify.map((id) => `<@${id}> `).join('');

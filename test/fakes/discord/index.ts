@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.js';
 import { FakeRecords, type Json } from './records.js';
 import { handleRest, type Fault } from './rest.js';
+import { messageJson } from './world.js';
 
 export { IDS, PERMISSIONS } from './world.js';
 export { autocomplete, buttonPress, chatInput, modalSubmit } from './interactions.js';
@@ -77,6 +78,17 @@ export class FakeDiscord {
   /** Answers the next `times` requests matching method and path with a failure. */
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
     this.#faults.push({ ...fault, times: fault.times ?? 1 });
+  }
+
+  /**
+   * Puts a message into a channel's history as if `authorId` had sent it (without the
+   * bot seeing it): other people's chatter, or posts from a run the test did not make.
+   */
+  say(channelId: string, authorId: string, body: Json = { content: 'hello' }): string {
+    const json = messageJson(channelId, body, authorId);
+    const id = String(json['id']);
+    this.records.messages.push({ id, channelId, body, files: [], json });
+    return id;
   }
 
   /** Sends an INTERACTION_CREATE; returns the payload (its `id` and `token` find the answers). */

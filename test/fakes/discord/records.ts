@@ -39,7 +39,10 @@ export interface ChannelMessage {
   readonly channelId: string;
   body: Json;
   readonly files: RecordedRequest['files'];
+  /** As returned when posted (with the nonce, as Discord answers the POST). */
   readonly json: Json;
+  /** ISO time of the last edit, if any. */
+  editedAt?: string;
 }
 
 export interface ThreadRecord {
@@ -61,6 +64,11 @@ export class FakeRecords {
   /** Published commands: key `global` or a guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly scheduledEvents = new Map<string, Json>();
+  /**
+   * How long an enforced nonce deduplicates (Discord: a few minutes). Set to 0 to act
+   * as if the window has passed, as after a long crash.
+   */
+  nonceWindowMs = 5 * 60_000;
 
   /** Messages posted in one channel (or thread), oldest first. */
   messagesIn(channelId: string): ChannelMessage[] {

@@ -3,7 +3,7 @@
  * codes), backed by `FakeRecords`. Each route is a pattern and a handler; unknown routes
  * get a 404 so a missing route shows up as a failing test, not as silence.
  */
-import type { FakeRecords, Json, RecordedRequest } from './records.js';
+import type { ChannelMessage, FakeRecords, Json, RecordedRequest } from './records.js';
 import { CHANNELS, guildJson, IDS, memberJson, messageJson, snowflake, userJson, USERS } from './world.js';
 
 export interface RouteAnswer {
@@ -34,13 +34,13 @@ const routes: [string, RegExp, Handler][] = [
     return noContent;
   }],
   ['POST', /^\/channels\/(\d+)\/messages$/u, postMessage],
-  ['GET', /^\/channels\/(\d+)\/messages$/u, (_r, [channelId = ''], rec) =>
-    channelJson(channelId, rec) ? ok(rec.messagesIn(channelId).map((m) => m.json).reverse()) : unknownChannel()],
+  ['GET', /^\/channels\/(\d+)\/messages$/u, channelHistory],
   ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/u, (req, [channelId = '', messageId = ''], rec) => {
     const message = rec.messages.find((m) => m.channelId === channelId && m.id === messageId);
     if (!message) return error(404, 10008, 'Unknown Message');
     message.body = { ...message.body, ...req.body };
-    return ok({ ...message.json, ...req.body });
+    message.editedAt = new Date().toISOString();
+    return ok(historyJson(message));
   }],
   ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/u, startThread],
   ['GET', /^\/channels\/(\d+)$/u, (_r, [channelId = ''], rec) => {
@@ -123,7 +123,8 @@ function postMessage(req: RecordedRequest, [channelId = '']: string[], rec: Fake
   const body = req.body ?? {};
   const nonce = body['nonce'];
   if (body['enforce_nonce'] === true && nonce !== undefined) {
-    const earlier = rec.messagesIn(channelId).find((m) => m.body['nonce'] === nonce);
+    const windowStart = Date.now() - rec.nonceWindowMs;
+    const earlier = rec.messagesIn(channelId).find((m) => m.body['nonce'] === nonce && Date.parse(String(m.json['timestamp'])) >= windowStart);
     if (earlier) return ok(earlier.json);
   }
   const attachments = req.files.map((f, i) => ({ id: String(i), filename: f.name, size: f.content.length, url: `https://cdn.invalid/${f.name}` }));
@@ -137,8 +138,10 @@ function startThread(req: RecordedRequest, [channelId = '', messageId = '']: str
   if (!channel) return unknownChannel();
   if (channel['type'] === 1) return error(400, 50003, 'Cannot execute action on a DM channel');
   if (!rec.messagesIn(channelId).some((m) => m.id === messageId)) return error(404, 10008, 'Unknown Message');
+  if (rec.threads.some((t) => t.messageId === messageId)) return error(400, 160004, 'A thread has already been created for this message');
   const thread = {
-    id: snowflake(),
+    // Discord gives a thread started from a message the message's id.
+    id: messageId,
     parentId: channelId,
     messageId,
     name: String(req.body?.['name'] ?? ''),
@@ -156,4 +159,37 @@ function startThread(req: RecordedRequest, [channelId = '', messageId = '']: str
     message_count: 0,
     member_count: 1,
   });
+}
+
+/**
+ * GET /channels/:id/messages as Discord answers it: newest first, at most `limit` (1-100,
+ * default 50), before or after a message id (Discord takes one of them), in the message's
+ * current state (edits applied) and without the nonce, which Discord never returns in history.
+ */
+function channelHistory(req: RecordedRequest, [channelId = '']: string[], rec: FakeRecords): RouteAnswer {
+  if (!channelJson(channelId, rec)) return unknownChannel();
+  const limit = Number(req.query.get('limit') ?? '50');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 50035, 'Invalid Form Body (limit)');
+  const before = req.query.get('before');
+  const after = req.query.get('after');
+  const all = rec.messagesIn(channelId);
+  let page: ChannelMessage[];
+  if (after !== null) page = all.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit);
+  else page = all.filter((m) => before === null || BigInt(m.id) < BigInt(before)).slice(-limit);
+  return ok(page.map(historyJson).reverse());
+}
+
+/** A stored message as history shows it: edits applied, embeds typed `rich`, no nonce. */
+function historyJson(message: ChannelMessage): Json {
+  const { nonce: _nonce, ...json } = message.json;
+  const { body } = message;
+  const embeds = ((body['embeds'] as Json[] | undefined) ?? []).map((e) => ({ type: 'rich', ...e }));
+  return {
+    ...json,
+    content: body['content'] ?? '',
+    embeds,
+    components: body['components'] ?? [],
+    flags: body['flags'] ?? 0,
+    edited_timestamp: message.editedAt ?? null,
+  };
 }
