@@ -19,6 +19,9 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'groups:history': 'the same, in private channels the bot was invited to',
   'im:history': 'the same, in direct messages',
   'channels:join': 'join a public channel it posted to without being a member, to read that history',
+  // Whether history returns message metadata without this scope is not documented clearly; the
+  // crash recovery depends on reading it back, so ask for it rather than risk a second post.
+  'metadata.message:read': 'read back the idempotency key attached to our own posts as message metadata',
   'files:write': 'files.uploadV2: reading-group notes as a text file',
 };
 

@@ -49,6 +49,7 @@ describe('the Slack app manifest', () => {
       'conversations.history (DM)': 'im:history',
       'conversations.join': 'channels:join',
       'files.uploadV2': 'files:write',
+      'conversations.history include_all_metadata (our post keys)': 'metadata.message:read',
     };
     expect([...committed.oauth_config.scopes.bot].sort()).toEqual([...new Set(Object.values(used))].sort());
   });
