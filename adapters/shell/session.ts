@@ -4,7 +4,7 @@
  * prompts; without one (a pipe, a test) it reads commands line by line, prints each
  * reply, and ends at the end of input. Chat goes to `output`; logs never do.
  */
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../../src/core/context.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
@@ -24,11 +24,16 @@ export interface ShellOptions {
 export class ShellSession {
   #buttons: readonly Button[] = [];
   readonly #lines: AsyncIterator<string>;
+  readonly #readline: Interface;
   readonly #ctx: CommandContext;
 
   constructor(private readonly options: ShellOptions) {
-    const rl = createInterface({ input: options.input, terminal: false });
-    this.#lines = rl[Symbol.asyncIterator]();
+    // At a terminal, readline's own mode gives line editing and history (arrow keys);
+    // on a pipe it must not echo, so that scripts read replies only.
+    this.#readline = options.interactive
+      ? createInterface({ input: options.input, output: options.output, terminal: true, historySize: 200 })
+      : createInterface({ input: options.input, terminal: false });
+    this.#lines = this.#readline[Symbol.asyncIterator]();
     this.#ctx = {
       actor: { platform: 'shell', tenantId: SHELL_CONVERSATION.tenantId, userId: 'you', displayName: options.userName },
       conversation: SHELL_CONVERSATION,
@@ -49,13 +54,17 @@ export class ShellSession {
     if (this.options.interactive) {
       this.#write(`agendabot shell. Commands: ${commands}. Start with /agenda help. Type quit to leave.\n`);
     }
-    for (;;) {
-      const line = await this.#nextLine('> ');
-      if (line === null) return;
-      const trimmed = line.trim();
-      if (trimmed === '') continue;
-      if (trimmed === 'quit' || trimmed === 'exit') return;
-      await this.#handle(trimmed, commands);
+    try {
+      for (;;) {
+        const line = await this.#nextLine('> ');
+        if (line === null) return;
+        const trimmed = line.trim();
+        if (trimmed === '') continue;
+        if (trimmed === 'quit' || trimmed === 'exit') return;
+        await this.#handle(trimmed, commands);
+      }
+    } finally {
+      this.#readline.close();
     }
   }
 
@@ -104,7 +113,10 @@ export class ShellSession {
   }
 
   async #nextLine(prompt: string): Promise<string | null> {
-    if (this.options.interactive) this.#write(prompt);
+    if (this.options.interactive) {
+      this.#readline.setPrompt(prompt);
+      this.#readline.prompt();
+    }
     const next = await this.#lines.next();
     return next.done ? null : next.value;
   }
