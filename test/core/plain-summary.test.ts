@@ -32,7 +32,7 @@ describe('plainSummary', () => {
     expect(text.length).toBeLessThanOrEqual(80);
   });
 
-  it('keeps room for each later list's shortest form before filling earlier ones', () => {
+  it("keeps room for each later list's shortest form before filling earlier ones", () => {
     const text = plainSummary(
       [
         { label: 'A: ', items: ['aaaa', 'bbbb', 'cccc', 'dddd'], end: '.' },
