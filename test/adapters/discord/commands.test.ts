@@ -111,17 +111,26 @@ describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallba
 });
 
 describe('buttons on Discord', () => {
-  it('Share posts the lookup publicly in the channel, naming who shared it', async () => {
+  it('Share redraws the private card without Share, then posts the lookup publicly, naming who shared it', async () => {
     const shown = await agenda('challenge', { challenge: '3.5' });
     const message = { ...shown, id: '600000000000000001', channel_id: IDS.general, author: { id: IDS.application, username: 'agendabot', discriminator: '0' }, flags: 64 };
     const press = h.fake.interact(buttonPress('share:challenge 3.5', message, { user: IDS.organiser }));
-    await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the Share answer');
+    await h.fake.waitFor(() => h.fake.records.webhooksFor(press.token).length > 0, 'the shared post');
+
+    // The ephemeral card is updated in place (type 7): same answer, no Share button, a note.
     const [callback] = h.fake.records.callbacksFor(press.id);
-    expect(callback?.type).toBe(4);
-    expect(callback?.data?.['flags']).toBeUndefined();
-    expect(callback?.data?.['content']).toBe(shown['content']);
-    expect(String(embedOf(callback?.data ?? {})['description'])).toContain(`*Shared by <@${IDS.organiser}>*`);
-    expect(buttonIds(callback?.data ?? {})).not.toContain('share:challenge 3.5');
+    expect(callback?.type).toBe(7);
+    expect(callback?.data?.['content']).toBe(`${String(shown['content'])} (Shared in the channel.)`);
+    expect(buttonIds(callback?.data ?? {})).toEqual(['open:3.5.1', 'open:3.6']);
+    expect(String(embedOf(callback?.data ?? {})['description'])).toContain('*Shared in the channel.*');
+
+    // The public post is a follow-up without the ephemeral flag.
+    const [post] = h.fake.records.webhooksFor(press.token);
+    expect(post?.kind).toBe('followUp');
+    expect(post?.body?.['flags'] ?? 0).toBe(0);
+    expect(post?.body?.['content']).toBe(shown['content']);
+    expect(String(embedOf(post?.body ?? {})['description'])).toContain(`*Shared by <@${IDS.organiser}>*`);
+    expect(buttonIds(post?.body ?? {})).toEqual(['open:3.5.1', 'open:3.6']);
   });
 
   it('an open button answers the presser only', async () => {
