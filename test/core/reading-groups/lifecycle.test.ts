@@ -125,6 +125,7 @@ describe('a reading group from creation to notes export', () => {
     const more = await dispatcher.press('rg-more', '1:1', inThread('U3'));
     expect(more.reply?.visibility).toBe('channel');
     expect(blocksOf(more.reply, 'list')[0]?.items.map((i) => [i.id, i.origin])).toEqual([['2.1.2-p1', 'prompt']]);
+    expect(more.reply?.summary.startsWith('Another question for session 1: 2.1.2-p1 (Discussion prompt (ours), on §2.1.2): ')).toBe(true);
     const refused = await dispatcher.press('rg-covered', '1:1', inThread('U2'));
     expect(refused.reply?.summary).toBe(
       'Only the organisers of "Safety RG" can mark a session covered. Ask one of them, or ask them to make you an organiser with `/readinggroup organisers add @you`.',
