@@ -1,6 +1,7 @@
 /** The group-level messages: the kickoff card (syllabus, schedule, Join/Leave) and the status reply. */
 import type { AgendaCatalog } from '../agenda/catalog.js';
 import type { Reply, Span } from '../message.js';
+import { plainSummary } from '../plain-summary.js';
 import { weekdayName } from '../time/parse.js';
 import type { Weekday } from '../time/zoned.js';
 import type { ReadingGroup, Rsvp, Session } from './model.js';
@@ -23,7 +24,11 @@ export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], c
   const status: Span[] = group.status === 'active' ? [] : [` This group is ${group.status}.`];
   return {
     visibility: 'channel',
-    summary: `Reading group "${group.name}": ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${scheduleText(group)}. ${memberCount} members. Press Join to take part.`,
+    summary: plainSummary([
+      `Reading group "${group.name}": ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${scheduleText(group)}. ${memberCount} members.`,
+      { label: 'Syllabus: ', items: sessions.map((s) => `${s.number}. ${s.startsAt.toISOString().slice(0, 10)} ${unitTitle(catalog, s.unitId)}`), end: '.' },
+      'Press Join to take part.',
+    ]),
     blocks: [
       { kind: 'heading', text: `Reading group: ${group.name}` },
       {
@@ -75,7 +80,11 @@ export function statusReply({ group, sessions, catalog, memberCount, rsvpsOf }: 
     : ['none: the syllabus is done'];
   return {
     visibility: 'ephemeral',
-    summary: `${group.name}: ${held.length} of ${sessions.length} sessions held (${covered} covered), ${left.length} left.`,
+    summary: plainSummary([
+      `${group.name}: ${held.length} of ${sessions.length} sessions held (${covered} covered), ${left.length} left.`,
+      next ? `Next: session ${next.number}, ${unitTitle(catalog, next.unitId)}${group.status === 'paused' ? ' (on hold: paused)' : ` on ${next.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}.` : '',
+      { label: 'Attendance: ', items: attendance.map((a) => `session ${a.s.number} ${a.going} going`), separator: ', ', end: '.' },
+    ].filter((p) => p !== '')),
     blocks: [
       { kind: 'heading', text: `${group.name} (${group.status})` },
       {

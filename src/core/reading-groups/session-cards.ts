@@ -7,7 +7,8 @@ import type { AgendaCatalog } from '../agenda/catalog.js';
 import type { Question } from '../agenda/model.js';
 import type { Block, Reply, Span } from '../message.js';
 import type { ReadingGroup, Rsvp, Session } from './model.js';
-import { questionItem } from './questions.js';
+import { plainSummary, type SummaryPart } from '../plain-summary.js';
+import { originLabel, questionItem } from './questions.js';
 import { readingBlocks, unitTitle } from './units.js';
 
 export const ACTIONS = {
@@ -43,6 +44,12 @@ function rsvpButtons(session: Session, card: 'reminder' | 'session'): Block {
   };
 }
 
+/** The questions in plain text, each with its origin, for the summary (readers who hide embeds). */
+function questionSummary(questions: readonly Question[]): SummaryPart {
+  if (questions.length === 0) return 'No questions in the agenda for this unit yet: bring your own.';
+  return { label: 'Questions: ', items: questions.map((q) => `${q.id} (${originLabel(q)}): ${q.text}`), separator: ' ' };
+}
+
 function questionBlocks(questions: readonly Question[]): Block[] {
   if (questions.length === 0) return [{ kind: 'text', spans: ['This unit has no questions in the agenda yet: bring your own.'] }];
   return [{ kind: 'list', items: questions.map(questionItem) }];
@@ -70,7 +77,11 @@ export function reminderReply(input: ReminderInput): Reply {
   const who: Span[] = input.mentions.flatMap((id, i) => (i === 0 ? [{ mention: id }] : [' ', { mention: id }]));
   return {
     visibility: 'channel',
-    summary: `Reminder: ${group.name} session ${session.number} (${title}) starts ${session.startsAt.toISOString()}.`,
+    summary: plainSummary([
+      `Reminder: ${group.name} session ${session.number} (${title}) starts ${utcText(session.startsAt)}.`,
+      `Read: ${catalog.link(session.unitId)}`,
+      questionSummary(input.questions),
+    ]),
     blocks: [
       { kind: 'heading', text: `${group.name}: session ${session.number} is coming up` },
       { kind: 'text', spans: [...who, ...(who.length > 0 ? [' '] : []), 'We meet ', { time: session.startsAt, style: 'full' }, ' (', { time: session.startsAt, style: 'relative' }, `). To read: ${title}.`] },
@@ -112,7 +123,17 @@ export function sessionCard(input: SessionCardInput): Reply {
   ];
   if (session.status === 'covered') blocks.push({ kind: 'context', spans: ['✓ Marked covered by the organisers.'] });
   blocks.push(rsvpButtons(session, 'session'));
-  return { visibility: 'channel', summary: `${group.name} session ${session.number}: ${title}. ${rsvpLine(input.rsvps)}.`, blocks };
+  const summary = plainSummary([
+    `${group.name} session ${session.number}: ${title}. ${utcText(session.startsAt)}. RSVP: ${rsvpLine(input.rsvps)}.`,
+    `Read: ${catalog.link(session.unitId)}`,
+    questionSummary(input.questions),
+  ]);
+  return { visibility: 'channel', summary, blocks };
+}
+
+/** `2024-03-18 17:00 UTC`: plain text has no per-reader time zone, so it says which zone. */
+function utcText(at: Date): string {
+  return `${at.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }
 
 /** The first message inside the session's thread: where notes and more questions come from. */

@@ -6,6 +6,7 @@
 import type { AgendaCatalog } from '../agenda/catalog.js';
 import type { Question } from '../agenda/model.js';
 import type { Block, Button, Reply, Span } from '../message.js';
+import { plainSummary } from '../plain-summary.js';
 
 export const INTERESTED_ACTION = 'digest.interested';
 export const ANOTHER_ACTION = 'digest.another';
@@ -78,10 +79,18 @@ export function digestCard(catalog: AgendaCatalog, questions: readonly CardQuest
   }
   const source = catalog.agenda.source;
   blocks.push({ kind: 'context', spans: [`From the research agenda ${source.authors} ${source.year} (${source.license}).`] });
-  const summary = questions
-    .map(({ question }) => `${question.id} (${originLabel(question)}): ${question.text}`)
-    .join('\n');
-  return { visibility: options.visibility ?? 'channel', summary: `${heading}: ${summary}`, blocks };
+  // Kept within the summary limit by whole questions: several long ones would pass Discord's 2,000.
+  const summary = plainSummary([
+    { label: `${heading}: `, items: questions.map(({ question }) => questionLine(catalog, question)), separator: '\n' },
+    `Read: ${questions.map(({ question }) => catalog.link(question.section)).join(' ')}`,
+  ]);
+  return { visibility: options.visibility ?? 'channel', summary, blocks };
+}
+
+/** `3.5.2-p1 (Discussion prompt (ours), on §3.5.2; challenge 3.5 Jailbreaks…): text` */
+function questionLine(catalog: AgendaCatalog, question: Question): string {
+  const challenge = catalog.challenge(question.challengeId);
+  return `${question.id} (${originLabel(question)}${challenge ? `; challenge ${challenge.id} ${challenge.title}` : ''}): ${question.text}`;
 }
 
 /** The thread's name (platforms cap it at 100 characters) and its first message. */

@@ -34,9 +34,11 @@ describe('the Discord gateway connection', () => {
 describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallback)', () => {
   it('help: the agenda overview with a Share button', async () => {
     const body = await agenda('help');
-    expect(body['content']).toBe(
-      'LLM alignment & safety challenges (Anwar et al., 2024): 18 challenges in 3 categories. Try /agenda challenge 3.5, /agenda search \\<words>, /agenda random.',
-    );
+    const content = String(body['content']);
+    expect(content.startsWith('LLM alignment & safety challenges (Anwar et al., 2024): 18 challenges in 3 categories. §2 Scientific understanding of LLMs: 2.1 How in-context learning works is not understood; 2.2 ')).toBe(true);
+    expect(content).toContain('§4 Sociotechnical challenges: 4.1 Which values LLMs should encode is unclear; 4.2 ');
+    expect(content).toContain('4.5 Governance of LLMs is lacking.');
+    expect(content.endsWith('Start with /agenda challenge 3.5, /agenda search \\<words> or /agenda random.')).toBe(true);
     expect(embedOf(body)['title']).toBe('LLM alignment & safety challenges (Anwar et al., 2024)');
     expect(String(embedOf(body)['description'])).toContain('**§2 Scientific understanding of LLMs**');
     expect(buttonIds(body)[0]).toBe('share:help');
@@ -44,7 +46,9 @@ describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallba
 
   it('category: its challenges and buttons to open them', async () => {
     const body = await agenda('category', { category: '4' });
-    expect(body['content']).toBe('§4 Sociotechnical challenges');
+    expect(body['content']).toBe(
+      '§4 Sociotechnical challenges. Problems where LLMs meet society: which values to encode, misuse, trustworthiness toward users, economic disruption, and the state of governance. Challenges: 4.1 Which values LLMs should encode is unclear; 4.2 Dual-use capabilities enable malicious use and misuse; 4.3 LLM-based systems can be untrustworthy; 4.4 Socioeconomic effects of LLMs may be highly disruptive; 4.5 Governance of LLMs is lacking.',
+    );
     expect(embedOf(body)['title']).toBe('§4 Sociotechnical challenges');
     expect(String(embedOf(body)['description'])).toContain('• `4.1` Which values LLMs should encode is unclear');
     expect(buttonIds(body)).toEqual(['share:category 4', 'open:4.1', 'open:4.2', 'open:4.3']);
@@ -52,11 +56,25 @@ describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallba
 
   it('challenge: loose words find 3.5, with the paper link as a masked link', async () => {
     const body = await agenda('challenge', { challenge: 'jailbreak' });
-    expect(body['content']).toBe('3.5 Jailbreaks and prompt injection undermine LLM security');
+    expect(String(body['content']).startsWith('3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts')).toBe(true);
     const description = String(embedOf(body)['description']);
     expect(description.startsWith('*Best match for "jailbreak".*')).toBe(true);
     expect(description).toContain('[§3.5 in the paper (PDF)](https://arxiv.org/pdf/2404.09932v2#subsection.3.5)');
     expect(buttonIds(body)).toEqual(['share:challenge 3.5', 'open:3.5.1', 'open:3.6']);
+  });
+
+  it('challenge 3.5: the plain content alone names the subsections and the question ids by origin', async () => {
+    const body = await agenda('challenge', { challenge: '3.5' });
+    expect(body['content']).toBe(
+      "3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts can get around safety training (jailbreaks), and instructions hidden in data an application processes can hijack the model (prompt injection). Subsections: 3.5.1 Standard evaluations for jailbreaks and prompt injection; 3.5.2 Lack of efficient, reliable white-box attacks; 3.5.3 Unifying or telling apart jailbreak methods; 3.5.4 Attacks and defences through extra modalities; 3.5.5 System-level defences: detection, filtering, paraphrasing; 3.5.6 Course-correcting after starting to comply with a harmful request; 3.5.7 No robust privilege levels within a model's input. No questions from the paper yet. Discussion prompts, ours (14): 3.5.1-p1, 3.5.1-p2, 3.5.2-p1, 3.5.2-p2, 3.5.3-p1, 3.5.3-p2, 3.5.4-p1, 3.5.4-p2, 3.5.5-p1, 3.5.5-p2, 3.5.6-p1, 3.5.6-p2, 3.5.7-p1, 3.5.7-p2.",
+    );
+  });
+
+  it('challenge 3.5.2: the content carries each question of the subsection with its origin', async () => {
+    const body = await agenda('challenge', { challenge: '3.5.2' });
+    const content = String(body['content']);
+    expect(content.startsWith('§3.5.2 Lack of efficient, reliable white-box attacks. Part of challenge 3.5 Jailbreaks and prompt injection undermine LLM security. Questions: 3.5.2-p1 — Discussion prompt (ours): Can gradient-based')).toBe(true);
+    expect(content).toContain('? 3.5.2-p2 — Discussion prompt (ours): Why is optimizing over discrete tokens');
   });
 
   it('question: a prompt says plainly that it is ours, in the embed and in the fallback', async () => {
@@ -69,7 +87,10 @@ describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallba
 
   it('search: ranked hits within a challenge', async () => {
     const body = await agenda('search', { words: 'backdoor', in: '3.6' });
-    expect(String(body['content']).startsWith('8 matches for "backdoor" in:3.6: 3.6.6, 3.6,')).toBe(true);
+    expect(String(body['content']).startsWith(
+      '8 matches for "backdoor" in:3.6, best first: 3.6.6 Subsection: Detecting and removing backdoors; 3.6 Challenge: Vulnerability to data poisoning and backdoors is poorly understood; 3.6.2-p1 ',
+    )).toBe(true);
+    expect(String(body['content'])).toContain('— Discussion prompt (ours); 3.6.6-p1 ');
     expect(embedOf(body)['title']).toBe('Search: backdoor');
     expect(String(embedOf(body)['description'])).toContain('• `3.6.6` Subsection: Detecting and removing backdoors');
     expect(buttonIds(body).slice(0, 2)).toEqual(['share:search backdoor in:3.6', 'open:3.6.6']);
@@ -90,17 +111,26 @@ describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallba
 });
 
 describe('buttons on Discord', () => {
-  it('Share posts the lookup publicly in the channel, naming who shared it', async () => {
+  it('Share redraws the private card without Share, then posts the lookup publicly, naming who shared it', async () => {
     const shown = await agenda('challenge', { challenge: '3.5' });
     const message = { ...shown, id: '600000000000000001', channel_id: IDS.general, author: { id: IDS.application, username: 'agendabot', discriminator: '0' }, flags: 64 };
     const press = h.fake.interact(buttonPress('share:challenge 3.5', message, { user: IDS.organiser }));
-    await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the Share answer');
+    await h.fake.waitFor(() => h.fake.records.webhooksFor(press.token).length > 0, 'the shared post');
+
+    // The ephemeral card is updated in place (type 7): same answer, no Share button, a note.
     const [callback] = h.fake.records.callbacksFor(press.id);
-    expect(callback?.type).toBe(4);
-    expect(callback?.data?.['flags']).toBeUndefined();
-    expect(callback?.data?.['content']).toBe('3.5 Jailbreaks and prompt injection undermine LLM security');
-    expect(String(embedOf(callback?.data ?? {})['description'])).toContain(`*Shared by <@${IDS.organiser}>*`);
-    expect(buttonIds(callback?.data ?? {})).not.toContain('share:challenge 3.5');
+    expect(callback?.type).toBe(7);
+    expect(callback?.data?.['content']).toBe(`${String(shown['content'])} (Shared in the channel.)`);
+    expect(buttonIds(callback?.data ?? {})).toEqual(['open:3.5.1', 'open:3.6']);
+    expect(String(embedOf(callback?.data ?? {})['description'])).toContain('*Shared in the channel.*');
+
+    // The public post is a follow-up without the ephemeral flag.
+    const [post] = h.fake.records.webhooksFor(press.token);
+    expect(post?.kind).toBe('followUp');
+    expect(post?.body?.['flags'] ?? 0).toBe(0);
+    expect(post?.body?.['content']).toBe(shown['content']);
+    expect(String(embedOf(post?.body ?? {})['description'])).toContain(`*Shared by <@${IDS.organiser}>*`);
+    expect(buttonIds(post?.body ?? {})).toEqual(['open:3.5.1', 'open:3.6']);
   });
 
   it('an open button answers the presser only', async () => {

@@ -137,6 +137,24 @@ describe('agenda buttons on Slack', () => {
     expect(args.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U0ADA>' }] });
   });
 
+  it('Share replaces the private card through response_url: no Share button, a note that it was shared', async () => {
+    const responseUrl = h.slack.responseUrl('share-3.5');
+    const before = h.slack.callsTo('chat.postMessage').length;
+    await h.interact(blockActionsPayload({ actionId: 'ab:share:0', value: 'challenge 3.5', responseUrl, channelId: 'C0LAB', userId: 'U0ADA' }));
+    const body = (await h.responseTo('share-3.5')) as unknown as { response_type: string; replace_original: boolean; text: string; blocks: Block[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.replace_original).toBe(true);
+    expect(body.text.startsWith('3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts')).toBe(true);
+    expect(body.text.endsWith('3.5.7-p1, 3.5.7-p2. (Shared in the channel.)')).toBe(true);
+    const buttons = body.blocks.flatMap((b) => b.elements ?? []).flatMap((e) => (e.action_id ? [e.action_id] : []));
+    expect(buttons).toEqual(['ab:open:0', 'ab:open:1']);
+    expect(body.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared in the channel.' }] });
+    // And the card went to the channel once.
+    await h.slack.until(() => h.slack.callsTo('chat.postMessage').length > before);
+    expect(h.slack.callsTo('chat.postMessage').length).toBe(before + 1);
+    expect((h.slack.callsTo('chat.postMessage').at(-1)?.args as { channel: string }).channel).toBe('C0LAB');
+  });
+
   it('an id button opens that entry for the presser only', async () => {
     const responseUrl = h.slack.responseUrl('open-3.5');
     await h.interact(blockActionsPayload({ actionId: 'ab:open:2', value: '3.5', responseUrl }));

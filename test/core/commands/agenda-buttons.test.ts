@@ -11,7 +11,8 @@ const ctx = makeContext({ actor: { platform: 'slack', tenantId: 'T9', userId: 'U
 async function press(action: string, value: string): Promise<Reply> {
   const result = await dispatcher.press(action, value, ctx);
   if (!result.reply) throw new Error('expected a reply');
-  expect(result.update).toBeUndefined();
+  // Only a successful Share redraws the pressed card; see the Share tests.
+  if (action !== 'share' || result.reply.visibility !== 'channel') expect(result.update).toBeUndefined();
   return result.reply;
 }
 
@@ -24,6 +25,22 @@ describe('Share in channel', () => {
     const last = shared.blocks.at(-1);
     expect(last).toEqual({ kind: 'context', spans: ['Shared by ', { mention: 'U777' }] });
     expect(listItems(shared)).toEqual(listItems(ephemeral));
+  });
+
+  it('redraws the private card without its Share button, saying it was shared, so it cannot be shared twice', async () => {
+    const ephemeral = await dispatcher.runText('agenda', 'challenge 3.5', ctx);
+    const { update } = await dispatcher.press('share', 'challenge 3.5', ctx);
+    if (!update) throw new Error('expected an update of the private card');
+    expect(update.visibility).toBe('ephemeral');
+    expect(replyButtons(update).map((b) => `${b.action}:${b.value}`)).toEqual(['open:3.5.1', 'open:3.6']);
+    expect(update.blocks.at(-1)).toEqual({ kind: 'context', spans: ['Shared in the channel.'] });
+    expect(listItems(update)).toEqual(listItems(ephemeral));
+    expect(update.summary).toBe(`${ephemeral.summary} (Shared in the channel.)`);
+  });
+
+  it('leaves the card alone when the shared lookup fails', async () => {
+    const result = await dispatcher.press('share', 'question 3.5.9-p1', ctx);
+    expect(result.update).toBeUndefined();
   });
 
   it('drops the Share button from the shared message but keeps the open buttons', async () => {

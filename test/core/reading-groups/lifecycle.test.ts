@@ -26,6 +26,9 @@ describe('a reading group from creation to notes export', () => {
     expect(port.posts.map((p) => [p.key, p.conversation.channelId])).toEqual([['rg:1:kickoff', 'C1']]);
     const kickoff = port.posts[0]?.reply;
     expect(blocksOf(kickoff, 'heading')[0]?.text).toBe('Reading group: Safety RG');
+    expect(kickoff?.summary).toBe(
+      'Reading group "Safety RG": 3 sessions, every Thursday at 17:00 (Europe/Berlin). 0 members. Syllabus: 1. 2027-01-14 2.1 How in-context learning works is not understood; 2. 2027-01-21 3.4 Interpretation and explanation tools are missing or unfaithful; 3. 2027-01-28 3.5 Jailbreaks and prompt injection undermine LLM security. Press Join to take part.',
+    );
     expect(blocksOf(kickoff, 'list')[0]?.items.map((i) => [i.id, i.text])).toEqual([
       ['Session 1', [{ time: new Date('2027-01-14T16:00:00Z'), style: 'date' }, ' — 2.1 How in-context learning works is not understood']],
       ['Session 2', [{ time: new Date('2027-01-21T16:00:00Z'), style: 'date' }, ' — 3.4 Interpretation and explanation tools are missing or unfaithful']],
@@ -65,6 +68,10 @@ describe('a reading group from creation to notes export', () => {
     const reminder = port.posts[1]?.reply;
     expect(blocksOf(reminder, 'text')[0]?.spans.slice(0, 3)).toEqual([{ mention: 'U2' }, ' ', 'We meet ']);
     expect(blocksOf(reminder, 'links')[0]?.links).toEqual([{ text: 'Read §2.1 in the paper', url: 'https://arxiv.org/pdf/2404.09932v2#subsection.2.1' }]);
+    expect(reminder?.summary.startsWith(
+      'Reminder: Safety RG session 1 (2.1 How in-context learning works is not understood) starts 2027-01-14 16:00 UTC. Read: https://arxiv.org/pdf/2404.09932v2#subsection.2.1 Questions: 2.1-q1 (From the paper, §2.1.1): ',
+    )).toBe(true);
+    expect(reminder?.summary).toContain('? 2.1.1-p1 (Discussion prompt (ours), on §2.1.1): ');
     const reminderQuestions = blocksOf(reminder, 'list')[1]?.items ?? [];
     expect(reminderQuestions.map((q) => [q.id, q.origin])).toEqual([
       ['2.1-q1', 'paper'],
@@ -96,6 +103,9 @@ describe('a reading group from creation to notes export', () => {
     ]);
     expect(port.threads.map((t) => t.name)).toEqual(['Safety RG · session 1 (2.1)']);
     const card = port.posts[3]?.reply;
+    expect(card?.summary.startsWith(
+      "Safety RG session 1: 2.1 How in-context learning works is not understood. 2027-01-14 16:00 UTC. RSVP: 1 going · 1 can't make it. Read: https://arxiv.org/pdf/2404.09932v2#subsection.2.1 Questions: 2.1-q1 (From the paper, §2.1.1): ",
+    )).toBe(true);
     expect(blocksOf(card, 'fields')[0]?.fields.slice(1)).toEqual([
       { label: 'Facilitator', value: [{ mention: 'U2' }] },
       { label: 'RSVP', value: ["1 going · 1 can't make it"] },
@@ -115,6 +125,7 @@ describe('a reading group from creation to notes export', () => {
     const more = await dispatcher.press('rg-more', '1:1', inThread('U3'));
     expect(more.reply?.visibility).toBe('channel');
     expect(blocksOf(more.reply, 'list')[0]?.items.map((i) => [i.id, i.origin])).toEqual([['2.1.2-p1', 'prompt']]);
+    expect(more.reply?.summary.startsWith('Another question for session 1: 2.1.2-p1 (Discussion prompt (ours), on §2.1.2): ')).toBe(true);
     const refused = await dispatcher.press('rg-covered', '1:1', inThread('U2'));
     expect(refused.reply?.summary).toBe(
       'Only the organisers of "Safety RG" can mark a session covered. Ask one of them, or ask them to make you an organiser with `/readinggroup organisers add @you`.',
@@ -127,7 +138,9 @@ describe('a reading group from creation to notes export', () => {
 
     // Status: sessions done and left, next session, attendance.
     const status = await dispatcher.runText('readinggroup', 'status', world.ctx('U4'));
-    expect(status.summary).toBe('Safety RG: 1 of 3 sessions held (1 covered), 2 left.');
+    expect(status.summary).toBe(
+      'Safety RG: 1 of 3 sessions held (1 covered), 2 left. Next: session 2, 3.4 Interpretation and explanation tools are missing or unfaithful on 2027-01-21 16:00 UTC. Attendance: session 1 1 going.',
+    );
     expect(blocksOf(status, 'fields')[0]?.fields[1]).toEqual({
       label: 'Next',
       value: ['session 2, ', { time: new Date('2027-01-21T16:00:00Z'), style: 'full' }, ' — 3.4 Interpretation and explanation tools are missing or unfaithful'],

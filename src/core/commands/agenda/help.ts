@@ -6,7 +6,8 @@
 import type { Block, ListItem } from '../../message.js';
 import { usageOf } from '../parse-text.js';
 import { defineSubcommand, type CommandSpec, type SubcommandSpec } from '../spec.js';
-import { attribution, questionCounts } from './format.js';
+import { plainSummary } from '../../plain-summary.js';
+import { attribution, challengeLine, questionCounts } from './format.js';
 import { buttons } from './views.js';
 
 /** `commands` is read at each call: the registry is complete only after every module has loaded. */
@@ -41,7 +42,15 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
         blocks.push({ kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) });
       }
       blocks.push(attribution(catalog), buttons('help', []));
-      const summary = `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories. Try /agenda challenge 3.5, /agenda search <words>, /agenda random.`;
+      const summary = plainSummary([
+        `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
+        ...agenda.categories.map((category) => ({
+          label: `§${category.section} ${category.title}: `,
+          items: category.challengeIds.flatMap((id) => catalog.challenge(id) ?? []).map(challengeLine),
+          end: '.',
+        })),
+        'Start with /agenda challenge 3.5, /agenda search <words> or /agenda random.',
+      ]);
       return { visibility: 'ephemeral', summary, blocks };
     },
   });

@@ -5,7 +5,8 @@
 import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { SearchHit, SearchResult } from '../../agenda/search.js';
 import { UserError } from '../../errors.js';
-import type { Block, ListItem, Origin, Reply } from '../../message.js';
+import { spansToPlain, type Block, type ListItem, type Origin, type Reply } from '../../message.js';
+import { plainSummary } from '../../plain-summary.js';
 import { defineSubcommand } from '../spec.js';
 import { clip, echo, MAX_SHARE_VALUE, openButton } from './format.js';
 import { scopeId } from '../../agenda/catalog-impl.js';
@@ -73,7 +74,12 @@ function searchReply(
     { kind: 'list', items, ...(more ? { more } : {}) },
     buttons(share, result.hits.slice(0, 3).map((hit) => openButton(hit.id))),
   ];
-  return { visibility: 'ephemeral', summary: `${result.total} matches for ${asked}: ${items.map((i) => i.id).join(', ')}`, blocks };
+  const summary = plainSummary([
+    `${result.total} match${result.total === 1 ? '' : 'es'} for ${asked}${result.relaxed ? ' (some of the words)' : ''}, best first:`,
+    { label: '', items: items.map((i) => `${i.id} ${spansToPlain(i.text)}`), end: '.' },
+    ...(more ? [`Showing ${more.slice('showing '.length)}.`] : []),
+  ]);
+  return { visibility: 'ephemeral', summary, blocks };
 }
 
 function hitItem(catalog: AgendaCatalog, hit: SearchHit): ListItem {

@@ -23,15 +23,31 @@ export function makeShareAction(command: () => CommandSpec): ActionSpec {
       const lookups: CommandSpec = { ...full, subcommands: full.subcommands.filter((s) => SHAREABLE.has(s.name)) };
       const { subcommand, args } = parseCommandText(lookups, value);
       const reply = await subcommand.run(ctx, args as never, services);
-      return { reply: asShared(reply, ctx) };
+      // The private card is redrawn without its Share button, so the same card cannot be posted twice.
+      return { reply: asShared(reply, ctx), update: sharedPrivately(reply) };
     },
   };
 }
 
 /** The channel version of a lookup reply: no Share button, and a line naming who shared it. */
 export function asShared(reply: Reply, ctx: CommandContext): Reply {
+  const blocks = withoutShare(reply.blocks);
+  blocks.push({ kind: 'context', spans: ['Shared by ', { mention: ctx.actor.userId }] });
+  return { visibility: 'channel', summary: reply.summary, blocks };
+}
+
+export const SHARED_NOTE = 'Shared in the channel.';
+
+/** The sharer's own card after sharing: the same answer, no Share button, and a note that it was shared. */
+export function sharedPrivately(reply: Reply): Reply {
+  const blocks = withoutShare(reply.blocks);
+  blocks.push({ kind: 'context', spans: [SHARED_NOTE] });
+  return { visibility: 'ephemeral', summary: `${reply.summary} (${SHARED_NOTE})`, blocks };
+}
+
+function withoutShare(source: readonly Block[]): Block[] {
   const blocks: Block[] = [];
-  for (const block of reply.blocks) {
+  for (const block of source) {
     if (block.kind !== 'buttons') {
       blocks.push(block);
       continue;
@@ -39,6 +55,5 @@ export function asShared(reply: Reply, ctx: CommandContext): Reply {
     const rest = block.buttons.filter((b) => b.action !== 'share');
     if (rest.length > 0) blocks.push({ kind: 'buttons', buttons: rest });
   }
-  blocks.push({ kind: 'context', spans: ['Shared by ', { mention: ctx.actor.userId }] });
-  return { visibility: 'channel', summary: reply.summary, blocks };
+  return blocks;
 }

@@ -8,6 +8,7 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Category, Challenge, Question, Subsection } from '../../agenda/model.js';
 import type { Block, Button, ListItem, Reply, Span } from '../../message.js';
 import { challengeLine, clip, openButton, originStatement, originTag, questionCounts, shareButton } from './format.js';
+import { categorySummary, challengeSummary, questionSummary, subsectionSummary } from './summaries.js';
 
 /** A question's line in a list: its id, the start of its text, and its origin. */
 export function questionItem(question: Question, max = 90): ListItem {
@@ -16,7 +17,7 @@ export function questionItem(question: Question, max = 90): ListItem {
 
 export function categoryView(catalog: AgendaCatalog, category: Category, note: readonly Block[] = []): Reply {
   const challenges = category.challengeIds.flatMap((id) => catalog.challenge(id) ?? []);
-  return reply(`§${category.section} ${category.title}`, [
+  return reply(categorySummary(catalog, category), [
     { kind: 'heading', text: `§${category.section} ${category.title}` },
     ...note,
     { kind: 'context', spans: [`Paper heading: "${category.paperTitle}"`] },
@@ -35,7 +36,7 @@ export function challengeView(catalog: AgendaCatalog, challenge: Challenge, note
   const at = neighbours.findIndex((c) => c.id === challenge.id);
   const next = neighbours[at + 1];
   const first = challenge.subsections[0];
-  return reply(challengeLine(challenge), [
+  return reply(challengeSummary(challenge), [
     { kind: 'heading', text: challengeLine(challenge) },
     ...note,
     {
@@ -61,7 +62,7 @@ export function subsectionView(catalog: AgendaCatalog, subsection: Subsection): 
   const next = siblings[siblings.findIndex((s) => s.section === subsection.section) + 1];
   const questions = (challenge?.questions ?? []).filter((q) => q.section === subsection.section);
   const title = `§${subsection.section} ${subsection.title}`;
-  return reply(title, [
+  return reply(subsectionSummary(subsection, challenge, questions), [
     { kind: 'heading', text: title },
     { kind: 'context', spans: [challenge ? `Part of challenge ${challengeLine(challenge)}` : ''] },
     { kind: 'links', links: [{ text: `§${subsection.section} in the paper (PDF)`, url: catalog.link(subsection.section) }] },
@@ -86,7 +87,7 @@ export function questionView(catalog: AgendaCatalog, question: Question, note: r
     subsection ? ` · §${subsection.section} ${subsection.title}` : '',
     question.kind ? ` · kind: ${question.kind}` : '',
   ];
-  return reply(`${question.id}: ${question.text} (${originStatement(question)})`, [
+  return reply(questionSummary(question), [
     { kind: 'heading', text: `Question ${question.id}` },
     ...note,
     { kind: 'list', items: [{ id: question.id, text: [question.text], origin: question.origin }] },

@@ -7,7 +7,7 @@ import { pickFacilitator, volunteers } from '../../reading-groups/facilitator.js
 import { kickoffCard } from '../../reading-groups/group-cards.js';
 import { requireActive, requireOrganiser } from '../../reading-groups/groups.js';
 import type { RsvpAnswer } from '../../reading-groups/model.js';
-import { anotherQuestion, questionItem } from '../../reading-groups/questions.js';
+import { anotherQuestion, originLabel, questionItem } from '../../reading-groups/questions.js';
 import { postedMessage, sessionKey } from '../../reading-groups/keys.js';
 import { renderCard } from '../../reading-groups/render.js';
 import { ACTIONS, NOTE_MODAL } from '../../reading-groups/session-cards.js';
@@ -100,7 +100,7 @@ const another: ActionSpec = {
     return {
       reply: {
         visibility: 'channel',
-        summary: `Another question for session ${session.number}: ${question.text}`,
+        summary: `Another question for session ${session.number}: ${question.id} (${originLabel(question)}): ${question.text}`,
         blocks: [
           { kind: 'text', spans: ['Another question, asked for by ', { mention: ctx.actor.userId }, ':'] },
           { kind: 'list', items: [questionItem(question)] },
