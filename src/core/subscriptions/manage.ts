@@ -3,7 +3,7 @@ import { defineSubcommand, type OptionSpec } from '../commands/spec.js';
 import { UserError } from '../errors.js';
 import type { Reply, Span } from '../message.js';
 import { nextOccurrence } from '../time/weekly.js';
-import { findVisible, isVisibleTo, requireCanChange } from './access.js';
+import { findChangeable, isVisibleTo } from './access.js';
 import { localText, subscriptionItem, targetSpans } from './describe.js';
 import { ruleOf } from './planner.js';
 
@@ -53,8 +53,7 @@ export const unsubscribeCommand = defineSubcommand({
   examples: ['/agenda unsubscribe 4'],
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     services.deliveries.atomically(() => {
       services.subscriptions.remove(subscription.id);
       // A post still waiting for a retry must not arrive after the unsubscribe.
@@ -73,8 +72,7 @@ export const pauseCommand = defineSubcommand({
   examples: ['/agenda pause 4'],
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     if (subscription.paused) {
       throw new UserError('already-paused', `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`);
     }
@@ -95,8 +93,7 @@ export const resumeCommand = defineSubcommand({
   examples: ['/agenda resume 4'],
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     if (!subscription.paused) {
       throw new UserError('not-paused', `Subscription ${subscription.id} is not paused; its next post is as listed in \`/agenda subscriptions\`.`);
     }
