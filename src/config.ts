@@ -61,103 +61,115 @@ export function readEnvironment(processEnv: Env, envFile = '.env'): Env {
   return { ...fromFile, ...processEnv };
 }
 
-export function loadConfig(env: Env): Config {
-  const problems: string[] = [];
-  const text = (key: string): string | undefined => {
-    const value = env[key]?.trim();
+/** Reads values from the environment, collecting every problem instead of stopping at the first. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  text(key: string): string | undefined {
+    const value = this.env[key]?.trim();
     return value === undefined || value === '' ? undefined : value;
-  };
-  const number = (key: string, fallback: number, min: number, max: number): number => {
-    const raw = text(key);
+  }
+
+  number(key: string, fallback: number, min: number, max: number): number {
+    const raw = this.text(key);
     if (raw === undefined) return fallback;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-      problems.push(`${key}=${raw} is not a number from ${min} to ${max}.`);
+      this.problems.push(`${key}=${raw} is not a number from ${min} to ${max}.`);
       return fallback;
     }
     return value;
-  };
-  const url = (key: string): string | undefined => {
-    const raw = text(key);
+  }
+
+  url(key: string): string | undefined {
+    const raw = this.text(key);
     if (raw === undefined) return undefined;
     try {
       const parsed = new URL(raw);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
       return raw;
     } catch {
-      problems.push(`${key} is not an http(s) URL.`);
+      this.problems.push(`${key} is not an http(s) URL.`);
       return undefined;
     }
-  };
+  }
+}
 
-  const logLevel = (text('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+export function loadConfig(env: Env): Config {
+  const read = new EnvReader(env);
+  const { problems } = read;
+
+  const logLevel = (read.text('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
 
-  const defaultTimezone = text('DEFAULT_TIMEZONE') ?? 'UTC';
+  const defaultTimezone = read.text('DEFAULT_TIMEZONE') ?? 'UTC';
   if (!isTimeZone(defaultTimezone)) problems.push(`DEFAULT_TIMEZONE=${defaultTimezone} is not an IANA time zone such as Europe/Berlin.`);
 
-  const crashAt = text('AGENDABOT_TEST_CRASH_AT');
+  const crashAt = read.text('AGENDABOT_TEST_CRASH_AT');
   if (crashAt !== undefined && !CRASH_POINTS.includes(crashAt as CrashPoint)) {
     problems.push(`AGENDABOT_TEST_CRASH_AT=${crashAt} is not one of ${CRASH_POINTS.join(', ')} (it is for tests only; leave it unset).`);
   }
 
   const config: Config = {
-    agendaPath: text('AGENDA_PATH') ?? 'data/agenda.json',
-    databasePath: text('DATABASE_PATH') ?? 'data/agendabot.db',
+    agendaPath: read.text('AGENDA_PATH') ?? 'data/agenda.json',
+    databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
     logLevel,
     defaultTimezone,
-    digestCatchupHours: number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
-    reminderHours: number('REMINDER_HOURS', 24, 0, 24 * 14),
-    ...slackConfig(),
-    ...discordConfig(),
+    digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
+    reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
+    ...slackConfig(read),
+    ...discordConfig(read),
     ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
 
-  function slackConfig(): { slack?: SlackConfig } {
-    const botToken = text('SLACK_BOT_TOKEN');
-    const appToken = text('SLACK_APP_TOKEN');
-    const signingSecret = text('SLACK_SIGNING_SECRET');
-    const anySlack = botToken ?? appToken ?? signingSecret ?? text('SLACK_API_URL');
-    if (anySlack === undefined) return {};
-    if (botToken === undefined) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…).');
-    if (appToken === undefined && signingSecret === undefined) {
-      problems.push('Slack needs SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode).');
-    }
-    if (appToken !== undefined && !appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-.');
-    const apiUrl = url('SLACK_API_URL');
-    if (apiUrl !== undefined && !apiUrl.endsWith('/')) problems.push('SLACK_API_URL must end with a slash, e.g. http://127.0.0.1:4000/api/.');
-    const slack: SlackConfig = {
-      botToken: botToken ?? '',
-      port: number('PORT', 3000, 1, 65535),
-      adminUserIds: (text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-      ...(appToken !== undefined ? { appToken } : {}),
-      ...(signingSecret !== undefined ? { signingSecret } : {}),
+function slackConfig(read: EnvReader): { slack?: SlackConfig } {
+  const { problems } = read;
+  const botToken = read.text('SLACK_BOT_TOKEN');
+  const appToken = read.text('SLACK_APP_TOKEN');
+  const signingSecret = read.text('SLACK_SIGNING_SECRET');
+  const anySlack = botToken ?? appToken ?? signingSecret ?? read.text('SLACK_API_URL');
+  if (anySlack === undefined) return {};
+  if (botToken === undefined) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…).');
+  if (appToken === undefined && signingSecret === undefined) {
+    problems.push('Slack needs SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode).');
+  }
+  if (appToken !== undefined && !appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-.');
+  const apiUrl = read.url('SLACK_API_URL');
+  if (apiUrl !== undefined && !apiUrl.endsWith('/')) problems.push('SLACK_API_URL must end with a slash, e.g. http://127.0.0.1:4000/api/.');
+  const slack: SlackConfig = {
+    botToken: botToken ?? '',
+    port: read.number('PORT', 3000, 1, 65535),
+    adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    ...(appToken !== undefined ? { appToken } : {}),
+    ...(signingSecret !== undefined ? { signingSecret } : {}),
+    ...(apiUrl !== undefined ? { apiUrl } : {}),
+  };
+  return { slack };
+}
+
+function discordConfig(read: EnvReader): { discord?: DiscordConfig } {
+  const { problems } = read;
+  const token = read.text('DISCORD_TOKEN');
+  const applicationId = read.text('DISCORD_APPLICATION_ID');
+  if (token === undefined && applicationId === undefined && read.text('DISCORD_API_URL') === undefined) return {};
+  if (token === undefined) problems.push('DISCORD_TOKEN is missing: Discord needs the bot token.');
+  if (applicationId === undefined) problems.push('DISCORD_APPLICATION_ID is missing: Discord needs the application id.');
+  else if (!/^\d{5,20}$/u.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be a numeric snowflake id.');
+  const guildId = read.text('DISCORD_GUILD_ID');
+  if (guildId !== undefined && !/^\d{5,20}$/u.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric snowflake id.');
+  const apiUrl = read.url('DISCORD_API_URL');
+  return {
+    discord: {
+      token: token ?? '',
+      applicationId: applicationId ?? '',
+      ...(guildId !== undefined ? { guildId } : {}),
       ...(apiUrl !== undefined ? { apiUrl } : {}),
-    };
-    return { slack };
-  }
-
-  function discordConfig(): { discord?: DiscordConfig } {
-    const token = text('DISCORD_TOKEN');
-    const applicationId = text('DISCORD_APPLICATION_ID');
-    if (token === undefined && applicationId === undefined && text('DISCORD_API_URL') === undefined) return {};
-    if (token === undefined) problems.push('DISCORD_TOKEN is missing: Discord needs the bot token.');
-    if (applicationId === undefined) problems.push('DISCORD_APPLICATION_ID is missing: Discord needs the application id.');
-    else if (!/^\d{5,20}$/u.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be a numeric snowflake id.');
-    const guildId = text('DISCORD_GUILD_ID');
-    if (guildId !== undefined && !/^\d{5,20}$/u.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric snowflake id.');
-    const apiUrl = url('DISCORD_API_URL');
-    return {
-      discord: {
-        token: token ?? '',
-        applicationId: applicationId ?? '',
-        ...(guildId !== undefined ? { guildId } : {}),
-        ...(apiUrl !== undefined ? { apiUrl } : {}),
-      },
-    };
-  }
+    },
+  };
 }
 
 export function isTimeZone(zone: string): boolean {

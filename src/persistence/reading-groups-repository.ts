@@ -1,13 +1,14 @@
 /**
  * SQLite implementation of `ReadingGroupStore`. Statements are prepared once; rows are
- * mapped to core shapes in one `toX(row)` per table. Multi-row writes run in transactions.
+ * mapped to core shapes in one `toX(row)` per table (both in reading-groups-statements.ts).
+ * Multi-row writes run in transactions.
  */
 import type { Platform } from '../core/context.js';
 import type { GroupStatus, Member, NewGroup, Note, ReadingGroup, ReminderRoute, Rsvp, RsvpAnswer, Session, SessionMove } from '../core/reading-groups/model.js';
 import type { ReadingGroupStore } from '../core/reading-groups/store.js';
 import { normalize } from '../core/text/similarity.js';
 import type { Db } from './db.js';
-import { prepareReadingGroupStatements, type GroupRow, type MemberRow, type NoteRow, type SessionRow } from './reading-groups-statements.js';
+import { prepareReadingGroupStatements, toGroup, toMember, toNote, toSession, type GroupRow, type MemberRow, type NoteRow, type SessionRow } from './reading-groups-statements.js';
 
 export class SqliteReadingGroupStore implements ReadingGroupStore {
   readonly #db: Db;
@@ -156,55 +157,4 @@ export class SqliteReadingGroupStore implements ReadingGroupStore {
   deleteNote(groupId: number, noteId: number, authorId: string): boolean {
     return this.#q.deleteNote.run(noteId, groupId, authorId).changes > 0;
   }
-}
-
-function toGroup(row: GroupRow): ReadingGroup {
-  return {
-    id: row.id,
-    platform: row.platform as Platform,
-    tenantId: row.tenant_id,
-    channelId: row.channel_id,
-    name: row.name,
-    unit: row.unit,
-    syllabusSpec: row.syllabus_spec,
-    schedule: { weekday: row.weekday, localTime: row.local_time, timeZone: row.time_zone, everyWeeks: row.every_weeks },
-    status: row.status,
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    eventsOn: row.events_on === 1,
-  };
-}
-
-function toSession(row: SessionRow): Session {
-  return {
-    groupId: row.group_id,
-    number: row.number,
-    unitId: row.unit_id,
-    localDate: row.local_date,
-    startsAt: new Date(row.starts_at),
-    status: row.status,
-    facilitatorId: row.facilitator_id,
-    eventId: row.event_id,
-    questionIds: JSON.parse(row.question_ids) as string[],
-  };
-}
-
-function toMember(row: MemberRow): Member {
-  return {
-    userId: row.user_id,
-    joinedAt: new Date(row.joined_at),
-    remind: row.remind,
-    volunteeredAt: row.volunteered_at === null ? null : new Date(row.volunteered_at),
-  };
-}
-
-function toNote(row: NoteRow): Note {
-  return {
-    id: row.id,
-    groupId: row.group_id,
-    sessionNumber: row.number,
-    authorId: row.author_id,
-    text: row.text,
-    createdAt: new Date(row.created_at),
-  };
 }

@@ -1,5 +1,6 @@
-/** The reading-group repository's SQL, prepared once per database, and its row shapes. */
-import type { GroupStatus, ReminderRoute, SessionStatus, SyllabusUnit } from '../core/reading-groups/model.js';
+/** The reading-group repository's SQL, prepared once per database, its row shapes and one `toX(row)` per table. */
+import type { Platform } from '../core/context.js';
+import type { GroupStatus, Member, Note, ReadingGroup, ReminderRoute, Session, SessionStatus, SyllabusUnit } from '../core/reading-groups/model.js';
 import type { Db } from './db.js';
 
 export interface GroupRow {
@@ -90,5 +91,56 @@ export function prepareReadingGroupStatements(db: Db) {
     sessionNotes: db.prepare('SELECT * FROM reading_group_notes WHERE group_id = ? AND number = ? ORDER BY created_at, id'),
     allNotes: db.prepare('SELECT * FROM reading_group_notes WHERE group_id = ? ORDER BY number, created_at, id'),
     deleteNote: db.prepare('DELETE FROM reading_group_notes WHERE id = ? AND group_id = ? AND author_id = ?'),
+  };
+}
+
+export function toGroup(row: GroupRow): ReadingGroup {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    tenantId: row.tenant_id,
+    channelId: row.channel_id,
+    name: row.name,
+    unit: row.unit,
+    syllabusSpec: row.syllabus_spec,
+    schedule: { weekday: row.weekday, localTime: row.local_time, timeZone: row.time_zone, everyWeeks: row.every_weeks },
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    eventsOn: row.events_on === 1,
+  };
+}
+
+export function toSession(row: SessionRow): Session {
+  return {
+    groupId: row.group_id,
+    number: row.number,
+    unitId: row.unit_id,
+    localDate: row.local_date,
+    startsAt: new Date(row.starts_at),
+    status: row.status,
+    facilitatorId: row.facilitator_id,
+    eventId: row.event_id,
+    questionIds: JSON.parse(row.question_ids) as string[],
+  };
+}
+
+export function toMember(row: MemberRow): Member {
+  return {
+    userId: row.user_id,
+    joinedAt: new Date(row.joined_at),
+    remind: row.remind,
+    volunteeredAt: row.volunteered_at === null ? null : new Date(row.volunteered_at),
+  };
+}
+
+export function toNote(row: NoteRow): Note {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    sessionNumber: row.number,
+    authorId: row.author_id,
+    text: row.text,
+    createdAt: new Date(row.created_at),
   };
 }

@@ -112,30 +112,25 @@ export class SubscriptionsRepository implements SubscriptionStore {
     return toSubscription(row);
   }
 
+  /** The subscriptions matching `where` (a WHERE clause with its ORDER BY), as core shapes. */
+  private subscriptionsWhere(where: string, ...params: unknown[]): Subscription[] {
+    return (this.db.prepare(`SELECT * FROM subscriptions WHERE ${where}`).all(...params) as Row[]).map(toSubscription);
+  }
+
   find(platform: Platform, tenantId: string, id: number): Subscription | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM subscriptions WHERE id = ? AND platform = ? AND tenant_id = ?')
-      .get(id, platform, tenantId) as Row | undefined;
-    return row ? toSubscription(row) : undefined;
+    return this.subscriptionsWhere('id = ? AND platform = ? AND tenant_id = ?', id, platform, tenantId)[0];
   }
 
   byId(id: number): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as Row | undefined;
-    return row ? toSubscription(row) : undefined;
+    return this.subscriptionsWhere('id = ?', id)[0];
   }
 
   list(platform: Platform, tenantId: string): readonly Subscription[] {
-    const rows = this.db
-      .prepare('SELECT * FROM subscriptions WHERE platform = ? AND tenant_id = ? ORDER BY id')
-      .all(platform, tenantId) as Row[];
-    return rows.map(toSubscription);
+    return this.subscriptionsWhere('platform = ? AND tenant_id = ? ORDER BY id', platform, tenantId);
   }
 
   due(now: Date): readonly Subscription[] {
-    const rows = this.db
-      .prepare('SELECT * FROM subscriptions WHERE paused = 0 AND next_due_at <= ? ORDER BY next_due_at, id')
-      .all(now.toISOString()) as Row[];
-    return rows.map(toSubscription);
+    return this.subscriptionsWhere('paused = 0 AND next_due_at <= ? ORDER BY next_due_at, id', now.toISOString());
   }
 
   remove(id: number): void {
@@ -152,11 +147,13 @@ export class SubscriptionsRepository implements SubscriptionStore {
     this.db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?').run(nextDueAt.toISOString(), id);
   }
 
+  /** The history rows matching `where` (with its ORDER BY), as core shapes. */
+  private postedWhere(where: string, ...params: unknown[]): PostedQuestion[] {
+    return (this.db.prepare(`SELECT * FROM subscription_history WHERE ${where}`).all(...params) as HistoryRow[]).map(toPosted);
+  }
+
   history(id: number): readonly PostedQuestion[] {
-    const rows = this.db
-      .prepare('SELECT * FROM subscription_history WHERE subscription_id = ? ORDER BY planned_at, delivery_key, position')
-      .all(id) as HistoryRow[];
-    return rows.map(toPosted);
+    return this.postedWhere('subscription_id = ? ORDER BY planned_at, delivery_key, position', id);
   }
 
   recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): void {
@@ -173,10 +170,7 @@ export class SubscriptionsRepository implements SubscriptionStore {
   }
 
   postedIn(deliveryKey: string): readonly PostedQuestion[] {
-    const rows = this.db
-      .prepare('SELECT * FROM subscription_history WHERE delivery_key = ? ORDER BY position')
-      .all(deliveryKey) as HistoryRow[];
-    return rows.map(toPosted);
+    return this.postedWhere('delivery_key = ? ORDER BY position', deliveryKey);
   }
 
   addInterest(platform: Platform, tenantId: string, userId: string, questionId: string, deliveryKey: string, now: Date): boolean {

@@ -83,17 +83,7 @@ export interface Note {
 }
 
 /** What creating a group needs; sessions are laid out by the caller (see `schedule.ts`). */
-export interface NewGroup {
-  readonly platform: Platform;
-  readonly tenantId: string;
-  readonly channelId: string;
-  readonly name: string;
-  readonly unit: SyllabusUnit;
-  readonly syllabusSpec: string;
-  readonly schedule: GroupSchedule;
-  readonly createdBy: string;
-  readonly createdAt: Date;
-  readonly eventsOn: boolean;
+export interface NewGroup extends Omit<ReadingGroup, 'id' | 'status'> {
   readonly sessions: readonly { readonly unitId: string; readonly localDate: string; readonly startsAt: Date }[];
 }
 

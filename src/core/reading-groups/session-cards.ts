@@ -55,14 +55,10 @@ function questionBlocks(questions: readonly Question[]): Block[] {
   return [{ kind: 'list', items: questions.map(questionItem) }];
 }
 
-export interface ReminderInput {
-  readonly group: ReadingGroup;
-  readonly session: Session;
-  readonly catalog: AgendaCatalog;
-  readonly questions: readonly Question[];
+/** A reminder shows what a session card shows, addressed to the members it reminds. */
+export interface ReminderInput extends SessionCardInput {
   /** Members reminded in the channel (the others get a DM). */
   readonly mentions: readonly string[];
-  readonly rsvps: readonly Rsvp[];
   /**
    * A copy sent by direct message. It carries no RSVP buttons: a press in a DM has no
    * workspace or server to check the group against (Discord), so it points to the

@@ -48,3 +48,10 @@ export async function requireChannelManager(services: Services, ctx: CommandCont
 export async function requireCanChange(services: Services, ctx: CommandContext, subscription: Subscription): Promise<void> {
   if (subscription.target.kind === 'channel') await requireChannelManager(services, ctx, subscription.target.channelId);
 }
+
+/** The visible subscription with this id that the asker may also change, or a specific refusal. */
+export async function findChangeable(services: Services, ctx: CommandContext, id: number): Promise<Subscription> {
+  const subscription = findVisible(services, ctx, id);
+  await requireCanChange(services, ctx, subscription);
+  return subscription;
+}

@@ -6,7 +6,7 @@ import { Outbox } from '../jobs/outbox.js';
 import type { Reply, Span } from '../message.js';
 import type { Services } from '../services.js';
 import { nextOccurrence, weekOf } from '../time/weekly.js';
-import { findVisible, isVisibleTo, requireCanChange } from './access.js';
+import { findChangeable, findVisible, isVisibleTo } from './access.js';
 import { digestCard, originLabel } from './card.js';
 import { localText, targetSpans } from './describe.js';
 import { digestHandler } from './feature.js';
@@ -65,8 +65,7 @@ export const digestNowCommand = defineSubcommand({
   examples: ['/agenda digest now 4'],
   options: [{ ...optionalId, required: true }] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     const now = services.clock.now();
     const week = weekOf(now, subscription.zone);
     const key = digestKey(subscription.id, week);

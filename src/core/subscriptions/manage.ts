@@ -2,9 +2,11 @@
 import { defineSubcommand, type OptionSpec } from '../commands/spec.js';
 import { UserError } from '../errors.js';
 import type { Reply, Span } from '../message.js';
+import type { Services } from '../services.js';
 import { nextOccurrence } from '../time/weekly.js';
-import { findVisible, isVisibleTo, requireCanChange } from './access.js';
+import { findChangeable, isVisibleTo } from './access.js';
 import { localText, subscriptionItem, targetSpans } from './describe.js';
+import { digestKeyPrefix } from './model.js';
 import { ruleOf } from './planner.js';
 
 const idOption = {
@@ -16,6 +18,11 @@ const idOption = {
   description: 'Subscription id (see /agenda subscriptions)',
   autocomplete: 'subscription',
 } as const satisfies OptionSpec;
+
+/** A post still waiting for a retry must not arrive after an unsubscribe or a pause. */
+function cancelWaitingPosts(services: Services, subscriptionId: number, reason: string): void {
+  services.deliveries.cancelPending(digestKeyPrefix(subscriptionId), reason, services.clock.now());
+}
 
 function text(spans: Span[], summary: string): Reply {
   return { visibility: 'ephemeral', summary, blocks: [{ kind: 'text', spans }] };
@@ -53,12 +60,10 @@ export const unsubscribeCommand = defineSubcommand({
   examples: ['/agenda unsubscribe 4'],
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     services.deliveries.atomically(() => {
       services.subscriptions.remove(subscription.id);
-      // A post still waiting for a retry must not arrive after the unsubscribe.
-      services.deliveries.cancelPending(`digest:${subscription.id}:`, 'unsubscribed', services.clock.now());
+      cancelWaitingPosts(services, subscription.id, 'unsubscribed');
     });
     return text(
       [`Unsubscribed: subscription ${subscription.id} to `, ...targetSpans(subscription), ' will get no more weekly questions.'],
@@ -73,14 +78,13 @@ export const pauseCommand = defineSubcommand({
   examples: ['/agenda pause 4'],
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     if (subscription.paused) {
       throw new UserError('already-paused', `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`);
     }
     services.deliveries.atomically(() => {
       services.subscriptions.setPaused(subscription.id, true, 'by hand, with /agenda pause', subscription.nextDueAt);
-      services.deliveries.cancelPending(`digest:${subscription.id}:`, 'paused', services.clock.now());
+      cancelWaitingPosts(services, subscription.id, 'paused');
     });
     return text(
       [`Paused subscription ${subscription.id} to `, ...targetSpans(subscription), `. Resume with /agenda resume ${subscription.id}.`],
@@ -95,8 +99,7 @@ export const resumeCommand = defineSubcommand({
   examples: ['/agenda resume 4'],
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const subscription = findVisible(services, ctx, args.id);
-    await requireCanChange(services, ctx, subscription);
+    const subscription = await findChangeable(services, ctx, args.id);
     if (!subscription.paused) {
       throw new UserError('not-paused', `Subscription ${subscription.id} is not paused; its next post is as listed in \`/agenda subscriptions\`.`);
     }

@@ -83,7 +83,12 @@ export interface SubscriptionStore {
 
 /** `digest:<subscription>:<local ISO week>`: one weekly post per subscription and week. */
 export function digestKey(subscriptionId: number, week: string): string {
-  return `digest:${subscriptionId}:${week}`;
+  return `${digestKeyPrefix(subscriptionId)}${week}`;
+}
+
+/** What every digest key of one subscription (and its threads) starts with. */
+export function digestKeyPrefix(subscriptionId: number): string {
+  return `digest:${subscriptionId}:`;
 }
 
 /** The subscription id in a digest key (also in its `:thread` child), if it is one. */

@@ -61,12 +61,7 @@ export const subscribeCommand = defineSubcommand({
     if (!Number.isInteger(count) || count < 1 || count > 3) {
       throw new UserError('bad-count', `count=${count} is not accepted: use a whole number from 1 to 3.`);
     }
-    const channelId = args.channel?.trim();
-    // Channel ids are plain tokens on every platform; anything else could render as markup (a ping).
-    if (channelId && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/u.test(channelId)) {
-      throw new UserError('bad-channel', 'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).');
-    }
-    const target: SubscriptionTarget = channelId ? { kind: 'channel', channelId } : { kind: 'user', userId: ctx.actor.userId };
+    const target = targetOf(args.channel, ctx.actor.userId);
     if (target.kind === 'channel') await requireChannelManager(services, ctx, target.channelId);
 
     const now = services.clock.now();
@@ -105,3 +100,13 @@ export const subscribeCommand = defineSubcommand({
     };
   },
 });
+
+/** The channel given, or else the asker by direct message. */
+function targetOf(rawChannel: string | undefined, userId: string): SubscriptionTarget {
+  const channelId = rawChannel?.trim();
+  // Channel ids are plain tokens on every platform; anything else could render as markup (a ping).
+  if (channelId && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/u.test(channelId)) {
+    throw new UserError('bad-channel', 'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).');
+  }
+  return channelId ? { kind: 'channel', channelId } : { kind: 'user', userId };
+}

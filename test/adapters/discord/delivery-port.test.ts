@@ -4,7 +4,7 @@ import type { DeliveryPort } from '../../../src/core/ports.js';
 import { DeliveryError } from '../../../src/core/ports.js';
 import type { Reply } from '../../../src/core/message.js';
 import { IDS } from '../../fakes/discord/index.js';
-import { startHarness, type Harness } from './harness.js';
+import { channelOfGuild, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let port: DeliveryPort;
@@ -16,8 +16,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const general = { platform: 'discord', tenantId: IDS.guild, channelId: IDS.general } as const;
-const toGeneral = { kind: 'channel', conversation: general } as const;
+const { conversation: general, destination: toGeneral } = channelOfGuild(IDS.general);
 const question: Reply = {
   visibility: 'channel',
   summary: 'This week: 3.5.2-p1',

@@ -69,3 +69,9 @@ export function buttonIds(body: Json): string[] {
   const rows = (body['components'] as { components: { custom_id: string }[] }[] | undefined) ?? [];
   return rows.flatMap((r) => r.components.map((c) => c.custom_id));
 }
+
+/** A channel of the fake guild as delivery tests use it: its conversation, and the destination posting there. */
+export function channelOfGuild(channelId: string) {
+  const conversation = { platform: 'discord', tenantId: IDS.guild, channelId } as const;
+  return { conversation, destination: { kind: 'channel', conversation } as const };
+}

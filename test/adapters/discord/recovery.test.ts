@@ -11,7 +11,7 @@ import { DeliveryPorts, type DeliveryPort } from '../../../src/core/ports.js';
 import { openDatabase } from '../../../src/persistence/db.js';
 import { DeliveriesRepository } from '../../../src/persistence/deliveries-repository.js';
 import { IDS } from '../../fakes/discord/index.js';
-import { startHarness, type Harness } from './harness.js';
+import { channelOfGuild, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let port: DeliveryPort;
@@ -27,10 +27,8 @@ beforeEach(() => {
   h.fake.records.nonceWindowMs = 0;
 });
 
-const general = { platform: 'discord', tenantId: IDS.guild, channelId: IDS.general } as const;
-const toGeneral = { kind: 'channel', conversation: general } as const;
-const locked = { platform: 'discord', tenantId: IDS.guild, channelId: IDS.locked } as const;
-const toLocked = { kind: 'channel', conversation: locked } as const;
+const { conversation: general, destination: toGeneral } = channelOfGuild(IDS.general);
+const { conversation: locked, destination: toLocked } = channelOfGuild(IDS.locked);
 const longAgo = new Date('2020-01-01T00:00:00Z');
 const card: Reply = {
   visibility: 'channel',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gate, testRegistry } from './test-registry.js';
 import { startHarness, type Harness } from './harness.js';
-import { blockActionsPayload } from '../../fakes/slack/signed-requests.js';
+import { blockActionsPayload, viewSubmissionPayload } from '../../fakes/slack/signed-requests.js';
 
 let h: Harness;
 
@@ -82,27 +82,9 @@ describe('buttons and forms on Slack, through the real Bolt', () => {
     ]);
 
     const before = h.slack.callsTo('chat.postMessage').length;
-    const submitted = await h.interact({
-      type: 'view_submission',
-      team: { id: 'T0FAKE', domain: 'fake' },
-      user: { id: 'U0ASKER', username: 'asker', name: 'asker', team_id: 'T0FAKE' },
-      api_app_id: 'A0FAKE',
-      token: 'deprecated',
-      trigger_id: '1.2.3',
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: { values: { text: { value: { type: 'plain_text_input', value: 'Read §3.5.2 <!here>' } } } },
-        hash: 'h',
-        title: { type: 'plain_text', text: 'x' },
-        blocks: [],
-        team_id: 'T0FAKE',
-        app_id: 'A0FAKE',
-        bot_id: 'BFAKE',
-      },
-    });
+    const submitted = await h.interact(
+      viewSubmissionPayload({ callbackId: view.callback_id, privateMetadata: view.private_metadata, inputs: { text: 'Read §3.5.2 <!here>' } }),
+    );
     expect(submitted.status).toBe(200);
     await h.slack.until(() => h.slack.callsTo('chat.postMessage').length > before);
     expect(h.slack.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({

@@ -12,7 +12,7 @@ import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { readingGroupsOf } from '../../../src/core/reading-groups/feature.js';
 import { MemoryLogger } from '../../../src/log.js';
-import { blockActionsPayload } from '../../fakes/slack/signed-requests.js';
+import { blockActionsPayload, viewSubmissionPayload } from '../../fakes/slack/signed-requests.js';
 import { makeServices, type TestCore } from '../../helpers/services.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -130,27 +130,15 @@ describe('reading groups on Slack', () => {
     expect(view.callback_id).toBe('ab-modal:rg-note');
     expect(view.title.text).toBe('Note for session 1');
     expect(view.blocks.map((b) => b.block_id)).toEqual(['note']);
-    const submitted = await h.interact({
-      type: 'view_submission',
-      team: { id: 'T0FAKE', domain: 'fake' },
-      user: { id: 'U0MEMBER', username: 'member', name: 'member', team_id: 'T0FAKE' },
-      api_app_id: 'A0FAKE',
-      token: 'deprecated',
-      trigger_id: '1.2.3',
-      view: {
-        id: 'V9',
-        type: 'modal',
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: { values: { note: { value: { type: 'plain_text_input', value: 'ICL as Bayesian inference <!channel>' } } } },
-        hash: 'h',
-        title: { type: 'plain_text', text: 'x' },
-        blocks: [],
-        team_id: 'T0FAKE',
-        app_id: 'A0FAKE',
-        bot_id: 'BFAKE',
-      },
-    });
+    const submitted = await h.interact(
+      viewSubmissionPayload({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        inputs: { note: 'ICL as Bayesian inference <!channel>' },
+        userId: 'U0MEMBER',
+        userName: 'member',
+      }),
+    );
     expect(submitted.status).toBe(200);
     await h.slack.until(() => readingGroupsOf(core.services).store.notes(1).length > 0);
     expect(readingGroupsOf(core.services).store.notes(1).map((n) => [n.sessionNumber, n.authorId, n.text])).toEqual([

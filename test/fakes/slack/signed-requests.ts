@@ -111,3 +111,39 @@ export function blockActionsPayload(press: ButtonPress): object {
     ],
   };
 }
+
+export interface FormSubmission {
+  readonly callbackId: string;
+  readonly privateMetadata: string;
+  /** What was typed, by input block id (each block's input has action id `value`). */
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly userId?: string;
+  readonly userName?: string;
+}
+
+/** A `view_submission` payload as Slack sends it when a modal form is submitted. */
+export function viewSubmissionPayload(form: FormSubmission): object {
+  const userName = form.userName ?? 'asker';
+  const values = Object.fromEntries(Object.entries(form.inputs).map(([blockId, value]) => [blockId, { value: { type: 'plain_text_input', value } }]));
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: form.userId ?? 'U0ASKER', username: userName, name: userName, team_id: 'T0FAKE' },
+    api_app_id: 'A0FAKE',
+    token: 'deprecated',
+    trigger_id: '1.2.3',
+    view: {
+      id: 'V1',
+      type: 'modal',
+      callback_id: form.callbackId,
+      private_metadata: form.privateMetadata,
+      state: { values },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+      team_id: 'T0FAKE',
+      app_id: 'A0FAKE',
+      bot_id: 'BFAKE',
+    },
+  };
+}

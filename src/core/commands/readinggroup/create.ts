@@ -1,7 +1,7 @@
 /** `/readinggroup create`: a new group in this channel, its sessions laid out, its kickoff card posted. */
 import { UserError } from '../../errors.js';
 import type { Reply } from '../../message.js';
-import type { GroupSchedule } from '../../reading-groups/model.js';
+import type { GroupSchedule, ReadingGroup } from '../../reading-groups/model.js';
 import { readingGroupsOf } from '../../reading-groups/feature.js';
 import { syncEvents } from '../../reading-groups/events.js';
 import { kickoffKey } from '../../reading-groups/keys.js';
@@ -9,7 +9,7 @@ import { deliverNow, kickoffPlan } from '../../reading-groups/publish.js';
 import { layOutSessions } from '../../reading-groups/schedule.js';
 import { parseUnit, resolveSyllabus } from '../../reading-groups/syllabus.js';
 import { formatTimeOfDay, parseTimeOfDay, parseTimeZone, parseWeekday, weekdayName } from '../../time/parse.js';
-import { localParts, parseLocalDate, weekdayOf, zonedToUtc, type Weekday } from '../../time/zoned.js';
+import { localParts, parseLocalDate, weekdayOf, zonedToUtc, type LocalDate, type TimeOfDay, type Weekday } from '../../time/zoned.js';
 import { normalize } from '../../text/similarity.js';
 import { defineSubcommand } from '../spec.js';
 
@@ -36,13 +36,7 @@ export const create = defineSubcommand({
   async run(ctx, args, services): Promise<Reply> {
     const feature = readingGroupsOf(services);
     if (ctx.isDirect) throw new UserError('group-needs-channel', 'Create a reading group in a channel, not in a direct message: its reminders and threads go there.');
-    const name = args.name.trim();
-    if (name === '' || name.length > MAX_NAME || /[\r\n]/u.test(name)) {
-      throw new UserError('bad-group-name', `name: a group name must be 1 to ${MAX_NAME} characters on one line, e.g. name:"Safety RG".`);
-    }
-    if (/^#?\d+$/u.test(name)) throw new UserError('bad-group-name', `name:${name} looks like a group number; choose a name with letters, e.g. name:"Safety RG".`);
-    const taken = feature.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId).find((g) => normalize(g.name) === normalize(name));
-    if (taken) throw new UserError('group-name-taken', `There is already a reading group called "${taken.name}" here; choose another name.`);
+    const name = newGroupName(args.name, feature.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId));
 
     const unit = parseUnit(args.unit);
     const catalog = services.agenda();
@@ -53,15 +47,7 @@ export const create = defineSubcommand({
     const time = args.time === undefined ? { hour: 17, minute: 0 } : parseTimeOfDay(args.time);
     const now = services.clock.now();
 
-    let start = undefined;
-    if (args.start !== undefined) {
-      start = parseLocalDate(args.start);
-      if (!start) throw new UserError('bad-start', `start=${args.start} is not a date (use YYYY-MM-DD, e.g. 2027-01-14).`);
-      if (zonedToUtc(start, time, timeZone).getTime() <= now.getTime()) {
-        const today = localParts(now, timeZone);
-        throw new UserError('start-in-past', `start=${args.start} at ${formatTimeOfDay(time)} has already passed in ${timeZone} (today is ${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}); choose a later date.`);
-      }
-    }
+    const start = args.start === undefined ? undefined : parseStart(args.start, time, timeZone, now);
     const weekday: Weekday = args.day !== undefined ? parseWeekday(args.day) : start ? weekdayOf(start) : 4;
     if (start && weekdayOf(start) !== weekday) {
       throw new UserError('start-weekday', `start=${args.start} is a ${weekdayName(weekdayOf(start))}, but day=${args.day} asks for ${weekdayName(weekday)}s; leave out day= or choose a ${weekdayName(weekday)}.`);
@@ -105,6 +91,29 @@ export const create = defineSubcommand({
     };
   },
 });
+
+/** The typed name, trimmed, when it is usable and not taken by another group here; otherwise a specific refusal. */
+function newGroupName(raw: string, groupsHere: readonly ReadingGroup[]): string {
+  const name = raw.trim();
+  if (name === '' || name.length > MAX_NAME || /[\r\n]/u.test(name)) {
+    throw new UserError('bad-group-name', `name: a group name must be 1 to ${MAX_NAME} characters on one line, e.g. name:"Safety RG".`);
+  }
+  if (/^#?\d+$/u.test(name)) throw new UserError('bad-group-name', `name:${name} looks like a group number; choose a name with letters, e.g. name:"Safety RG".`);
+  const taken = groupsHere.find((g) => normalize(g.name) === normalize(name));
+  if (taken) throw new UserError('group-name-taken', `There is already a reading group called "${taken.name}" here; choose another name.`);
+  return name;
+}
+
+/** The date of the first session from `start=`, refused when it is not a date or its session time has passed. */
+function parseStart(raw: string, time: TimeOfDay, timeZone: string, now: Date): LocalDate {
+  const start = parseLocalDate(raw);
+  if (!start) throw new UserError('bad-start', `start=${raw} is not a date (use YYYY-MM-DD, e.g. 2027-01-14).`);
+  if (zonedToUtc(start, time, timeZone).getTime() <= now.getTime()) {
+    const today = localParts(now, timeZone);
+    throw new UserError('start-in-past', `start=${raw} at ${formatTimeOfDay(time)} has already passed in ${timeZone} (today is ${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}); choose a later date.`);
+  }
+  return start;
+}
 
 function parseOnOff(raw: string): boolean {
   const text = raw.trim().toLowerCase();

@@ -1,8 +1,8 @@
 /** `/readinggroup organisers add|remove @user`: organisers only; a group always keeps one organiser. */
 import { UserError } from '../../errors.js';
-import { requireActive, requireOrganiser } from '../../reading-groups/groups.js';
+import { requireOrganiser } from '../../reading-groups/groups.js';
 import { defineSubcommand } from '../spec.js';
-import { groupOption, resolveGroup, say } from './shared.js';
+import { groupOption, resolveGroup, resolveOrganisedGroup, say } from './shared.js';
 
 const userOption = { name: 'user', kind: 'user', description: 'the person', syntax: 'positional', required: true } as const;
 
@@ -12,9 +12,7 @@ export const organisersAdd = defineSubcommand({
   examples: ['/readinggroup organisers add @ana'],
   options: [userOption, groupOption] as const,
   run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireActive(group, 'change its organisers');
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'add organisers');
+    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'add organisers', 'change its organisers');
     const user = cleanUser(args.user);
     if (!feature.store.addOrganiser(group.id, user)) return say(`That person already organises "${group.name}".`);
     return { visibility: 'ephemeral', summary: `Added an organiser to "${group.name}".`, blocks: [{ kind: 'text', spans: [{ mention: user }, ` now organises "${group.name}".`] }] };

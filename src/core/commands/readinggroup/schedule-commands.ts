@@ -4,12 +4,12 @@ import { UserError } from '../../errors.js';
 import type { Reply } from '../../message.js';
 import { removeEvents, syncEvents } from '../../reading-groups/events.js';
 import { readingGroupsOf } from '../../reading-groups/feature.js';
-import { requireActive, requireOrganiser } from '../../reading-groups/groups.js';
+import { requireOrganiser } from '../../reading-groups/groups.js';
 import type { ReadingGroup, SessionMove } from '../../reading-groups/model.js';
 import { resumeMoves, shiftUpcoming, skipMoves, upcoming } from '../../reading-groups/schedule.js';
 import type { Services } from '../../services.js';
 import { defineSubcommand } from '../spec.js';
-import { groupOption, refreshKickoff, resolveGroup, say } from './shared.js';
+import { groupOption, refreshKickoff, resolveGroup, resolveOrganisedGroup, say } from './shared.js';
 
 const MAX_POSTPONE_DAYS = 60;
 
@@ -42,9 +42,7 @@ export const skip = defineSubcommand({
   examples: ['/readinggroup skip'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireActive(group, 'skip a session');
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'skip a session');
+    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'skip a session');
     const next = nextOrRefuse(group, services);
     const moves = skipMoves(group.schedule, feature.store.sessions(group.id));
     return moved(services, ctx, group, moves, `"${group.name}" skips a week: session ${next.number} moves one slot later.`);
@@ -60,9 +58,7 @@ export const postpone = defineSubcommand({
     if (!Number.isInteger(args.days) || args.days < 1 || args.days > MAX_POSTPONE_DAYS) {
       throw new UserError('bad-days', `postpone ${args.days} is not accepted: give a whole number of days from 1 to ${MAX_POSTPONE_DAYS}, e.g. \`/readinggroup postpone 2\`.`);
     }
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireActive(group, 'postpone a session');
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'postpone a session');
+    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'postpone a session');
     const next = nextOrRefuse(group, services);
     const moves = shiftUpcoming(group.schedule, feature.store.sessions(group.id), args.days);
     return moved(services, ctx, group, moves, `"${group.name}" postpones session ${next.number} by ${args.days} day${args.days === 1 ? '' : 's'}.`);
@@ -75,9 +71,7 @@ export const pause = defineSubcommand({
   examples: ['/readinggroup pause'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireActive(group, 'pause it');
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'pause the group');
+    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'pause the group', 'pause it');
     if (group.status === 'paused') return say(`"${group.name}" is already paused; \`/readinggroup resume\` restarts it.`);
     feature.store.setStatus(group.id, 'paused');
     await refreshKickoff(services, group.id, ctx);
@@ -91,9 +85,7 @@ export const resume = defineSubcommand({
   examples: ['/readinggroup resume'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireActive(group, 'resume it');
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'resume the group');
+    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'resume the group', 'resume it');
     if (group.status !== 'paused') return say(`"${group.name}" is not paused.`);
     const moves = resumeMoves(group.schedule, feature.store.sessions(group.id), services.clock.now());
     feature.store.setStatus(group.id, 'active');

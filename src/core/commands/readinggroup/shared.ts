@@ -3,7 +3,7 @@ import type { CommandContext } from '../../context.js';
 import { ephemeralText, type Reply } from '../../message.js';
 import { readingGroupsOf, type ReadingGroupsFeature } from '../../reading-groups/feature.js';
 import { kickoffCard } from '../../reading-groups/group-cards.js';
-import { findGroup } from '../../reading-groups/groups.js';
+import { findGroup, requireActive, requireOrganiser } from '../../reading-groups/groups.js';
 import type { ReadingGroup } from '../../reading-groups/model.js';
 import type { Services } from '../../services.js';
 import { kickoffKey, postedMessage } from '../../reading-groups/keys.js';
@@ -24,6 +24,17 @@ export interface Resolved {
 export function resolveGroup(services: Services, ctx: CommandContext, raw: string | undefined): Resolved {
   const feature = readingGroupsOf(services);
   return { feature, group: findGroup(feature.store, ctx, raw) };
+}
+
+/**
+ * The group an organiser-only change acts on: refused when the group is archived (`activeWhat`
+ * names the change in that refusal) or when the asker does not organise it (`organiserWhat`).
+ */
+export function resolveOrganisedGroup(services: Services, ctx: CommandContext, raw: string | undefined, organiserWhat: string, activeWhat = organiserWhat): Resolved {
+  const resolved = resolveGroup(services, ctx, raw);
+  requireActive(resolved.group, activeWhat);
+  requireOrganiser(resolved.feature.store, resolved.group, ctx.actor.userId, organiserWhat);
+  return resolved;
 }
 
 export function say(text: string): Reply {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseImport, type ParseResult } from '../../../../src/core/agenda/import/index.js';
-import { miniTarget } from './mini-agenda.js';
+import { miniTarget } from '../../../fixtures/mini-agenda.js';
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../../../fixtures/import/${name}`, import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../../src/core/agenda/import/index.js';
-import { miniTarget } from './mini-agenda.js';
+import { miniTarget } from '../../../fixtures/mini-agenda.js';
 
 /**
  * A 10 MB list, generated here rather than committed: 3 challenges with 30,000

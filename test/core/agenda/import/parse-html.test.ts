@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../../src/core/agenda/import/index.js';
 import { decodeEntities } from '../../../../src/core/agenda/import/html-entities.js';
 import { brief, parseFixture } from './fixture.js';
-import { miniTarget } from './mini-agenda.js';
+import { miniTarget } from '../../../fixtures/mini-agenda.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../../src/core/agenda/import/index.js';
 import { brief, parseFixture, rejections } from './fixture.js';
-import { miniTarget } from './mini-agenda.js';
+import { miniTarget } from '../../../fixtures/mini-agenda.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
