@@ -61,6 +61,11 @@ export function readEnvironment(processEnv: Env, envFile = '.env'): Env {
   return { ...fromFile, ...processEnv };
 }
 
+/** This process's settings: its environment plus `.env`. The one place that touches `process.env`. */
+export function processEnvironment(): Env {
+  return readEnvironment(process.env);
+}
+
 /** Reads values from the environment, collecting every problem instead of stopping at the first. */
 class EnvReader {
   readonly problems: string[] = [];

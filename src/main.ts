@@ -11,7 +11,7 @@ import { startDiscord } from '../adapters/discord/index.js';
 import { createShell } from '../adapters/shell/index.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { bootCore } from './boot.js';
-import { ConfigError, loadConfig, readEnvironment, type Config } from './config.js';
+import { ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
 import { AgendaValidationError } from './core/agenda/load.js';
 import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 
 function loadConfigOrExit(): Config {
   try {
-    return loadConfig(readEnvironment(process.env));
+    return loadConfig(processEnvironment());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);

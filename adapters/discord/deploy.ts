@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig, readEnvironment, type DiscordConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, processEnvironment, type DiscordConfig } from '../../src/config.js';
 import { registry } from '../../src/core/commands/index.js';
 import type { CommandSpec } from '../../src/core/commands/spec.js';
 import { restBase } from './client.js';
@@ -64,7 +64,7 @@ export async function deployCommands({ config, commands, out }: DeployOptions): 
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(readEnvironment(process.env));
+  const config = loadConfig(processEnvironment());
   if (!config.discord) {
     process.stderr.write('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n');
     process.exitCode = 1;
