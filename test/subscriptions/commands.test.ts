@@ -11,6 +11,12 @@ describe('bad input gets a specific answer', () => {
       'subscribe in:9.9',
       'in:9.9 matches no challenge or category. Use a challenge id such as 3.5, a category number such as 3, or words from a title.',
     ],
+    [
+      'subscribe in:3.5 origin:paper',
+      'No question matches origin:paper in:3.5 in the current agenda, so there would be nothing to post. ' +
+        'Use origin:any (the paper\'s questions and our prompts) or origin:prompt, or load the paper\'s questions first ' +
+        '(README: "Loading the paper\'s full question list").',
+    ],
     ['subscribe origin=papers', 'origin=papers is not an origin (use paper, prompt, any).'],
     ['subscribe order=random', 'order=random is not an order (use agenda, shuffled).'],
     ['subscribe count=4', '`count=4` is not accepted by `/agenda subscribe`: use a whole number from 1 to 3.'],
@@ -29,6 +35,12 @@ describe('bad input gets a specific answer', () => {
     const reply = await env.run(command);
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.summary).toBe(expected);
+  });
+
+  it('accepts origin:paper where the agenda has paper questions (challenge 2.1)', async () => {
+    const env = digestEnv();
+    expect((await env.run('subscribe in:2.1 origin:paper')).summary).toMatch(/^Subscribed \(id 1\)/u);
+    expect(env.services.subscriptions.byId(1)?.origin).toBe('paper');
   });
 
   it('a loose scope is resolved and stored by id', async () => {

@@ -11,6 +11,7 @@ import type { Reply, Span } from '../message.js';
 import { parseTimeOfDay, parseTimeZone, parseWeekday } from '../time/parse.js';
 import { nextOccurrence } from '../time/weekly.js';
 import { requireChannelManager } from './access.js';
+import { eligibleQuestions } from './rotation.js';
 import { filterText, localText, scheduleText, targetSpans } from './describe.js';
 import type { OriginFilter, QuestionOrder, SubscriptionTarget } from './model.js';
 
@@ -61,6 +62,7 @@ export const subscribeCommand = defineSubcommand({
     if (!Number.isInteger(count) || count < 1 || count > 3) {
       throw new UserError('bad-count', `count=${count} is not accepted: use a whole number from 1 to 3.`);
     }
+    requireSomethingToPost(catalog, scope, origin, args.in ?? '');
     const target = targetOf(args.channel, ctx.actor.userId);
     if (target.kind === 'channel') await requireChannelManager(services, ctx, target.channelId);
 
@@ -109,4 +111,19 @@ function targetOf(rawChannel: string | undefined, userId: string): SubscriptionT
     throw new UserError('bad-channel', 'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).');
   }
   return channelId ? { kind: 'channel', channelId } : { kind: 'user', userId };
+}
+
+/**
+ * A filter that matches no question would post nothing, week after week, in silence:
+ * refuse it up front and say what would work. (The shipped agenda has paper questions
+ * for 2.1 only, so `origin:paper` with another scope is the usual way to get here.)
+ */
+function requireSomethingToPost(catalog: AgendaCatalog, scope: string | undefined, origin: OriginFilter, scopeText: string): void {
+  if (eligibleQuestions(catalog, scope, origin).length > 0) return;
+  const where = scope !== undefined ? ` in:${scopeText.trim()}` : '';
+  const hint =
+    origin === 'paper'
+      ? ' Use origin:any (the paper\'s questions and our prompts) or origin:prompt, or load the paper\'s questions first (README: "Loading the paper\'s full question list").'
+      : ' Choose another in: filter, or leave it out for the whole agenda.';
+  throw new UserError('nothing-eligible', `No question matches origin:${origin}${where} in the current agenda, so there would be nothing to post.${hint}`);
 }
