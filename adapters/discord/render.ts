@@ -5,7 +5,7 @@
  * names without a ping, and only the users in `reply.notify` are pinged.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { spansToPlain, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
+import { needsOriginLabel, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
 import { cutText, fitEmbed } from './embed-limits.js';
 import { escapeMarkdown, linkMarkdown, spansToMarkdown } from './markdown.js';
 
@@ -123,8 +123,7 @@ function embedOf(blocks: readonly Block[]): APIEmbed {
  * The core usually says it in the item's text already; the label fills in when not.
  */
 export function originLabel(item: ListItem): string {
-  const said = /from the paper|discussion prompt/iu.test(spansToPlain(item.text));
-  if (said || item.origin === undefined) return '';
+  if (!needsOriginLabel(item)) return '';
   return item.origin === 'paper' ? ' (from the paper)' : ' (discussion prompt, ours)';
 }
 

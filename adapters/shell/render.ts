@@ -2,7 +2,7 @@
  * Renders neutral replies as terminal text. Buttons become numbered labels that
  * the user can type (the number or the label) to press them.
  */
-import { spansToPlain, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
+import { needsOriginLabel, spansToPlain, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
 
 export interface RenderedReply {
   readonly text: string;
@@ -48,8 +48,6 @@ function renderBlock(block: Block, buttons: Button[], firstButtonNumber: number)
 
 function renderItem(item: ListItem): string {
   const text = spansToPlain(item.text);
-  // The core usually states the origin in the item's own words; add a label only when it did not.
-  const said = /from the paper|discussion prompt/iu.test(text);
-  const origin = item.origin && !said ? ` (${ORIGIN_LABEL[item.origin]})` : '';
+  const origin = item.origin && needsOriginLabel(item) ? ` (${ORIGIN_LABEL[item.origin]})` : '';
   return `  ${item.id}${origin}  ${text}`;
 }

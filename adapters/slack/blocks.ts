@@ -4,7 +4,7 @@
  * `render.ts`, which needs lists as separate lines so that it can cut between items.
  */
 import type { types } from '@slack/bolt';
-import { spansToPlain, type Block, type Button, type ListItem } from '../../src/core/message.js';
+import { needsOriginLabel, type Block, type Button, type ListItem } from '../../src/core/message.js';
 import { escapeText, originLabel, renderLink, renderSpans } from './mrkdwn.js';
 import { splitMrkdwn, truncateMrkdwn, truncatePlain } from './split.js';
 
@@ -78,18 +78,13 @@ export function textSections(text: string): SlackBlock[] {
 }
 
 /** Whether the item's own text already says where the question comes from (the core usually does). */
-function statesOrigin(item: ListItem): boolean {
-  const plain = spansToPlain(item.text);
-  return item.origin === 'paper' ? /from the paper/iu.test(plain) : /discussion prompt/iu.test(plain);
-}
-
 /**
  * One line per item: the id as code, the text, and where a question comes from,
  * said plainly here unless the core's text already says it.
  */
 export function listLines(items: readonly ListItem[]): string[] {
   return items.map((item) => {
-    const origin = item.origin && !statesOrigin(item) ? `  ${originLabel(item.origin)}` : '';
+    const origin = item.origin && needsOriginLabel(item) ? `  ${originLabel(item.origin)}` : '';
     const line = `• \`${escapeText(item.id).replace(/`/gu, 'ˋ')}\`  ${renderSpans(item.text)}${origin}`;
     return truncateMrkdwn(line, SLACK_LIMITS.sectionText);
   });

@@ -96,6 +96,17 @@ export function ephemeralText(text: string): Reply {
   return { visibility: 'ephemeral', summary: text, blocks: [{ kind: 'text', spans: [text] }] };
 }
 
+/**
+ * Whether a renderer must add an origin label to a list item: it is a question, and
+ * its own words do not already say where it comes from. (Lookup lists state the origin
+ * in the text, so it also reaches plain fallbacks; cards state it in a field.)
+ */
+export function needsOriginLabel(item: ListItem): boolean {
+  if (item.origin === undefined) return false;
+  const plain = spansToPlain(item.text);
+  return item.origin === 'paper' ? !/from the paper/iu.test(plain) : !/discussion prompt/iu.test(plain);
+}
+
 /** Plain text of spans, for summaries and the shell. */
 export function spansToPlain(spans: readonly Span[]): string {
   return spans
