@@ -15,6 +15,7 @@ import {
 import type { Reply } from '../core/message.js';
 import type { Destination } from '../core/ports.js';
 import type { Db } from './db.js';
+import { statementCache } from './statement-cache.js';
 
 interface Row {
   key: string;
@@ -67,7 +68,11 @@ function reviveDates(key: string, value: unknown): unknown {
 }
 
 export class DeliveriesRepository implements DeliveryStore {
-  constructor(private readonly db: Db) {}
+  readonly #prepare: ReturnType<typeof statementCache>;
+
+  constructor(private readonly db: Db) {
+    this.#prepare = statementCache(db);
+  }
 
   plan(delivery: PlannedDelivery, now: Date): boolean {
     return this.#insert(delivery, 'pending', null, now);
@@ -79,96 +84,89 @@ export class DeliveriesRepository implements DeliveryStore {
 
   #insert(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): boolean {
     const { platform, tenantId } = destinationScope(delivery.destination);
-    const result = this.db
-      .prepare(
-        `INSERT INTO deliveries (key, platform, tenant_id, destination, reply, thread_name, thread_reply, state,
+    const result = this.#prepare(
+      `INSERT INTO deliveries (key, platform, tenant_id, destination, reply, thread_name, thread_reply, state,
            due_at, created_at, updated_at, next_attempt_at, thread_state, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(
-        delivery.key,
-        platform,
-        tenantId,
-        JSON.stringify(delivery.destination),
-        JSON.stringify(delivery.reply),
-        delivery.thread?.name ?? null,
-        delivery.thread ? JSON.stringify(delivery.thread.reply) : null,
-        state,
-        delivery.dueAt.toISOString(),
-        now.toISOString(),
-        now.toISOString(),
-        state === 'pending' ? now.toISOString() : null,
-        delivery.thread && state === 'pending' ? 'wanted' : 'none',
-        reason,
-      );
+    ).run(
+      delivery.key,
+      platform,
+      tenantId,
+      JSON.stringify(delivery.destination),
+      JSON.stringify(delivery.reply),
+      delivery.thread?.name ?? null,
+      delivery.thread ? JSON.stringify(delivery.thread.reply) : null,
+      state,
+      delivery.dueAt.toISOString(),
+      now.toISOString(),
+      now.toISOString(),
+      state === 'pending' ? now.toISOString() : null,
+      delivery.thread && state === 'pending' ? 'wanted' : 'none',
+      reason,
+    );
     return result.changes === 1;
   }
 
   get(key: string): DeliveryRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE key = ?').get(key) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM deliveries WHERE key = ?').get(key) as Row | undefined;
     return row ? toRecord(row) : undefined;
   }
 
   actionable(now: Date, limit: number): readonly DeliveryRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM deliveries
+    const rows = this.#prepare(
+      `SELECT * FROM deliveries
          WHERE (state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
             OR (state = 'sent' AND thread_state = 'wanted')
          ORDER BY due_at, key LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as Row[];
+    ).all(now.toISOString(), limit) as Row[];
     return rows.map(toRecord);
   }
 
   recordAttempt(key: string, now: Date): number {
-    const row = this.db
-      .prepare(`UPDATE deliveries SET attempts = attempts + 1, updated_at = ? WHERE key = ? RETURNING attempts`)
-      .get(now.toISOString(), key) as { attempts: number } | undefined;
+    const row = this.#prepare(
+      `UPDATE deliveries SET attempts = attempts + 1, updated_at = ? WHERE key = ? RETURNING attempts`,
+    ).get(now.toISOString(), key) as { attempts: number } | undefined;
     if (!row) throw new Error(`no delivery ${key}`);
     return row.attempts;
   }
 
   markSent(key: string, posted: { conversation: ConversationRef; messageId: string }, now: Date): void {
-    this.db
-      .prepare(
-        `UPDATE deliveries SET state = 'sent', message_id = ?, conversation = ?, next_attempt_at = NULL,
+    this.#prepare(
+      `UPDATE deliveries SET state = 'sent', message_id = ?, conversation = ?, next_attempt_at = NULL,
            reason = NULL, updated_at = ? WHERE key = ?`,
-      )
-      .run(posted.messageId, JSON.stringify(posted.conversation), now.toISOString(), key);
+    ).run(posted.messageId, JSON.stringify(posted.conversation), now.toISOString(), key);
   }
 
   retryLater(key: string, nextAttemptAt: Date, reason: string, now: Date): void {
-    this.db
-      .prepare(`UPDATE deliveries SET next_attempt_at = ?, reason = ?, updated_at = ? WHERE key = ? AND state = 'pending'`)
-      .run(nextAttemptAt.toISOString(), reason, now.toISOString(), key);
+    this.#prepare(
+      `UPDATE deliveries SET next_attempt_at = ?, reason = ?, updated_at = ? WHERE key = ? AND state = 'pending'`,
+    ).run(nextAttemptAt.toISOString(), reason, now.toISOString(), key);
   }
 
   finish(key: string, state: 'failed' | 'skipped', reason: string, now: Date): void {
-    this.db
-      .prepare(
-        `UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL,
+    this.#prepare(
+      `UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL,
            thread_state = CASE thread_state WHEN 'wanted' THEN 'none' ELSE thread_state END, updated_at = ?
          WHERE key = ? AND state = 'pending'`,
-      )
-      .run(state, reason, now.toISOString(), key);
+    ).run(state, reason, now.toISOString(), key);
   }
 
   markThread(key: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): void {
-    this.db
-      .prepare(`UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ? WHERE key = ?`)
-      .run(state, conversation ? JSON.stringify(conversation) : null, now.toISOString(), key);
+    this.#prepare(`UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ? WHERE key = ?`).run(
+      state,
+      conversation ? JSON.stringify(conversation) : null,
+      now.toISOString(),
+      key,
+    );
   }
 
   cancelPending(prefix: string, reason: string, now: Date): number {
     // substr instead of LIKE: keys may contain `_` or `%`, which LIKE would treat as wildcards.
-    return this.db
-      .prepare(
-        `UPDATE deliveries SET state = 'skipped', reason = ?, next_attempt_at = NULL, updated_at = ?
+    return this.#prepare(
+      `UPDATE deliveries SET state = 'skipped', reason = ?, next_attempt_at = NULL, updated_at = ?
          WHERE state = 'pending' AND substr(key, 1, ?) = ?`,
-      )
-      .run(reason, now.toISOString(), prefix.length, prefix).changes;
+    ).run(reason, now.toISOString(), prefix.length, prefix).changes;
   }
 
   atomically<T>(work: () => T): T {

@@ -14,6 +14,7 @@ import type {
 } from '../core/subscriptions/model.js';
 import type { Weekday } from '../core/time/zoned.js';
 import type { Db } from './db.js';
+import { statementCache } from './statement-cache.js';
 
 interface Row {
   id: number;
@@ -43,7 +44,10 @@ function toSubscription(row: Row): Subscription {
     id: row.id,
     platform: row.platform as Platform,
     tenantId: row.tenant_id,
-    target: row.target_kind === 'channel' ? { kind: 'channel', channelId: row.target_id } : { kind: 'user', userId: row.target_id },
+    target:
+      row.target_kind === 'channel'
+        ? { kind: 'channel', channelId: row.target_id }
+        : { kind: 'user', userId: row.target_id },
     ownerId: row.owner_id,
     weekday: row.weekday as Weekday,
     time: { hour, minute },
@@ -82,39 +86,41 @@ function toPosted(row: HistoryRow): PostedQuestion {
 }
 
 export class SubscriptionsRepository implements SubscriptionStore {
-  constructor(private readonly db: Db) {}
+  readonly #prepare: ReturnType<typeof statementCache>;
+
+  constructor(private readonly db: Db) {
+    this.#prepare = statementCache(db);
+  }
 
   create(s: NewSubscription): Subscription {
     const time = `${String(s.time.hour).padStart(2, '0')}:${String(s.time.minute).padStart(2, '0')}`;
-    const row = this.db
-      .prepare(
-        `INSERT INTO subscriptions (platform, tenant_id, target_kind, target_id, owner_id, weekday, local_time, zone,
+    const row = this.#prepare(
+      `INSERT INTO subscriptions (platform, tenant_id, target_kind, target_id, owner_id, weekday, local_time, zone,
            scope, origin, ordering, count, seed, next_due_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(
-        s.platform,
-        s.tenantId,
-        s.target.kind,
-        s.target.kind === 'channel' ? s.target.channelId : s.target.userId,
-        s.ownerId,
-        s.weekday,
-        time,
-        s.zone,
-        s.scope ?? null,
-        s.origin,
-        s.order,
-        s.count,
-        s.seed,
-        s.nextDueAt.toISOString(),
-        s.createdAt.toISOString(),
-      ) as Row;
+    ).get(
+      s.platform,
+      s.tenantId,
+      s.target.kind,
+      s.target.kind === 'channel' ? s.target.channelId : s.target.userId,
+      s.ownerId,
+      s.weekday,
+      time,
+      s.zone,
+      s.scope ?? null,
+      s.origin,
+      s.order,
+      s.count,
+      s.seed,
+      s.nextDueAt.toISOString(),
+      s.createdAt.toISOString(),
+    ) as Row;
     return toSubscription(row);
   }
 
   /** The subscriptions matching `where` (a WHERE clause with its ORDER BY), as core shapes. */
   private subscriptionsWhere(where: string, ...params: unknown[]): Subscription[] {
-    return (this.db.prepare(`SELECT * FROM subscriptions WHERE ${where}`).all(...params) as Row[]).map(toSubscription);
+    return (this.#prepare(`SELECT * FROM subscriptions WHERE ${where}`).all(...params) as Row[]).map(toSubscription);
   }
 
   find(platform: Platform, tenantId: string, id: number): Subscription | undefined {
@@ -134,22 +140,27 @@ export class SubscriptionsRepository implements SubscriptionStore {
   }
 
   remove(id: number): void {
-    this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+    this.#prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
   }
 
   setPaused(id: number, paused: boolean, reason: string | undefined, nextDueAt: Date): void {
-    this.db
-      .prepare('UPDATE subscriptions SET paused = ?, paused_reason = ?, next_due_at = ? WHERE id = ?')
-      .run(paused ? 1 : 0, reason ?? null, nextDueAt.toISOString(), id);
+    this.#prepare('UPDATE subscriptions SET paused = ?, paused_reason = ?, next_due_at = ? WHERE id = ?').run(
+      paused ? 1 : 0,
+      reason ?? null,
+      nextDueAt.toISOString(),
+      id,
+    );
   }
 
   setNextDue(id: number, nextDueAt: Date): void {
-    this.db.prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?').run(nextDueAt.toISOString(), id);
+    this.#prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?').run(nextDueAt.toISOString(), id);
   }
 
   /** The history rows matching `where` (with its ORDER BY), as core shapes. */
   private postedWhere(where: string, ...params: unknown[]): PostedQuestion[] {
-    return (this.db.prepare(`SELECT * FROM subscription_history WHERE ${where}`).all(...params) as HistoryRow[]).map(toPosted);
+    return (this.#prepare(`SELECT * FROM subscription_history WHERE ${where}`).all(...params) as HistoryRow[]).map(
+      toPosted,
+    );
   }
 
   history(id: number): readonly PostedQuestion[] {
@@ -157,15 +168,24 @@ export class SubscriptionsRepository implements SubscriptionStore {
   }
 
   recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): void {
-    const insert = this.db.prepare(
+    const insert = this.#prepare(
       `INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id, challenge_id, new_round, planned_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const q of questions) {
-        insert.run(id, q.deliveryKey, q.position, q.round, q.questionId, q.challengeId, q.newRound ? 1 : 0, now.toISOString());
+        insert.run(
+          id,
+          q.deliveryKey,
+          q.position,
+          q.round,
+          q.questionId,
+          q.challengeId,
+          q.newRound ? 1 : 0,
+          now.toISOString(),
+        );
       }
-      this.db.prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
+      this.#prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
     })();
   }
 
@@ -173,30 +193,38 @@ export class SubscriptionsRepository implements SubscriptionStore {
     return this.postedWhere('delivery_key = ? ORDER BY position', deliveryKey);
   }
 
-  addInterest(platform: Platform, tenantId: string, userId: string, questionId: string, deliveryKey: string, now: Date): boolean {
-    const result = this.db
-      .prepare(
-        `INSERT INTO interests (platform, tenant_id, user_id, question_id, delivery_key, created_at)
+  addInterest(
+    platform: Platform,
+    tenantId: string,
+    userId: string,
+    questionId: string,
+    deliveryKey: string,
+    now: Date,
+  ): boolean {
+    const result = this.#prepare(
+      `INSERT INTO interests (platform, tenant_id, user_id, question_id, delivery_key, created_at)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      )
-      .run(platform, tenantId, userId, questionId, deliveryKey, now.toISOString());
+    ).run(platform, tenantId, userId, questionId, deliveryKey, now.toISOString());
     return result.changes === 1;
   }
 
   interestCount(deliveryKey: string, questionId: string): number {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS n FROM interests WHERE delivery_key = ? AND question_id = ?')
-      .get(deliveryKey, questionId) as { n: number };
+    const row = this.#prepare('SELECT COUNT(*) AS n FROM interests WHERE delivery_key = ? AND question_id = ?').get(
+      deliveryKey,
+      questionId,
+    ) as { n: number };
     return row.n;
   }
 
   interestsOf(platform: Platform, tenantId: string, userId: string): readonly Interest[] {
-    const rows = this.db
-      .prepare(
-        `SELECT question_id, delivery_key, created_at FROM interests
+    const rows = this.#prepare(
+      `SELECT question_id, delivery_key, created_at FROM interests
          WHERE platform = ? AND tenant_id = ? AND user_id = ? ORDER BY created_at, question_id`,
-      )
-      .all(platform, tenantId, userId) as { question_id: string; delivery_key: string; created_at: string }[];
-    return rows.map((r) => ({ questionId: r.question_id, deliveryKey: r.delivery_key, createdAt: new Date(r.created_at) }));
+    ).all(platform, tenantId, userId) as { question_id: string; delivery_key: string; created_at: string }[];
+    return rows.map((r) => ({
+      questionId: r.question_id,
+      deliveryKey: r.delivery_key,
+      createdAt: new Date(r.created_at),
+    }));
   }
 }
