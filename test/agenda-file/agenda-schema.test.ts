@@ -47,8 +47,12 @@ describe('data/agenda.schema.json', () => {
 
   it('documents the id patterns and descriptions authors rely on', () => {
     expect(schema.$id).toBe('agendabot/agenda.schema.json');
-    expect(schema.$defs['question']?.properties['id']).toMatchObject({ pattern: '^(\\d+\\.\\d+-q\\d+|\\d+\\.\\d+\\.\\d+-p\\d+)$' });
+    expect(schema.$defs['question']?.properties['id']).toMatchObject({
+      pattern: '^(\\d+\\.\\d+-q\\d+|\\d+\\.\\d+\\.\\d+-p\\d+)$',
+    });
     expect(schema.$defs['subsection']?.properties['section']).toMatchObject({ pattern: '^\\d+\\.\\d+\\.\\d+$' });
-    expect(schema.$defs['challenge']?.properties['keywords']).toMatchObject({ description: 'Extra search and lookup words. Optional.' });
+    expect(schema.$defs['challenge']?.properties['keywords']).toMatchObject({
+      description: 'Extra search and lookup words. Optional.',
+    });
   });
 });

@@ -35,7 +35,8 @@ interface Generated {
 /** Paper-style question `index` (0-based over the whole list): number `n` in its challenge, with a unique marker. */
 function questionText(challengeId: string, n: number, index: number): string {
   const marker = `qm${String(index).padStart(3, '0')}`;
-  return `Which evidence would settle open problem ${n} of challenge ${challengeId}, marked ${marker}, across model families?`;
+  return `Which evidence would settle open problem ${n} of challenge ${challengeId}, marked ${marker}, ` +
+    'across model families?';
 }
 
 /** Markdown as the importer reads it: a heading per challenge, a numbered list, each item citing its subsection. */
@@ -76,7 +77,9 @@ beforeAll(async () => {
   agendaPath = join(dir, 'agenda.json');
   const document = JSON.parse(readFileSync(SHIPPED_AGENDA_PATH, 'utf8')) as { challenges: ChallengeDoc[] };
   // Start from the shipped structure and prompts only, so the import alone decides the paper's questions.
-  for (const challenge of document.challenges) challenge.questions = challenge.questions.filter((q) => q.origin !== 'paper');
+  for (const challenge of document.challenges) {
+    challenge.questions = challenge.questions.filter((q) => q.origin !== 'paper');
+  }
   writeFileSync(agendaPath, JSON.stringify(document, null, 2));
   const input = generateImport(document.challenges);
   generated = input.questions;

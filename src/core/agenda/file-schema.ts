@@ -40,7 +40,8 @@ const question = questionSchema
     section: doc(q.section, {
       pattern: SUBSECTION,
       description:
-        'The subsection it belongs to / cites; a subsection of the same challenge (and, for a prompt, the one in its id).',
+        'The subsection it belongs to / cites; a subsection of the same challenge ' +
+        '(and, for a prompt, the one in its id).',
     }),
     keywords: doc(q.keywords, { description: 'Extra search words. Optional.' }),
     kind: doc(q.kind, { description: 'For prompts: empirical, theoretical, methods, conceptual or policy. Optional.' }),
@@ -76,7 +77,10 @@ const challenge = challengeSchema
     // The loader checks questions one by one (so one bad question does not hide the rest); each has this shape.
     questions: z.array(question),
   })
-  .meta({ id: 'challenge', description: 'One challenge (the unit of a reading-group session and of subscription scopes).' });
+  .meta({
+    id: 'challenge',
+    description: 'One challenge (the unit of a reading-group session and of subscription scopes).',
+  });
 
 const k = categorySchema.shape;
 const category = categorySchema

@@ -36,7 +36,8 @@ export function readJsonText(text: string): JsonRead {
   try {
     return { ok: true, value: JSON.parse(text) as unknown, elementLines: walk.elementLines };
   } catch (error) {
-    // The walk and JSON.parse agree on JSON; should they ever differ, the text is still refused, with JSON.parse's words.
+    // The walk and JSON.parse agree on JSON; should they ever differ, the text is still refused,
+    // in JSON.parse's words.
     return { ok: false, problem: { line: 1, column: 1, message: error instanceof Error ? error.message : 'not JSON' } };
   }
 }
@@ -63,7 +64,8 @@ function walkJson(text: string, recordLines: boolean): Walk {
     rootDone = inArray.length === 0;
   };
   const element = (line: number, pathSupplier: () => JSONPath): void => {
-    if (recordLines && inArray[inArray.length - 1] === true) walk.elementLines.set(formatPath(pathSupplier()), line + 1);
+    if (!recordLines || inArray[inArray.length - 1] !== true) return;
+    walk.elementLines.set(formatPath(pathSupplier()), line + 1);
   };
   const open = (isArray: boolean, line: number, character: number, pathSupplier: () => JSONPath): void => {
     element(line, pathSupplier);
@@ -115,7 +117,9 @@ const LINE_BREAK_IN_STRING = 'control character inside a string (a line break mu
 function describeError(code: ParseErrorCode, context: ErrorContext): string {
   const { text, offset, inArray } = context;
   const found = text[offset];
-  const afterValue = inArray ? "expected ',' or ']' after an array element" : "expected ',' or '}' after a property value";
+  const afterValue = inArray
+    ? "expected ',' or ']' after an array element"
+    : "expected ',' or '}' after a property value";
   switch (printParseErrorCode(code)) {
     case 'PropertyNameExpected':
       if (found === undefined) return THE_END;

@@ -3,7 +3,8 @@ import { findJsonSyntaxProblem, readJsonText } from '../../../src/core/agenda/js
 
 describe('JSON text (one reader for the loader and the importer)', () => {
   it('gives the value and the line of every array element, by path', () => {
-    const read = readJsonText('{\n  "challenges": [\n    {"questions": [\n      "a",\n      {"b": 1}\n    ]}\n  ],\n  "odd key": [0]\n}');
+    const text = ['{', '  "challenges": [', '    {"questions": [', '      "a",', '      {"b": 1}', '    ]}', '  ],'];
+    const read = readJsonText([...text, '  "odd key": [0]', '}'].join('\n'));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.value).toEqual({ challenges: [{ questions: ['a', { b: 1 }] }], 'odd key': [0] });

@@ -18,7 +18,10 @@ export interface StructuredRead {
 /** Parses JSON text; syntax errors name line and column. */
 export function readJson(text: string): { value: unknown; lines: Map<string, number> } {
   const read = readJsonText(text);
-  if (!read.ok) throw new ImportInputError('syntax', `${read.problem.line}:${read.problem.column}: ${read.problem.message}`);
+  if (!read.ok) {
+    const { line, column, message } = read.problem;
+    throw new ImportInputError('syntax', `${line}:${column}: ${message}`);
+  }
   return { value: read.value, lines: read.elementLines };
 }
 
