@@ -36,7 +36,7 @@ describe('npm run agenda -- import', () => {
     ['duplicates.md', 2, 'Dry run: 2 added, 0 changed, 0 unchanged, 3 rejected. Nothing was written.'],
     ['questions.json', 2, 'Dry run: 3 added, 0 changed, 0 unchanged, 3 rejected. Nothing was written.'],
     ['questions.yaml', 0, 'Dry run: 2 added, 0 changed, 0 unchanged, 0 rejected. Nothing was written.'],
-  ])('dry run of %s against the shipped agenda ends with the right counts', async (name, expectedCode, last) => {
+  ])('dry run of %s against the fixture agenda ends with the right counts', async (name, expectedCode, last) => {
     const { path } = agendaCopy();
     const { code, out } = await cli(['import', fixture(name), '--dry-run', '--agenda', path]);
     expect(code).toBe(expectedCode);

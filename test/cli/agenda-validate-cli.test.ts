@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaCopy, cli, REAL_AGENDA } from './run-cli.js';
 
 describe('npm run agenda -- validate', () => {
-  it('accepts the shipped agenda and says what it holds', async () => {
+  it('accepts the fixture agenda and says what it holds', async () => {
     const { code, out } = await cli(['validate', REAL_AGENDA]);
     expect(code).toBe(0);
     expect(out).toBe(

@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAgendaCli } from '../../src/cli/agenda-cli.js';
 
-export const REAL_AGENDA = fileURLToPath(new URL('../../data/agenda.json', import.meta.url));
+import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
+
+/** The fixture agenda (see `test/fixtures/agenda.ts`): its counts and ids are what these tests quote. */
+export const REAL_AGENDA = FIXTURE_AGENDA_PATH;
 
 export function fixture(name: string): string {
   return fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 }
 
-/** A fresh directory holding a copy of the shipped agenda, so imports can write to it. */
+/** A fresh directory holding a copy of the fixture agenda, so imports can write to it. */
 export function agendaCopy(): { dir: string; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'agenda-cli-'));
   const path = join(dir, 'agenda.json');

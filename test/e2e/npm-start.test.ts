@@ -35,9 +35,10 @@ describe('npm start with no tokens (the shell)', () => {
     expect(stdout).toContain('== 3.5 Jailbreaks and prompt injection undermine LLM security ==');
     expect(stdout).toContain('3.5.7  No robust privilege levels within a model');
     expect(stdout).toMatch(/3\.5\.1-p1 .*Discussion prompt \(ours\)/u);
-    // The paper's question, said to be the paper's and cited.
+    // The paper's question, said to be the paper's and cited. This runs on the shipped agenda, so it checks
+    // structure only: which subsection of 2.1 the paper's first question cites may change with new content.
     expect(stdout).toMatch(/2\.1-q1/u);
-    expect(stdout).toContain('From the paper (§2.1.1)');
+    expect(stdout).toMatch(/From the paper \(§2\.1\.\d+\)/u);
     expect(stdout).toContain('Nothing found for "NEAR(".');
     // A specific reply to an unknown id.
     expect(stdout).toContain('No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.');

@@ -39,6 +39,8 @@ export interface Who {
 }
 
 export interface DigestEnvOptions {
+  /** Default: the fixture agenda. */
+  readonly agendaPath?: string;
   readonly now?: string;
   readonly catchupHours?: number;
   readonly defaultTimezone?: string;
@@ -56,7 +58,7 @@ export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
   const delivery = new DeliveryPorts();
   delivery.add(port);
   const core = bootCore({
-    agendaPath: AGENDA_PATH,
+    agendaPath: options.agendaPath ?? AGENDA_PATH,
     db,
     clock,
     logger,

@@ -1,5 +1,5 @@
 /**
- * A whole reading-group world for core tests: the real core from `bootCore` (real agenda,
+ * A whole reading-group world for core tests: the real core from `bootCore` (fixture agenda,
  * SQLite `:memory:` with the real migrations, the shared delivery ledger), the real
  * sweeper with every scheduled feature, a manual clock and a recording delivery port.
  */
@@ -16,6 +16,7 @@ import type { Services } from '../../src/core/services.js';
 import { MemoryLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/persistence/db.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
+import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
 
 export interface World {
   readonly services: Services;
@@ -30,6 +31,8 @@ export interface World {
 }
 
 export interface WorldOptions {
+  /** Default: the fixture agenda. */
+  readonly agendaPath?: string;
   readonly now: string;
   readonly platform?: Platform;
   readonly reminderHours?: number;
@@ -45,7 +48,7 @@ export function makeWorld(options: WorldOptions): World {
   const ports = new DeliveryPorts();
   ports.add(port);
   const { services, dispatcher } = bootCore({
-    agendaPath: 'data/agenda.json',
+    agendaPath: options.agendaPath ?? FIXTURE_AGENDA_PATH,
     db: openDatabase(':memory:'),
     clock,
     logger,

@@ -1,17 +1,18 @@
 /**
- * Real services for tests: the real agenda (or another file), real SQLite in memory
+ * Real services for tests: the fixture agenda (or another file), real SQLite in memory
  * with the real migrations, a manual clock, a silent logger (or one you pass), and a
  * deterministic random source. Other features' tests build on this.
  */
-import { fileURLToPath } from 'node:url';
 import { bootCore, type Core } from '../../src/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
 import type { CommandContext } from '../../src/core/context.js';
 import { DeliveryPorts } from '../../src/core/ports.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { openDatabase, type Db } from '../../src/persistence/db.js';
+import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
 
-export const AGENDA_PATH = fileURLToPath(new URL('../../data/agenda.json', import.meta.url));
+/** The fixture agenda (see `test/fixtures/agenda.ts`), not the shipped one, so new content keeps tests green. */
+export const AGENDA_PATH = FIXTURE_AGENDA_PATH;
 
 export interface TestServicesOptions {
   readonly agendaPath?: string;

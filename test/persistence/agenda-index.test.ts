@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agendaContentHash, loadAgenda, parseAgenda } from '../../src/core/agenda/load.js';
+import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
 import { createAgendaSearch, ensureIndexed } from '../../src/persistence/agenda-index.js';
 import { openDatabase } from '../../src/persistence/db.js';
 import { queryTerms, toFtsQuery } from '../../src/persistence/fts-query.js';
 
-const AGENDA_PATH = new URL('../../data/agenda.json', import.meta.url).pathname;
+const AGENDA_PATH = FIXTURE_AGENDA_PATH;
 const agenda = loadAgenda(AGENDA_PATH);
 
 function indexedDb() {

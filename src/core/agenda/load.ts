@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { findJsonSyntaxProblem } from './json-text.js';
 import type { Agenda } from './model.js';
 import type { AgendaProblem } from './schema.js';
 import { validateAgendaDocument } from './validate.js';
@@ -34,11 +35,12 @@ export function parseAgenda(jsonText: string, sourceName: string): Agenda {
   try {
     document = JSON.parse(jsonText);
   } catch (error) {
-    const where = jsonErrorLocation(jsonText, error);
-    const reason = error instanceof Error ? error.message.replace(/\s*(in JSON )?at position \d+.*$/su, '') : 'unreadable';
-    throw new AgendaValidationError(sourceName, [
-      { path: '', message: `is not valid JSON${where ? ` at line ${where.line}, column ${where.column}` : ''}: ${reason}` },
-    ]);
+    // JSON.parse is the fast path for a good file; only a broken one is walked again to say where and why.
+    const problem = findJsonSyntaxProblem(jsonText);
+    const message = problem
+      ? `is not valid JSON at line ${problem.line}, column ${problem.column}: ${problem.message}`
+      : `is not valid JSON: ${error instanceof Error ? error.message : 'unreadable'}`;
+    throw new AgendaValidationError(sourceName, [{ path: '', message }]);
   }
   const result = validateAgendaDocument(document);
   if (!result.ok) throw new AgendaValidationError(sourceName, result.problems);
@@ -64,21 +66,4 @@ export function loadAgenda(path: string): Agenda {
  */
 export function agendaContentHash(agenda: Agenda): string {
   return createHash('sha256').update(JSON.stringify(agenda)).digest('hex').slice(0, 32);
-}
-
-/**
- * Line and column (1-based) of a JSON syntax error. Node 20 reports a character
- * position; newer versions report line and column themselves.
- */
-export function jsonErrorLocation(text: string, error: unknown): { line: number; column: number } | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/u.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/u.exec(message);
-  // "Unexpected end of JSON input" names no position: the end of the text is where it broke.
-  const offset = position ? Number(position[1]) : /end of JSON/u.test(message) ? text.length : undefined;
-  if (offset === undefined) return undefined;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }

@@ -1,6 +1,6 @@
 /**
  * The real Discord adapter (real discord.js client) connected to the fake Discord,
- * over the real core (real agenda, SQLite in memory). Other features' adapter tests
+ * over the real core (fixture agenda, SQLite in memory). Other features' adapter tests
  * can start the same pair and read the fake's records.
  */
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.js';

@@ -1,6 +1,6 @@
 /**
  * The real agenda commands through the real Bolt and the fake Slack: what a Slack
- * user actually sees. Expected texts are written out from data/agenda.json.
+ * user actually sees. Expected texts are written out from the fixture agenda (test/fixtures/agenda.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../src/core/commands/index.js';

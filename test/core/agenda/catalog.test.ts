@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ScopeResolution } from '../../../src/core/agenda/catalog.js';
 import { createCatalog } from '../../../src/core/agenda/catalog-impl.js';
 import { loadAgenda } from '../../../src/core/agenda/load.js';
+import { FIXTURE_AGENDA_PATH } from '../../fixtures/agenda.js';
 
-const catalog = createCatalog(loadAgenda(new URL('../../../data/agenda.json', import.meta.url).pathname));
+const catalog = createCatalog(loadAgenda(FIXTURE_AGENDA_PATH));
 
 /** `3.5`, `cat 3` or `none: 3.5,3.6`: a compact view of a resolution for table tests. */
 function shown(resolution: ScopeResolution): string {

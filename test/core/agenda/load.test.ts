@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AgendaValidationError, agendaContentHash, loadAgenda, parseAgenda } from '../../../src/core/agenda/load.js';
 import { validateAgendaDocument } from '../../../src/core/agenda/validate.js';
+import { FIXTURE_AGENDA_PATH } from '../../fixtures/agenda.js';
 
-const AGENDA_PATH = new URL('../../../data/agenda.json', import.meta.url).pathname;
+const AGENDA_PATH = FIXTURE_AGENDA_PATH;
 const AGENDA_TEXT = readFileSync(AGENDA_PATH, 'utf8');
 
-/** A fresh, mutable copy of the real agenda document. */
+/** A fresh, mutable copy of the fixture agenda document. */
 function realDocument(): any {
   return JSON.parse(AGENDA_TEXT);
 }
@@ -19,7 +20,7 @@ function problemsOf(document: unknown): string[] {
   return result.problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`));
 }
 
-describe('loading the real agenda', () => {
+describe('loading the fixture agenda (a full agenda file, see test/fixtures/agenda.ts)', () => {
   const agenda = loadAgenda(AGENDA_PATH);
 
   it('has 3 categories, 18 challenges and 107 subsections', () => {

@@ -2,9 +2,9 @@
  * HTML, as the companion site's page saved from a browser: the same questions in
  * `<ol>`/`<li>` elements under headings. A small forward-only walker (linear in the
  * input; no DOM): it tolerates unclosed `<li>`/`<p>`, skips scripts, styles and
- * comments, decodes character references, and keeps the line of each `<li>`.
+ * comments, decodes character references (the full HTML table, from `entities`), and keeps the line of each `<li>`.
  */
-import { decodeEntities } from './html-entities.js';
+import { decodeHTML } from 'entities';
 import type { Piece } from './outline.js';
 import type { ProgressFn } from './types.js';
 
@@ -59,7 +59,7 @@ export function* htmlPieces(html: string, progress?: ProgressFn): Generator<Piec
     const lt = html.indexOf('<', i);
     if (lt === -1 || lt > i) {
       const end = lt === -1 ? html.length : lt;
-      addText(decodeEntities(html.slice(i, end)));
+      addText(decodeHTML(html.slice(i, end)));
       advance(end);
       continue;
     }

@@ -6,7 +6,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Candidate } from './check.js';
 import { challengeOfSection, splitCitation } from './citation.js';
-import { scanJson } from './json-scan.js';
+import { readJsonText } from '../json-text.js';
 import { ImportInputError } from './input-error.js';
 import type { Rejection } from './types.js';
 
@@ -17,11 +17,12 @@ export interface StructuredRead {
 
 /** Parses JSON text; syntax errors name line and column. */
 export function readJson(text: string): { value: unknown; lines: Map<string, number> } {
-  const scan = scanJson(text);
-  if (scan.error) {
-    throw new ImportInputError('syntax', `${scan.error.line}:${scan.error.column}: ${scan.error.message}`);
+  const read = readJsonText(text);
+  if (!read.ok) {
+    const { line, column, message } = read.problem;
+    throw new ImportInputError('syntax', `${line}:${column}: ${message}`);
   }
-  return { value: JSON.parse(text) as unknown, lines: scan.elementLines };
+  return { value: read.value, lines: read.elementLines };
 }
 
 /** Parses YAML text; syntax errors name line and column. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../../src/core/agenda/import/index.js';
-import { decodeEntities } from '../../../../src/core/agenda/import/html-entities.js';
 import { brief, parseFixture } from './fixture.js';
 import { miniTarget } from '../../../fixtures/mini-agenda.js';
 
@@ -26,7 +25,10 @@ describe('HTML import', () => {
   });
 
   it('decodes numeric and named references and leaves unknown names as typed', () => {
-    expect(decodeEntities('a &amp; b &#233; &#xE9; &hellip; &bogus; &#0; &lt;')).toBe('a & b é é … &bogus; \uFFFD <');
+    const references = 'a &amp; b &#233; &#xE9; &hellip; &bogus; &#0; &lt;';
+    const html = `<h3>Challenge 3.5</h3>\n<ol>\n<li>${references} (Section 3.5.1)</li>\n</ol>`;
+    const result = parseImport(utf8(html), 'refs.html', miniTarget);
+    expect(result.questions.map((q) => q.text)).toEqual(['a & b é é … &bogus; \uFFFD <']);
   });
 
   it('rejects an <li> in an ordered list that has no citation, with its line', () => {
