@@ -53,6 +53,24 @@ export class ConfigError extends Error {
   }
 }
 
+/** The agenda file when `AGENDA_PATH` is not set; relative paths are read from the working directory. */
+export const DEFAULT_AGENDA_PATH = 'data/agenda.json';
+
+/** Which agenda file a process uses, and why: the bot and the agenda CLI both take it from here. */
+export interface AgendaPathSetting {
+  readonly path: string;
+  readonly source: 'AGENDA_PATH' | 'default';
+}
+
+/**
+ * The agenda file named by the environment (or `.env`). Separate from `loadConfig` so the
+ * agenda CLI can use the bot's setting without needing the bot's platform tokens to be valid.
+ */
+export function agendaPathSetting(env: Env): AgendaPathSetting {
+  const path = env['AGENDA_PATH']?.trim();
+  return path ? { path, source: 'AGENDA_PATH' } : { path: DEFAULT_AGENDA_PATH, source: 'default' };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The environment, with `.env` values filling in what the real environment does not set. */
@@ -117,7 +135,7 @@ export function loadConfig(env: Env): Config {
   }
 
   const config: Config = {
-    agendaPath: read.text('AGENDA_PATH') ?? 'data/agenda.json',
+    agendaPath: agendaPathSetting(env).path,
     databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
     logLevel,
     defaultTimezone,
