@@ -28,6 +28,8 @@ export interface Config {
   readonly databasePath: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly defaultTimezone: string;
+  /** The zone the terminal shell shows times in: `DEFAULT_TIMEZONE` when set, else the machine's. */
+  readonly shellTimezone: string;
   readonly digestCatchupHours: number;
   readonly reminderHours: number;
   readonly slack?: SlackConfig;
@@ -119,7 +121,12 @@ class EnvReader {
   }
 }
 
-export function loadConfig(env: Env): Config {
+/** The machine's zone (the `TZ` variable or the system setting), UTC if the runtime cannot tell. */
+export function machineTimezone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function loadConfig(env: Env, machineZone: string = machineTimezone()): Config {
   const read = new EnvReader(env);
   const { problems } = read;
 
@@ -139,6 +146,7 @@ export function loadConfig(env: Env): Config {
     databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
     logLevel,
     defaultTimezone,
+    shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
     ...slackConfig(read),

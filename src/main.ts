@@ -66,6 +66,7 @@ async function main(): Promise<void> {
           output: process.stdout,
           interactive: process.stdin.isTTY === true,
           userName: userInfo().username,
+          timeZone: config.shellTimezone,
         });
   if (shell) delivery.add(shell.delivery);
 
