@@ -70,7 +70,9 @@ export async function runAgendaCli(argv: readonly string[], io: CliIo): Promise<
   }
   if (command === undefined) return usageError(io, 'no command given: use validate or import');
   if (command === 'validate') {
-    if (rest.length > 1) return usageError(io, 'validate takes at most one file: npm run agenda -- validate [<agenda-file>]');
+    if (rest.length > 1) {
+      return usageError(io, 'validate takes at most one file: npm run agenda -- validate [<agenda-file>]');
+    }
     if (values['dry-run'] || values.agenda !== undefined || values.all) return usageError(io, 'validate takes no options');
     if (rest[0] !== undefined) return runValidate(rest[0], io);
     announceAgendaFile(io, io.configuredAgenda.path, sourceOf(io.configuredAgenda));

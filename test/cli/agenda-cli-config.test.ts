@@ -89,7 +89,8 @@ describe('npm run agenda uses the bot’s configured agenda file (real process)'
 
     const other = join(cwd, 'other.json');
     copyFileSync(REAL_AGENDA, other);
-    const chosen = await runCli(cwd, ['import', fixture('questions.yaml'), '--dry-run', '--agenda', other], { AGENDA_PATH: botAgenda });
+    const args = ['import', fixture('questions.yaml'), '--dry-run', '--agenda', other];
+    const chosen = await runCli(cwd, args, { AGENDA_PATH: botAgenda });
     expect(chosen.code).toBe(0);
     expect(chosen.out.split('\n')[0]).toBe(`Agenda file: ${other} (from --agenda)`);
   });

@@ -57,7 +57,10 @@ describe('npm run agenda -- bad arguments', () => {
   it.each([
     [[], 'agenda: no command given: use validate or import'],
     [['check', 'x.json'], 'agenda: "check" is not a command: use validate or import'],
-    [['validate', 'a.json', 'b.json'], 'agenda: validate takes at most one file: npm run agenda -- validate [<agenda-file>]'],
+    [
+      ['validate', 'a.json', 'b.json'],
+      'agenda: validate takes at most one file: npm run agenda -- validate [<agenda-file>]',
+    ],
     [['import', 'q.md', '--dryrun'], 'agenda: unknown option --dryrun: accepted options are --dry-run, --agenda <file>, --all, --help'],
     [['import', 'q.md', '--agenda'], 'agenda: option --agenda needs a value, e.g. --agenda data/agenda.json'],
   ])('%j gets a specific message and the usage', async (args, message) => {

@@ -30,18 +30,20 @@ describe('2026 rule changes come from the bundled IANA data, not the runtime', (
   });
 
   it('a Monday 09:00 post is scheduled at the right instant after the change', () => {
-    const monday = { year: 2026, month: 11, day: 2 };
-    expect(zonedToUtc(monday, { hour: 9, minute: 0 }, 'America/Vancouver').toISOString()).toBe('2026-11-02T16:00:00.000Z');
-    expect(zonedToUtc(monday, { hour: 9, minute: 0 }, 'America/Edmonton').toISOString()).toBe('2026-11-02T15:00:00.000Z');
-    const moroccanMonday = { year: 2026, month: 9, day: 21 };
-    expect(zonedToUtc(moroccanMonday, { hour: 9, minute: 0 }, 'Africa/Casablanca').toISOString()).toBe('2026-09-21T09:00:00.000Z');
+    const nineOn = (year: number, month: number, day: number, zone: string): string =>
+      zonedToUtc({ year, month, day }, { hour: 9, minute: 0 }, zone).toISOString();
+    expect(nineOn(2026, 11, 2, 'America/Vancouver')).toBe('2026-11-02T16:00:00.000Z');
+    expect(nineOn(2026, 11, 2, 'America/Edmonton')).toBe('2026-11-02T15:00:00.000Z');
+    expect(nineOn(2026, 9, 21, 'Africa/Casablanca')).toBe('2026-09-21T09:00:00.000Z');
   });
 
   it('weekly rules and local readings follow the new offsets', () => {
     const rule = { weekday: 1, time: { hour: 9, minute: 0 }, zone: 'America/Vancouver' } as const;
     expect(nextOccurrence(rule, new Date('2026-10-30T00:00:00Z')).at.toISOString()).toBe('2026-11-02T16:00:00.000Z');
-    expect(localParts(new Date('2026-11-02T16:00:00Z'), 'America/Vancouver')).toMatchObject({ day: 2, hour: 9, minute: 0, weekday: 1 });
-    expect(localParts(new Date('2026-09-21T09:00:00Z'), 'Africa/Casablanca')).toMatchObject({ day: 21, hour: 9, weekday: 1 });
+    const vancouver = localParts(new Date('2026-11-02T16:00:00Z'), 'America/Vancouver');
+    expect(vancouver).toMatchObject({ day: 2, hour: 9, minute: 0, weekday: 1 });
+    const casablanca = localParts(new Date('2026-09-21T09:00:00Z'), 'Africa/Casablanca');
+    expect(casablanca).toMatchObject({ day: 21, hour: 9, weekday: 1 });
     expect(weekOf(new Date('2026-11-02T07:30:00Z'), 'America/Vancouver')).toBe('2026-W45');
   });
 
@@ -55,7 +57,8 @@ describe('2026 rule changes come from the bundled IANA data, not the runtime', (
   });
 
   it('warns when the runtime data is older than the bundled data, and only then', () => {
-    expect(staleRuntimeZoneData('2025c')).toMatch(/^The runtime's time-zone data \(2025c\) is older than the bot's \(20\d\d[a-z]/u);
+    const warning = staleRuntimeZoneData('2025c');
+    expect(warning).toMatch(/^The runtime's time-zone data \(2025c\) is older than the bot's \(20\d\d[a-z]/u);
     expect(staleRuntimeZoneData(undefined)).toMatch(/\(unknown\) is older/u);
     expect(staleRuntimeZoneData('9999z')).toBeUndefined();
   });
@@ -71,7 +74,8 @@ describe('the reader of the packed data agrees with moment-timezone, which packs
         for (const instant of [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)]) {
           // moment counts minutes west, as Date#getTimezoneOffset does.
           const expected = -(theirs?.utcOffset(instant) ?? Number.NaN);
-          if (offsetMinutes(instant, zone) !== Math.round(expected) + 0) disagreements.push(`${zone} ${new Date(instant).toISOString()}`);
+          const ours = offsetMinutes(instant, zone);
+          if (ours !== Math.round(expected) + 0) disagreements.push(`${zone} ${new Date(instant).toISOString()}`);
         }
       }
     }

@@ -18,7 +18,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** The packed file: `version` (e.g. `2026f`), zones `name|abbrs|offsets|indices|untils|population`, links `target|alias`. */
+/**
+ * The packed file: `version` (e.g. `2026f`), zones as `name|abbrs|offsets|indices|untils|population`,
+ * links as `target|alias`.
+ */
 interface PackedData {
   readonly version: string;
   readonly zones: readonly string[];
@@ -114,8 +117,9 @@ export function tzdataOffsetMinutes(instant: number, zone: string): number | und
 export function staleRuntimeZoneData(runtimeVersion: string | undefined): string | undefined {
   const ours = tzdataVersion();
   if (runtimeVersion !== undefined && runtimeVersion >= ours) return undefined;
+  const runtime = runtimeVersion ?? 'unknown';
   return (
-    `The runtime's time-zone data (${runtimeVersion ?? 'unknown'}) is older than the bot's (${ours}, from moment-timezone). ` +
-    'Schedules use the bot\'s data; only code that asks the runtime directly may be off in zones whose rules changed.'
+    `The runtime's time-zone data (${runtime}) is older than the bot's (${ours}, from moment-timezone). ` +
+    "Schedules use the bot's data; only code that asks the runtime directly may be off in zones whose rules changed."
   );
 }

@@ -15,7 +15,8 @@ async function shellOutput(commands: readonly string[], timeZone: string, now: s
   const output = new PassThrough();
   const chunks: string[] = [];
   output.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
-  const shell = createShell({ dispatcher: core.dispatcher, input, output, interactive: false, userName: 'ana', timeZone });
+  const { dispatcher } = core;
+  const shell = createShell({ dispatcher, input, output, interactive: false, userName: 'ana', timeZone });
   delivery.add(shell.delivery);
   input.end(`${commands.join('\n')}\n`);
   await shell.session.run();
@@ -26,7 +27,11 @@ describe('the shell shows times in its own time zone, and names it', () => {
   it('weekly subscriptions: next post and preview in the terminal’s zone, not UTC', async () => {
     // Mondays 09:00 in Berlin (UTC+1 in early March 2024) is 08:00 UTC, 03:00 in New York (EST, UTC-5).
     const text = await shellOutput(
-      ['/agenda subscribe #terminal day=mon time=09:00 tz=Europe/Berlin', '/agenda subscriptions', '/agenda digest preview 1'],
+      [
+        '/agenda subscribe #terminal day=mon time=09:00 tz=Europe/Berlin',
+        '/agenda subscriptions',
+        '/agenda digest preview 1',
+      ],
       'America/New_York',
       '2024-03-04T06:00:00Z',
     );
@@ -38,7 +43,10 @@ describe('the shell shows times in its own time zone, and names it', () => {
   it('reading groups: the kickoff syllabus and the status show local dates and times', async () => {
     // Thursdays 18:00 in Berlin: 2026-01-15 17:00 UTC is Friday 02:00 in Tokyo (UTC+9, no DST).
     const text = await shellOutput(
-      ['/readinggroup create name:"Shell RG" syllabus:2.1,2.2 day=thu time=18:00 tz=Europe/Berlin start=2026-01-15', '/readinggroup status'],
+      [
+        '/readinggroup create name:"Shell RG" syllabus:2.1,2.2 day=thu time=18:00 tz=Europe/Berlin start=2026-01-15',
+        '/readinggroup status',
+      ],
       'Asia/Tokyo',
       '2026-01-05T09:00:00Z',
     );
@@ -55,7 +63,10 @@ describe('the shell shows times in its own time zone, and names it', () => {
         { kind: 'text', spans: ['Before: ', at('2024-03-10T06:30:00Z', 'full')] },
         { kind: 'fields', fields: [{ label: 'After', value: [at('2024-03-10T07:30:00Z', 'full')] }] },
         { kind: 'list', items: [{ id: 'd', text: [at('2024-03-10T04:59:00Z', 'date')] }] },
-        { kind: 'context', spans: [at('2024-11-03T05:30:00Z', 'time'), ' and ', at('2024-11-03T06:30:00Z', 'relative')] },
+        {
+          kind: 'context',
+          spans: [at('2024-11-03T05:30:00Z', 'time'), ' and ', at('2024-11-03T06:30:00Z', 'relative')],
+        },
       ],
     };
     // New York leaves EST (UTC-5) at 2024-03-10 07:00 UTC and returns to it at 2024-11-03 06:00 UTC.
@@ -63,7 +74,10 @@ describe('the shell shows times in its own time zone, and names it', () => {
       { kind: 'text', spans: ['Before: ', 'Sunday 2024-03-10 01:30 (America/New_York)'] },
       { kind: 'fields', fields: [{ label: 'After', value: ['Sunday 2024-03-10 03:30 (America/New_York)'] }] },
       { kind: 'list', items: [{ id: 'd', text: ['Saturday 2024-03-09 (America/New_York)'] }] },
-      { kind: 'context', spans: ['01:30 (America/New_York)', ' and ', 'Sunday 2024-11-03 01:30 (America/New_York)'] },
+      {
+        kind: 'context',
+        spans: ['01:30 (America/New_York)', ' and ', 'Sunday 2024-11-03 01:30 (America/New_York)'],
+      },
     ]);
   });
 });
