@@ -12,6 +12,7 @@ import { registry as defaultRegistry } from './core/commands/index.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';
+import { DEFAULT_AGENDA_PATH } from './config.js';
 import { silentLogger, type Logger } from './log.js';
 import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js';
 import type { Db } from './persistence/db.js';
@@ -20,7 +21,7 @@ import { SubscriptionsRepository } from './persistence/subscriptions-repository.
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 
 export interface CoreOptions {
-  /** The agenda file (`data/agenda.json`). Ignored when `agenda` is given. */
+  /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
   readonly agendaPath?: string;
   /** An agenda already loaded (tests, imports). */
   readonly agenda?: Agenda;
@@ -46,7 +47,7 @@ export interface Core {
 
 /** Throws `AgendaValidationError` (with every problem) if the agenda file is not usable. */
 export function bootCore(options: CoreOptions): Core {
-  const agenda = options.agenda ?? loadAgenda(options.agendaPath ?? 'data/agenda.json');
+  const agenda = options.agenda ?? loadAgenda(options.agendaPath ?? DEFAULT_AGENDA_PATH);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const { db } = options;

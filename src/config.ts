@@ -28,6 +28,8 @@ export interface Config {
   readonly databasePath: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly defaultTimezone: string;
+  /** The zone the terminal shell shows times in: `DEFAULT_TIMEZONE` when set, else the machine's. */
+  readonly shellTimezone: string;
   readonly digestCatchupHours: number;
   readonly reminderHours: number;
   readonly slack?: SlackConfig;
@@ -51,6 +53,24 @@ export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`The configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+/** The agenda file when `AGENDA_PATH` is not set; relative paths are read from the working directory. */
+export const DEFAULT_AGENDA_PATH = 'data/agenda.json';
+
+/** Which agenda file a process uses, and why: the bot and the agenda CLI both take it from here. */
+export interface AgendaPathSetting {
+  readonly path: string;
+  readonly source: 'AGENDA_PATH' | 'default';
+}
+
+/**
+ * The agenda file named by the environment (or `.env`). Separate from `loadConfig` so the
+ * agenda CLI can use the bot's setting without needing the bot's platform tokens to be valid.
+ */
+export function agendaPathSetting(env: Env): AgendaPathSetting {
+  const path = env['AGENDA_PATH']?.trim();
+  return path ? { path, source: 'AGENDA_PATH' } : { path: DEFAULT_AGENDA_PATH, source: 'default' };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -101,7 +121,12 @@ class EnvReader {
   }
 }
 
-export function loadConfig(env: Env): Config {
+/** The machine's zone (the `TZ` variable or the system setting), UTC if the runtime cannot tell. */
+export function machineTimezone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function loadConfig(env: Env, machineZone: string = machineTimezone()): Config {
   const read = new EnvReader(env);
   const { problems } = read;
 
@@ -117,10 +142,11 @@ export function loadConfig(env: Env): Config {
   }
 
   const config: Config = {
-    agendaPath: read.text('AGENDA_PATH') ?? 'data/agenda.json',
+    agendaPath: agendaPathSetting(env).path,
     databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
     logLevel,
     defaultTimezone,
+    shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
     ...slackConfig(read),

@@ -15,6 +15,7 @@ import { ConfigError, loadConfig, processEnvironment, type Config } from './conf
 import { AgendaValidationError } from './core/agenda/load.js';
 import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
+import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './persistence/db.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
@@ -25,6 +26,8 @@ type Stop = () => Promise<void> | void;
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  const staleZones = staleRuntimeZoneData(process.versions.tz);
+  if (staleZones) logger.warn({ runtimeTz: process.versions.tz }, staleZones);
   const stops: Stop[] = [];
   const stopAll = async (): Promise<void> => {
     for (const stop of stops.reverse()) await stop();
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
           output: process.stdout,
           interactive: process.stdin.isTTY === true,
           userName: userInfo().username,
+          timeZone: config.shellTimezone,
         });
   if (shell) delivery.add(shell.delivery);
 

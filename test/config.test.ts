@@ -8,16 +8,23 @@ import { configProblems as problemsOf } from './helpers/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults with no environment, and no platform', () => {
-    const config = loadConfig({});
+    const config = loadConfig({}, 'Pacific/Auckland');
     expect(config).toEqual({
       agendaPath: 'data/agenda.json',
       databasePath: 'data/agendabot.db',
       logLevel: 'info',
       defaultTimezone: 'UTC',
+      shellTimezone: 'Pacific/Auckland',
       digestCatchupHours: 24,
       reminderHours: 24,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('shows shell times in DEFAULT_TIMEZONE when it is set, else in the machine zone', () => {
+    expect(loadConfig({ DEFAULT_TIMEZONE: 'Asia/Tokyo' }, 'Pacific/Auckland').shellTimezone).toBe('Asia/Tokyo');
+    expect(loadConfig({ DEFAULT_TIMEZONE: 'UTC' }, 'Pacific/Auckland').shellTimezone).toBe('UTC');
+    expect(loadConfig({}, 'Pacific/Auckland').shellTimezone).toBe('Pacific/Auckland');
   });
 
   it('reads a complete Slack HTTP setup and a Discord setup side by side', () => {

@@ -10,6 +10,8 @@ export interface StartShellOptions {
   readonly output: Writable;
   readonly interactive: boolean;
   readonly userName: string;
+  /** The zone the terminal shows times in; default the machine's (see `local-times.ts`). */
+  readonly timeZone?: string;
 }
 
 /** Builds the session and its port; the caller runs `session.run()` when the rest is wired. */

@@ -11,6 +11,8 @@ import type { Dispatcher } from '../../src/core/dispatcher.js';
 import type { ActionResult, Button, Modal, Reply } from '../../src/core/message.js';
 import { renderReply } from './render.js';
 import { SHELL_CONVERSATION } from './delivery-port.js';
+import { machineTimezone } from '../../src/config.js';
+import { localizeTimes } from './local-times.js';
 
 export interface ShellOptions {
   readonly dispatcher: Dispatcher;
@@ -19,6 +21,8 @@ export interface ShellOptions {
   /** Prompt and greet: true when a person is at a terminal. */
   readonly interactive: boolean;
   readonly userName: string;
+  /** The zone the terminal shows times in (`DEFAULT_TIMEZONE`, else the machine's); default the machine's. */
+  readonly timeZone?: string;
 }
 
 export class ShellSession {
@@ -26,6 +30,7 @@ export class ShellSession {
   readonly #lines: AsyncIterator<string>;
   readonly #readline: Interface;
   readonly #ctx: CommandContext;
+  readonly #timeZone: string;
 
   constructor(private readonly options: ShellOptions) {
     // At a terminal, readline's own mode gives line editing and history (arrow keys);
@@ -34,6 +39,7 @@ export class ShellSession {
       ? createInterface({ input: options.input, output: options.output, terminal: true, historySize: 200 })
       : createInterface({ input: options.input, terminal: false });
     this.#lines = this.#readline[Symbol.asyncIterator]();
+    this.#timeZone = options.timeZone ?? machineTimezone();
     this.#ctx = {
       actor: { platform: 'shell', tenantId: SHELL_CONVERSATION.tenantId, userId: 'you', displayName: options.userName },
       conversation: SHELL_CONVERSATION,
@@ -43,7 +49,7 @@ export class ShellSession {
 
   /** Prints a reply that did not come from a command (scheduled posts). */
   print(reply: Reply, heading?: string): void {
-    const rendered = renderReply(reply, this.#buttons.length + 1);
+    const rendered = renderReply(localizeTimes(reply, this.#timeZone), this.#buttons.length + 1);
     this.#buttons = [...this.#buttons, ...rendered.buttons];
     this.#write(`${heading ? `--- ${heading} ---\n` : ''}${rendered.text}\n`);
   }

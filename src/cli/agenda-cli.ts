@@ -3,7 +3,9 @@
  * questions into one. Everything the commands touch outside the file system comes
  * in through `CliIo`, so tests run the real commands and read what they print.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_AGENDA_PATH, type AgendaPathSetting } from '../config.js';
 import { runImport } from './import-command.js';
 import { runValidate } from './validate-command.js';
 
@@ -14,14 +16,15 @@ export interface CliIo {
   now(): number;
   /** The wall-clock time, for backup file names. */
   date(): Date;
+  /** The bot's agenda file (`AGENDA_PATH`, from `src/config.ts`): used unless `--agenda` names another. */
+  readonly configuredAgenda: AgendaPathSetting;
 }
 
-export const DEFAULT_AGENDA_PATH = 'data/agenda.json';
-
 export const USAGE = `Usage:
-  npm run agenda -- validate <agenda-file>
-      Check an agenda file (JSON or YAML). Prints every problem with its place
-      (a JSON path, or line:column for a syntax error). Exit code 1 if any.
+  npm run agenda -- validate [<agenda-file>]
+      Check an agenda file (JSON or YAML; default: the bot's, see below). Prints
+      every problem with its place (a JSON path, or line:column for a syntax
+      error). Exit code 1 if any.
 
   npm run agenda -- import <questions-file> [--dry-run] [--agenda <agenda-file>] [--all]
       Read research questions and merge them into the agenda as the paper's
@@ -30,12 +33,15 @@ export const USAGE = `Usage:
       a text or Markdown list ("3. Question? (Section 2.1.3)" under a heading such
       as "## 2.1 …" or "Challenge 2.1: …"); or the same list saved as HTML.
       --dry-run   print what would be added, changed and rejected; write nothing
-      --agenda    the agenda file to update (default ${DEFAULT_AGENDA_PATH})
+      --agenda    the agenda file to update (default: the bot's, see below)
       --all       list every question in the summary (default: the first 50 per group)
       The agenda file is replaced atomically; the previous one is kept beside it
       as <agenda-file>.<timestamp>.bak. Exit code 0 on success, 2 if some items
       were rejected (the rest were imported), 1 if nothing could be imported.
 
+The bot's agenda file is AGENDA_PATH from the environment or .env, as for
+npm start (${DEFAULT_AGENDA_PATH} when unset). The first line printed names the
+agenda file a command reads and writes.
 Paths are relative to the project folder when run through npm.
 `;
 
@@ -64,18 +70,35 @@ export async function runAgendaCli(argv: readonly string[], io: CliIo): Promise<
   }
   if (command === undefined) return usageError(io, 'no command given: use validate or import');
   if (command === 'validate') {
-    if (rest.length !== 1 || rest[0] === undefined) return usageError(io, 'validate takes exactly one file: npm run agenda -- validate <agenda-file>');
+    if (rest.length > 1) {
+      return usageError(io, 'validate takes at most one file: npm run agenda -- validate [<agenda-file>]');
+    }
     if (values['dry-run'] || values.agenda !== undefined || values.all) return usageError(io, 'validate takes no options');
-    return runValidate(rest[0], io);
+    if (rest[0] !== undefined) return runValidate(rest[0], io);
+    announceAgendaFile(io, io.configuredAgenda.path, sourceOf(io.configuredAgenda));
+    return runValidate(io.configuredAgenda.path, io);
   }
   if (command === 'import') {
     if (rest.length !== 1 || rest[0] === undefined) return usageError(io, 'import takes exactly one file: npm run agenda -- import <questions-file> [--dry-run]');
-    return runImport(
-      { input: rest[0], agendaPath: values.agenda ?? DEFAULT_AGENDA_PATH, dryRun: values['dry-run'], listAll: values.all },
-      io,
-    );
+    const agendaPath = values.agenda ?? io.configuredAgenda.path;
+    announceAgendaFile(io, agendaPath, values.agenda !== undefined ? 'from --agenda' : sourceOf(io.configuredAgenda));
+    return runImport({ input: rest[0], agendaPath, dryRun: values['dry-run'], listAll: values.all }, io);
   }
   return usageError(io, `"${command}" is not a command: use validate or import`);
+}
+
+/**
+ * The first line of output: which agenda file this run reads (and writes), in full, so an
+ * operator sees at once whether it is the one the bot runs on.
+ */
+function announceAgendaFile(io: CliIo, path: string, source: string): void {
+  io.stdout.write(`Agenda file: ${resolve(path)} (${source})\n`);
+}
+
+function sourceOf(setting: AgendaPathSetting): string {
+  return setting.source === 'AGENDA_PATH'
+    ? 'AGENDA_PATH, as for the bot'
+    : `the default ${DEFAULT_AGENDA_PATH}, as for the bot; set AGENDA_PATH or pass --agenda to change it`;
 }
 
 function usageError(io: CliIo, problem: string): number {

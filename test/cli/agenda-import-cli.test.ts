@@ -10,7 +10,11 @@ describe('npm run agenda -- import', () => {
     const before = readFileSync(path, 'utf8');
     const { code, out, err } = await cli(['import', fixture('clean.md'), '--dry-run', '--agenda', path]);
     expect({ code, err }).toEqual({ code: 0, err: '' });
-    expect(out.split('\n').slice(1)).toEqual([
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      `Agenda file: ${path} (from --agenda)`,
+      `Importing ${fixture('clean.md')} (text) into ${path} (dry run)`,
+    ]);
+    expect(out.split('\n').slice(2)).toEqual([
       'Would add (5):',
       '  + 2.1-q3 (§2.1.3, line 7): Does some property of the attention heads explain when in-context learning breaks down?',
       '  + 3.5-q1 (§3.5.1, line 11): Is there a shared internal feature that successful jailbreak prompts all trigger?',
@@ -102,7 +106,11 @@ describe('npm run agenda -- import', () => {
   it('refuses empty and binary files with exit 1 and a specific message', async () => {
     const { path } = agendaCopy();
     const empty = await cli(['import', fixture('empty.txt'), '--agenda', path]);
-    expect(empty).toEqual({ code: 1, out: '', err: `agenda import: ${fixture('empty.txt')} is empty: there is nothing to import\n` });
+    expect(empty).toEqual({
+      code: 1,
+      out: `Agenda file: ${path} (from --agenda)\n`,
+      err: `agenda import: ${fixture('empty.txt')} is empty: there is nothing to import\n`,
+    });
     const binary = await cli(['import', fixture('binary.bin'), '--agenda', path]);
     expect(binary.code).toBe(1);
     expect(binary.err).toContain('looks like a binary file, not text; import reads UTF-8 text');

@@ -57,8 +57,10 @@ describe('npm run agenda -- bad arguments', () => {
   it.each([
     [[], 'agenda: no command given: use validate or import'],
     [['check', 'x.json'], 'agenda: "check" is not a command: use validate or import'],
-    [['validate'], 'agenda: validate takes exactly one file: npm run agenda -- validate <agenda-file>'],
-    [['validate', 'a.json', 'b.json'], 'agenda: validate takes exactly one file: npm run agenda -- validate <agenda-file>'],
+    [
+      ['validate', 'a.json', 'b.json'],
+      'agenda: validate takes at most one file: npm run agenda -- validate [<agenda-file>]',
+    ],
     [['import', 'q.md', '--dryrun'], 'agenda: unknown option --dryrun: accepted options are --dry-run, --agenda <file>, --all, --help'],
     [['import', 'q.md', '--agenda'], 'agenda: option --agenda needs a value, e.g. --agenda data/agenda.json'],
   ])('%j gets a specific message and the usage', async (args, message) => {
@@ -66,7 +68,7 @@ describe('npm run agenda -- bad arguments', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.split('\n')[0]).toBe(message);
-    expect(err).toContain('Usage:\n  npm run agenda -- validate <agenda-file>');
+    expect(err).toContain('Usage:\n  npm run agenda -- validate [<agenda-file>]');
   });
 
   it('prints the usage on --help with exit 0', async () => {

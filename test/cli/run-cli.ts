@@ -21,6 +21,9 @@ export function agendaCopy(): { dir: string; path: string } {
   return { dir, path };
 }
 
+/** Where in-process runs think the bot's agenda is: nowhere, so no test can write the shipped agenda by accident. */
+const NO_CONFIGURED_AGENDA = { path: join(tmpdir(), 'agenda-cli-unset', 'agenda.json'), source: 'default' } as const;
+
 /** Runs the real CLI with captured output. `tick` is how far the fake clock moves per reading. */
 export async function cli(args: string[], tick = 0): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -31,6 +34,7 @@ export async function cli(args: string[], tick = 0): Promise<{ code: number; out
     stderr: { write: (s: string) => (err += s) },
     now: () => (t += tick),
     date: () => new Date('2026-11-26T16:30:05.123Z'),
+    configuredAgenda: NO_CONFIGURED_AGENDA,
   });
   return { code, out, err };
 }

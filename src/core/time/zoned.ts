@@ -1,11 +1,17 @@
 /**
- * Wall-clock time in IANA zones, with `Intl.DateTimeFormat` only (no date library).
- * Schedules are stored as (weekday, local time, zone); these functions turn them into
- * UTC instants with two rules for daylight-saving days:
+ * Wall-clock time in IANA zones, with no date library. Offsets come from `tzdata.ts`
+ * (current IANA data shipped as an npm package, not the runtime's older ICU copy);
+ * everything else is here. Schedules are stored as (weekday, local time, zone); these
+ * functions turn them into UTC instants with two rules of our own for daylight-saving days:
  * - a local time that does not exist (spring forward) happens at the first valid
- *   instant after the gap, i.e. the moment of the transition;
+ *   instant after the gap, i.e. the moment of the transition (02:30 on a 02:00→03:00
+ *   night is 03:00);
  * - a local time that occurs twice (fall back) happens once, at its first occurrence.
+ * These differ on purpose from Temporal's default ("compatible") and luxon's, which move
+ * a time in a gap forward by the gap's length (02:30 → 03:30); keep them when changing
+ * where offsets come from.
  */
+import { tzdataOffsetMinutes } from './tzdata.js';
 
 /** A calendar date without a zone. `month` is 1–12. */
 export interface LocalDate {
@@ -29,51 +35,44 @@ export interface LocalParts extends LocalDate, TimeOfDay {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const fallbackFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
+/** The runtime's offset, for a zone name `Intl` accepts but the IANA data does not hold. */
+function runtimeOffsetMinutes(instant: number, zone: string): number {
+  let formatter = fallbackFormatters.get(zone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, formatter);
+    const fields = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' } as const;
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', ...fields });
+    fallbackFormatters.set(zone, formatter);
   }
-  return formatter;
+  const v: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') v[part.type] = Number(part.value);
+  const asUtc = Date.UTC(v['year'] ?? 1970, (v['month'] ?? 1) - 1, v['day'] ?? 1, v['hour'] ?? 0, v['minute'] ?? 0);
+  return Math.round((asUtc - Math.floor(instant / MINUTE) * MINUTE) / MINUTE);
+}
+
+/** The offset in minutes east, as precise as the data (old local mean times have seconds). */
+function exactOffsetMinutes(instant: number, zone: string): number {
+  return tzdataOffsetMinutes(instant, zone) ?? runtimeOffsetMinutes(instant, zone);
 }
 
 /** The wall-clock reading of `instant` in `zone`. */
 export function localParts(instant: Date, zone: string): LocalParts {
-  const values: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    if (part.type !== 'literal') values[part.type] = Number(part.value);
-  }
-  const year = values['year'] ?? 0;
-  const month = values['month'] ?? 1;
-  const day = values['day'] ?? 1;
+  const local = new Date(instant.getTime() + Math.round(exactOffsetMinutes(instant.getTime(), zone) * MINUTE));
   return {
-    year,
-    month,
-    day,
-    hour: values['hour'] ?? 0,
-    minute: values['minute'] ?? 0,
-    second: values['second'] ?? 0,
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() as Weekday,
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay() as Weekday,
   };
 }
 
 /** The zone's offset from UTC at `instant`, in minutes (east positive: Berlin in winter is +60). */
 export function offsetMinutes(instant: number, zone: string): number {
-  const p = localParts(new Date(instant), zone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE);
+  return Math.round(exactOffsetMinutes(instant, zone));
 }
 
 /**
