@@ -8,7 +8,7 @@ import { createCatalog } from './core/agenda/catalog-impl.js';
 import { agendaContentHash, loadAgenda } from './core/agenda/load.js';
 import type { Agenda } from './core/agenda/model.js';
 import { systemClock, type Clock } from './core/clock.js';
-import { registry as defaultRegistry } from './core/commands/index.js';
+import { registry as defaultRegistry } from './core/commands/registry.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';

@@ -7,9 +7,9 @@ import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
 import type { DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
-import type { SubscriptionStore } from './subscriptions/model.js';
+import type { SubscriptionStore } from './features/weekly-question/model.js';
 import type { Logger } from '../log.js';
-import type { ReadingGroupsFeature } from './reading-groups/feature.js';
+import type { ReadingGroupsFeature } from './features/reading-groups/services.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSweeper } from '../../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../../src/core/features/index.js';
 import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
-import { readingGroupsOf } from '../../../src/core/reading-groups/feature.js';
+import { readingGroupsOf } from '../../../src/core/features/reading-groups/services.js';
 import { buttonPress, chatInput, IDS, modalSubmit, type Json } from '../../fakes/discord/index.js';
 import { buttonIds, commandAnswer, embedOf, startHarness, type Harness } from './harness.js';
 

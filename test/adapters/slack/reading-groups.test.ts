@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { registry } from '../../../src/core/commands/index.js';
+import { registry } from '../../../src/core/commands/registry.js';
 import { createSweeper } from '../../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../../src/core/features/index.js';
 import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
-import { readingGroupsOf } from '../../../src/core/reading-groups/feature.js';
+import { readingGroupsOf } from '../../../src/core/features/reading-groups/services.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { blockActionsPayload, viewSubmissionPayload } from '../../fakes/slack/signed-requests.js';
 import { makeServices, type TestCore } from '../../helpers/services.js';

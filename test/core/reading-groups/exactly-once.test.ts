@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSweeper } from '../../../src/core/jobs/features.js';
 import type { FaultPoint } from '../../../src/core/jobs/outbox.js';
-import { readingGroupsScheduled } from '../../../src/core/reading-groups/scheduled.js';
+import { readingGroupsScheduled } from '../../../src/core/features/reading-groups/scheduled-posts.js';
 import { makeWorld } from '../../helpers/reading-groups.js';
 
 class Crash extends Error {}

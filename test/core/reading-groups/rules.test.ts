@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/ports.js';
-import { pickFacilitator } from '../../../src/core/reading-groups/facilitator.js';
+import { pickFacilitator } from '../../../src/core/features/reading-groups/facilitator.js';
 import { makeWorld, type World } from '../../helpers/reading-groups.js';
 
 async function withGroup(now = '2027-01-04T09:00:00Z'): Promise<World> {

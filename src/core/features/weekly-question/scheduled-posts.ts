@@ -1,0 +1,77 @@
+/**
+ * The weekly question as a scheduled feature: its sweep step, and what happens when a
+ * post fails for good (pause the subscription, record why, tell its owner once).
+ */
+import type { ScheduledFeature } from '../../jobs/features.js';
+import type { DeliveryRecord } from '../../jobs/deliveries.js';
+import type { DeliveryFailure, DeliveryHandler } from '../../jobs/outbox.js';
+import type { Span } from '../../message.js';
+import type { Services } from '../../services.js';
+import { nextOccurrence, weekOf } from '../../time/weekly.js';
+import { subscriptionIdOfKey } from './model.js';
+import { planDueDigests, ruleOf } from './planner.js';
+
+/** What the platforms' permanent error codes mean, in words an owner can act on. */
+const REASONS: Readonly<Record<string, string>> = {
+  channel_not_found: 'the channel was deleted or the bot cannot see it',
+  is_archived: 'the channel is archived',
+  not_in_channel: 'the bot is not a member of the channel (invite it)',
+  account_inactive: 'the account is deactivated',
+  '10003': 'the channel no longer exists',
+  '50001': 'the bot has no access to the channel',
+  '50007': 'the bot cannot send you direct messages (check your privacy settings)',
+  '50013': 'the bot lacks permission to post there',
+};
+
+export function describeFailure(code: string): string {
+  return REASONS[code] ?? `the platform refused the post (${code})`;
+}
+
+export function digestHandler(services: Services): DeliveryHandler {
+  return {
+    prefix: 'digest:',
+    staleAfterMs: services.settings.digestCatchupHours * 3_600_000,
+    onFailed: (record, failure) => onDigestFailed(services, record, failure),
+  };
+}
+
+async function onDigestFailed(services: Services, record: DeliveryRecord, failure: DeliveryFailure): Promise<void> {
+  const id = subscriptionIdOfKey(record.key);
+  const subscription = id === undefined ? undefined : services.subscriptions.byId(id);
+  if (!subscription) return;
+  if (!failure.permanent) {
+    services.logger.error({ subscriptionId: subscription.id, key: record.key, code: failure.code }, 'weekly question not posted this week');
+    return;
+  }
+  const now = services.clock.now();
+  const reason = `${failure.code}: ${describeFailure(failure.code)}`;
+  services.deliveries.atomically(() => {
+    services.subscriptions.setPaused(subscription.id, true, reason, nextOccurrence(ruleOf(subscription), now).at);
+    // One notice per subscription and week: the key makes a second failure in the same week silent.
+    const target: Span[] =
+      subscription.target.kind === 'channel' ? ['the channel ', { channel: subscription.target.channelId }] : ['your direct messages'];
+    const spans: Span[] = [
+      `Your weekly research question (subscription ${subscription.id}) to `,
+      ...target,
+      ` is paused: ${describeFailure(failure.code)}. When that is fixed, run `,
+      { text: `/agenda resume ${subscription.id}`, code: true },
+      '.',
+    ];
+    services.deliveries.plan(
+      {
+        key: `notice:digest:${subscription.id}:${weekOf(now, subscription.zone)}`,
+        destination: { kind: 'user', platform: subscription.platform, tenantId: subscription.tenantId, userId: subscription.ownerId },
+        reply: { visibility: 'channel', summary: `Weekly question ${subscription.id} paused: ${describeFailure(failure.code)}.`, blocks: [{ kind: 'text', spans }] },
+        dueAt: now,
+      },
+      now,
+    );
+  });
+  services.logger.warn({ subscriptionId: subscription.id, code: failure.code }, 'subscription paused after a permanent delivery error');
+}
+
+export const digestFeature: ScheduledFeature = {
+  name: 'digest',
+  provider: (services) => ({ name: 'digest', plan: (now) => planDueDigests(services, now) }),
+  handler: digestHandler,
+};
