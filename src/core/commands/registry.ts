@@ -1,41 +1,51 @@
 /**
- * The registry: every command, button action and form the bot knows, declared once.
- * Adapters register from this list (Slack manifest, Discord command JSON, shell help),
- * so handlers and published definitions cannot drift apart.
+ * The registry: every command, button action, form and completer the bot knows,
+ * assembled from the features' declarations. Adapters register from it (Slack manifest,
+ * Discord command JSON, shell help), so handlers and published definitions cannot drift.
  */
 import type { Registry } from '../dispatcher.js';
-import { categorySubcommand } from '../features/lookups/category.js';
-import { challengeSubcommand } from '../features/lookups/challenge.js';
-import { makeHelpSubcommand } from '../features/lookups/help.js';
-import { openAction } from '../features/lookups/open.js';
-import { questionSubcommand } from '../features/lookups/question.js';
-import { randomSubcommand } from '../features/lookups/random.js';
-import { searchSubcommand } from '../features/lookups/search.js';
+import type { CommandDeclaration, Feature } from '../features/declaration.js';
 import { makeShareAction } from './share.js';
-import { digestActions, digestSubcommands, subscriptionCompleter } from '../features/weekly-question/index.js';
-import type { CommandSpec } from './spec.js';
-import { readingGroupActions, readingGroupCommand, readingGroupCompleters, readingGroupModals } from '../features/reading-groups/commands/readinggroup-command.js';
+import type { CommandSpec, SubcommandSpec } from './spec.js';
 
-/** `/agenda`: look things up in the agenda. Features append their subcommands here. */
-export const agendaCommand: CommandSpec = {
-  name: 'agenda',
-  description: 'Look up challenges and research questions of the agenda',
-  defaultSubcommand: 'help',
-  subcommands: [
-    // Help reads the registry when it runs, so it lists every command, including later ones.
-    makeHelpSubcommand(() => registry.commands),
-    categorySubcommand,
-    challengeSubcommand,
-    questionSubcommand,
-    searchSubcommand,
-    randomSubcommand,
-    ...digestSubcommands,
-  ],
-};
+export interface RegistryOptions {
+  /** The command whose `shareable` subcommands the Share button re-runs (its value has no command name). */
+  readonly shareCommand: string;
+}
 
-export const registry: Registry = {
-  commands: [agendaCommand, readingGroupCommand],
-  actions: [makeShareAction(() => agendaCommand), openAction, ...digestActions, ...readingGroupActions],
-  modals: [...readingGroupModals],
-  completers: [subscriptionCompleter, ...readingGroupCompleters],
-};
+export function buildRegistry(features: readonly Feature[], options: RegistryOptions): Registry {
+  const commands: CommandSpec[] = [];
+  const all = (): readonly CommandSpec[] => commands;
+  for (const declaration of features.flatMap((f) => f.commands ?? [])) {
+    commands.push(assembleCommand(declaration, features, all));
+  }
+  const shareFrom = (): CommandSpec => {
+    const command = commands.find((c) => c.name === options.shareCommand);
+    if (!command) throw new Error(`the share command /${options.shareCommand} is not declared by any feature`);
+    return command;
+  };
+  return {
+    commands,
+    actions: [makeShareAction(shareFrom), ...features.flatMap((f) => f.actions ?? [])],
+    modals: features.flatMap((f) => f.modals ?? []),
+    completers: features.flatMap((f) => f.completers ?? []),
+  };
+}
+
+function assembleCommand(
+  declaration: CommandDeclaration,
+  features: readonly Feature[],
+  all: () => readonly CommandSpec[],
+): CommandSpec {
+  const joined = features.flatMap((f) => f.subcommands?.[declaration.name] ?? []);
+  const subcommands: SubcommandSpec[] = [];
+  const command: CommandSpec = {
+    name: declaration.name,
+    description: declaration.description,
+    defaultSubcommand: declaration.defaultSubcommand,
+    subcommands,
+  };
+  if (declaration.help) subcommands.push(declaration.help(() => command, all));
+  subcommands.push(...joined);
+  return command;
+}

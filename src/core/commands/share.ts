@@ -1,18 +1,22 @@
 /**
  * The `share` button: re-runs the lookup named in its value (`challenge 3.5`,
  * `search jailbreak in:3.5`) and posts the result in the channel, saying who shared
- * it. Only read-only lookups can be shared: a button value can be forged, so it must
- * never reach a command that changes anything.
+ * it. Only subcommands declared `shareable` are re-run: a button value can be forged, so
+ * it must never reach a command that changes anything.
  */
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
-import type { Block, Reply } from '../message.js';
+import type { Block, Button, Reply } from '../message.js';
 import { parseCommandText } from './parse-text.js';
 import type { ActionSpec, CommandSpec } from './spec.js';
-import { MAX_SHARE_VALUE } from '../features/lookups/format.js';
 
-/** Subcommands whose replies can be shared. `random` is not: its shared form is `question <id>`. */
-export const SHAREABLE = new Set(['help', 'category', 'challenge', 'question', 'search']);
+/** Discord custom ids hold 100 characters; keep room for the action name. */
+export const MAX_SHARE_VALUE = 90;
+
+/** The Share button of a shareable reply; `invocation` is the subcommand and its arguments as typed. */
+export function shareButton(invocation: string): Button {
+  return { action: 'share', value: invocation.slice(0, MAX_SHARE_VALUE), label: 'Share in channel' };
+}
 
 export function makeShareAction(command: () => CommandSpec): ActionSpec {
   return {
@@ -20,7 +24,7 @@ export function makeShareAction(command: () => CommandSpec): ActionSpec {
     async run(ctx, value, services) {
       if (value.length > MAX_SHARE_VALUE) throw new UserError('bad-share', 'That Share button is damaged. Run the command again.');
       const full = command();
-      const lookups: CommandSpec = { ...full, subcommands: full.subcommands.filter((s) => SHAREABLE.has(s.name)) };
+      const lookups: CommandSpec = { ...full, subcommands: full.subcommands.filter((s) => s.shareable === true) };
       const { subcommand, args } = parseCommandText(lookups, value);
       const reply = await subcommand.run(ctx, args as never, services);
       // The private card is redrawn without its Share button, so the same card cannot be posted twice.

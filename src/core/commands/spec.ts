@@ -50,6 +50,11 @@ export interface SubcommandSpec<Options extends readonly OptionSpec[] = readonly
   /** Shown in help, e.g. `/agenda challenge 3.5`. */
   readonly examples: readonly string[];
   readonly options: Options;
+  /**
+   * Its replies carry a Share button, which re-runs it from the button's value and posts
+   * the result in the channel. Only for read-only subcommands: a button value can be forged.
+   */
+  readonly shareable?: boolean;
   run(ctx: CommandContext, args: ArgsOf<Options>, services: Services): Reply | Promise<Reply>;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaCommand } from '../../../src/core/commands/registry.js';
+import { agendaCommand } from '../../../src/core/features/index.js';
 import { parseCommandText, tokenize, usageOf } from '../../../src/core/commands/parse-text.js';
 import { defineSubcommand, type CommandSpec } from '../../../src/core/commands/spec.js';
 import { UserError } from '../../../src/core/errors.js';

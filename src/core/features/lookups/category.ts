@@ -5,6 +5,7 @@ import { categoryView } from './views.js';
 
 export const categorySubcommand = defineSubcommand({
   name: 'category',
+  shareable: true,
   description: 'Show a category of the agenda and its challenges',
   examples: ['/agenda category 3', '/agenda category sociotechnical'],
   options: [

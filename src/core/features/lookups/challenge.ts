@@ -10,6 +10,7 @@ import { challengeView, subsectionView } from './views.js';
 
 export const challengeSubcommand = defineSubcommand({
   name: 'challenge',
+  shareable: true,
   description: 'Show a challenge: summary, subsections, questions and a link into the paper',
   examples: ['/agenda challenge 3.5', '/agenda challenge jailbreaks', '/agenda challenge prompt injection'],
   options: [

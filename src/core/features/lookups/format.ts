@@ -6,9 +6,6 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Challenge, Question } from '../../agenda/model.js';
 import type { Block, Button, Span } from '../../message.js';
 
-/** Discord custom ids hold 100 characters; keep room for the action name. */
-export const MAX_SHARE_VALUE = 90;
-
 /** The full statement of where a question comes from, for the question itself. */
 export function originStatement(question: Question): string {
   return question.origin === 'paper'
@@ -19,10 +16,6 @@ export function originStatement(question: Question): string {
 /** The short marker beside a question id in lists. */
 export function originTag(question: Question): string {
   return question.origin === 'paper' ? `From the paper, §${question.section}` : 'Discussion prompt (ours)';
-}
-
-export function shareButton(invocation: string): Button {
-  return { action: 'share', value: invocation.slice(0, MAX_SHARE_VALUE), label: 'Share in channel' };
 }
 
 export function openButton(id: string, label = `Open ${id}`): Button {

@@ -14,6 +14,7 @@ import { buttons } from './views.js';
 export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): SubcommandSpec {
   return defineSubcommand({
     name: 'help',
+    shareable: true,
     description: 'Show the agenda at a glance and how to use each command',
     examples: ['/agenda help', '/agenda'],
     options: [],

@@ -5,6 +5,7 @@ import { questionView } from './views.js';
 
 export const questionSubcommand = defineSubcommand({
   name: 'question',
+  shareable: true,
   description: 'Show one question by id, with where it comes from',
   examples: ['/agenda question 2.1-q1', '/agenda question 3.5.2-p1'],
   options: [

@@ -8,7 +8,8 @@ import { UserError } from '../../errors.js';
 import { spansToPlain, type Block, type ListItem, type Origin, type Reply } from '../../message.js';
 import { plainSummary } from '../../plain-summary.js';
 import { defineSubcommand } from '../../commands/spec.js';
-import { clip, echo, MAX_SHARE_VALUE, openButton } from './format.js';
+import { MAX_SHARE_VALUE } from '../../commands/share.js';
+import { clip, echo, openButton } from './format.js';
 import { scopeId } from '../../agenda/catalog-impl.js';
 import { requireScope } from './lookup.js';
 import { buttons, questionItem } from './views.js';
@@ -18,6 +19,7 @@ export const SHOWN_HITS = 10;
 
 export const searchSubcommand = defineSubcommand({
   name: 'search',
+  shareable: true,
   description: 'Search challenges, subsections and questions by words',
   examples: ['/agenda search jailbreak', '/agenda search reward hacking in:3.2', '/agenda search icl origin:paper'],
   options: [

@@ -7,7 +7,6 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import { DeliveryError, type ScheduledEventSpec } from '../../ports.js';
 import type { Services } from '../../services.js';
 import type { ReadingGroup, Session } from './model.js';
-import { readingGroupsOf } from './services.js';
 import { upcoming } from './session-dates.js';
 import { unitTitle } from './units.js';
 
@@ -28,7 +27,7 @@ export function eventSpec(group: ReadingGroup, session: Session, catalog: Agenda
 export async function syncEvents(services: Services, group: ReadingGroup): Promise<string> {
   const port = services.delivery.get(group.platform)?.scheduledEvents;
   if (!group.eventsOn || !port) return '';
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   const catalog = services.agenda();
   try {
     for (const session of upcoming(store.sessions(group.id))) {
@@ -46,7 +45,7 @@ export async function syncEvents(services: Services, group: ReadingGroup): Promi
 export async function removeEvents(services: Services, group: ReadingGroup): Promise<string> {
   const port = services.delivery.get(group.platform)?.scheduledEvents;
   if (!port) return '';
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   try {
     for (const session of upcoming(store.sessions(group.id))) {
       if (session.eventId === null) continue;

@@ -4,16 +4,13 @@
  * then delivered at once; if that fails, the next sweep retries it (same key).
  */
 import type { PlannedDelivery } from '../../jobs/deliveries.js';
-import { createOutbox } from '../../jobs/features.js';
 import type { Services } from '../../services.js';
-import { readingGroupsOf } from './services.js';
 import { kickoffCard } from './group-cards.js';
 import { groupDestination, kickoffKey } from './keys.js';
 import type { ReadingGroup } from './model.js';
-import { readingGroupsScheduled } from './scheduled-posts.js';
 
 export function kickoffPlan(services: Services, group: ReadingGroup): PlannedDelivery {
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   return {
     key: kickoffKey(group.id),
     destination: groupDestination(group),
@@ -24,5 +21,5 @@ export function kickoffPlan(services: Services, group: ReadingGroup): PlannedDel
 
 /** Delivers one planned post now instead of at the next sweep (the outbox deduplicates with a running sweep). */
 export async function deliverNow(services: Services, key: string): Promise<void> {
-  await createOutbox(services, [readingGroupsScheduled]).deliver(key);
+  await services.outbox.deliver(key);
 }

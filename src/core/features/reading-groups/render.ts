@@ -2,7 +2,6 @@
 import type { Question } from '../../agenda/model.js';
 import type { Reply } from '../../message.js';
 import type { Services } from '../../services.js';
-import { readingGroupsOf } from './services.js';
 import type { ReadingGroup, Session } from './model.js';
 import { FIRST_QUESTIONS, firstQuestions } from './questions.js';
 import { reminderReply, sessionCard } from './session-cards.js';
@@ -19,7 +18,7 @@ export function sessionQuestions(services: Services, session: Session): Question
 }
 
 export function renderCard(services: Services, group: ReadingGroup, session: Session, card: CardKind): Reply {
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   const catalog = services.agenda();
   const rsvps = store.rsvps(group.id, session.number);
   if (card === 'session') {

@@ -1,5 +1,5 @@
 /**
- * Reading groups as a scheduled feature of the shared sweeper: before each session a
+ * Reading groups' scheduled work in the shared sweeper: before each session a
  * reminder (channel, plus DMs for members who asked), at session time the session card
  * with its thread. The database is the source of truth; every post is planned in the
  * shared ledger under its key, in the same transaction as the session's own change.
@@ -7,12 +7,12 @@
  * is less than a day late; older ones are recorded as missed. Never a backlog.
  */
 import type { DeliveryRecord } from '../../jobs/deliveries.js';
-import type { ScheduledFeature } from '../../jobs/features.js';
 import type { DeliveryFailure } from '../../jobs/outbox.js';
 import type { Services } from '../../services.js';
 import { pickFacilitator, previousFacilitator, volunteers } from './facilitator.js';
-import type { ReadingGroupsFeature } from './services.js';
-import { dmReminderKey, groupDestination, reminderKey, RG_PREFIX, sessionKey } from './keys.js';
+import type { ReadingGroupServices } from './services.js';
+import type { ScheduledWork } from '../declaration.js';
+import { dmReminderKey, groupDestination, pausedNoticeKey, readingGroupKeys, readKey, reminderKey, sessionKey } from './keys.js';
 import type { ReadingGroup, Session } from './model.js';
 import { firstQuestions } from './questions.js';
 import { renderCard } from './render.js';
@@ -23,19 +23,15 @@ const HOUR_MS = 60 * 60_000;
 /** A session's thread is still opened if the bot comes back less than this late. */
 export const CATCH_UP_MS = 24 * HOUR_MS;
 
-export const readingGroupsScheduled: ScheduledFeature = {
-  name: 'reading-groups',
-  provider: (services) => ({ name: 'reading-groups', plan: (now) => planDue(services, now) }),
-  handler: (services) => ({
-    prefix: RG_PREFIX,
-    staleAfterMs: CATCH_UP_MS,
-    onFailed: (record, failure) => onFailed(services, record, failure),
-  }),
+export const readingGroupPosts: ScheduledWork = {
+  keys: readingGroupKeys,
+  plan: planDue,
+  staleAfterMs: () => CATCH_UP_MS,
+  onFailed,
 };
 
 export function planDue(services: Services, now: Date): void {
   const feature = services.readingGroups;
-  if (!feature) return;
   for (const group of feature.store.activeGroups()) {
     try {
       planGroup(services, feature, group, now);
@@ -46,7 +42,7 @@ export function planDue(services: Services, now: Date): void {
   }
 }
 
-function planGroup(services: Services, feature: ReadingGroupsFeature, group: ReadingGroup, now: Date): void {
+function planGroup(services: Services, feature: ReadingGroupServices, group: ReadingGroup, now: Date): void {
   const sessions = feature.store.sessions(group.id);
   const due = upcoming(sessions).filter((s) => s.startsAt.getTime() <= now.getTime());
   const current = due[due.length - 1];
@@ -60,7 +56,7 @@ function planGroup(services: Services, feature: ReadingGroupsFeature, group: Rea
   }
 }
 
-function openSession(services: Services, feature: ReadingGroupsFeature, group: ReadingGroup, sessions: readonly Session[], session: Session, now: Date): void {
+function openSession(services: Services, feature: ReadingGroupServices, group: ReadingGroup, sessions: readonly Session[], session: Session, now: Date): void {
   const { store } = feature;
   const away = new Set(store.rsvps(group.id, session.number).filter((r) => r.answer === 'not-going').map((r) => r.userId));
   const facilitatorId = pickFacilitator(volunteers(store.members(group.id)), previousFacilitator(sessions, session.number), away);
@@ -81,7 +77,7 @@ function openSession(services: Services, feature: ReadingGroupsFeature, group: R
   });
 }
 
-function missSession(services: Services, feature: ReadingGroupsFeature, group: ReadingGroup, session: Session, now: Date): void {
+function missSession(services: Services, feature: ReadingGroupServices, group: ReadingGroup, session: Session, now: Date): void {
   services.deliveries.atomically(() => {
     if (!feature.store.openSession(group.id, session.number, { facilitatorId: null, questionIds: [] })) return;
     const reply = renderCard(services, group, session, 'session');
@@ -90,7 +86,7 @@ function missSession(services: Services, feature: ReadingGroupsFeature, group: R
   services.logger.warn({ groupId: group.id, session: session.number, startsAt: session.startsAt.toISOString() }, 'session time passed while the bot was down; no thread opened');
 }
 
-function planReminders(services: Services, feature: ReadingGroupsFeature, group: ReadingGroup, session: Session, now: Date): void {
+function planReminders(services: Services, feature: ReadingGroupServices, group: ReadingGroup, session: Session, now: Date): void {
   const key = reminderKey(group.id, session.number, session.localDate);
   if (services.deliveries.get(key)) return;
   const catalog = services.agenda();
@@ -118,21 +114,21 @@ function planReminders(services: Services, feature: ReadingGroupsFeature, group:
 
 /** A group whose channel the bot can no longer post to is paused, and its organisers are told once. */
 async function onFailed(services: Services, record: DeliveryRecord, failure: DeliveryFailure): Promise<void> {
-  const match = /^rg:(\d+):(?:\d+:reminder:[\d-]+:(.+)|.*)$/u.exec(record.key);
+  const read = readKey(record.key);
   const feature = services.readingGroups;
-  if (!match || !feature) return;
-  if (match[2] !== undefined) {
+  if (!read) return;
+  if (read.dmUserId !== undefined) {
     services.logger.warn({ key: record.key, code: failure.code }, 'a member could not be reminded by DM');
     return;
   }
-  const group = feature.store.group(record.platform, record.tenantId, Number(match[1]));
+  const group = feature.store.group(record.platform, record.tenantId, read.groupId);
   if (!group || group.status !== 'active') return;
   feature.store.setStatus(group.id, 'paused');
   const organiser = feature.store.organisers(group.id)[0] ?? group.createdBy;
   const text = `Your reading group "${group.name}" is paused: the bot could not post in its channel (${failure.code}). Give the bot access to the channel again, then run /readinggroup resume there.`;
   services.deliveries.plan(
     {
-      key: `rg:${group.id}:paused:${record.key}`,
+      key: pausedNoticeKey(group.id, record.key),
       destination: { kind: 'user', platform: group.platform, tenantId: group.tenantId, userId: organiser },
       reply: { visibility: 'channel', summary: text, blocks: [{ kind: 'text', spans: [text] }] },
       dueAt: services.clock.now(),

@@ -9,7 +9,7 @@ import { UserError } from '../../errors.js';
 import { ephemeralText, type Reply } from '../../message.js';
 import type { Services } from '../../services.js';
 import { ANOTHER_ACTION, digestCard, INTERESTED_ACTION, originLabel, questionBlocks } from './card.js';
-import { subscriptionIdOfKey } from './model.js';
+import { subscriptionIdOfKey } from './keys.js';
 import { eligibleQuestions, hash } from './rotation.js';
 
 const GONE = 'That weekly question is no longer known here. `/agenda digest preview` shows the next one.';

@@ -2,15 +2,14 @@
 import type { CommandContext } from '../../context.js';
 import { defineSubcommand } from '../../commands/spec.js';
 import { UserError } from '../../errors.js';
-import { Outbox } from '../../jobs/outbox.js';
 import type { Reply, Span } from '../../message.js';
 import type { Services } from '../../services.js';
 import { nextOccurrence, weekOf } from '../../time/weekly.js';
 import { findChangeable, findVisible, isVisibleTo } from './access.js';
 import { digestCard, originLabel } from './card.js';
 import { localText, targetSpans } from './describe.js';
-import { digestHandler } from './scheduled-posts.js';
-import { digestKey, type Subscription } from './model.js';
+import { digestKey } from './keys.js';
+import type { Subscription } from './model.js';
 import { planPost, ruleOf } from './planner.js';
 import { eligibleQuestions, pickNext } from './rotation.js';
 
@@ -84,8 +83,7 @@ export const digestNowCommand = defineSubcommand({
     if (outcome === 'nothing-eligible') {
       throw new UserError('nothing-eligible', `Subscription ${subscription.id}'s filter matches no question in the current agenda.`);
     }
-    const deps = { store: services.deliveries, ports: services.delivery, clock: services.clock, logger: services.logger };
-    const record = await new Outbox(deps, [digestHandler(services)]).deliver(key);
+    const record = await services.outbox.deliver(key);
     const target = targetSpans(subscription);
     if (record?.state === 'sent') return reply([`Posted this week's question to `, ...target, '. It counts as this week\'s post.']);
     if (record?.state === 'pending') return reply(['The platform did not take the post yet; it will be retried shortly and counts as this week\'s post.']);

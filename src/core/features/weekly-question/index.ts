@@ -1,13 +1,18 @@
-/** The weekly question's commands and buttons, appended to `/agenda` in `commands/index.ts`. */
-import type { ActionSpec, CompleterSpec, SubcommandSpec } from '../../commands/spec.js';
+/**
+ * The weekly question: subscriptions that post one research question a week to a channel
+ * or by DM, with Interested and Another buttons. Its subcommands join `/agenda`.
+ */
+import type { CompleterSpec } from '../../commands/spec.js';
+import type { Feature } from '../declaration.js';
 import { isVisibleTo } from './access.js';
 import { scheduleText } from './describe.js';
 import { anotherAction, interestedAction } from './buttons.js';
 import { digestNowCommand, digestPreviewCommand, interestsCommand } from './digest-commands.js';
 import { pauseCommand, resumeCommand, subscriptionsCommand, unsubscribeCommand } from './manage.js';
+import { weeklyQuestionPosts } from './scheduled-posts.js';
 import { subscribeCommand } from './subscribe.js';
 
-export const digestSubcommands: readonly SubcommandSpec[] = [
+const digestSubcommands = [
   subscribeCommand,
   subscriptionsCommand,
   unsubscribeCommand,
@@ -18,10 +23,8 @@ export const digestSubcommands: readonly SubcommandSpec[] = [
   interestsCommand,
 ];
 
-export const digestActions: readonly ActionSpec[] = [interestedAction, anotherAction];
-
 /** Discord autocomplete for subscription ids: the asker's visible subscriptions, matching what is typed. */
-export const subscriptionCompleter: CompleterSpec = {
+const subscriptionCompleter: CompleterSpec = {
   source: 'subscription',
   complete(ctx, partial, services) {
     const typed = partial.trim().toLowerCase();
@@ -35,4 +38,12 @@ export const subscriptionCompleter: CompleterSpec = {
       })
       .filter((c) => typed === '' || c.name.toLowerCase().includes(typed));
   },
+};
+
+export const weeklyQuestion: Feature = {
+  name: 'weekly-question',
+  subcommands: { agenda: digestSubcommands },
+  actions: [interestedAction, anotherAction],
+  completers: [subscriptionCompleter],
+  scheduled: weeklyQuestionPosts,
 };

@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { nextOccurrence } from '../../time/weekly.js';
 import { findChangeable, isVisibleTo } from './access.js';
 import { localText, subscriptionItem, targetSpans } from './describe.js';
-import { digestKeyPrefix } from './model.js';
+import { digestKeyPrefix } from './keys.js';
 import { ruleOf } from './planner.js';
 
 const idOption = {

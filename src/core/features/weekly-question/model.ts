@@ -80,19 +80,3 @@ export interface SubscriptionStore {
   interestCount(deliveryKey: string, questionId: string): number;
   interestsOf(platform: Platform, tenantId: string, userId: string): readonly Interest[];
 }
-
-/** `digest:<subscription>:<local ISO week>`: one weekly post per subscription and week. */
-export function digestKey(subscriptionId: number, week: string): string {
-  return `${digestKeyPrefix(subscriptionId)}${week}`;
-}
-
-/** What every digest key of one subscription (and its threads) starts with. */
-export function digestKeyPrefix(subscriptionId: number): string {
-  return `digest:${subscriptionId}:`;
-}
-
-/** The subscription id in a digest key (also in its `:thread` child), if it is one. */
-export function subscriptionIdOfKey(key: string): number | undefined {
-  const match = /^digest:(\d+):/u.exec(key);
-  return match ? Number(match[1]) : undefined;
-}

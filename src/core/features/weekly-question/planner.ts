@@ -10,7 +10,8 @@ import type { Services } from '../../services.js';
 import type { Destination } from '../../ports.js';
 import { latestOccurrence, nextOccurrence, type Occurrence, type WeeklyRule } from '../../time/weekly.js';
 import { digestCard, threadPlan } from './card.js';
-import { digestKey, type Subscription } from './model.js';
+import { digestKey } from './keys.js';
+import type { Subscription } from './model.js';
 import { eligibleQuestions, pickNext } from './rotation.js';
 
 export function ruleOf(subscription: Subscription): WeeklyRule {

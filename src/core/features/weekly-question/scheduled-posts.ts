@@ -1,14 +1,14 @@
 /**
- * The weekly question as a scheduled feature: its sweep step, and what happens when a
- * post fails for good (pause the subscription, record why, tell its owner once).
+ * The weekly question's scheduled work: what falls due each sweep, and what happens when
+ * a post fails for good (pause the subscription, record why, tell its owner once).
  */
-import type { ScheduledFeature } from '../../jobs/features.js';
 import type { DeliveryRecord } from '../../jobs/deliveries.js';
-import type { DeliveryFailure, DeliveryHandler } from '../../jobs/outbox.js';
+import type { DeliveryFailure } from '../../jobs/outbox.js';
 import type { Span } from '../../message.js';
 import type { Services } from '../../services.js';
 import { nextOccurrence, weekOf } from '../../time/weekly.js';
-import { subscriptionIdOfKey } from './model.js';
+import type { ScheduledWork } from '../declaration.js';
+import { digestKeys, pauseNoticeKey, subscriptionIdOfKey } from './keys.js';
 import { planDueDigests, ruleOf } from './planner.js';
 
 /** What the platforms' permanent error codes mean, in words an owner can act on. */
@@ -25,14 +25,6 @@ const REASONS: Readonly<Record<string, string>> = {
 
 export function describeFailure(code: string): string {
   return REASONS[code] ?? `the platform refused the post (${code})`;
-}
-
-export function digestHandler(services: Services): DeliveryHandler {
-  return {
-    prefix: 'digest:',
-    staleAfterMs: services.settings.digestCatchupHours * 3_600_000,
-    onFailed: (record, failure) => onDigestFailed(services, record, failure),
-  };
 }
 
 async function onDigestFailed(services: Services, record: DeliveryRecord, failure: DeliveryFailure): Promise<void> {
@@ -59,7 +51,7 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
     ];
     services.deliveries.plan(
       {
-        key: `notice:digest:${subscription.id}:${weekOf(now, subscription.zone)}`,
+        key: pauseNoticeKey(subscription.id, weekOf(now, subscription.zone)),
         destination: { kind: 'user', platform: subscription.platform, tenantId: subscription.tenantId, userId: subscription.ownerId },
         reply: { visibility: 'channel', summary: `Weekly question ${subscription.id} paused: ${describeFailure(failure.code)}.`, blocks: [{ kind: 'text', spans }] },
         dueAt: now,
@@ -70,8 +62,9 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
   services.logger.warn({ subscriptionId: subscription.id, code: failure.code }, 'subscription paused after a permanent delivery error');
 }
 
-export const digestFeature: ScheduledFeature = {
-  name: 'digest',
-  provider: (services) => ({ name: 'digest', plan: (now) => planDueDigests(services, now) }),
-  handler: digestHandler,
+export const weeklyQuestionPosts: ScheduledWork = {
+  keys: digestKeys,
+  plan: planDueDigests,
+  staleAfterMs: (services) => services.settings.digestCatchupHours * 3_600_000,
+  onFailed: onDigestFailed,
 };

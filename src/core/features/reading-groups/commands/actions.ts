@@ -2,7 +2,6 @@
 import type { CommandContext } from '../../../context.js';
 import { UserError } from '../../../errors.js';
 import { ephemeralText, type ActionResult } from '../../../message.js';
-import { readingGroupsOf } from '../services.js';
 import { pickFacilitator, volunteers } from '../facilitator.js';
 import { kickoffCard } from '../group-cards.js';
 import { requireActive, requireOrganiser } from '../groups.js';
@@ -18,7 +17,7 @@ import type { ActionSpec } from '../../../commands/spec.js';
 export const NOTE_MAX = 2000;
 
 function groupFromValue(services: Services, ctx: CommandContext, value: string) {
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   const group = /^\d{1,12}$/u.test(value) ? store.group(ctx.actor.platform, ctx.actor.tenantId, Number(value)) : undefined;
   if (!group) throw new UserError('stale-button', 'That reading group no longer exists here.');
   return group;
@@ -28,7 +27,7 @@ function membership(join: boolean): ActionSpec {
   return {
     action: join ? ACTIONS.join : ACTIONS.leave,
     run(ctx, value, services): ActionResult {
-      const { store, reminderHours } = readingGroupsOf(services);
+      const { store, reminderHours } = services.readingGroups;
       const group = groupFromValue(services, ctx, value);
       requireActive(group, join ? 'join it' : 'leave it');
       const changed = join ? store.addMember(group.id, ctx.actor.userId, services.clock.now()) : store.removeMember(group.id, ctx.actor.userId);
@@ -51,7 +50,7 @@ function rsvp(answer: RsvpAnswer): ActionSpec {
   return {
     action: answer === 'going' ? ACTIONS.going : ACTIONS.notGoing,
     run(ctx, value, services): ActionResult {
-      const { store } = readingGroupsOf(services);
+      const { store } = services.readingGroups;
       const { group, session, ref } = loadSession(store, ctx, value);
       const user = ctx.actor.userId;
       const before = store.rsvps(group.id, session.number).find((r) => r.userId === user)?.answer;
@@ -77,7 +76,7 @@ function rsvp(answer: RsvpAnswer): ActionSpec {
 const addNote: ActionSpec = {
   action: ACTIONS.note,
   run(ctx, value, services): ActionResult {
-    const { group, session } = loadSession(readingGroupsOf(services).store, ctx, value);
+    const { group, session } = loadSession(services.readingGroups.store, ctx, value);
     return {
       modal: {
         id: NOTE_MODAL,
@@ -92,7 +91,7 @@ const addNote: ActionSpec = {
 const another: ActionSpec = {
   action: ACTIONS.more,
   run(ctx, value, services): ActionResult {
-    const { store } = readingGroupsOf(services);
+    const { store } = services.readingGroups;
     const { group, session } = loadSession(store, ctx, value);
     const question = anotherQuestion(services.agenda(), session.unitId, session.questionIds);
     if (!question) return { reply: ephemeralText(`Every question of ${session.unitId} in the agenda has been shown in this session. Bring your own!`) };
@@ -113,7 +112,7 @@ const another: ActionSpec = {
 const covered: ActionSpec = {
   action: ACTIONS.covered,
   async run(ctx, value, services): Promise<ActionResult> {
-    const { store } = readingGroupsOf(services);
+    const { store } = services.readingGroups;
     const { group, session } = loadSession(store, ctx, value);
     requireOrganiser(store, group, ctx.actor.userId, 'mark a session covered');
     if (session.status === 'covered') return { reply: ephemeralText(`Session ${session.number} is already marked covered.`) };
@@ -131,7 +130,7 @@ const covered: ActionSpec = {
 
 /** The card sits in the channel, the Mark covered button in the thread: redraw the card through the port. */
 async function redrawSessionCard(services: Services, groupId: number, number: number, ctx: CommandContext): Promise<void> {
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const session = group ? store.session(groupId, number) : undefined;
   const port = services.delivery.get(ctx.actor.platform);

@@ -3,7 +3,6 @@ import type { CommandContext } from '../../../context.js';
 import { UserError } from '../../../errors.js';
 import type { Reply } from '../../../message.js';
 import { removeEvents, syncEvents } from '../events.js';
-import { readingGroupsOf } from '../services.js';
 import { requireOrganiser } from '../groups.js';
 import type { ReadingGroup, SessionMove } from '../model.js';
 import { resumeMoves, shiftUpcoming, skipMoves, upcoming } from '../session-dates.js';
@@ -15,7 +14,7 @@ const MAX_POSTPONE_DAYS = 60;
 
 /** Schedule changes are told to the whole channel: every member needs the new date. */
 async function moved(services: Services, ctx: CommandContext, group: ReadingGroup, moves: readonly SessionMove[], what: string): Promise<Reply> {
-  readingGroupsOf(services).store.moveSessions(group.id, moves);
+  services.readingGroups.store.moveSessions(group.id, moves);
   const eventNote = await syncEvents(services, group);
   await refreshKickoff(services, group.id, ctx);
   const first = moves[0];
@@ -31,7 +30,7 @@ async function moved(services: Services, ctx: CommandContext, group: ReadingGrou
 }
 
 function nextOrRefuse(group: ReadingGroup, services: Services) {
-  const next = upcoming(readingGroupsOf(services).store.sessions(group.id))[0];
+  const next = upcoming(services.readingGroups.store.sessions(group.id))[0];
   if (!next) throw new UserError('no-next-session', `"${group.name}" has no sessions left to move.`);
   return next;
 }

@@ -2,7 +2,6 @@
 import { UserError } from '../../../errors.js';
 import type { Reply } from '../../../message.js';
 import type { GroupSchedule, ReadingGroup } from '../model.js';
-import { readingGroupsOf } from '../services.js';
 import { syncEvents } from '../events.js';
 import { kickoffKey } from '../keys.js';
 import { deliverNow, kickoffPlan } from '../publish.js';
@@ -34,7 +33,7 @@ export const create = defineSubcommand({
     { name: 'events', kind: 'string', description: 'also create Discord scheduled events: on or off', syntax: 'keyed', choices: ['on', 'off'] },
   ] as const,
   async run(ctx, args, services): Promise<Reply> {
-    const feature = readingGroupsOf(services);
+    const feature = services.readingGroups;
     if (ctx.isDirect) throw new UserError('group-needs-channel', 'Create a reading group in a channel, not in a direct message: its reminders and threads go there.');
     const name = newGroupName(args.name, feature.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId));
 

@@ -1,6 +1,5 @@
 /** Autocomplete for the `group` option: this tenant's groups, this channel's first, matching what was typed. */
 import type { Completion } from '../../../completion.js';
-import { readingGroupsOf } from '../services.js';
 import { normalize } from '../../../text/similarity.js';
 import type { CompleterSpec } from '../../../commands/spec.js';
 
@@ -8,7 +7,7 @@ export const groupCompleter: CompleterSpec = {
   source: 'group',
   complete(ctx, partial, services): Completion[] {
     const typed = normalize(partial);
-    const groups = readingGroupsOf(services).store.groupsOf(ctx.actor.platform, ctx.actor.tenantId);
+    const groups = services.readingGroups.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId);
     const here = (channelId: string) => (channelId === ctx.conversation.channelId ? 0 : 1);
     return groups
       .filter((g) => typed === '' || normalize(g.name).includes(typed) || String(g.id) === typed)

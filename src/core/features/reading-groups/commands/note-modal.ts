@@ -1,7 +1,6 @@
 /** The Add note form: the note is stored with its author; only the author can remove it. */
 import { UserError } from '../../../errors.js';
 import { ephemeralText, type ActionResult } from '../../../message.js';
-import { readingGroupsOf } from '../services.js';
 import { NOTE_MODAL } from '../session-cards.js';
 import { loadSession } from '../session-refs.js';
 import type { ModalSpec } from '../../../commands/spec.js';
@@ -10,7 +9,7 @@ import { NOTE_MAX } from './actions.js';
 export const noteModal: ModalSpec = {
   modal: NOTE_MODAL,
   run(ctx, value, fields, services): ActionResult {
-    const { store } = readingGroupsOf(services);
+    const { store } = services.readingGroups;
     const { group, session } = loadSession(store, ctx, value);
     const text = (fields['note'] ?? '').trim();
     if (text === '') throw new UserError('empty-note', 'The note is empty: write something, or close the form.');

@@ -1,21 +1,14 @@
-/**
- * `/readinggroup`: run a group through the agenda, one session at a time, each
- * discussed in a thread the bot opens. Subcommands, buttons and the note form are
- * declared here and registered in `../index.ts`.
- */
+/** `/readinggroup`'s subcommands, and its help, which lists them. */
 import type { Reply } from '../../../message.js';
 import { usageOf } from '../../../commands/parse-text.js';
 import { defineSubcommand, type CommandSpec, type SubcommandSpec } from '../../../commands/spec.js';
-import { readingGroupActions } from './actions.js';
 import { create } from './create.js';
-import { groupCompleter } from './group-completer.js';
 import { facilitate, join, leave, members, remind } from './membership.js';
-import { noteModal } from './note-modal.js';
 import { organisersAdd, organisersRemove } from './organisers.js';
 import { archive, pause, postpone, resume, skip } from './course-changes.js';
 import { deleteNote, notes, status } from './status-notes.js';
 
-const subcommands: SubcommandSpec[] = [
+export const readingGroupSubcommands: readonly SubcommandSpec[] = [
   create,
   join,
   leave,
@@ -34,34 +27,25 @@ const subcommands: SubcommandSpec[] = [
   archive,
 ];
 
-const help = defineSubcommand({
-  name: 'help',
-  description: 'How reading groups work, and every /readinggroup command',
-  examples: ['/readinggroup help'],
-  options: [] as const,
-  run(): Reply {
-    const intro =
-      'A reading group takes one challenge (or, with unit:subsection, one subsection) of the agenda per session. Before each session the bot reminds the members what to read; at session time it opens a thread with discussion questions (the paper\'s first, then our prompts, each marked), a facilitator and RSVP buttons.';
-    return {
-      visibility: 'ephemeral',
-      summary: intro,
-      blocks: [
-        { kind: 'heading', text: 'Reading groups' },
-        { kind: 'text', spans: [intro] },
-        { kind: 'list', items: subcommands.map((s) => ({ id: s.name, text: [s.description, ' — ', { text: usageOf(readingGroupCommand, s), code: true }] })) },
-        { kind: 'context', spans: ['Organisers alone can skip, postpone, pause, resume, archive, mark sessions covered and change organisers.'] },
-      ],
-    };
-  },
-});
-
-export const readingGroupCommand: CommandSpec = {
-  name: 'readinggroup',
-  description: 'Run a reading group through the agenda, session by session',
-  defaultSubcommand: 'help',
-  subcommands: [help, ...subcommands],
-};
-
-export { readingGroupActions };
-export const readingGroupModals = [noteModal];
-export const readingGroupCompleters = [groupCompleter];
+export function readingGroupHelp(self: () => CommandSpec): SubcommandSpec {
+  return defineSubcommand({
+    name: 'help',
+    description: 'How reading groups work, and every /readinggroup command',
+    examples: ['/readinggroup help'],
+    options: [] as const,
+    run(): Reply {
+      const intro =
+        'A reading group takes one challenge (or, with unit:subsection, one subsection) of the agenda per session. Before each session the bot reminds the members what to read; at session time it opens a thread with discussion questions (the paper\'s first, then our prompts, each marked), a facilitator and RSVP buttons.';
+      return {
+        visibility: 'ephemeral',
+        summary: intro,
+        blocks: [
+          { kind: 'heading', text: 'Reading groups' },
+          { kind: 'text', spans: [intro] },
+          { kind: 'list', items: self().subcommands.filter((s) => s.name !== 'help').map((s) => ({ id: s.name, text: [s.description, ' — ', { text: usageOf(self(), s), code: true }] })) },
+          { kind: 'context', spans: ['Organisers alone can skip, postpone, pause, resume, archive, mark sessions covered and change organisers.'] },
+        ],
+      };
+    },
+  });
+}

@@ -1,7 +1,7 @@
 /** What the `/readinggroup` subcommands share: the group option, finding the group, short replies. */
 import type { CommandContext } from '../../../context.js';
 import { ephemeralText, type Reply } from '../../../message.js';
-import { readingGroupsOf, type ReadingGroupsFeature } from '../services.js';
+import type { ReadingGroupServices } from '../services.js';
 import { kickoffCard } from '../group-cards.js';
 import { findGroup, requireActive, requireOrganiser } from '../groups.js';
 import type { ReadingGroup } from '../model.js';
@@ -17,12 +17,12 @@ export const groupOption = {
 } as const;
 
 export interface Resolved {
-  readonly feature: ReadingGroupsFeature;
+  readonly feature: ReadingGroupServices;
   readonly group: ReadingGroup;
 }
 
 export function resolveGroup(services: Services, ctx: CommandContext, raw: string | undefined): Resolved {
-  const feature = readingGroupsOf(services);
+  const feature = services.readingGroups;
   return { feature, group: findGroup(feature.store, ctx, raw) };
 }
 
@@ -43,7 +43,7 @@ export function say(text: string): Reply {
 
 /** Refreshes the kickoff card (member count, status). Best effort: the command already succeeded. */
 export async function refreshKickoff(services: Services, groupId: number, ctx: CommandContext): Promise<void> {
-  const { store } = readingGroupsOf(services);
+  const { store } = services.readingGroups;
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const port = services.delivery.get(ctx.actor.platform);
   const card = postedMessage(services, kickoffKey(groupId));
