@@ -29,6 +29,7 @@ export interface CoreOptions {
   readonly db: Db;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** The running platforms' delivery ports (`Services.platforms`). */
   readonly delivery?: DeliveryDirectory;
   readonly random?: () => number;
   readonly registry?: Registry;
@@ -62,7 +63,7 @@ export function bootCore(options: CoreOptions): Core {
     search: createAgendaSearch(db),
     clock,
     logger,
-    delivery: options.delivery ?? new DeliveryPorts(),
+    platforms: options.delivery ?? new DeliveryPorts(),
     random: options.random ?? Math.random,
     settings: {
       defaultTimezone: options.settings?.defaultTimezone ?? 'UTC',

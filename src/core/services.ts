@@ -25,9 +25,10 @@ export interface Services {
   readonly search: AgendaSearch;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly delivery: DeliveryDirectory;
+  /** The running platforms, each as a delivery port (post, update, permissions). Not to be confused with `deliveries`. */
+  readonly platforms: DeliveryDirectory;
   readonly settings: Settings;
-  /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
+  /** The ledger of scheduled posts, each made exactly once (weekly questions, reading-group posts). */
   readonly deliveries: DeliveryStore;
   /** Weekly-question subscriptions, their rotation history and interests. */
   readonly subscriptions: SubscriptionStore;

@@ -25,7 +25,7 @@ export function eventSpec(group: ReadingGroup, session: Session, catalog: Agenda
 
 /** Creates or moves the events of every upcoming session. Returns a sentence for the organiser ('' if all went well). */
 export async function syncEvents(services: Services, group: ReadingGroup): Promise<string> {
-  const port = services.delivery.get(group.platform)?.scheduledEvents;
+  const port = services.platforms.get(group.platform)?.scheduledEvents;
   if (!group.eventsOn || !port) return '';
   const { store } = services.readingGroups;
   const catalog = services.agenda();
@@ -43,7 +43,7 @@ export async function syncEvents(services: Services, group: ReadingGroup): Promi
 
 /** Removes the events of sessions not yet held (archive). */
 export async function removeEvents(services: Services, group: ReadingGroup): Promise<string> {
-  const port = services.delivery.get(group.platform)?.scheduledEvents;
+  const port = services.platforms.get(group.platform)?.scheduledEvents;
   if (!port) return '';
   const { store } = services.readingGroups;
   try {

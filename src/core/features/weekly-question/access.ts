@@ -27,7 +27,7 @@ export function findVisible(services: Services, ctx: CommandContext, id: number)
 
 /** Refuses unless the asker may manage this channel's subscriptions. */
 export async function requireChannelManager(services: Services, ctx: CommandContext, channelId: string): Promise<void> {
-  const port = services.delivery.get(ctx.actor.platform);
+  const port = services.platforms.get(ctx.actor.platform);
   const allowed = port ? await port.canManageChannel(ctx.actor.tenantId, ctx.actor.userId, channelId) : false;
   if (!allowed) {
     const rule =

@@ -133,7 +133,7 @@ async function redrawSessionCard(services: Services, groupId: number, number: nu
   const { store } = services.readingGroups;
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const session = group ? store.session(groupId, number) : undefined;
-  const port = services.delivery.get(ctx.actor.platform);
+  const port = services.platforms.get(ctx.actor.platform);
   const card = postedMessage(services, sessionKey(groupId, number));
   if (!group || !session || !card || !port) return;
   try {

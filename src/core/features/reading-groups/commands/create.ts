@@ -52,7 +52,7 @@ export const create = defineSubcommand({
       throw new UserError('start-weekday', `start=${args.start} is a ${weekdayName(weekdayOf(start))}, but day=${args.day} asks for ${weekdayName(weekday)}s; leave out day= or choose a ${weekdayName(weekday)}.`);
     }
     const eventsOn = args.events === undefined ? false : parseOnOff(args.events);
-    if (eventsOn && !services.delivery.get(ctx.actor.platform)?.scheduledEvents) {
+    if (eventsOn && !services.platforms.get(ctx.actor.platform)?.scheduledEvents) {
       throw new UserError('events-unsupported', 'events:on makes each session a Discord scheduled event; this platform has no scheduled events. Leave out events:.');
     }
 

@@ -45,7 +45,7 @@ export function say(text: string): Reply {
 export async function refreshKickoff(services: Services, groupId: number, ctx: CommandContext): Promise<void> {
   const { store } = services.readingGroups;
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
-  const port = services.delivery.get(ctx.actor.platform);
+  const port = services.platforms.get(ctx.actor.platform);
   const card = postedMessage(services, kickoffKey(groupId));
   if (!group || !card || !port) return;
   try {

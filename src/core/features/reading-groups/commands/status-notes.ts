@@ -47,7 +47,7 @@ export const notes = defineSubcommand({
     const list = chosen === undefined ? feature.store.notes(group.id) : feature.store.notes(group.id, chosen);
     const what = chosen === undefined ? 'all sessions' : `session ${chosen}`;
     if (list.length === 0) return say(chosen === undefined ? `"${group.name}" has no notes yet.` : `No notes yet for session ${chosen} of "${group.name}".`);
-    const port = services.delivery.get(ctx.actor.platform);
+    const port = services.platforms.get(ctx.actor.platform);
     if (!port) throw new Error(`no delivery port for ${ctx.actor.platform}`);
     const markdown = notesMarkdown(group, sessions, list, services.agenda());
     const slug = group.name.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '') || `group-${group.id}`;
