@@ -11,20 +11,9 @@ import type { ScheduledWork } from '../declaration.js';
 import { digestKeys, pauseNoticeKey, subscriptionIdOfKey } from './keys.js';
 import { planDueDigests, ruleOf } from './planner.js';
 
-/** What the platforms' permanent error codes mean, in words an owner can act on. */
-const REASONS: Readonly<Record<string, string>> = {
-  channel_not_found: 'the channel was deleted or the bot cannot see it',
-  is_archived: 'the channel is archived',
-  not_in_channel: 'the bot is not a member of the channel (invite it)',
-  account_inactive: 'the account is deactivated',
-  '10003': 'the channel no longer exists',
-  '50001': 'the bot has no access to the channel',
-  '50007': 'the bot cannot send you direct messages (check your privacy settings)',
-  '50013': 'the bot lacks permission to post there',
-};
-
-export function describeFailure(code: string): string {
-  return REASONS[code] ?? `the platform refused the post (${code})`;
+/** What went wrong, in words an owner can act on: the adapter's, or a plain fallback. */
+export function describeFailure(failure: DeliveryFailure): string {
+  return failure.explanation ?? `the platform refused the post (${failure.code})`;
 }
 
 async function onDigestFailed(services: Services, record: DeliveryRecord, failure: DeliveryFailure): Promise<void> {
@@ -36,7 +25,7 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
     return;
   }
   const now = services.clock.now();
-  const reason = `${failure.code}: ${describeFailure(failure.code)}`;
+  const reason = `${failure.code}: ${describeFailure(failure)}`;
   services.deliveries.atomically(() => {
     services.subscriptions.setPaused(subscription.id, true, reason, nextOccurrence(ruleOf(subscription), now).at);
     // One notice per subscription and week: the key makes a second failure in the same week silent.
@@ -45,7 +34,7 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
     const spans: Span[] = [
       `Your weekly research question (subscription ${subscription.id}) to `,
       ...target,
-      ` is paused: ${describeFailure(failure.code)}. When that is fixed, run `,
+      ` is paused: ${describeFailure(failure)}. When that is fixed, run `,
       { text: `/agenda resume ${subscription.id}`, code: true },
       '.',
     ];
@@ -53,7 +42,7 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
       {
         key: pauseNoticeKey(subscription.id, weekOf(now, subscription.zone)),
         destination: { kind: 'user', platform: subscription.platform, tenantId: subscription.tenantId, userId: subscription.ownerId },
-        reply: { visibility: 'channel', summary: `Weekly question ${subscription.id} paused: ${describeFailure(failure.code)}.`, blocks: [{ kind: 'text', spans }] },
+        reply: { visibility: 'channel', summary: `Weekly question ${subscription.id} paused: ${describeFailure(failure)}.`, blocks: [{ kind: 'text', spans }] },
         dueAt: now,
       },
       now,
