@@ -13,7 +13,7 @@ import { categorySummary, challengeSummary, questionSummary, subsectionSummary }
 
 /** A question's line in a list: its id, the start of its text, and its origin. */
 export function questionItem(question: Question, max = 90): ListItem {
-  return { id: question.id, text: [clip(question.text, max), ` — ${originTag(question)}`], origin: question.origin };
+  return { id: question.id, text: [clip(question.text, max), ` — ${originTag(question)}`], origin: question.origin, originInText: true };
 }
 
 export function categoryView(catalog: AgendaCatalog, category: Category, note: readonly Block[] = []): Reply {

@@ -40,5 +40,5 @@ export function originLabel(question: Question): string {
 }
 
 export function questionItem(question: Question): ListItem {
-  return { id: question.id, text: [question.text, ' — ', { text: originLabel(question), italic: true }], origin: question.origin };
+  return { id: question.id, text: [question.text, ' — ', { text: originLabel(question), italic: true }], origin: question.origin, originInText: true };
 }

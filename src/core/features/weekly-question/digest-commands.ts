@@ -108,7 +108,7 @@ export const interestsCommand = defineSubcommand({
       .filter((i) => (seen.has(i.questionId) ? false : (seen.add(i.questionId), true)))
       .flatMap((i) => {
         const question = catalog.question(i.questionId);
-        return question ? [{ id: question.id, text: [`${question.text} (${originLabel(question)})`], origin: question.origin }] : [];
+        return question ? [{ id: question.id, text: [`${question.text} (${originLabel(question)})`], origin: question.origin, originInText: true }] : [];
       });
     if (items.length === 0) {
       const message = 'You have not marked any question yet. Press Interested under a weekly question to keep it here.';
