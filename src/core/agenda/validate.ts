@@ -3,7 +3,7 @@
  * Every problem is collected, not just the first, so an author fixes a file in one go.
  * Shared by the loader and the import tool (`npm run agenda -- validate`).
  */
-import { buildAgenda } from './build.js';
+import { buildAgenda, type Indexed } from './build.js';
 import type { Agenda } from './model.js';
 import {
   categorySchema,
@@ -96,12 +96,6 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
 }
 
 type Report = (path: string, message: string) => void;
-
-/** An entry with its place in the file, for problem paths. */
-export interface Indexed<T> {
-  readonly doc: T;
-  readonly index: number;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -6,12 +6,12 @@
 import type { CommandContext } from '../context.js';
 import type { ActionResult, Reply } from '../message.js';
 import type { Services } from '../services.js';
-import type { Completion } from '../completion.js';
+import type { Completion, CompletionSource } from '../completion.js';
 
 export type OptionKind = 'string' | 'integer' | 'channel' | 'user';
 
-/** What fills an option's choices as the user types (Discord autocomplete). */
-export type CompletionSource = 'challenge' | 'question' | 'category' | 'scope' | 'subscription' | 'group';
+/** Declared beside the built-in completion, which imports nothing from here. */
+export type { CompletionSource } from '../completion.js';
 
 export interface OptionSpec {
   readonly name: string;
