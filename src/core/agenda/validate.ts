@@ -73,6 +73,19 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
   for (const challenge of challenges) {
     checkChallenge(challenge.doc, challenge.questions, `challenges[${challenge.index}]`, report);
   }
+  checkUniqueness(challenges, report);
+
+  if (!top.ok || problems.length > 0) return { ok: false, problems };
+  return { ok: true, agenda: buildAgenda(top.value, categories.map((c) => c.doc), challenges) };
+}
+
+type Report = (path: string, message: string) => void;
+
+/** Slugs, question ids and subsection numbers must each be unique across the agenda. */
+function checkUniqueness(
+  challenges: readonly { doc: ChallengeDoc; questions: readonly Indexed<QuestionDoc>[]; index: number }[],
+  report: Report,
+): void {
   checkUnique(
     challenges.map((c) => ({ key: c.doc.slug, path: `challenges[${c.index}].slug` })),
     'slug',
@@ -90,12 +103,7 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
     'subsection',
     report,
   );
-
-  if (!top.ok || problems.length > 0) return { ok: false, problems };
-  return { ok: true, agenda: buildAgenda(top.value, categories.map((c) => c.doc), challenges) };
 }
-
-type Report = (path: string, message: string) => void;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
