@@ -1,7 +1,7 @@
 /**
  * Features that post on a schedule. Each gives the sweeper a provider (what has fallen
  * due) and the outbox a handler (what to do when one of its posts fails for good).
- * Features append themselves to `scheduledFeatures`, as commands do to the registry.
+ * Features declare their scheduled work once (`../features/declaration.ts`); `features/index.ts` turns the list into these.
  */
 import type { Services } from '../services.js';
 import { Outbox, type DeliveryHandler, type OutboxOptions } from './outbox.js';
