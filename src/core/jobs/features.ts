@@ -1,7 +1,8 @@
 /**
  * Features that post on a schedule. Each gives the sweeper a provider (what has fallen
  * due) and the outbox a handler (what to do when one of its posts fails for good).
- * Features declare their scheduled work once (`../features/declaration.ts`); `features/index.ts` turns the list into these.
+ * Features declare their scheduled work once (`../features/declaration.ts`);
+ * `features/index.ts` turns the list of features into these.
  */
 import type { Services } from '../services.js';
 import { Outbox, type DeliveryHandler, type OutboxOptions } from './outbox.js';
