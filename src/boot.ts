@@ -8,7 +8,8 @@ import { createCatalog } from './core/agenda/catalog-impl.js';
 import { agendaContentHash, loadAgenda } from './core/agenda/load.js';
 import type { Agenda } from './core/agenda/model.js';
 import { systemClock, type Clock } from './core/clock.js';
-import { registry as defaultRegistry } from './core/commands/index.js';
+import { registry as defaultRegistry, scheduledFeatures } from './core/features/index.js';
+import { createOutbox } from './core/jobs/features.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';
@@ -29,6 +30,7 @@ export interface CoreOptions {
   readonly db: Db;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** The running platforms' delivery ports (`Services.platforms`). */
   readonly delivery?: DeliveryDirectory;
   readonly random?: () => number;
   readonly registry?: Registry;
@@ -62,7 +64,7 @@ export function bootCore(options: CoreOptions): Core {
     search: createAgendaSearch(db),
     clock,
     logger,
-    delivery: options.delivery ?? new DeliveryPorts(),
+    platforms: options.delivery ?? new DeliveryPorts(),
     random: options.random ?? Math.random,
     settings: {
       defaultTimezone: options.settings?.defaultTimezone ?? 'UTC',
@@ -70,7 +72,9 @@ export function bootCore(options: CoreOptions): Core {
     },
     deliveries: new DeliveriesRepository(db),
     subscriptions: new SubscriptionsRepository(db),
+    outbox: { deliver: (key) => outbox.deliver(key) },
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
   };
+  const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };
 }

@@ -7,7 +7,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { CrashPoint } from './config.js';
 import { createSweeper } from './core/jobs/features.js';
 import type { FaultPoint } from './core/jobs/outbox.js';
-import { scheduledFeatures } from './core/jobs/registry.js';
+import { scheduledFeatures } from './core/features/index.js';
 import type { Sweeper } from './core/jobs/sweeper.js';
 import type { Services } from './core/services.js';
 import type { Logger } from './log.js';

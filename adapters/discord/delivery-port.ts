@@ -57,7 +57,7 @@ export class DiscordDeliveryPort implements DeliveryPort {
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#conversationOf(destination);
     const botUserId = this.client.user?.id;
-    if (botUserId === undefined) throw new DeliveryError('discord', 'not-ready', false, 'The Discord client is not logged in yet');
+    if (botUserId === undefined) throw new DeliveryError('discord', 'not-ready', 'transient', 'The Discord client is not logged in yet');
     try {
       const messageId = await findMarkedPost(this.client, targetOf(conversation), botUserId, idempotencyKey, since);
       return messageId === null ? null : { conversation, messageId };

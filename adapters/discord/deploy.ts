@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, processEnvironment, type DiscordConfig } from '../../src/config.js';
-import { registry } from '../../src/core/commands/index.js';
+import { registry } from '../../src/core/features/index.js';
 import type { CommandSpec } from '../../src/core/commands/spec.js';
 import { restBase } from './client.js';
 import { buildCommandJson, type CommandJson } from './command-json.js';

@@ -1,39 +1,59 @@
 /**
- * Discord failures as the core's `DeliveryError`. Permanent: the channel, message, guild
- * or user is gone, or the bot lost access or rights; retrying cannot help, so the core
- * pauses what caused it. Everything else (5xx after the REST retries, network) is
- * transient. Rate limits never surface here: the REST queue waits them out.
+ * Discord failures as the core's `DeliveryError` with a neutral reason: the channel,
+ * message, guild or user is gone, or the bot lost access or rights (retrying cannot help,
+ * so the core pauses what caused it). Everything else (5xx after the REST retries,
+ * network) is transient. Rate limits rarely surface here: the REST queue waits them out.
  */
 import { DiscordAPIError, HTTPError } from 'discord.js';
-import { DeliveryError } from '../../src/core/ports.js';
+import { DeliveryError, type FailureReason } from '../../src/core/ports.js';
 
-/** Discord JSON error codes after which a retry cannot succeed. */
-export const PERMANENT_CODES: ReadonlySet<number> = new Set([
-  10003, // Unknown Channel
-  10004, // Unknown Guild
-  10007, // Unknown Member
-  10008, // Unknown Message
-  10013, // Unknown User
-  50001, // Missing Access
-  50003, // Cannot execute action on a DM channel
-  50007, // Cannot send messages to this user
-  50013, // Missing Permissions
-  50083, // Operation on an archived thread
-  160005, // Thread is locked
+/** What Discord's JSON error codes mean to the core. */
+const DISCORD_REASONS: ReadonlyMap<number, FailureReason> = new Map<number, FailureReason>([
+  [10003, 'gone'], // Unknown Channel
+  [10004, 'gone'], // Unknown Guild
+  [10007, 'gone'], // Unknown Member
+  [10008, 'gone'], // Unknown Message
+  [10013, 'gone'], // Unknown User
+  [50083, 'gone'], // Operation on an archived thread
+  [50001, 'no-access'], // Missing Access
+  [50007, 'no-access'], // Cannot send messages to this user
+  [50013, 'no-access'], // Missing Permissions
+  [160005, 'no-access'], // Thread is locked
+  [50003, 'rejected'], // Cannot execute action on a DM channel
 ]);
+
+/** What an owner can do about the commonest refusals, in words (shown when a post is paused). */
+const DISCORD_EXPLANATIONS: ReadonlyMap<number, string> = new Map([
+  [10003, 'the channel no longer exists'],
+  [50001, 'the bot has no access to the channel'],
+  [50007, 'the bot cannot send you direct messages (check your privacy settings)'],
+  [50013, 'the bot lacks permission to post there'],
+]);
+
+/** A Discord API refusal as the core's neutral reason; HTTP status decides for codes not listed. */
+export function discordFailureReason(code: number, status: number): FailureReason {
+  const known = DISCORD_REASONS.get(code);
+  if (known) return known;
+  if (status === 404) return 'gone';
+  if (status === 401 || status === 403) return 'no-access';
+  if (status === 429) return 'rate-limited';
+  return 'transient';
+}
 
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
-    const permanent = PERMANENT_CODES.has(code) || error.status === 401 || error.status === 403 || error.status === 404;
-    return new DeliveryError('discord', String(error.code), permanent, `Discord refused ${error.method} ${routeOf(error.url)}: ${error.message}`);
+    const reason = discordFailureReason(code, error.status);
+    const message = `Discord refused ${error.method} ${routeOf(error.url)}: ${error.message}`;
+    return new DeliveryError('discord', String(error.code), reason, message, DISCORD_EXPLANATIONS.get(code));
   }
   if (error instanceof HTTPError) {
-    return new DeliveryError('discord', `http-${error.status}`, false, `Discord answered ${error.status} to ${error.method} ${routeOf(error.url)}`);
+    const reason = error.status === 429 ? 'rate-limited' : 'transient';
+    return new DeliveryError('discord', `http-${error.status}`, reason, `Discord answered ${error.status} to ${error.method} ${routeOf(error.url)}`);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new DeliveryError('discord', 'network', false, `Could not reach Discord: ${message}`);
+  return new DeliveryError('discord', 'network', 'transient', `Could not reach Discord: ${message}`);
 }
 
 /** The path only: interaction and webhook URLs carry tokens, which never go into errors or logs. */

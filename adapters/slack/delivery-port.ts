@@ -7,10 +7,10 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage } from '../../src/core/ports.js';
+import type { DeliveryPort, Destination, PostedMessage } from '../../src/core/ports.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
-import { toDeliveryError } from './slack-errors.js';
+import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
 
 type WebClient = webApi.WebClient;
 
@@ -96,14 +96,14 @@ export class SlackDeliveryPort implements DeliveryPort {
     this.#checkTenant(destination.tenantId);
     const opened = await this.#call('conversations.open', () => this.options.client.conversations.open({ users: destination.userId }));
     const channelId = opened.channel?.id;
-    if (!channelId) throw new DeliveryError('slack', 'channel_not_found', true, 'Slack conversations.open returned no channel');
+    if (!channelId) throw slackDeliveryError('channel_not_found', 'Slack conversations.open returned no channel');
     return { platform: 'slack', tenantId: destination.tenantId, channelId };
   }
 
   /** One bot token serves one workspace: a destination elsewhere is a bug, never a cross-tenant post. */
   #checkTenant(tenantId: string): void {
     if (tenantId !== this.options.teamId) {
-      throw new DeliveryError('slack', 'wrong_tenant', true, `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`);
+      throw slackDeliveryError('wrong_tenant', `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`);
     }
   }
 

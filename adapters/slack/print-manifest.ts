@@ -2,7 +2,7 @@
  * Prints the Slack app manifest for the current command registry.
  * Usage: npm run --silent slack:manifest -- [--url https://public.base.url] [--name agendabot]
  */
-import { registry } from '../../src/core/commands/index.js';
+import { registry } from '../../src/core/features/index.js';
 import { manifestYaml } from './manifest.js';
 
 function flag(name: string): string | undefined {

@@ -1,40 +1,60 @@
 /**
- * Web API failures → the core's `DeliveryError` (permanent or worth retrying) and a
+ * Web API failures → the core's `DeliveryError` with a neutral reason (gone, no access,
+ * rejected, rate limited, transient) and words for the owner where useful, and a
  * short, safe description for logs (never the request, never a token).
  */
-import { DeliveryError } from '../../src/core/ports.js';
+import { DeliveryError, type FailureReason } from '../../src/core/ports.js';
 
-/** Slack error codes that retrying will not heal: the channel, user, or the app's access is gone. */
-export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
-  'channel_not_found',
-  'is_archived',
-  'not_in_channel',
-  'account_inactive',
-  'user_not_found',
-  'user_disabled',
-  'users_not_found',
-  'cannot_dm_bot',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-  'restricted_action_thread_only_channel',
-  'message_not_found',
-  'cant_update_message',
-  'edit_window_closed',
-  'invalid_blocks',
-  'invalid_metadata_format',
-  'msg_too_long',
-  'no_text',
-  'missing_scope',
-  'not_authed',
-  'invalid_auth',
-  'token_revoked',
-  'token_expired',
-  'no_permission',
-  'team_access_not_granted',
-  'ekm_access_denied',
-  'org_login_required',
-  'wrong_tenant',
-]);
+/** What Slack's error codes mean to the core. Codes not listed are transient (retried). */
+const SLACK_REASONS: Readonly<Record<string, FailureReason>> = {
+  channel_not_found: 'gone',
+  is_archived: 'gone',
+  account_inactive: 'gone',
+  user_not_found: 'gone',
+  user_disabled: 'gone',
+  users_not_found: 'gone',
+  message_not_found: 'gone',
+  not_in_channel: 'no-access',
+  cannot_dm_bot: 'no-access',
+  restricted_action: 'no-access',
+  restricted_action_read_only_channel: 'no-access',
+  restricted_action_thread_only_channel: 'no-access',
+  missing_scope: 'no-access',
+  not_authed: 'no-access',
+  invalid_auth: 'no-access',
+  token_revoked: 'no-access',
+  token_expired: 'no-access',
+  no_permission: 'no-access',
+  team_access_not_granted: 'no-access',
+  ekm_access_denied: 'no-access',
+  org_login_required: 'no-access',
+  wrong_tenant: 'no-access',
+  cant_update_message: 'rejected',
+  edit_window_closed: 'rejected',
+  invalid_blocks: 'rejected',
+  invalid_metadata_format: 'rejected',
+  msg_too_long: 'rejected',
+  no_text: 'rejected',
+  ratelimited: 'rate-limited',
+};
+
+/** What an owner can do about the commonest refusals, in words (shown when a post is paused). */
+const SLACK_EXPLANATIONS: Readonly<Record<string, string>> = {
+  channel_not_found: 'the channel was deleted or the bot cannot see it',
+  is_archived: 'the channel is archived',
+  not_in_channel: 'the bot is not a member of the channel (invite it)',
+  account_inactive: 'the account is deactivated',
+};
+
+/** A Slack error code as the core's neutral reason. */
+export function slackFailureReason(code: string): FailureReason {
+  return SLACK_REASONS[code] ?? 'transient';
+}
+
+/** A `DeliveryError` for a Slack error code. */
+export function slackDeliveryError(code: string, message: string): DeliveryError {
+  return new DeliveryError('slack', code, slackFailureReason(code), message, SLACK_EXPLANATIONS[code]);
+}
 
 /** The Slack error code of a failed WebClient call (`channel_not_found`, `http_503`, …). */
 export function slackErrorCode(error: unknown): string {
@@ -51,7 +71,7 @@ export function slackErrorCode(error: unknown): string {
 export function toDeliveryError(error: unknown, what: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const code = slackErrorCode(error);
-  return new DeliveryError('slack', code, PERMANENT_SLACK_ERRORS.has(code), `Slack ${what} failed: ${code}`);
+  return slackDeliveryError(code, `Slack ${what} failed: ${code}`);
 }
 
 /** What to log about a failure: the code and message, not the whole error object. */

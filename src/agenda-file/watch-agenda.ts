@@ -52,39 +52,13 @@ export interface WatchAgendaOptions {
 }
 
 export function watchAgenda(options: WatchAgendaOptions): AgendaWatcher {
-  const { path, holder, db, logger } = options;
+  const { path, logger } = options;
   const log = logger.child({ agendaFile: path });
   const now = options.now ?? (() => new Date());
   const signals = options.signals ?? process;
   let chain: Promise<unknown> = Promise.resolve();
 
-  const reloadOnce = async (): Promise<ReloadResult> => {
-    let next: Agenda;
-    try {
-      next = parseAgenda(await readFile(path, 'utf8'), path);
-    } catch (error) {
-      const problems = error instanceof AgendaValidationError
-        ? error.problems.map(formatProblem)
-        : [`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`];
-      log.warn({ problems }, 'agenda file not reloaded: it has problems; the current agenda stays');
-      return { status: 'rejected', problems };
-    }
-    const before = holder.current().agenda;
-    const hash = agendaContentHash(next);
-    if (hash === agendaContentHash(before)) return { status: 'unchanged' };
-    try {
-      db.transaction(() => {
-        ensureIndexed(db, next, hash, now());
-        holder.replace(createCatalog(next));
-      })();
-    } catch (error) {
-      log.error({ err: error }, 'agenda reload failed; the current agenda stays');
-      return { status: 'rejected', problems: [`could not be indexed (${error instanceof Error ? error.message : String(error)})`] };
-    }
-    const result = compare(before, next);
-    log.info({ agenda: next.id, ...result }, 'agenda reloaded');
-    return { status: 'reloaded', ...result };
-  };
+  const reloadOnce = (): Promise<ReloadResult> => reloadFromFile(options, log, now);
   // Reloads run one after another, so two quick triggers cannot interleave their reads.
   const reload = (): Promise<ReloadResult> => {
     const run = chain.then(reloadOnce, reloadOnce);
@@ -124,6 +98,36 @@ export function watchAgenda(options: WatchAgendaOptions): AgendaWatcher {
       signals.off('SIGHUP', onHangup);
     },
   };
+}
+
+/** Reads, checks and indexes the file, and swaps it in only if all of that worked. */
+async function reloadFromFile(options: WatchAgendaOptions, log: Logger, now: () => Date): Promise<ReloadResult> {
+  const { path, holder, db } = options;
+  let next: Agenda;
+  try {
+    next = parseAgenda(await readFile(path, 'utf8'), path);
+  } catch (error) {
+    const problems = error instanceof AgendaValidationError
+      ? error.problems.map(formatProblem)
+      : [`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`];
+    log.warn({ problems }, 'agenda file not reloaded: it has problems; the current agenda stays');
+    return { status: 'rejected', problems };
+  }
+  const before = holder.current().agenda;
+  const hash = agendaContentHash(next);
+  if (hash === agendaContentHash(before)) return { status: 'unchanged' };
+  try {
+    db.transaction(() => {
+      ensureIndexed(db, next, hash, now());
+      holder.replace(createCatalog(next));
+    })();
+  } catch (error) {
+    log.error({ err: error }, 'agenda reload failed; the current agenda stays');
+    return { status: 'rejected', problems: [`could not be indexed (${error instanceof Error ? error.message : String(error)})`] };
+  }
+  const result = compare(before, next);
+  log.info({ agenda: next.id, ...result }, 'agenda reloaded');
+  return { status: 'reloaded', ...result };
 }
 
 function compare(before: Agenda, after: Agenda): { added: number; removed: number; questions: number } {

@@ -10,8 +10,10 @@
  */
 import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch, SearchHit } from './agenda/search.js';
-import type { CompletionSource } from './commands/spec.js';
 import { normalize } from './text/similarity.js';
+
+/** What fills an option's choices as the user types (Discord autocomplete): agenda ids, or a feature's data. */
+export type CompletionSource = 'challenge' | 'question' | 'category' | 'scope' | 'subscription' | 'group';
 
 /** One offered choice: `name` is shown, `value` is what the command receives. */
 export interface Completion {

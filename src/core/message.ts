@@ -26,6 +26,11 @@ export interface ListItem {
   readonly text: readonly Span[];
   /** Set for questions, so renderers can mark paper questions and our prompts apart. */
   readonly origin?: Origin;
+  /**
+   * True when `text` already says where the question comes from (lookup lists do, so the
+   * origin also reaches plain fallbacks); renderers then add no label of their own.
+   */
+  readonly originInText?: boolean;
 }
 
 export interface Button {
@@ -96,15 +101,9 @@ export function ephemeralText(text: string): Reply {
   return { visibility: 'ephemeral', summary: text, blocks: [{ kind: 'text', spans: [text] }] };
 }
 
-/**
- * Whether a renderer must add an origin label to a list item: it is a question, and
- * its own words do not already say where it comes from. (Lookup lists state the origin
- * in the text, so it also reaches plain fallbacks; cards state it in a field.)
- */
+/** Whether a renderer must add an origin label to a list item: a question whose text does not say it. */
 export function needsOriginLabel(item: ListItem): boolean {
-  if (item.origin === undefined) return false;
-  const plain = spansToPlain(item.text);
-  return item.origin === 'paper' ? !/from the paper/iu.test(plain) : !/discussion prompt/iu.test(plain);
+  return item.origin !== undefined && item.originInText !== true;
 }
 
 /** Plain text of spans, for summaries and the shell. */

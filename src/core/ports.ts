@@ -18,21 +18,38 @@ export interface PostedMessage {
 }
 
 /**
- * A failed platform call. `permanent` errors (channel gone, bot removed, missing
- * access, user unreachable) will not heal by retrying: the caller pauses what caused
- * them and tells its owner. Others are retried with backoff.
+ * Why a platform call failed, in the core's words. The adapters' error mappers decide;
+ * the core never reads a platform's own codes.
+ * - `gone`: the channel, message or person no longer exists (or is archived).
+ * - `no-access`: the bot lost access or rights, or cannot reach this person.
+ * - `rejected`: the platform refuses this request as it is (too long, malformed).
+ * - `rate-limited`: asked to slow down; retry later.
+ * - `transient`: anything else (network, server trouble); retry later.
  */
+export type FailureReason = 'gone' | 'no-access' | 'rejected' | 'rate-limited' | 'transient';
+
+/** Retrying cannot heal these: the caller pauses what caused them and tells its owner. */
+export function isPermanent(reason: FailureReason): boolean {
+  return reason === 'gone' || reason === 'no-access' || reason === 'rejected';
+}
+
+/** A failed platform call, as a neutral reason; the platform's own code is kept for logs. */
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';
   constructor(
     readonly platform: Platform,
-    /** The platform's own code, e.g. `channel_not_found` or `50013`. */
+    /** The platform's own code, e.g. `channel_not_found` or `50013`: for logs and records only. */
     readonly code: string,
-    readonly permanent: boolean,
+    readonly reason: FailureReason,
     message: string,
+    /** What went wrong in words a channel owner can act on, when the adapter knows ("the channel is archived"). */
+    readonly explanation?: string,
   ) {
     super(message);
+    this.permanent = isPermanent(reason);
   }
+
+  readonly permanent: boolean;
 }
 
 export interface DeliveryPort {

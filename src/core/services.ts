@@ -5,11 +5,11 @@
 import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
-import type { DeliveryStore } from './jobs/deliveries.js';
+import type { DeliveryRecord, DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
-import type { SubscriptionStore } from './subscriptions/model.js';
+import type { SubscriptionStore } from './features/weekly-question/model.js';
 import type { Logger } from '../log.js';
-import type { ReadingGroupsFeature } from './reading-groups/feature.js';
+import type { ReadingGroupServices } from './features/reading-groups/services.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {
@@ -25,14 +25,26 @@ export interface Services {
   readonly search: AgendaSearch;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly delivery: DeliveryDirectory;
+  /** The running platforms, each as a delivery port (post, update, permissions). Not to be confused with `deliveries`. */
+  readonly platforms: DeliveryDirectory;
   readonly settings: Settings;
-  /** Scheduled posts, exactly once (weekly questions, reading-group posts). */
+  /** The ledger of scheduled posts, each made exactly once (weekly questions, reading-group posts). */
   readonly deliveries: DeliveryStore;
   /** Weekly-question subscriptions, their rotation history and interests. */
   readonly subscriptions: SubscriptionStore;
   /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
   readonly random: () => number;
-  /** Reading groups (issue 6): their store and settings. Optional so wiring without them still compiles. */
-  readonly readingGroups?: ReadingGroupsFeature;
+  /**
+   * Posts one planned delivery now instead of at the next sweep (`digest now`, a new
+   * group's kickoff). One outbox for every feature, built in `boot.ts`; a failure goes to
+   * the feature owning the key, as in a sweep.
+   */
+  readonly outbox: PostNow;
+  /** Reading groups: their store and reminder lead time. */
+  readonly readingGroups: ReadingGroupServices;
+}
+
+export interface PostNow {
+  /** Advances the delivery as far as it can go now; its state afterwards. */
+  deliver(key: string): Promise<DeliveryRecord | undefined>;
 }

@@ -4,8 +4,8 @@
  * Multi-row writes run in transactions.
  */
 import type { Platform } from '../core/context.js';
-import type { GroupStatus, Member, NewGroup, Note, ReadingGroup, ReminderRoute, Rsvp, RsvpAnswer, Session, SessionMove } from '../core/reading-groups/model.js';
-import type { ReadingGroupStore } from '../core/reading-groups/store.js';
+import type { GroupStatus, Member, NewGroup, Note, ReadingGroup, ReminderRoute, Rsvp, RsvpAnswer, Session, SessionMove } from '../core/features/reading-groups/model.js';
+import type { ReadingGroupStore } from '../core/features/reading-groups/store.js';
 import { normalize } from '../core/text/similarity.js';
 import type { Db } from './db.js';
 import { prepareReadingGroupStatements, toGroup, toMember, toNote, toSession, type GroupRow, type MemberRow, type NoteRow, type SessionRow } from './reading-groups-statements.js';

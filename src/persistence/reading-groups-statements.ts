@@ -1,6 +1,6 @@
 /** The reading-group repository's SQL, prepared once per database, its row shapes and one `toX(row)` per table. */
 import type { Platform } from '../core/context.js';
-import type { GroupStatus, Member, Note, ReadingGroup, ReminderRoute, Session, SessionStatus, SyllabusUnit } from '../core/reading-groups/model.js';
+import type { GroupStatus, Member, Note, ReadingGroup, ReminderRoute, Session, SessionStatus, SyllabusUnit } from '../core/features/reading-groups/model.js';
 import type { Db } from './db.js';
 
 export interface GroupRow {

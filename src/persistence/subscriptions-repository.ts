@@ -11,7 +11,7 @@ import type {
   QuestionOrder,
   Subscription,
   SubscriptionStore,
-} from '../core/subscriptions/model.js';
+} from '../core/features/weekly-question/model.js';
 import type { Weekday } from '../core/time/zoned.js';
 import type { Db } from './db.js';
 import { statementCache } from './statement-cache.js';

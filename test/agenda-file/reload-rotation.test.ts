@@ -9,7 +9,7 @@ import { watchAgenda, type AgendaWatcher } from '../../src/agenda-file/watch-age
 import { agendaContentHash } from '../../src/core/agenda/load.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { createSweeper } from '../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../src/core/features/index.js';
 import { spansToPlain, type Reply } from '../../src/core/message.js';
 import { DeliveryPorts, type Destination, type PostedMessage } from '../../src/core/ports.js';
 import { MemoryLogger } from '../../src/log.js';

@@ -7,7 +7,7 @@ import { bootCore, type Core } from '../../src/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
 import type { CommandContext, Platform } from '../../src/core/context.js';
 import { createSweeper } from '../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../src/core/features/index.js';
 import type { FaultPoint } from '../../src/core/jobs/outbox.js';
 import type { Sweeper } from '../../src/core/jobs/sweeper.js';
 import { spansToPlain, type Reply } from '../../src/core/message.js';

@@ -8,10 +8,9 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { CommandContext, Platform } from '../../src/core/context.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { createSweeper } from '../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../src/core/features/index.js';
 import { DeliveryPorts } from '../../src/core/ports.js';
-import { readingGroupsOf } from '../../src/core/reading-groups/feature.js';
-import type { ReadingGroupStore } from '../../src/core/reading-groups/store.js';
+import type { ReadingGroupStore } from '../../src/core/features/reading-groups/store.js';
 import type { Services } from '../../src/core/services.js';
 import { MemoryLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/persistence/db.js';
@@ -64,7 +63,7 @@ export function makeWorld(options: WorldOptions): World {
     port,
     clock,
     logger,
-    store: readingGroupsOf(services).store,
+    store: services.readingGroups.store,
     sweep: () => sweeper.sweep(),
     ctx: (userId, where = {}) => ({
       actor: { platform, tenantId: where.tenantId ?? 'T1', userId },

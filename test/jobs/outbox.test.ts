@@ -122,7 +122,7 @@ describe('Outbox: exactly-once delivery', () => {
 
   it('retries transient errors with growing delays on the clock, then posts', async () => {
     store.plan(planned, clock.now());
-    port.postFailures.push(new DeliveryError('shell', 'ratelimited', false, 'slow down'), new Error('socket hang up'));
+    port.postFailures.push(new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'), new Error('socket hang up'));
     const outbox = boot();
     await outbox.process();
     expect(store.get(planned.key)?.nextAttemptAt?.toISOString()).toBe('2024-03-04T09:01:30.000Z');
@@ -141,7 +141,7 @@ describe('Outbox: exactly-once delivery', () => {
 
   it('a permanent error fails the delivery and tells its owner once', async () => {
     store.plan(planned, clock.now());
-    port.postFailures.push(new DeliveryError('shell', 'channel_not_found', true, 'gone'));
+    port.postFailures.push(new DeliveryError('shell', 'channel_not_found', 'gone', 'gone'));
     await boot().process();
     await boot().process();
     expect(store.get(planned.key)?.state).toBe('failed');
@@ -154,7 +154,7 @@ describe('Outbox: exactly-once delivery', () => {
 
   it('gives up after a bounded number of transient failures', async () => {
     store.plan(planned, clock.now());
-    for (let i = 0; i < 6; i++) port.postFailures.push(new DeliveryError('shell', 'internal_error', false, 'x'));
+    for (let i = 0; i < 6; i++) port.postFailures.push(new DeliveryError('shell', 'internal_error', 'transient', 'x'));
     const outbox = boot();
     for (let i = 0; i < 8; i++) {
       await outbox.process();

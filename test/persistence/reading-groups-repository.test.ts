@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/persistence/db.js';
 import { SqliteReadingGroupStore } from '../../src/persistence/reading-groups-repository.js';
-import type { NewGroup } from '../../src/core/reading-groups/model.js';
+import type { NewGroup } from '../../src/core/features/reading-groups/model.js';
 
 const base: NewGroup = {
   platform: 'slack',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestCard } from '../../src/core/subscriptions/card.js';
+import { digestCard } from '../../src/core/features/weekly-question/card.js';
 import { makeServices } from '../helpers/services.js';
 
 const { services } = makeServices({});

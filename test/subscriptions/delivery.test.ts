@@ -9,7 +9,7 @@ describe('delivery problems', () => {
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
     env.clock.set('2024-03-04T09:00:00Z');
-    env.port.postFailures.push(new DeliveryError('shell', 'channel_not_found', true, 'channel_not_found'));
+    env.port.postFailures.push(new DeliveryError('shell', 'channel_not_found', 'gone', 'channel_not_found', 'the channel was deleted or the bot cannot see it'));
     await env.sweeper.sweep();
     const subscription = env.services.subscriptions.byId(1);
     expect(subscription?.paused).toBe(true);
@@ -34,7 +34,7 @@ describe('delivery problems', () => {
     const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
     await env.run('subscribe');
     env.clock.set('2024-03-04T09:00:00Z');
-    env.port.postFailures.push(new DeliveryError('shell', 'ratelimited', false, 'slow down'));
+    env.port.postFailures.push(new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'));
     await env.sweeper.sweep();
     expect(env.port.posts).toHaveLength(0);
     env.clock.set('2024-03-04T09:01:00Z');
@@ -82,8 +82,8 @@ describe('unsubscribing or pausing while a post waits for a retry', () => {
     await env.run('subscribe', { userId: 'U2' });
     env.clock.set('2024-03-04T09:00:00Z');
     env.port.postFailures.push(
-      new DeliveryError('shell', 'ratelimited', false, 'slow down'),
-      new DeliveryError('shell', 'ratelimited', false, 'slow down'),
+      new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'),
+      new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'),
     );
     await env.sweeper.sweep();
     expect(env.port.posts).toHaveLength(0);

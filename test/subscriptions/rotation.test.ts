@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/core/agenda/model.js';
-import type { PostedQuestion } from '../../src/core/subscriptions/model.js';
-import { balancedOrder, pickNext, type RotationState } from '../../src/core/subscriptions/rotation.js';
+import type { PostedQuestion } from '../../src/core/features/weekly-question/model.js';
+import { balancedOrder, pickNext, type RotationState } from '../../src/core/features/weekly-question/rotation.js';
 
 function q(id: string, challengeId: string): Question {
   return { id, challengeId, section: `${challengeId}.1`, origin: 'prompt', text: `text of ${id}`, keywords: [] };

@@ -4,7 +4,12 @@
  */
 import type { Agenda, Category, Challenge, Question } from './model.js';
 import type { CategoryDoc, ChallengeDoc, DocumentDoc, QuestionDoc } from './schema.js';
-import type { Indexed } from './validate.js';
+
+/** An entry with its place in the file, for problem paths. */
+export interface Indexed<T> {
+  readonly doc: T;
+  readonly index: number;
+}
 
 export function buildAgenda(
   doc: DocumentDoc,

@@ -23,18 +23,7 @@ export function createCatalog(agenda: Agenda): AgendaCatalog {
   }
   const allQuestions = agenda.challenges.flatMap((c) => c.questions);
 
-  const scopeTargets: MatchTarget<Scope>[] = [
-    ...agenda.categories.map((category) => ({
-      value: { kind: 'category', category } as const,
-      exactNames: [category.id, category.section, category.title, category.paperTitle],
-      titles: [category.title, category.paperTitle, category.id],
-      keywords: [],
-    })),
-    ...agenda.challenges.map((challenge) => ({
-      value: { kind: 'challenge', challenge } as const,
-      ...challengeNames(challenge),
-    })),
-  ];
+  const scopeTargets = scopeTargetsOf(agenda);
   const challengeTargets: MatchTarget<Challenge>[] = agenda.challenges.map((challenge) => ({
     value: challenge,
     ...challengeNames(challenge),
@@ -76,6 +65,22 @@ export function createCatalog(agenda: Agenda): AgendaCatalog {
       return template.replaceAll('{section}', encodeURIComponent(section));
     },
   };
+}
+
+/** Every category and challenge under the names a user may call it by. */
+function scopeTargetsOf(agenda: Agenda): MatchTarget<Scope>[] {
+  return [
+    ...agenda.categories.map((category) => ({
+      value: { kind: 'category', category } as const,
+      exactNames: [category.id, category.section, category.title, category.paperTitle],
+      titles: [category.title, category.paperTitle, category.id],
+      keywords: [],
+    })),
+    ...agenda.challenges.map((challenge) => ({
+      value: { kind: 'challenge', challenge } as const,
+      ...challengeNames(challenge),
+    })),
+  ];
 }
 
 /** `3.5` for a challenge scope, `3` for a category scope: what a user would type back. */

@@ -3,7 +3,7 @@
  * Every problem is collected, not just the first, so an author fixes a file in one go.
  * Shared by the loader and the import tool (`npm run agenda -- validate`).
  */
-import { buildAgenda } from './build.js';
+import { buildAgenda, type Indexed } from './build.js';
 import type { Agenda } from './model.js';
 import {
   categorySchema,
@@ -73,6 +73,19 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
   for (const challenge of challenges) {
     checkChallenge(challenge.doc, challenge.questions, `challenges[${challenge.index}]`, report);
   }
+  checkUniqueness(challenges, report);
+
+  if (!top.ok || problems.length > 0) return { ok: false, problems };
+  return { ok: true, agenda: buildAgenda(top.value, categories.map((c) => c.doc), challenges) };
+}
+
+type Report = (path: string, message: string) => void;
+
+/** Slugs, question ids and subsection numbers must each be unique across the agenda. */
+function checkUniqueness(
+  challenges: readonly { doc: ChallengeDoc; questions: readonly Indexed<QuestionDoc>[]; index: number }[],
+  report: Report,
+): void {
   checkUnique(
     challenges.map((c) => ({ key: c.doc.slug, path: `challenges[${c.index}].slug` })),
     'slug',
@@ -90,17 +103,6 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
     'subsection',
     report,
   );
-
-  if (!top.ok || problems.length > 0) return { ok: false, problems };
-  return { ok: true, agenda: buildAgenda(top.value, categories.map((c) => c.doc), challenges) };
-}
-
-type Report = (path: string, message: string) => void;
-
-/** An entry with its place in the file, for problem paths. */
-export interface Indexed<T> {
-  readonly doc: T;
-  readonly index: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,12 +6,12 @@
 import type { CommandContext } from '../context.js';
 import type { ActionResult, Reply } from '../message.js';
 import type { Services } from '../services.js';
-import type { Completion } from '../completion.js';
+import type { Completion, CompletionSource } from '../completion.js';
 
 export type OptionKind = 'string' | 'integer' | 'channel' | 'user';
 
-/** What fills an option's choices as the user types (Discord autocomplete). */
-export type CompletionSource = 'challenge' | 'question' | 'category' | 'scope' | 'subscription' | 'group';
+/** Declared beside the built-in completion, which imports nothing from here. */
+export type { CompletionSource } from '../completion.js';
 
 export interface OptionSpec {
   readonly name: string;
@@ -50,6 +50,11 @@ export interface SubcommandSpec<Options extends readonly OptionSpec[] = readonly
   /** Shown in help, e.g. `/agenda challenge 3.5`. */
   readonly examples: readonly string[];
   readonly options: Options;
+  /**
+   * Its replies carry a Share button, which re-runs it from the button's value and posts
+   * the result in the channel. Only for read-only subcommands: a button value can be forged.
+   */
+  readonly shareable?: boolean;
   run(ctx: CommandContext, args: ArgsOf<Options>, services: Services): Reply | Promise<Reply>;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Features that post on a schedule. Each gives the sweeper a provider (what has fallen
  * due) and the outbox a handler (what to do when one of its posts fails for good).
- * Features append themselves to `scheduledFeatures`, as commands do to the registry.
+ * Features declare their scheduled work once (`../features/declaration.ts`);
+ * `features/index.ts` turns the list of features into these.
  */
 import type { Services } from '../services.js';
 import { Outbox, type DeliveryHandler, type OutboxOptions } from './outbox.js';
@@ -18,7 +19,7 @@ export function createOutbox(
   features: readonly ScheduledFeature[],
   options: OutboxOptions = {},
 ): Outbox {
-  const deps = { store: services.deliveries, ports: services.delivery, clock: services.clock, logger: services.logger };
+  const deps = { store: services.deliveries, ports: services.platforms, clock: services.clock, logger: services.logger };
   return new Outbox(deps, features.map((f) => f.handler(services)), options);
 }
 

@@ -6,14 +6,18 @@
  * exhausted, end the delivery and tell the feature that owns it, once.
  */
 import type { Clock } from '../clock.js';
-import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
+import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type FailureReason, type PostedMessage } from '../ports.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
 
 export interface DeliveryFailure {
+  /** The platform's own code: for logs and the ledger's record, not for decisions. */
   readonly code: string;
+  readonly reason: FailureReason;
   readonly permanent: boolean;
   readonly message: string;
+  /** Words for the owner of what failed, from the adapter (`DeliveryError.explanation`). */
+  readonly explanation?: string | undefined;
 }
 
 /** A feature's say over the deliveries whose keys start with `prefix`. */
@@ -173,8 +177,8 @@ export class Outbox {
     if (!record) return;
     const failure: DeliveryFailure =
       error instanceof DeliveryError
-        ? { code: error.code, permanent: error.permanent, message: error.message }
-        : { code: 'unexpected', permanent: false, message: error instanceof Error ? error.message : String(error) };
+        ? { code: error.code, reason: error.reason, permanent: error.permanent, message: error.message, explanation: error.explanation }
+        : { code: 'unexpected', reason: 'transient', permanent: false, message: error instanceof Error ? error.message : String(error) };
     const now = clock.now();
     if (record.state === 'sent') {
       // The post is out; only its thread failed. Retry transient errors on later sweeps.

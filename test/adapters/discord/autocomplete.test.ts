@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommandJson } from '../../../adapters/discord/command-json.js';
-import { registry } from '../../../src/core/commands/index.js';
+import { registry } from '../../../src/core/features/index.js';
 import { autocomplete, type Json } from '../../fakes/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 

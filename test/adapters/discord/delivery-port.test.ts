@@ -117,4 +117,19 @@ describe('DiscordDeliveryPort', () => {
     h.fake.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/u, status: 503, times: 4 });
     await expect(port.post(toGeneral, question, 'digest:8:2026-W02')).rejects.toMatchObject({ code: 'http-503', permanent: false });
   });
+
+  it('gives the core a neutral reason and, for common refusals, words for the owner', async () => {
+    const gone = { kind: 'channel', conversation: { ...general, channelId: '299999999999999999' } } as const;
+    await expect(port.post(gone, question, 'digest:9:2026-W02')).rejects.toMatchObject({
+      reason: 'gone',
+      explanation: 'the channel no longer exists',
+    });
+    h.fake.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/u, status: 403, code: 50013 });
+    await expect(port.post(toGeneral, question, 'digest:10:2026-W02')).rejects.toMatchObject({
+      reason: 'no-access',
+      explanation: 'the bot lacks permission to post there',
+    });
+    h.fake.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/u, status: 503, times: 4 });
+    await expect(port.post(toGeneral, question, 'digest:11:2026-W02')).rejects.toMatchObject({ reason: 'transient' });
+  });
 });

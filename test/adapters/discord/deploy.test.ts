@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../../adapters/discord/deploy.js';
 import { sameDefinition } from '../../../adapters/discord/same-definition.js';
-import { registry } from '../../../src/core/commands/index.js';
+import { registry } from '../../../src/core/features/index.js';
 import { FakeDiscord, IDS, type Json } from '../../fakes/discord/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSweeper } from '../../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../../src/core/features/index.js';
 import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
 import { buttonPress, chatInput, IDS, type Json } from '../../fakes/discord/index.js';
 import { buttonIds, commandAnswer, embedOf, startHarness, type Harness } from './harness.js';

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSweeper } from '../../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../../src/core/features/index.js';
 import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
-import { readingGroupsOf } from '../../../src/core/reading-groups/feature.js';
 import { buttonPress, chatInput, IDS, modalSubmit, type Json } from '../../fakes/discord/index.js';
 import { buttonIds, commandAnswer, embedOf, startHarness, type Harness } from './harness.js';
 
@@ -53,7 +52,7 @@ describe('reading groups on Discord', () => {
     const followUp = h.fake.records.webhooksFor(sent.token)[0];
     expect(String(followUp?.body?.['content'])).toMatch(/^You joined "Safety RG"\./u);
     expect(followUp?.body?.['flags']).toBe(64);
-    expect(readingGroupsOf(h.core.services).store.members(1).map((m) => m.userId)).toEqual([IDS.member]);
+    expect(h.core.services.readingGroups.store.members(1).map((m) => m.userId)).toEqual([IDS.member]);
   });
 
   it('skip moves the scheduled events with the sessions', async () => {
@@ -89,7 +88,7 @@ describe('reading groups on Discord', () => {
     expect(form?.data?.['custom_id']).toBe('rg-note:1:1');
     const submitted = h.fake.interact(modalSubmit('rg-note:1:1', { note: 'Try label-flipped prompts @everyone' }, { user: IDS.member, channel: thread?.id ?? '' }));
     await h.fake.waitFor(() => h.fake.records.callbacksFor(submitted.id).length > 0, 'the note answer');
-    expect(readingGroupsOf(h.core.services).store.notes(1).map((n) => [n.authorId, n.text])).toEqual([[IDS.member, 'Try label-flipped prompts @everyone']]);
+    expect(h.core.services.readingGroups.store.notes(1).map((n) => [n.authorId, n.text])).toEqual([[IDS.member, 'Try label-flipped prompts @everyone']]);
   });
 
   it('archive removes the events of sessions not yet held', async () => {

@@ -16,7 +16,7 @@ const challengeReply: Reply = {
       items: [
         { id: '3.5-q1', text: ['How is robustness measured?'], origin: 'paper' },
         { id: '3.5.2-p1', text: ['Which defences transfer?'], origin: 'prompt' },
-        { id: '3.5.3-p1', text: ['Is it one method? — Discussion prompt (ours)'], origin: 'prompt' },
+        { id: '3.5.3-p1', text: ['Is it one method? — Discussion prompt (ours)'], origin: 'prompt', originInText: true },
       ],
       more: 'showing 2 of 9',
     },

@@ -4,7 +4,7 @@ import { createShell } from '../../../adapters/shell/index.js';
 import { bootCore } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { createSweeper } from '../../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../../src/core/features/index.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';

@@ -3,7 +3,7 @@
  * user actually sees. Expected texts are written out from the fixture agenda (test/fixtures/agenda.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registry } from '../../../src/core/commands/index.js';
+import { registry } from '../../../src/core/features/index.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { makeServices } from '../../helpers/services.js';
 import { blockActionsPayload } from '../../fakes/slack/signed-requests.js';

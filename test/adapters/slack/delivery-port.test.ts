@@ -132,6 +132,21 @@ describe('the Slack delivery port', () => {
     await expect(h.running.delivery.post(channel('C0OK'), card, 'k3')).rejects.toMatchObject({ code: 'internal_error', permanent: false });
   });
 
+  it('gives the core a neutral reason and, for common refusals, words for the owner', async () => {
+    h.slack.failNext('chat.postMessage', 'not_in_channel');
+    await expect(h.running.delivery.post(channel('C0OUT'), card, 'k4')).rejects.toMatchObject({
+      reason: 'no-access',
+      explanation: 'the bot is not a member of the channel (invite it)',
+    });
+    h.slack.failNext('chat.postMessage', 'is_archived');
+    await expect(h.running.delivery.post(channel('C0OLD'), card, 'k5')).rejects.toMatchObject({
+      reason: 'gone',
+      explanation: 'the channel is archived',
+    });
+    h.slack.failNext('chat.postMessage', 'msg_too_long');
+    await expect(h.running.delivery.post(channel('C0OK'), card, 'k6')).rejects.toMatchObject({ reason: 'rejected', permanent: true });
+  });
+
   it('refuses to post into another workspace', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
     const elsewhere: Destination = { kind: 'channel', conversation: { platform: 'slack', tenantId: 'T0OTHER', channelId: 'C0GENERAL' } };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { registry } from '../../../src/core/commands/index.js';
+import { registry } from '../../../src/core/features/index.js';
 import { buildManifest } from '../../../adapters/slack/manifest.js';
 
 const committed = parse(readFileSync(new URL('../../../adapters/slack/manifest.yml', import.meta.url), 'utf8')) as {

@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import { registry } from '../../../src/core/commands/index.js';
+import { registry } from '../../../src/core/features/index.js';
 import { createSweeper } from '../../../src/core/jobs/features.js';
-import { scheduledFeatures } from '../../../src/core/jobs/registry.js';
+import { scheduledFeatures } from '../../../src/core/features/index.js';
 import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
-import { readingGroupsOf } from '../../../src/core/reading-groups/feature.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { blockActionsPayload, viewSubmissionPayload } from '../../fakes/slack/signed-requests.js';
 import { makeServices, type TestCore } from '../../helpers/services.js';
@@ -76,7 +75,7 @@ describe('reading groups on Slack', () => {
     const update = h.slack.callsTo('chat.update').at(-1)?.args as unknown as Posted & { ts: string };
     expect(update.ts).toBe(tsOf('rg:1:kickoff'));
     expect(JSON.stringify(update.blocks)).toContain('*Members*\\n1');
-    expect(readingGroupsOf(core.services).store.members(1).map((m) => m.userId)).toEqual(['U0MEMBER']);
+    expect(core.services.readingGroups.store.members(1).map((m) => m.userId)).toEqual(['U0MEMBER']);
     const reply = await h.responseTo(pressed.id);
     expect(String(reply['text'])).toMatch(/^You joined "Safety RG"\./u);
   });
@@ -140,8 +139,8 @@ describe('reading groups on Slack', () => {
       }),
     );
     expect(submitted.status).toBe(200);
-    await h.slack.until(() => readingGroupsOf(core.services).store.notes(1).length > 0);
-    expect(readingGroupsOf(core.services).store.notes(1).map((n) => [n.sessionNumber, n.authorId, n.text])).toEqual([
+    await h.slack.until(() => core.services.readingGroups.store.notes(1).length > 0);
+    expect(core.services.readingGroups.store.notes(1).map((n) => [n.sessionNumber, n.authorId, n.text])).toEqual([
       [1, 'U0MEMBER', 'ICL as Bayesian inference <!channel>'],
     ]);
   });

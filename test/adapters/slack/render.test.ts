@@ -128,8 +128,8 @@ describe('rendering a whole card', () => {
         {
           kind: 'list',
           items: [
-            { id: '2.1-q1', text: ['Can ICL be explained?', ' — From the paper, §2.1.1'], origin: 'paper' },
-            { id: '2.1.1-p1', text: ['Which prompt would test it?', ' — Discussion prompt (ours)'], origin: 'prompt' },
+            { id: '2.1-q1', text: ['Can ICL be explained?', ' — From the paper, §2.1.1'], origin: 'paper', originInText: true },
+            { id: '2.1.1-p1', text: ['Which prompt would test it?', ' — Discussion prompt (ours)'], origin: 'prompt', originInText: true },
             { id: '2.1.1-p2', text: ['Which prompt would test it?'], origin: 'prompt' },
           ],
         },

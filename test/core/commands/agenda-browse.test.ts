@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agendaCommand, registry } from '../../../src/core/commands/index.js';
+import { agendaCommand, registry } from '../../../src/core/features/index.js';
 import { defineSubcommand } from '../../../src/core/commands/spec.js';
-import { makeHelpSubcommand } from '../../../src/core/commands/agenda/help.js';
+import { makeHelpSubcommand } from '../../../src/core/features/lookups/help.js';
 import { listItems, replyButtons, replyLines } from '../../helpers/replies.js';
 import { makeContext, makeServices } from '../../helpers/services.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareInvocation } from '../../../src/core/commands/agenda/search.js';
+import { shareInvocation } from '../../../src/core/features/lookups/search.js';
 import { listItems, listMore, replyButtons, replyLines } from '../../helpers/replies.js';
 import { makeContext, makeServices } from '../../helpers/services.js';
 

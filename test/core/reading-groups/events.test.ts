@@ -54,7 +54,7 @@ describe('Discord scheduled events (events:on)', () => {
 
   it('say so when the bot lacks Manage Events, and the group is still created', async () => {
     const port = new DiscordLikePort('discord');
-    port.scheduledEvents.failure = new DeliveryError('discord', '50013', true, 'Missing Permissions');
+    port.scheduledEvents.failure = new DeliveryError('discord', '50013', 'no-access', 'Missing Permissions');
     const world = makeWorld({ now: '2027-03-01T09:00:00Z', platform: 'discord', port });
     const created = await world.dispatcher.runText('readinggroup', 'create name:RG syllabus:2.1 start=2027-03-18 events:on', world.ctx('U1'));
     expect(created.summary).toBe(

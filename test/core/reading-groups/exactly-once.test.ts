@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSweeper } from '../../../src/core/jobs/features.js';
 import type { FaultPoint } from '../../../src/core/jobs/outbox.js';
-import { readingGroupsScheduled } from '../../../src/core/reading-groups/scheduled.js';
+import { scheduledFeatureOf } from '../../../src/core/features/declaration.js';
+import { readingGroupPosts } from '../../../src/core/features/reading-groups/scheduled-posts.js';
 import { makeWorld } from '../../helpers/reading-groups.js';
+
+const readingGroupsScheduled = scheduledFeatureOf('reading-groups', readingGroupPosts);
 
 class Crash extends Error {}
 

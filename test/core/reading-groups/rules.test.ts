@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/ports.js';
-import { pickFacilitator } from '../../../src/core/reading-groups/facilitator.js';
+import { pickFacilitator } from '../../../src/core/features/reading-groups/facilitator.js';
 import { makeWorld, type World } from '../../helpers/reading-groups.js';
 
 async function withGroup(now = '2027-01-04T09:00:00Z'): Promise<World> {
@@ -91,7 +91,7 @@ describe('tenants', () => {
 describe('a channel the bot can no longer post to', () => {
   it('pauses the group and tells an organiser once', async () => {
     const world = await withGroup();
-    world.port.postFailures.push(new DeliveryError('slack', 'channel_not_found', true, 'channel not found'));
+    world.port.postFailures.push(new DeliveryError('slack', 'channel_not_found', 'gone', 'channel not found'));
     world.clock.set('2027-01-13T17:00:00Z');
     await world.sweep();
     await world.sweep();
@@ -111,7 +111,7 @@ describe('a member who cannot be reached by DM', () => {
     // The channel reminder is posted; the DM is refused for good by the platform.
     const original = world.port.post.bind(world.port);
     world.port.post = async (destination, reply, key) => {
-      if (destination.kind === 'user') throw new DeliveryError('slack', 'cannot_dm_bot', true, 'cannot DM');
+      if (destination.kind === 'user') throw new DeliveryError('slack', 'cannot_dm_bot', 'no-access', 'cannot DM');
       return original(destination, reply, key);
     };
     world.clock.set('2027-01-13T17:00:00Z');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../src/core/agenda/catalog-impl.js';
 import { loadAgenda } from '../../../src/core/agenda/load.js';
 import { FIXTURE_AGENDA_PATH } from '../../fixtures/agenda.js';
-import { anotherQuestion, firstQuestions } from '../../../src/core/reading-groups/questions.js';
-import { resolveSyllabus } from '../../../src/core/reading-groups/syllabus.js';
+import { anotherQuestion, firstQuestions } from '../../../src/core/features/reading-groups/questions.js';
+import { resolveSyllabus } from '../../../src/core/features/reading-groups/syllabus.js';
 
 const catalog = createCatalog(loadAgenda(FIXTURE_AGENDA_PATH));
 

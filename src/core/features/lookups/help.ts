@@ -1,0 +1,66 @@
+/**
+ * `/agenda help` (also bare `/agenda`): the agenda at a glance, every command with an
+ * example, and where the agenda comes from. Commands are listed from the registry's
+ * declarations, so features added later appear here without touching this file.
+ */
+import type { Block, ListItem } from '../../message.js';
+import { usageOf } from '../../commands/parse-text.js';
+import { defineSubcommand, type CommandSpec, type SubcommandSpec } from '../../commands/spec.js';
+import { plainSummary } from '../../plain-summary.js';
+import { attribution, challengeLine, questionCounts } from './format.js';
+import { buttons } from './views.js';
+
+/** `commands` is read at each call: the registry is complete only after every module has loaded. */
+export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): SubcommandSpec {
+  return defineSubcommand({
+    name: 'help',
+    shareable: true,
+    description: 'Show the agenda at a glance and how to use each command',
+    examples: ['/agenda help', '/agenda'],
+    options: [],
+    run(_ctx, _args, services) {
+      const catalog = services.agenda();
+      const { agenda } = catalog;
+      const blocks: Block[] = [
+        { kind: 'heading', text: agenda.shortTitle },
+        {
+          kind: 'text',
+          spans: [
+            `${agenda.categories.length} categories, ${agenda.challenges.length} challenges. Each challenge lists questions from the paper and discussion prompts written for this bot.`,
+          ],
+        },
+      ];
+      for (const category of agenda.categories) {
+        blocks.push({ kind: 'text', spans: [{ text: `§${category.section} ${category.title}`, bold: true }] });
+        const items: ListItem[] = category.challengeIds.flatMap((id) => {
+          const challenge = catalog.challenge(id);
+          return challenge ? [{ id, text: [challenge.title, ` (${questionCounts(challenge.questions)})`] }] : [];
+        });
+        blocks.push({ kind: 'list', items });
+      }
+      blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Commands' });
+      for (const command of commands()) {
+        blocks.push({ kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) });
+      }
+      blocks.push(attribution(catalog), buttons('help', []));
+      const summary = plainSummary([
+        `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
+        ...agenda.categories.map((category) => ({
+          label: `§${category.section} ${category.title}: `,
+          items: category.challengeIds.flatMap((id) => catalog.challenge(id) ?? []).map(challengeLine),
+          end: '.',
+        })),
+        'Start with /agenda challenge 3.5, /agenda search <words> or /agenda random.',
+      ]);
+      return { visibility: 'ephemeral', summary, blocks };
+    },
+  });
+}
+
+function commandItem(command: CommandSpec, sub: SubcommandSpec): ListItem {
+  const example = sub.examples[0];
+  return {
+    id: usageOf(command, sub),
+    text: [sub.description, ...(example ? [' — e.g. ', { text: example, code: true }] : [])],
+  };
+}

@@ -1,0 +1,17 @@
+/** Autocomplete for the `group` option: this tenant's groups, this channel's first, matching what was typed. */
+import type { Completion } from '../../../completion.js';
+import { normalize } from '../../../text/similarity.js';
+import type { CompleterSpec } from '../../../commands/spec.js';
+
+export const groupCompleter: CompleterSpec = {
+  source: 'group',
+  complete(ctx, partial, services): Completion[] {
+    const typed = normalize(partial);
+    const groups = services.readingGroups.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId);
+    const here = (channelId: string) => (channelId === ctx.conversation.channelId ? 0 : 1);
+    return groups
+      .filter((g) => typed === '' || normalize(g.name).includes(typed) || String(g.id) === typed)
+      .sort((a, b) => here(a.channelId) - here(b.channelId) || a.id - b.id)
+      .map((g) => ({ name: `${g.name} (${g.id})`.slice(0, 100), value: g.name.slice(0, 100) }));
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The persistence port for reading groups. The SQLite repository implements it
+ * (`src/persistence/reading-groups-repository.ts`); the core never sees SQL.
+ * Every lookup that starts from user input is scoped to one platform and tenant,
+ * so nothing crosses workspaces or servers.
+ */
+import type { Platform } from '../../context.js';
+import type {
+  GroupStatus,
+  Member,
+  NewGroup,
+  Note,
+  ReadingGroup,
+  ReminderRoute,
+  RsvpAnswer,
+  Rsvp,
+  Session,
+  SessionMove,
+} from './model.js';
+
+export interface ReadingGroupStore {
+  /** Creates the group, its sessions and the creator as its first organiser, in one transaction. */
+  createGroup(group: NewGroup): ReadingGroup;
+  group(platform: Platform, tenantId: string, id: number): ReadingGroup | undefined;
+  /** Groups of one tenant that are not archived, oldest first. */
+  groupsOf(platform: Platform, tenantId: string): readonly ReadingGroup[];
+  /** Every active group of every tenant: the scheduler's view. */
+  activeGroups(): readonly ReadingGroup[];
+  setStatus(groupId: number, status: GroupStatus): void;
+
+  sessions(groupId: number): readonly Session[];
+  session(groupId: number, number: number): Session | undefined;
+  /** Moves several sessions at once (skip, postpone, resume), in one transaction. */
+  moveSessions(groupId: number, moves: readonly SessionMove[]): void;
+  /** The session is being held: `open`, with its facilitator and first questions. False if it was not `scheduled`. */
+  openSession(groupId: number, number: number, opened: { facilitatorId: string | null; questionIds: readonly string[] }): boolean;
+  setFacilitator(groupId: number, number: number, userId: string | null): void;
+  setQuestions(groupId: number, number: number, questionIds: readonly string[]): void;
+  markCovered(groupId: number, number: number): void;
+  setEventId(groupId: number, number: number, eventId: string | null): void;
+
+  members(groupId: number): readonly Member[];
+  /** False if already a member. */
+  addMember(groupId: number, userId: string, at: Date): boolean;
+  /** False if not a member. Also withdraws a facilitation offer. */
+  removeMember(groupId: number, userId: string): boolean;
+  setReminderRoute(groupId: number, userId: string, route: ReminderRoute): void;
+  /** Marks a member as a volunteer facilitator (keeps the first date if already one). */
+  volunteer(groupId: number, userId: string, at: Date): void;
+
+  organisers(groupId: number): readonly string[];
+  addOrganiser(groupId: number, userId: string): boolean;
+  removeOrganiser(groupId: number, userId: string): boolean;
+
+  /** Sets or (with null) withdraws a user's answer for one session. */
+  setRsvp(groupId: number, number: number, userId: string, answer: RsvpAnswer | null): void;
+  rsvps(groupId: number, number: number): readonly Rsvp[];
+
+  addNote(groupId: number, number: number, authorId: string, text: string, at: Date): Note;
+  /** Notes of one session, or of all sessions when `number` is omitted, in session then time order. */
+  notes(groupId: number, number?: number): readonly Note[];
+  /** Deletes a note if `authorId` wrote it; false otherwise (unknown id or someone else's). */
+  deleteNote(groupId: number, noteId: number, authorId: string): boolean;
+}
