@@ -47,5 +47,5 @@ export function boltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): B
     setName: (next: string) => {
       name = next;
     },
-  } as BoltLogger;
+  };
 }

@@ -5,7 +5,7 @@
  * reference id and the asker sees only that id, never a stack trace.
  */
 import type { CommandContext } from './context.js';
-import { internalErrorText, isUserError, referenceId } from './errors.js';
+import { internalErrorText, isUserError, referenceId, UserError } from './errors.js';
 import { ephemeralText, type ActionResult, type Reply } from './message.js';
 import { parseCommandText } from './commands/parse-text.js';
 import type {
@@ -20,7 +20,6 @@ import type {
 } from './commands/spec.js';
 import { complete, MAX_COMPLETIONS, type Completion } from './completion.js';
 import type { Services } from './services.js';
-import { UserError } from './errors.js';
 
 export interface Registry {
   readonly commands: readonly CommandSpec[];

@@ -129,5 +129,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'bigint' || typeof value === 'symbol') return `${typeof value} ${value.toString()}`;
+  return value === undefined ? 'undefined undefined' : typeof value;
 }

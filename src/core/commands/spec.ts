@@ -71,7 +71,7 @@ export interface CommandSpec {
 export function defineSubcommand<const Options extends readonly OptionSpec[]>(
   spec: SubcommandSpec<Options>,
 ): SubcommandSpec {
-  return spec as unknown as SubcommandSpec;
+  return spec;
 }
 
 /** A button press. `action` is the button's action name; `value` its data. */

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommandJson } from '../../../adapters/discord/command-json.js';
 import { registry } from '../../../src/core/features/index.js';
-import { autocomplete, type Json } from '../../fakes/discord/index.js';
+import { autocomplete } from '../../fakes/discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -19,7 +20,7 @@ async function choices(sub: string, focus: string, typed: string, others: Record
   await h.fake.waitFor(() => h.fake.records.callbacksFor(sent.id).length > 0, 'the autocomplete answer');
   const [callback] = h.fake.records.callbacksFor(sent.id);
   expect(callback?.type).toBe(8);
-  return (callback?.data as Json | undefined)?.['choices'] as { name: string; value: string }[];
+  return callback?.data?.['choices'] as { name: string; value: string }[];
 }
 
 describe('autocomplete on Discord', () => {
@@ -67,7 +68,7 @@ describe('published commands and handlers cannot drift', () => {
       expect(spec, `/${command.name} has a handler`).toBeDefined();
       const published: string[] = [];
       for (const option of command.options ?? []) {
-        const leaves = option.type === 2 ? (option.options ?? []).map((o) => ({ ...o, name: `${option.name} ${o.name}` })) : [option];
+        const leaves = option.type === ApplicationCommandOptionType.SubcommandGroup ? (option.options ?? []).map((o) => ({ ...o, name: `${option.name} ${o.name}` })) : [option];
         for (const leaf of leaves) {
           published.push(leaf.name);
           const sub = spec?.subcommands.find((s) => s.name === leaf.name);

@@ -90,7 +90,7 @@ export function needsBotToken(path: string): boolean {
 export function route(req: RecordedRequest, records: FakeRecords, gatewayUrl: string): RouteAnswer {
   for (const [method, pattern, handler] of routes) {
     const match = pattern.exec(req.path);
-    if (method === req.method && match) return handler(req, match.slice(1) as string[], records, gatewayUrl);
+    if (method === req.method && match) return handler(req, match.slice(1), records, gatewayUrl);
   }
   return error(404, 0, `404: Not Found (the fake has no route ${req.method} ${req.path})`);
 }

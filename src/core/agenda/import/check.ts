@@ -32,6 +32,7 @@ export const MAX_TEXT = 1500;
  * in a question and could disguise its text on a terminal or in chat: they become spaces.
  */
 function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips from imported text
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

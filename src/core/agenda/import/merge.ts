@@ -72,7 +72,7 @@ export function mergeQuestions(
       added.push({ id, section: q.section, text: q.text, place: q.place });
       touched.add(challenge);
     } else if (existing['text'] !== q.text || existing['section'] !== q.section) {
-      const before = { section: String(existing['section'] ?? ''), text: String(existing['text'] ?? '') };
+      const before = { section: textOf(existing['section']), text: textOf(existing['text']) };
       Object.assign(existing, { site_number: q.number, section: q.section, origin: 'paper', text: q.text, imported_from: origin });
       changed.push({ id, section: q.section, text: q.text, place: q.place, before });
     } else {
@@ -125,4 +125,9 @@ function paperFirst(list: readonly unknown[]): unknown[] {
 
 function isJson(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A stored field as text: the schema makes it a string, anything else reads as empty rather than "[object Object]". */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

@@ -52,7 +52,9 @@ function collectYamlLines(node: Node | null, path: string, counter: LineCounter,
     });
   } else if (isMap(node)) {
     for (const pair of node.items) {
-      const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+      const raw = (pair.key as { value?: unknown } | null)?.value;
+      // A key that is itself a map or list (legal YAML, never an agenda's) names no path: read it as empty.
+      const key = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
       collectYamlLines(pair.value as Node | null, path ? `${path}.${key}` : key, counter, out);
     }
   }

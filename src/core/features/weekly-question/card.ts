@@ -99,7 +99,7 @@ export function threadPlan(catalog: AgendaCatalog, questions: readonly Question[
   const challenge = first ? catalog.challenge(first.challengeId) : undefined;
   const name = `${week} · ${first?.id ?? 'question'} ${challenge?.title ?? ''}`.trim().slice(0, 100);
   const text = questions.length > 1 ? 'these questions' : 'this question';
-  const spans: Span[] = [
+  const spans: string[] = [
     `Discuss ${text} here. What would a first experiment, a counterexample or a related paper be? `,
     'Replies stay in this thread so the channel stays quiet.',
   ];
