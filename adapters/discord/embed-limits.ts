@@ -12,6 +12,7 @@
  *   partial and how to see the rest.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { shorten } from '../../src/core/text/cut.js';
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -36,11 +37,7 @@ export interface FittedEmbed {
 
 /** Cuts `text` to at most `max` characters by the rule above. */
 export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = max - 1; // for the ellipsis
-  const lineBreak = text.lastIndexOf('\n', room);
-  const end = lineBreak >= room / 2 ? lineBreak : room;
-  return `${text.slice(0, end).trimEnd()}…`;
+  return shorten(text, max, { breakAt: 'line' });
 }
 
 export function fitEmbed(embed: APIEmbed): FittedEmbed {

@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import { needsOriginLabel, type Block, type Button, type ListItem } from '../../src/core/message.js';
 import { escapeText, originLabel, renderLink, renderSpans } from './mrkdwn.js';
 import { splitMrkdwn, truncateMrkdwn, truncatePlain } from './split.js';
+import { headOf } from '../../src/core/text/cut.js';
 
 /** A Block Kit block as the Slack SDK types it. */
 export type SlackBlock = types.KnownBlock;
@@ -98,7 +99,7 @@ export function buttonRows(buttons: readonly Button[], firstIndex: number): Slac
   const elements = buttons.map((b, i) => ({
     type: 'button' as const,
     action_id: `${ACTION_PREFIX}${b.action}:${firstIndex + i}`,
-    value: b.value.slice(0, SLACK_LIMITS.buttonValue),
+    value: headOf(b.value, SLACK_LIMITS.buttonValue),
     text: { type: 'plain_text' as const, text: truncatePlain(b.label, SLACK_LIMITS.buttonLabel), emoji: true },
     ...(b.style ? { style: b.style } : {}),
   }));

@@ -1,7 +1,9 @@
 /**
  * Splitting rendered mrkdwn at safe places: never inside `<…>` (links, mentions,
- * dates) or an `&…;` entity, preferring a line break, then a space, over a hard cut.
+ * dates) or an `&…;` entity, never between graphemes, preferring a line break, then a
+ * space, over a hard cut. A link or date too long for a piece on its own keeps its label.
  */
+import { graphemeBoundaries, shorten } from '../../src/core/text/cut.js';
 
 /** Cuts `text` into pieces of at most `max` characters. Always returns at least one piece. */
 export function splitMrkdwn(text: string, max: number): string[] {
@@ -9,6 +11,10 @@ export function splitMrkdwn(text: string, max: number): string[] {
   let rest = text;
   while (rest.length > max) {
     const cut = breakPoint(rest, max);
+    if (cut === 0) {
+      rest = unwrapLeadingMarkup(rest);
+      continue;
+    }
     pieces.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).replace(/^[\n ]+/u, '');
   }
@@ -31,7 +37,7 @@ export function truncateMrkdwn(text: string, max: number): string {
  */
 export function truncatePlain(text: string, max: number): string {
   const safe = text.replace(/</gu, '‹').replace(/>/gu, '›');
-  return safe.length <= max ? safe : `${[...safe].slice(0, max - 1).join('')}…`;
+  return shorten(safe, max);
 }
 
 /**
@@ -44,9 +50,11 @@ function breakPoint(text: string, max: number): number {
   let safe = -1;
   let inAngle = false;
   let inEntity = false;
+  // Boundaries past the window are not needed; a little slack keeps the last one true.
+  const boundaries = new Set(graphemeBoundaries(text.slice(0, max + 64)));
   for (let i = 0; i <= max && i < text.length; i += 1) {
     const char = text[i];
-    const atSafePlace = !inAngle && !inEntity;
+    const atSafePlace = !inAngle && !inEntity && boundaries.has(i);
     if (atSafePlace && i > 0) {
       safe = i;
       if (char === '\n') newline = i;
@@ -60,6 +68,21 @@ function breakPoint(text: string, max: number): number {
   const half = Math.floor(max / 2);
   if (newline >= half) return newline;
   if (space >= half) return space;
-  // A single piece of markup longer than the window: cut it hard rather than loop forever.
-  return safe > 0 ? safe : max;
+  // Nothing safe in the window: markup longer than a piece (the caller unwraps it).
+  return safe > 0 ? safe : 0;
+}
+
+/**
+ * The text with its first piece of markup, too long for a piece on its own, made shorter:
+ * a link or date becomes its label, which still says what it was. Anything else with no
+ * safe place in the window is a single grapheme longer than a piece, which is left out.
+ */
+function unwrapLeadingMarkup(text: string): string {
+  const end = text.indexOf('>');
+  if (text.startsWith('<') && end > 0) {
+    const inner = text.slice(1, end);
+    const bar = inner.indexOf('|');
+    return `${bar >= 0 ? inner.slice(bar + 1) : ''}${text.slice(end + 1)}`;
+  }
+  return text.slice(graphemeBoundaries(text.slice(0, 4096))[1] ?? text.length);
 }

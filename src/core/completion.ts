@@ -12,6 +12,7 @@ import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch, SearchHit } from './agenda/search.js';
 import type { CompletionSource } from './commands/spec.js';
 import { normalize } from './text/similarity.js';
+import { shorten } from './text/cut.js';
 
 /** One offered choice: `name` is shown, `value` is what the command receives. */
 export interface Completion {
@@ -136,5 +137,5 @@ function toCompletion(candidate: Candidate): Completion {
 
 function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return shorten(flat, max);
 }

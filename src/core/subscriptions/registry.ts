@@ -6,6 +6,7 @@ import { anotherAction, interestedAction } from './buttons.js';
 import { digestNowCommand, digestPreviewCommand, interestsCommand } from './digest-commands.js';
 import { pauseCommand, resumeCommand, subscriptionsCommand, unsubscribeCommand } from './manage.js';
 import { subscribeCommand } from './subscribe.js';
+import { headOf } from '../text/cut.js';
 
 export const digestSubcommands: readonly SubcommandSpec[] = [
   subscribeCommand,
@@ -31,7 +32,7 @@ export const subscriptionCompleter: CompleterSpec = {
       .map((s) => {
         const where = s.target.kind === 'channel' ? `channel ${s.target.channelId}` : 'you, by DM';
         const state = s.paused ? ', paused' : '';
-        return { name: `${s.id}: ${where}, ${scheduleText(s)}${state}`.slice(0, 100), value: String(s.id) };
+        return { name: headOf(`${s.id}: ${where}, ${scheduleText(s)}${state}`, 100), value: String(s.id) };
       })
       .filter((c) => typed === '' || c.name.toLowerCase().includes(typed));
   },

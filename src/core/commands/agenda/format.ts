@@ -5,6 +5,7 @@
 import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Challenge, Question } from '../../agenda/model.js';
 import type { Block, Button, Span } from '../../message.js';
+import { headOf, shorten } from '../../text/cut.js';
 
 /** Discord custom ids hold 100 characters; keep room for the action name. */
 export const MAX_SHARE_VALUE = 90;
@@ -22,7 +23,7 @@ export function originTag(question: Question): string {
 }
 
 export function shareButton(invocation: string): Button {
-  return { action: 'share', value: invocation.slice(0, MAX_SHARE_VALUE), label: 'Share in channel' };
+  return { action: 'share', value: headOf(invocation, MAX_SHARE_VALUE), label: 'Share in channel' };
 }
 
 export function openButton(id: string, label = `Open ${id}`): Button {
@@ -68,10 +69,7 @@ export function echo(text: string): string {
 
 /** Cuts text at a word boundary, marking the cut. */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return shorten(text, max, { breakAt: 'word' });
 }
 
 export function challengeLine(challenge: Challenge): string {
