@@ -51,10 +51,12 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
     case 'text':
       return textSections(renderSpans(block.spans));
     case 'fields': {
-      const fields = block.fields.map((f) => ({
-        type: 'mrkdwn' as const,
-        text: truncateMrkdwn(`*${escapeText(f.label)}*\n${renderSpans(f.value)}`, SLACK_LIMITS.fieldText),
-      }));
+      // Slack refuses empty texts: a field without a label shows its value alone, an empty one is left out.
+      const fields = block.fields.flatMap((f) => {
+        const label = f.label.trim() === '' ? '' : `*${escapeText(f.label)}*`;
+        const text = [label, renderSpans(f.value)].filter((t) => t.trim() !== '').join('\n');
+        return text === '' ? [] : [{ type: 'mrkdwn' as const, text: truncateMrkdwn(text, SLACK_LIMITS.fieldText) }];
+      });
       const sections: SlackBlock[] = [];
       for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection) {
         sections.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
@@ -99,8 +101,9 @@ export function buttonRows(buttons: readonly Button[], firstIndex: number): Slac
   const elements = buttons.map((b, i) => ({
     type: 'button' as const,
     action_id: `${ACTION_PREFIX}${b.action}:${firstIndex + i}`,
-    value: headOf(b.value, SLACK_LIMITS.buttonValue),
-    text: { type: 'plain_text' as const, text: truncatePlain(b.label, SLACK_LIMITS.buttonLabel), emoji: true },
+    // Slack refuses an empty value or label: no value is sent, and the action names the button.
+    ...(b.value !== '' ? { value: headOf(b.value, SLACK_LIMITS.buttonValue) } : {}),
+    text: { type: 'plain_text' as const, text: truncatePlain(b.label.trim() === '' ? b.action : b.label, SLACK_LIMITS.buttonLabel), emoji: true },
     ...(b.style ? { style: b.style } : {}),
   }));
   const rows: SlackBlock[] = [];
