@@ -12,7 +12,7 @@ import { buttons } from './views.js';
 
 /** `commands` is read at each call: the registry is complete only after every module has loaded. */
 export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): SubcommandSpec {
-  return defineSubcommand({
+  const spec: SubcommandSpec = defineSubcommand({
     name: 'help',
     description: 'Show the agenda at a glance and how to use each command',
     examples: ['/agenda help', '/agenda'],
@@ -38,9 +38,7 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
         blocks.push({ kind: 'list', items });
       }
       blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Commands' });
-      for (const command of commands()) {
-        blocks.push({ kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) });
-      }
+      for (const command of commands()) blocks.push(commandList(command, (sub) => sub === spec));
       blocks.push(attribution(catalog), buttons('help', []));
       const summary = plainSummary([
         `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
@@ -54,6 +52,24 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
       return { visibility: 'ephemeral', summary, blocks };
     },
   });
+  return spec;
+}
+
+/**
+ * Every subcommand of the command this help belongs to; other commands that have their
+ * own help are listed by that entry alone, with a pointer to it, so that the reply keeps
+ * within one Discord message (6,000 characters) by design and drops nothing silently.
+ */
+function commandList(command: CommandSpec, isThisHelp: (sub: SubcommandSpec) => boolean): Block {
+  const own = command.subcommands.some(isThisHelp);
+  const help = command.subcommands.find((sub) => sub.name === 'help');
+  if (own || help === undefined) return { kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) };
+  const others = command.subcommands.length - 1;
+  return {
+    kind: 'list',
+    items: [commandItem(command, help)],
+    ...(others > 0 ? { more: `${others} more /${command.name} commands: see /${command.name} help` } : {}),
+  };
 }
 
 function commandItem(command: CommandSpec, sub: SubcommandSpec): ListItem {
