@@ -11,8 +11,9 @@ import { attribution, challengeLine, questionCounts } from './format.js';
 import { buttons } from './views.js';
 
 /** `commands` is read at each call: the registry is complete only after every module has loaded. */
-export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): SubcommandSpec {
-  const spec: SubcommandSpec = defineSubcommand({
+/** `ownCommand` names the command this help belongs to: its subcommands are all listed. */
+export function makeHelpSubcommand(commands: () => readonly CommandSpec[], ownCommand = 'agenda'): SubcommandSpec {
+  return defineSubcommand({
     name: 'help',
     description: 'Show the agenda at a glance and how to use each command',
     examples: ['/agenda help', '/agenda'],
@@ -38,7 +39,7 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
         blocks.push({ kind: 'list', items });
       }
       blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Commands' });
-      for (const command of commands()) blocks.push(commandList(command, (sub) => sub === spec));
+      for (const command of commands()) blocks.push(commandList(command, command.name === ownCommand));
       blocks.push(attribution(catalog), buttons('help', []));
       const summary = plainSummary([
         `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
@@ -52,7 +53,6 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
       return { visibility: 'ephemeral', summary, blocks };
     },
   });
-  return spec;
 }
 
 /**
@@ -60,8 +60,7 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
  * own help are listed by that entry alone, with a pointer to it, so that the reply keeps
  * within one Discord message (6,000 characters) by design and drops nothing silently.
  */
-function commandList(command: CommandSpec, isThisHelp: (sub: SubcommandSpec) => boolean): Block {
-  const own = command.subcommands.some(isThisHelp);
+function commandList(command: CommandSpec, own: boolean): Block {
   const help = command.subcommands.find((sub) => sub.name === 'help');
   if (own || help === undefined) return { kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) };
   const others = command.subcommands.length - 1;
