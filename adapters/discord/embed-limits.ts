@@ -102,19 +102,26 @@ function prepare(input: EmbedInput): Prepared {
       content.push({ ...piece, name, value });
     } else if (piece.text.trim() !== '') {
       // Small print is short by nature; should it not be, it keeps to KEPT_MAX in all.
-      if (piece.keep === true) {
-        const room = KEPT_MAX - kept.reduce((n, k) => n + k.length, 0);
-        if (room > 0) kept.push(clip(piece.text, room));
-        else clipped = true;
-      }
+      if (piece.keep === true) kept.push(piece.text);
       else for (const text of splitLines(piece.text, EMBED_LIMITS.description)) content.push({ kind: 'paragraph', text });
     }
   }
+  // Room for small print goes to the last first: it is where the attribution stands.
+  let keptRoom = KEPT_MAX;
+  const keptFitted = kept
+    .reverse()
+    .flatMap((text) => {
+      const out = keptRoom > 0 ? [clip(text, keptRoom)] : [];
+      if (out.length === 0) clipped = true;
+      keptRoom -= out[0]?.length ?? 0;
+      return out;
+    })
+    .reverse();
   const title = input.title !== undefined && input.title.trim() !== '' ? clip(input.title, EMBED_LIMITS.title) : undefined;
   const footer = input.footer !== undefined ? clip(input.footer, EMBED_LIMITS.footer - CUT_NOTE.length - 3) : undefined;
   return {
     content,
-    kept,
+    kept: keptFitted,
     clipped,
     ...(title !== undefined ? { title } : {}),
     ...(footer !== undefined ? { footer } : {}),

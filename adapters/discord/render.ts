@@ -139,7 +139,7 @@ export function originLabel(item: ListItem): string {
 
 function listMarkdown(items: readonly ListItem[], more: string | undefined): string {
   const lines = items.map((item) => `• \`${item.id.replace(/`/gu, 'ˋ')}\`${originLabel(item)} ${spansToMarkdown(item.text)}`);
-  if (more !== undefined) lines.push(`*${escapeMarkdown(more)}*`);
+  if (more !== undefined && more.trim() !== '') lines.push(`*${escapeMarkdown(more)}*`);
   return lines.join('\n');
 }
 

@@ -77,7 +77,9 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
 /** Long text becomes several sections, each within the section limit. Empty text becomes none. */
 export function textSections(text: string): SlackBlock[] {
   if (text.trim() === '') return [];
-  return splitMrkdwn(text, SLACK_LIMITS.sectionText).map(section);
+  return splitMrkdwn(text, SLACK_LIMITS.sectionText)
+    .filter((piece) => piece.trim() !== '')
+    .map(section);
 }
 
 /** Whether the item's own text already says where the question comes from (the core usually does). */

@@ -143,7 +143,8 @@ function toUnits(reply: Reply): Unit[] {
       return { kind: 'fixed', blocks: rows };
     }
     if (block.kind === 'list') {
-      return { kind: 'list', lines: listLines(block.items), ...(block.more !== undefined ? { more: block.more } : {}) };
+      const more = block.more !== undefined && block.more.trim() !== '' ? { more: block.more } : {};
+      return { kind: 'list', lines: listLines(block.items), ...more };
     }
     return { kind: 'content', blocks: renderPlainBlock(block) };
   });

@@ -111,7 +111,9 @@ export function slackProblems(message: SlackMessage): string[] {
       for (const e of block.elements) {
         if (e.type !== 'button') continue;
         text(problems, `block ${i} button label`, e.text.text, 75);
-        if (e.value !== undefined) text(problems, `block ${i} button value`, e.value, 2000);
+        // A value is opaque data: any non-empty string, even blank, is accepted.
+        if (e.value !== undefined) text(problems, `block ${i} button value`, e.value, 2000, 0);
+        if (e.value === '') problems.push(`block ${i} button value: empty`);
         text(problems, `block ${i} action id`, e.action_id, 255);
         if (e.action_id !== undefined && actionIds.has(e.action_id)) problems.push(`action id ${e.action_id} used twice`);
         if (e.action_id !== undefined) actionIds.add(e.action_id);

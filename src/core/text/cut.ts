@@ -18,16 +18,49 @@ export function graphemeBoundaries(text: string): number[] {
   return ends;
 }
 
-/** The longest boundary at most `max` (0 when even the first grapheme is longer). */
+/** How far back to look for a place known to start a grapheme; beyond it, runs are taken as they come. */
+const LOOK_BACK = 512;
+/** Enough text after a position to decide whether a grapheme goes on past it. */
+const LOOK_AHEAD = 64;
+
+/**
+ * A position at or before `at` where a grapheme surely starts: before an ASCII character
+ * (none of them extends the one before, except LF after CR). Segmenting only from there
+ * keeps cutting cheap on long texts, where Intl.Segmenter is slow.
+ */
+function knownStart(text: string, at: number): number {
+  const floor = Math.max(0, at - LOOK_BACK);
+  for (let i = at; i > floor; i -= 1) {
+    if (text.charCodeAt(i) < 0x80 && !(text[i] === '\n' && text[i - 1] === '\r')) return i;
+  }
+  // No ASCII nearby: start at the floor, but never between the halves of a surrogate pair.
+  const low = text.charCodeAt(floor);
+  return floor > 0 && low >= 0xdc00 && low <= 0xdfff ? floor - 1 : floor;
+}
+
+/** The last grapheme boundary at most `max` (0 when even the first grapheme is longer). */
 export function boundaryAtOrBefore(text: string, max: number): number {
   if (max >= text.length) return text.length;
-  let best = 0;
-  for (const { index, segment } of segmenter.segment(text)) {
-    const end = index + segment.length;
+  if (max <= 0) return 0;
+  const start = knownStart(text, max);
+  let best = start;
+  for (const { index, segment } of segmenter.segment(text.slice(start, max + LOOK_AHEAD))) {
+    const end = start + index + segment.length;
     if (end > max) break;
     best = end;
   }
   return best;
+}
+
+/** The length of the first grapheme (0 for empty text). */
+export function firstGraphemeLength(text: string): number {
+  const first = segmenter.segment(text.slice(0, 4 * LOOK_BACK))[Symbol.iterator]().next();
+  return first.done === true ? 0 : first.value.segment.length;
+}
+
+/** Whether a grapheme starts at `at` (so text may be cut there). */
+export function isBoundary(text: string, at: number): boolean {
+  return boundaryAtOrBefore(text, at) === at;
 }
 
 /** The longest head of whole graphemes that is at most `max` long; no mark added. */
