@@ -103,7 +103,9 @@ function prepare(input: EmbedInput): Prepared {
     } else if (piece.text.trim() !== '') {
       // Small print is short by nature; should it not be, it keeps to KEPT_MAX in all.
       if (piece.keep === true) kept.push(piece.text);
-      else for (const text of splitLines(piece.text, EMBED_LIMITS.description)) content.push({ kind: 'paragraph', text });
+      else {
+        for (const text of splitLines(piece.text, EMBED_LIMITS.description)) content.push({ kind: 'paragraph', text });
+      }
     }
   }
   // Room for small print goes to the last first: it is where the attribution stands.
@@ -117,7 +119,8 @@ function prepare(input: EmbedInput): Prepared {
       return out;
     })
     .reverse();
-  const title = input.title !== undefined && input.title.trim() !== '' ? clip(input.title, EMBED_LIMITS.title) : undefined;
+  const hasTitle = input.title !== undefined && input.title.trim() !== '';
+  const title = hasTitle ? clip(input.title ?? '', EMBED_LIMITS.title) : undefined;
   const footer = input.footer !== undefined ? clip(input.footer, EMBED_LIMITS.footer - CUT_NOTE.length - 3) : undefined;
   return {
     content,

@@ -55,7 +55,8 @@ export interface RenderOptions {
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): Rendering {
-  const { embeds, cut } = fitEmbeds({ ...embedInput(reply.blocks), ...(options.footer !== undefined ? { footer: options.footer } : {}) });
+  const footer = options.footer !== undefined ? { footer: options.footer } : {};
+  const { embeds, cut } = fitEmbeds({ ...embedInput(reply.blocks), ...footer });
   const { rows, dropped } = buttonRows(reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : [])));
   // Embeds never ping, so the people to notify are mentioned in the content.
   const notify = [...new Set(reply.notify ?? [])].filter((id) => /^\d{5,20}$/u.test(id));
@@ -93,7 +94,8 @@ function embedInput(blocks: readonly Block[]): EmbedInput {
       case 'fields':
         for (const field of block.fields) {
           const value = spansToMarkdown(field.value);
-          pieces.push({ kind: 'field', name: escapeMarkdown(field.label), value: value === '' ? '-' : value, inline: value.length <= 40 });
+          const name = escapeMarkdown(field.label);
+          pieces.push({ kind: 'field', name, value: value === '' ? '-' : value, inline: value.length <= 40 });
         }
         break;
       case 'list':

@@ -105,7 +105,11 @@ export function buttonRows(buttons: readonly Button[], firstIndex: number): Slac
     action_id: `${ACTION_PREFIX}${b.action}:${firstIndex + i}`,
     // Slack refuses an empty value or label: no value is sent, and the action names the button.
     ...(b.value !== '' ? { value: headOf(b.value, SLACK_LIMITS.buttonValue) } : {}),
-    text: { type: 'plain_text' as const, text: truncatePlain(b.label.trim() === '' ? b.action : b.label, SLACK_LIMITS.buttonLabel), emoji: true },
+    text: {
+      type: 'plain_text' as const,
+      text: truncatePlain(b.label.trim() === '' ? b.action : b.label, SLACK_LIMITS.buttonLabel),
+      emoji: true,
+    },
     ...(b.style ? { style: b.style } : {}),
   }));
   const rows: SlackBlock[] = [];

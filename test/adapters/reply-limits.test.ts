@@ -45,6 +45,9 @@ describe('every reply fits both platforms', () => {
     for (const { command, text } of runs) {
       const reply = await core.dispatcher.runText(command, text, ctx);
       expectValidEverywhere(reply, `/${command} ${text}`);
+      // On a small agenda nothing needs cutting: a cut here would be content lost by design.
+      expect({ run: `/${command} ${text}`, cut: renderDiscord(reply).cut }).toEqual({ run: `/${command} ${text}`, cut: false });
+      expect(JSON.stringify(renderSlack(reply).blocks)).not.toContain('did not fit');
     }
   });
 

@@ -1,7 +1,8 @@
 /**
- * `/agenda help` (also bare `/agenda`): the agenda at a glance, every command with an
- * example, and where the agenda comes from. Commands are listed from the registry's
- * declarations, so features added later appear here without touching this file.
+ * `/agenda help` (also bare `/agenda`): the agenda at a glance, every /agenda command with
+ * an example (other commands by their own help), and where the agenda comes from.
+ * Commands are listed from the registry's declarations, so features added later appear
+ * here without touching this file.
  */
 import type { Block, ListItem } from '../../message.js';
 import { usageOf } from '../parse-text.js';
@@ -62,7 +63,9 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[], ownCo
  */
 function commandList(command: CommandSpec, own: boolean): Block {
   const help = command.subcommands.find((sub) => sub.name === 'help');
-  if (own || help === undefined) return { kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) };
+  if (own || help === undefined) {
+    return { kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) };
+  }
   const others = command.subcommands.length - 1;
   return {
     kind: 'list',
