@@ -1,12 +1,13 @@
 /**
- * A core `Reply` as a Discord message: one embed (the rich answer), a plain `content`
+ * A core `Reply` as a Discord message: embeds (the rich answer, laid out and fitted by
+ * the rule in `embed-limits.ts`, applied last), a plain `content`
  * fallback (the reply's summary, for notifications and for readers who hide embeds),
  * and rows of buttons. `allowed_mentions` never parses text: mention spans show as
  * names without a ping, and only the users in `reply.notify` are pinged.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { needsOriginLabel, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
-import { cutText, fitEmbed } from './embed-limits.js';
+import { cutText, fitEmbeds, type EmbedInput, type EmbedPiece } from './embed-limits.js';
 import { escapeMarkdown, linkMarkdown, spansToMarkdown } from './markdown.js';
 
 export const CONTENT_LIMIT = 2000;
@@ -15,6 +16,7 @@ const BUTTON_LABEL_LIMIT = 80;
 const BUTTONS_PER_ROW = 5;
 const MAX_ROWS = 5;
 const EMBED_COLOR = 0x3b6ea8;
+const NOTHING_TO_SHOW = 'Done.';
 
 export interface RenderedMessage {
   readonly content: string;
@@ -53,18 +55,16 @@ export interface RenderOptions {
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): Rendering {
-  const footer = options.footer !== undefined ? { footer: { text: options.footer } } : {};
-  const { embed, cut } = fitEmbed({ ...embedOf(reply.blocks), ...footer });
+  const footer = options.footer !== undefined ? { footer: options.footer } : {};
+  const { embeds, cut } = fitEmbeds({ ...embedInput(reply.blocks), ...footer });
   const { rows, dropped } = buttonRows(reply.blocks.flatMap((b) => (b.kind === 'buttons' ? b.buttons : [])));
-  const hasEmbed =
-    embed.title !== undefined || embed.description !== undefined || embed.fields !== undefined || embed.footer !== undefined;
   // Embeds never ping, so the people to notify are mentioned in the content.
   const notify = [...new Set(reply.notify ?? [])].filter((id) => /^\d{5,20}$/u.test(id));
   const mentions = notify.map((id) => `<@${id}> `).join('');
   return {
     message: {
-      content: cutText(mentions + escapeMarkdown(reply.summary), CONTENT_LIMIT),
-      embeds: hasEmbed ? [embed] : [],
+      content: contentOf(mentions + escapeMarkdown(reply.summary), embeds.length + rows.length > 0),
+      embeds,
       components: rows,
       allowed_mentions: notify.length > 0 ? { parse: [], users: notify } : { parse: [] },
     },
@@ -74,48 +74,60 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Renderin
   };
 }
 
-function embedOf(blocks: readonly Block[]): APIEmbed {
+/** The reply's blocks as a title and pieces in order; trailing small print is kept whatever the length. */
+function embedInput(blocks: readonly Block[]): EmbedInput {
   let title: string | undefined;
-  const paragraphs: string[] = [];
-  const fields: APIEmbedField[] = [];
-  for (const block of blocks) {
+  const pieces: EmbedPiece[] = [];
+  const firstKept = trailingSmallPrint(blocks);
+  blocks.forEach((block, index) => {
+    const paragraph = (text: string): void => {
+      pieces.push({ kind: 'paragraph', text, ...(index >= firstKept ? { keep: true } : {}) });
+    };
     switch (block.kind) {
       case 'heading':
-        if (title === undefined && paragraphs.length === 0) title = block.text;
-        else paragraphs.push(`**${escapeMarkdown(block.text)}**`);
+        if (title === undefined && pieces.length === 0 && block.text.trim() !== '') title = escapeMarkdown(block.text);
+        else if (block.text.trim() !== '') paragraph(`**${escapeMarkdown(block.text)}**`);
         break;
       case 'text':
-        paragraphs.push(spansToMarkdown(block.spans));
+        paragraph(spansToMarkdown(block.spans));
         break;
       case 'fields':
         for (const field of block.fields) {
           const value = spansToMarkdown(field.value);
-          fields.push({ name: escapeMarkdown(field.label), value: value === '' ? '-' : value, inline: value.length <= 40 });
+          const name = escapeMarkdown(field.label);
+          pieces.push({ kind: 'field', name, value: value === '' ? '-' : value, inline: value.length <= 40 });
         }
         break;
       case 'list':
-        paragraphs.push(listMarkdown(block.items, block.more));
+        paragraph(listMarkdown(block.items, block.more));
         break;
       case 'links':
-        paragraphs.push(block.links.map((l) => linkMarkdown(l.text, l.url)).join(' · '));
+        paragraph(block.links.map((l) => linkMarkdown(l.text, l.url)).join(' · '));
         break;
-      case 'context':
-        paragraphs.push(`*${spansToMarkdown(block.spans)}*`);
+      case 'context': {
+        const text = spansToMarkdown(block.spans);
+        if (text.trim() !== '') paragraph(`*${text}*`);
         break;
+      }
       case 'divider':
-        paragraphs.push('───');
+        paragraph('───');
         break;
       case 'buttons':
         break;
     }
+  });
+  return { ...(title !== undefined ? { title } : {}), pieces, color: EMBED_COLOR };
+}
+
+/** Index of the first block of the reply's closing small print (context blocks, then only buttons). */
+function trailingSmallPrint(blocks: readonly Block[]): number {
+  let first = blocks.length;
+  for (let i = blocks.length - 1; i >= 0; i -= 1) {
+    const kind = blocks[i]?.kind;
+    if (kind === 'context') first = i;
+    else if (kind !== 'buttons' && kind !== 'divider') break;
   }
-  const description = paragraphs.filter((p) => p !== '').join('\n\n');
-  return {
-    color: EMBED_COLOR,
-    ...(title !== undefined ? { title: escapeMarkdown(title) } : {}),
-    ...(description !== '' ? { description } : {}),
-    ...(fields.length > 0 ? { fields } : {}),
-  };
+  return first;
 }
 
 /**
@@ -129,23 +141,33 @@ export function originLabel(item: ListItem): string {
 
 function listMarkdown(items: readonly ListItem[], more: string | undefined): string {
   const lines = items.map((item) => `• \`${item.id.replace(/`/gu, 'ˋ')}\`${originLabel(item)} ${spansToMarkdown(item.text)}`);
-  if (more !== undefined) lines.push(`*${escapeMarkdown(more)}*`);
+  if (more !== undefined && more.trim() !== '') lines.push(`*${escapeMarkdown(more)}*`);
   return lines.join('\n');
+}
+
+/** The plain content; a message with nothing else to show must still say something. */
+function contentOf(text: string, hasMore: boolean): string {
+  if (text.trim() !== '' || hasMore) return cutText(text, CONTENT_LIMIT);
+  return NOTHING_TO_SHOW;
 }
 
 function buttonRows(buttons: readonly Button[]): { rows: RenderedMessage['components']; dropped: Button[] } {
   const dropped: Button[] = [];
   const fitting: APIButtonComponent[] = [];
+  const seen = new Set<string>();
   for (const button of buttons) {
     const customId = customIdOf(button);
-    if (customId.length > CUSTOM_ID_LIMIT || fitting.length >= BUTTONS_PER_ROW * MAX_ROWS) {
+    // Discord refuses a custom id over 100 characters, or used twice in one message.
+    if (customId.length > CUSTOM_ID_LIMIT || seen.has(customId) || fitting.length >= BUTTONS_PER_ROW * MAX_ROWS) {
       dropped.push(button);
       continue;
     }
+    seen.add(customId);
     fitting.push({
       type: ComponentType.Button,
       custom_id: customId,
-      label: cutText(button.label, BUTTON_LABEL_LIMIT),
+      // Discord refuses a button with neither label nor emoji; the action names what it does.
+      label: cutText(button.label.trim() === '' ? button.action : button.label, BUTTON_LABEL_LIMIT),
       style: button.style === 'primary' ? ButtonStyle.Primary : button.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary,
     });
   }

@@ -15,6 +15,7 @@ import type { ActionResult, Modal, Reply } from '../../src/core/message.js';
 import type { Logger } from '../../src/log.js';
 import { cutText } from './embed-limits.js';
 import { customIdOf, renderReply, type RenderedMessage } from './render.js';
+import { headOf } from '../../src/core/text/cut.js';
 
 const MODAL_TITLE_LIMIT = 45;
 const MODAL_FIELDS_LIMIT = 5;
@@ -32,7 +33,7 @@ function send(message: RenderedMessage, ephemeral: boolean) {
 
 function rendered(reply: Reply, logger: Logger) {
   const rendering = renderReply(reply);
-  if (rendering.cut) logger.info({ summary: reply.summary.slice(0, 80) }, 'reply shortened to fit Discord embed limits');
+  if (rendering.cut) logger.info({ summary: headOf(reply.summary, 80) }, 'reply shortened to fit Discord embed limits');
   if (rendering.droppedButtons.length > 0) {
     logger.warn({ buttons: rendering.droppedButtons.map((b) => b.action) }, 'buttons left out: custom id over 100 characters');
   }

@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import { needsOriginLabel, type Block, type Button, type ListItem } from '../../src/core/message.js';
 import { escapeText, originLabel, renderLink, renderSpans } from './mrkdwn.js';
 import { splitMrkdwn, truncateMrkdwn, truncatePlain } from './split.js';
+import { headOf } from '../../src/core/text/cut.js';
 
 /** A Block Kit block as the Slack SDK types it. */
 export type SlackBlock = types.KnownBlock;
@@ -50,10 +51,12 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
     case 'text':
       return textSections(renderSpans(block.spans));
     case 'fields': {
-      const fields = block.fields.map((f) => ({
-        type: 'mrkdwn' as const,
-        text: truncateMrkdwn(`*${escapeText(f.label)}*\n${renderSpans(f.value)}`, SLACK_LIMITS.fieldText),
-      }));
+      // Slack refuses empty texts: a field without a label shows its value alone, an empty one is left out.
+      const fields = block.fields.flatMap((f) => {
+        const label = f.label.trim() === '' ? '' : `*${escapeText(f.label)}*`;
+        const text = [label, renderSpans(f.value)].filter((t) => t.trim() !== '').join('\n');
+        return text === '' ? [] : [{ type: 'mrkdwn' as const, text: truncateMrkdwn(text, SLACK_LIMITS.fieldText) }];
+      });
       const sections: SlackBlock[] = [];
       for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection) {
         sections.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
@@ -74,7 +77,9 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
 /** Long text becomes several sections, each within the section limit. Empty text becomes none. */
 export function textSections(text: string): SlackBlock[] {
   if (text.trim() === '') return [];
-  return splitMrkdwn(text, SLACK_LIMITS.sectionText).map(section);
+  return splitMrkdwn(text, SLACK_LIMITS.sectionText)
+    .filter((piece) => piece.trim() !== '')
+    .map(section);
 }
 
 /** Whether the item's own text already says where the question comes from (the core usually does). */
@@ -98,8 +103,13 @@ export function buttonRows(buttons: readonly Button[], firstIndex: number): Slac
   const elements = buttons.map((b, i) => ({
     type: 'button' as const,
     action_id: `${ACTION_PREFIX}${b.action}:${firstIndex + i}`,
-    value: b.value.slice(0, SLACK_LIMITS.buttonValue),
-    text: { type: 'plain_text' as const, text: truncatePlain(b.label, SLACK_LIMITS.buttonLabel), emoji: true },
+    // Slack refuses an empty value or label: no value is sent, and the action names the button.
+    ...(b.value !== '' ? { value: headOf(b.value, SLACK_LIMITS.buttonValue) } : {}),
+    text: {
+      type: 'plain_text' as const,
+      text: truncatePlain(b.label.trim() === '' ? b.action : b.label, SLACK_LIMITS.buttonLabel),
+      emoji: true,
+    },
     ...(b.style ? { style: b.style } : {}),
   }));
   const rows: SlackBlock[] = [];

@@ -2,12 +2,13 @@
  * A neutral `Reply` → a Slack message (Block Kit plus the plain `text` fallback that
  * notifications and screen readers use), within Slack's message limits.
  *
- * The cutting rule, the same every time: button rows and one notice line are reserved
+ * The cutting rule, the same every time: button rows, the closing small print (context
+ * blocks at the end, such as the agenda's attribution) and one notice line are reserved
  * first. Blocks are then rendered in order while they fit in 50 blocks and 12,000
  * characters. A list that does not fit is cut after its last whole item that fits and
  * says "showing N of M" (followed by the core's own `more` hint, if any); any other
  * text is cut at a line or word break with "…". Everything after the cut is dropped,
- * except button rows, and the notice says so.
+ * except what was reserved, and the notice says so.
  */
 import type { Reply } from '../../src/core/message.js';
 import {
@@ -132,17 +133,32 @@ function partialSection(block: SlackBlock, blocksLeft: number, charsLeft: number
 
 function toUnits(reply: Reply): Unit[] {
   let buttonIndex = 0;
-  return reply.blocks.map((block): Unit => {
+  const firstKept = trailingSmallPrint(reply.blocks);
+  return reply.blocks.map((block, index): Unit => {
+    // The closing small print (the agenda's attribution) is reserved like the buttons.
+    if (block.kind === 'context' && index >= firstKept) return { kind: 'fixed', blocks: renderPlainBlock(block) };
     if (block.kind === 'buttons') {
       const rows = buttonRows(block.buttons, buttonIndex);
       buttonIndex += block.buttons.length;
       return { kind: 'fixed', blocks: rows };
     }
     if (block.kind === 'list') {
-      return { kind: 'list', lines: listLines(block.items), ...(block.more !== undefined ? { more: block.more } : {}) };
+      const more = block.more !== undefined && block.more.trim() !== '' ? { more: block.more } : {};
+      return { kind: 'list', lines: listLines(block.items), ...more };
     }
     return { kind: 'content', blocks: renderPlainBlock(block) };
   });
+}
+
+/** Index of the first block of the reply's closing small print (context blocks, then only buttons). */
+function trailingSmallPrint(blocks: Reply['blocks']): number {
+  let first = blocks.length;
+  for (let i = blocks.length - 1; i >= 0; i -= 1) {
+    const kind = blocks[i]?.kind;
+    if (kind === 'context') first = i;
+    else if (kind !== 'buttons' && kind !== 'divider') break;
+  }
+  return first;
 }
 
 /** The notification text: the core's summary, escaped, within Slack's advice for `text`. */

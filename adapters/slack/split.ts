@@ -1,26 +1,38 @@
 /**
  * Splitting rendered mrkdwn at safe places: never inside `<…>` (links, mentions,
- * dates) or an `&…;` entity, preferring a line break, then a space, over a hard cut.
+ * dates) or an `&…;` entity, never between graphemes, preferring a line break, then a
+ * space, over a hard cut. A link or date too long for a piece on its own keeps its label.
  */
+import { firstGraphemeLength, isBoundary, shorten } from '../../src/core/text/cut.js';
 
 /** Cuts `text` into pieces of at most `max` characters. Always returns at least one piece. */
 export function splitMrkdwn(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const cut = breakPoint(rest, max);
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^[\n ]+/u, '');
+    const [head, tail] = firstPiece(rest, max);
+    if (head !== '') pieces.push(head);
+    rest = tail;
   }
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
 }
 
+/** The first piece of `text` (at most `max` long, at a safe place) and the rest after it. */
+function firstPiece(text: string, max: number): [string, string] {
+  let rest = text;
+  while (rest.length > max) {
+    const cut = breakPoint(rest, max);
+    if (cut > 0) return [rest.slice(0, cut).trimEnd(), rest.slice(cut).replace(/^[\n ]+/u, '')];
+    rest = unwrapLeadingMarkup(rest);
+  }
+  return [rest, ''];
+}
+
 /** The first `max` characters (at a safe place), with an ellipsis when anything was cut. */
 export function truncateMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
-  const [head = ''] = splitMrkdwn(text, max - 1);
-  return `${head}…`;
+  return `${firstPiece(text, max - 1)[0]}…`;
 }
 
 /**
@@ -31,7 +43,7 @@ export function truncateMrkdwn(text: string, max: number): string {
  */
 export function truncatePlain(text: string, max: number): string {
   const safe = text.replace(/</gu, '‹').replace(/>/gu, '›');
-  return safe.length <= max ? safe : `${[...safe].slice(0, max - 1).join('')}…`;
+  return shorten(safe, max);
 }
 
 /**
@@ -41,15 +53,16 @@ export function truncatePlain(text: string, max: number): string {
 function breakPoint(text: string, max: number): number {
   let newline = -1;
   let space = -1;
-  let safe = -1;
   let inAngle = false;
   let inEntity = false;
+  // Places outside markup, latest last; only the one chosen is checked to be a grapheme boundary.
+  const outside: number[] = [];
   for (let i = 0; i <= max && i < text.length; i += 1) {
     const char = text[i];
-    const atSafePlace = !inAngle && !inEntity;
-    if (atSafePlace && i > 0) {
-      safe = i;
-      if (char === '\n') newline = i;
+    if (!inAngle && !inEntity && i > 0) {
+      outside.push(i);
+      // A line break or space always starts a grapheme of its own.
+      if (char === '\n' && text[i - 1] !== '\r') newline = i;
       else if (char === ' ') space = i;
     }
     if (char === '<') inAngle = true;
@@ -60,6 +73,25 @@ function breakPoint(text: string, max: number): number {
   const half = Math.floor(max / 2);
   if (newline >= half) return newline;
   if (space >= half) return space;
-  // A single piece of markup longer than the window: cut it hard rather than loop forever.
-  return safe > 0 ? safe : max;
+  for (let k = outside.length - 1; k >= 0; k -= 1) {
+    const at = outside[k] as number;
+    if (isBoundary(text, at)) return at;
+  }
+  // Nothing safe in the window: markup longer than a piece (the caller unwraps it).
+  return 0;
+}
+
+/**
+ * The text with its first piece of markup, too long for a piece on its own, made shorter:
+ * a link or date becomes its label, which still says what it was. Anything else with no
+ * safe place in the window is a single grapheme longer than a piece, which is left out.
+ */
+function unwrapLeadingMarkup(text: string): string {
+  const end = text.indexOf('>');
+  if (text.startsWith('<') && end > 0) {
+    const inner = text.slice(1, end);
+    const bar = inner.indexOf('|');
+    return `${bar >= 0 ? inner.slice(bar + 1) : ''}${text.slice(end + 1)}`;
+  }
+  return text.slice(firstGraphemeLength(text));
 }

@@ -11,6 +11,7 @@
 import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch, SearchHit } from './agenda/search.js';
 import { normalize } from './text/similarity.js';
+import { shorten } from './text/cut.js';
 
 /** What fills an option's choices as the user types (Discord autocomplete): agenda ids, or a feature's data. */
 export type CompletionSource = 'challenge' | 'question' | 'category' | 'scope' | 'subscription' | 'group';
@@ -138,5 +139,5 @@ function toCompletion(candidate: Candidate): Completion {
 
 function cut(text: string, max: number): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return shorten(flat, max);
 }

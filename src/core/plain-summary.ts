@@ -5,6 +5,7 @@
  * so summaries stay within `SUMMARY_MAX`, cut between items (never inside an id) with
  * a count of what was left out.
  */
+import { headOf } from './text/cut.js';
 
 /** Room for a summary: under Discord's 2,000-character content, with space for mentions. */
 export const SUMMARY_MAX = 1500;
@@ -74,7 +75,7 @@ export function firstSentence(text: string): string {
 /** Cuts at the last space that keeps the text within `max`, marking the cut with `…`. */
 export function cutAtSpace(text: string, max: number): string {
   if (text.length <= max) return text;
-  const head = text.slice(0, max - 1);
+  const head = headOf(text, max - 1);
   const space = head.lastIndexOf(' ');
   return `${(space > 0 ? head.slice(0, space) : head).trimEnd()}…`;
 }

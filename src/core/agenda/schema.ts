@@ -5,6 +5,7 @@
  * the JSON path, because agenda authors read them (`npm run agenda -- validate`).
  */
 import { z } from 'zod';
+import { shorten } from '../text/cut.js';
 
 const text = z.string().trim().min(1);
 const words = z.array(text);
@@ -127,7 +128,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(shorten(value, 41));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'bigint' || typeof value === 'symbol') return `${typeof value} ${value.toString()}`;
   return value === undefined ? 'undefined undefined' : typeof value;

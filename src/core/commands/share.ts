@@ -7,6 +7,7 @@
 import type { CommandContext } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Block, Button, Reply } from '../message.js';
+import { headOf } from '../text/cut.js';
 import { parseCommandText } from './parse-text.js';
 import type { ActionSpec, CommandSpec } from './spec.js';
 
@@ -15,7 +16,7 @@ export const MAX_SHARE_VALUE = 90;
 
 /** The Share button of a shareable reply; `invocation` is the subcommand and its arguments as typed. */
 export function shareButton(invocation: string): Button {
-  return { action: 'share', value: invocation.slice(0, MAX_SHARE_VALUE), label: 'Share in channel' };
+  return { action: 'share', value: headOf(invocation, MAX_SHARE_VALUE), label: 'Share in channel' };
 }
 
 export function makeShareAction(command: () => CommandSpec): ActionSpec {

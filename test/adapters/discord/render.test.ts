@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/message.js';
-import { CUT_NOTE, cutText, fitEmbed } from '../../../adapters/discord/embed-limits.js';
+import { cutText, fitEmbeds } from '../../../adapters/discord/embed-limits.js';
 import { escapeMarkdown, spanToMarkdown } from '../../../adapters/discord/markdown.js';
 import { parseCustomId, renderReply } from '../../../adapters/discord/render.js';
 
@@ -113,40 +113,9 @@ describe('the embed limits rule', () => {
     expect(cutText('short', 5)).toBe('short');
   });
 
-  it('leaves an embed within every limit untouched', () => {
-    const embed = { title: 't', description: 'd', fields: [{ name: 'n', value: 'v' }] };
-    expect(fitEmbed(embed)).toEqual({ embed, cut: false });
-  });
-
-  it('cuts a long title and description and says so in the footer', () => {
-    const { embed, cut } = fitEmbed({ title: 'T'.repeat(300), description: 'D'.repeat(5000) });
-    expect(cut).toBe(true);
-    expect(embed.title).toHaveLength(256);
-    expect(embed.description).toHaveLength(4096);
-    expect(embed.footer?.text).toBe(CUT_NOTE);
-  });
-
-  it('keeps 25 fields at most', () => {
-    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: 'v' }));
-    const { embed, cut } = fitEmbed({ fields });
-    expect(cut).toBe(true);
-    expect(embed.fields).toHaveLength(25);
-    expect(embed.fields?.[24]?.name).toBe('f24');
-  });
-
-  it('keeps the whole embed within 6,000 characters, footer included', () => {
-    const fields = Array.from({ length: 10 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1000) }));
-    const { embed, cut } = fitEmbed({ title: 'title', description: 'd'.repeat(4000), fields });
-    const total =
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
-      (embed.footer?.text.length ?? 0);
-    expect(cut).toBe(true);
-    expect(total).toBeLessThanOrEqual(6000);
-    // 5 (title) + 1,024 (description) + 4 × 1,002 (fields) + the note fits; a fifth field would not.
-    expect(embed.description).toHaveLength(1024);
-    expect(embed.fields).toHaveLength(4);
-    expect(embed.footer?.text).toBe(CUT_NOTE);
+  it('leaves a reply within every limit whole, in one embed, without a note', () => {
+    const { embeds, cut } = fitEmbeds({ title: 't', pieces: [{ kind: 'paragraph', text: 'd' }, { kind: 'field', name: 'n', value: 'v', inline: true }] });
+    expect(cut).toBe(false);
+    expect(embeds).toEqual([{ title: 't', description: 'd', fields: [{ name: 'n', value: 'v', inline: true }] }]);
   });
 });

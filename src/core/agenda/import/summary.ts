@@ -4,6 +4,7 @@
  */
 import type { MergeReport } from './merge.js';
 import { describePlace } from './types.js';
+import { shorten } from '../../text/cut.js';
 
 export interface SummaryOptions {
   readonly dryRun: boolean;
@@ -32,5 +33,5 @@ export function formatSummary(report: MergeReport, options: SummaryOptions): str
 }
 
 function clip(text: string, max = 90): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return shorten(text, max);
 }

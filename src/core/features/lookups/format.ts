@@ -5,6 +5,7 @@
 import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Challenge, Question } from '../../agenda/model.js';
 import type { Block, Button, Span } from '../../message.js';
+import { shorten } from '../../text/cut.js';
 
 /** The full statement of where a question comes from, for the question itself. */
 export function originStatement(question: Question): string {
@@ -61,10 +62,7 @@ export function echo(text: string): string {
 
 /** Cuts text at a word boundary, marking the cut. */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return shorten(text, max, { breakAt: 'word' });
 }
 
 export function challengeLine(challenge: Challenge): string {

@@ -1,7 +1,8 @@
 /**
- * `/agenda help` (also bare `/agenda`): the agenda at a glance, every command with an
- * example, and where the agenda comes from. Commands are listed from the registry's
- * declarations, so features added later appear here without touching this file.
+ * `/agenda help` (also bare `/agenda`): the agenda at a glance, every /agenda command with
+ * an example (other commands by their own help), and where the agenda comes from.
+ * Commands are listed from the registry's declarations, so features added later appear
+ * here without touching this file.
  */
 import type { Block, ListItem } from '../../message.js';
 import { usageOf } from '../../commands/parse-text.js';
@@ -11,7 +12,8 @@ import { attribution, challengeLine, questionCounts } from './format.js';
 import { buttons } from './views.js';
 
 /** `commands` is read at each call: the registry is complete only after every module has loaded. */
-export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): SubcommandSpec {
+/** `ownCommand` names the command this help belongs to: its subcommands are all listed. */
+export function makeHelpSubcommand(commands: () => readonly CommandSpec[], ownCommand = 'agenda'): SubcommandSpec {
   return defineSubcommand({
     name: 'help',
     shareable: true,
@@ -39,9 +41,7 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
         blocks.push({ kind: 'list', items });
       }
       blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Commands' });
-      for (const command of commands()) {
-        blocks.push({ kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) });
-      }
+      for (const command of commands()) blocks.push(commandList(command, command.name === ownCommand));
       blocks.push(attribution(catalog), buttons('help', []));
       const summary = plainSummary([
         `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
@@ -55,6 +55,24 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[]): Subc
       return { visibility: 'ephemeral', summary, blocks };
     },
   });
+}
+
+/**
+ * Every subcommand of the command this help belongs to; other commands that have their
+ * own help are listed by that entry alone, with a pointer to it, so that the reply keeps
+ * within one Discord message (6,000 characters) by design and drops nothing silently.
+ */
+function commandList(command: CommandSpec, own: boolean): Block {
+  const help = command.subcommands.find((sub) => sub.name === 'help');
+  if (own || help === undefined) {
+    return { kind: 'list', items: command.subcommands.map((sub) => commandItem(command, sub)) };
+  }
+  const others = command.subcommands.length - 1;
+  return {
+    kind: 'list',
+    items: [commandItem(command, help)],
+    ...(others > 0 ? { more: `${others} more /${command.name} commands: see /${command.name} help` } : {}),
+  };
 }
 
 function commandItem(command: CommandSpec, sub: SubcommandSpec): ListItem {

@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import type { ActionSpec } from '../../commands/spec.js';
 import { normalizeQuestionId, requireQuestion } from './lookup.js';
 import { categoryView, challengeView, questionView, subsectionView } from './views.js';
+import { headOf } from '../../text/cut.js';
 
 export const openAction: ActionSpec = {
   action: 'open',
@@ -20,6 +21,6 @@ export const openAction: ActionSpec = {
     if (subsection) return { reply: subsectionView(catalog, subsection) };
     if (normalizeQuestionId(id)) return { reply: questionView(catalog, requireQuestion(catalog, id)) };
     // Buttons outlive agenda reloads; an id that no longer exists is the likely cause.
-    throw new UserError('stale-button', `\`${id.slice(0, 40)}\` is no longer in the agenda. Run the command again for fresh buttons.`);
+    throw new UserError('stale-button', `\`${headOf(id, 40)}\` is no longer in the agenda. Run the command again for fresh buttons.`);
   },
 };

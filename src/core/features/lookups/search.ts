@@ -14,6 +14,7 @@ import { scopeId } from '../../agenda/catalog-impl.js';
 import { requireScope } from './lookup.js';
 import { buttons, questionItem } from './views.js';
 import { originFilterOption } from './origin-option.js';
+import { headOf } from '../../text/cut.js';
 
 export const SHOWN_HITS = 10;
 
@@ -116,7 +117,7 @@ export function shareInvocation(words: string, filters: readonly string[]): stri
   const tail = filters.map((f) => ` ${f}`).join('');
   const room = MAX_SHARE_VALUE - 'search '.length - tail.length;
   const clean = words.replace(/["\u201c\u201d]/gu, '').replace(/\s+/gu, ' ').trim();
-  let cut = clean.slice(0, Math.max(0, room));
+  let cut = headOf(clean, room);
   if (cut.length < clean.length && cut.includes(' ')) cut = cut.slice(0, cut.lastIndexOf(' '));
   return `search ${cut}${tail}`;
 }

@@ -18,6 +18,7 @@ import { firstQuestions } from './questions.js';
 import { renderCard } from './render.js';
 import { upcoming } from './session-dates.js';
 import { reminderReply, threadStarter } from './session-cards.js';
+import { headOf } from '../text/cut.js';
 
 const HOUR_MS = 60 * 60_000;
 /** A session's thread is still opened if the bot comes back less than this late. */
@@ -70,7 +71,7 @@ function openSession(services: Services, feature: ReadingGroupServices, group: R
         destination: groupDestination(group),
         reply: renderCard(services, group, opened, 'session'),
         dueAt: session.startsAt,
-        thread: { name: `${group.name} · session ${session.number} (${session.unitId})`.slice(0, 90), reply: threadStarter(group, opened) },
+        thread: { name: headOf(`${group.name} · session ${session.number} (${session.unitId})`, 90), reply: threadStarter(group, opened) },
       },
       now,
     );

@@ -7,6 +7,7 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Question } from '../../agenda/model.js';
 import type { Block, Button, Reply, Span } from '../../message.js';
 import { plainSummary } from '../../plain-summary.js';
+import { headOf } from '../../text/cut.js';
 
 export const INTERESTED_ACTION = 'digest.interested';
 export const ANOTHER_ACTION = 'digest.another';
@@ -97,7 +98,7 @@ function questionLine(catalog: AgendaCatalog, question: Question): string {
 export function threadPlan(catalog: AgendaCatalog, questions: readonly Question[], week: string): { name: string; reply: Reply } {
   const first = questions[0];
   const challenge = first ? catalog.challenge(first.challengeId) : undefined;
-  const name = `${week} · ${first?.id ?? 'question'} ${challenge?.title ?? ''}`.trim().slice(0, 100);
+  const name = headOf(`${week} · ${first?.id ?? 'question'} ${challenge?.title ?? ''}`.trim(), 100);
   const text = questions.length > 1 ? 'these questions' : 'this question';
   const spans: string[] = [
     `Discuss ${text} here. What would a first experiment, a counterexample or a related paper be? `,

@@ -11,6 +11,7 @@ import { digestNowCommand, digestPreviewCommand, interestsCommand } from './dige
 import { pauseCommand, resumeCommand, subscriptionsCommand, unsubscribeCommand } from './manage.js';
 import { weeklyQuestionPosts } from './scheduled-posts.js';
 import { subscribeCommand } from './subscribe.js';
+import { headOf } from '../text/cut.js';
 
 const digestSubcommands = [
   subscribeCommand,
@@ -34,7 +35,7 @@ const subscriptionCompleter: CompleterSpec = {
       .map((s) => {
         const where = s.target.kind === 'channel' ? `channel ${s.target.channelId}` : 'you, by DM';
         const state = s.paused ? ', paused' : '';
-        return { name: `${s.id}: ${where}, ${scheduleText(s)}${state}`.slice(0, 100), value: String(s.id) };
+        return { name: headOf(`${s.id}: ${where}, ${scheduleText(s)}${state}`, 100), value: String(s.id) };
       })
       .filter((c) => typed === '' || c.name.toLowerCase().includes(typed));
   },

@@ -2,6 +2,7 @@
 import type { Completion } from '../../../completion.js';
 import { normalize } from '../../../text/similarity.js';
 import type { CompleterSpec } from '../../../commands/spec.js';
+import { headOf } from '../../../text/cut.js';
 
 export const groupCompleter: CompleterSpec = {
   source: 'group',
@@ -12,6 +13,6 @@ export const groupCompleter: CompleterSpec = {
     return groups
       .filter((g) => typed === '' || normalize(g.name).includes(typed) || String(g.id) === typed)
       .sort((a, b) => here(a.channelId) - here(b.channelId) || a.id - b.id)
-      .map((g) => ({ name: `${g.name} (${g.id})`.slice(0, 100), value: g.name.slice(0, 100) }));
+      .map((g) => ({ name: headOf(`${g.name} (${g.id})`, 100), value: headOf(g.name, 100) }));
   },
 };
