@@ -7,7 +7,7 @@
 import type { CommandContext } from './context.js';
 import { internalErrorText, isUserError, referenceId } from './errors.js';
 import { ephemeralText, type ActionResult, type Reply } from './message.js';
-import { parseCommandText } from './commands/parse-text.js';
+import { parseCommandTokens, tokenize, type CommandToken } from './commands/parse-text.js';
 import type {
   ActionSource,
   ActionSpec,
@@ -40,11 +40,15 @@ export class Dispatcher {
     return this.registry.commands.find((c) => c.name === name);
   }
 
-  /** Slack and the shell: `/agenda search jailbreak in:3.5` arrives as ('agenda', 'search jailbreak in:3.5'). */
-  async runText(commandName: string, text: string, ctx: CommandContext): Promise<Reply> {
-    return this.#guard(ctx, { command: commandName, text }, async () => {
+  /**
+   * Slack and the shell: `/agenda search jailbreak in:3.5` arrives as ('agenda', 'search jailbreak in:3.5'),
+   * or as tokens when the adapter found people or channels in the text (see `parse-text.ts`).
+   */
+  async runText(commandName: string, input: string | readonly CommandToken[], ctx: CommandContext): Promise<Reply> {
+    const tokens = typeof input === 'string' ? tokenize(input.trim()) : input;
+    return this.#guard(ctx, { command: commandName, text: tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ') }, async () => {
       const command = this.#require(commandName);
-      const { subcommand, args } = parseCommandText(command, text);
+      const { subcommand, args } = parseCommandTokens(command, tokens);
       return subcommand.run(ctx, args as never, this.services);
     }, (message) => ephemeralText(message));
   }
