@@ -22,6 +22,12 @@ export interface PostedMessage {
  * access, user unreachable) will not heal by retrying: the caller pauses what caused
  * them and tells its owner. Others are retried with backoff.
  */
+/**
+ * The code an adapter gives a `DeliveryError` for a workspace or server this process does
+ * not serve (never a platform's own code): a refusal to explain, not an outage.
+ */
+export const FOREIGN_TENANT = 'wrong_tenant';
+
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';
   constructor(
