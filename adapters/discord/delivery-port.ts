@@ -44,7 +44,9 @@ export class DiscordDeliveryPort implements DeliveryPort {
     const { message } = renderReply({ ...reply, notify: firstPings }, { footer: markerOf(idempotencyKey) });
     const posted = await this.#postMessage(conversation, message, idempotencyKey);
     // Beyond what one message may ping, the rest are pinged in follow-ups (each with its own nonce).
-    for (const [i, users] of morePings.entries()) await this.#postMessage(conversation, pingMessage(users), `${idempotencyKey}:pings:${i + 2}`);
+    for (const [i, users] of morePings.entries()) {
+      await this.#postMessage(conversation, pingMessage(users), `${idempotencyKey}:pings:${i + 2}`);
+    }
     return { conversation, messageId: posted.id };
   }
 

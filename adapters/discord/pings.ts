@@ -17,6 +17,11 @@ export function pingGroups(notify: readonly string[] | undefined): string[][] {
 }
 
 /** A follow-up message that only pings `users`. */
-export function pingMessage(users: readonly string[]): { content: string; allowed_mentions: { parse: []; users: string[] } } {
+export interface PingMessage {
+  readonly content: string;
+  readonly allowed_mentions: { readonly parse: []; readonly users: string[] };
+}
+
+export function pingMessage(users: readonly string[]): PingMessage {
   return { content: users.map((id) => `<@${id}>`).join(' '), allowed_mentions: { parse: [], users: [...users] } };
 }

@@ -13,7 +13,8 @@ export function commandTokens(text: string): CommandToken[] {
     const match = word.quoted ? null : REFERENCE.exec(word.text);
     if (!match) return [word.text];
     const [, key, sign, id = ''] = match;
-    const reference: CommandToken = sign === '@' ? { user: id, text: `${sign}${id}` } : { channel: id, text: `${sign}${id}` };
+    const text = `${sign}${id}`;
+    const reference: CommandToken = sign === '@' ? { user: id, text } : { channel: id, text };
     return key !== undefined ? [key, reference] : [reference];
   });
 }

@@ -23,7 +23,8 @@ export function refuseOutOfTimeRequests(listener: Listener, logger: Logger, now:
       listener(req, res);
       return;
     }
-    logger.warn({ skewSeconds: skew, path: req.url }, 'refused a Slack request whose timestamp is more than 5 minutes from now');
+    const message = 'refused a Slack request whose timestamp is more than 5 minutes from now';
+    logger.warn({ skewSeconds: skew, path: req.url }, message);
     req.resume();
     res.writeHead(401).end();
   };

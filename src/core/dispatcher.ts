@@ -46,7 +46,8 @@ export class Dispatcher {
    */
   async runText(commandName: string, input: string | readonly CommandToken[], ctx: CommandContext): Promise<Reply> {
     const tokens = typeof input === 'string' ? tokenize(input.trim()) : input;
-    return this.#guard(ctx, { command: commandName, text: tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ') }, async () => {
+    const text = tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ');
+    return this.#guard(ctx, { command: commandName, text }, async () => {
       const command = this.#require(commandName);
       const { subcommand, args } = parseCommandTokens(command, tokens);
       return subcommand.run(ctx, args as never, this.services);

@@ -115,7 +115,7 @@ export function parseCommandText(command: CommandSpec, text: string): ParsedInvo
 export function parseCommandTokens(command: CommandSpec, tokens: readonly CommandToken[]): ParsedInvocation {
   const words = tokens.map((t) => (typeof t === 'string' ? t : t.text));
   const { sub, used } = findSubcommand(command, words);
-  const args: Record<string, string | number | undefined> = {};
+  const args: MutableArgs = {};
   const bare: string[] = [];
   for (let i = used; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
@@ -147,7 +147,12 @@ interface KeyedValue {
 }
 
 /** `key=value` for one of the subcommand's keyed options (for a user or channel, `key=` then a reference). */
-function keyedValue(command: CommandSpec, sub: SubcommandSpec, token: string, next: CommandToken | undefined): KeyedValue | undefined {
+function keyedValue(
+  command: CommandSpec,
+  sub: SubcommandSpec,
+  token: string,
+  next: CommandToken | undefined,
+): KeyedValue | undefined {
   const keyed = sub.options.filter((o) => o.syntax === 'keyed');
   const pair = KEYED.exec(token);
   if (!pair || keyed.length === 0) return undefined;
@@ -177,7 +182,9 @@ function keyedValue(command: CommandSpec, sub: SubcommandSpec, token: string, ne
 }
 
 /** Bare words fill positional and rest options in order; user and channel options take only references. */
-function fillFromWords(command: CommandSpec, sub: SubcommandSpec, args: Record<string, string | number | undefined>, bare: string[]): void {
+type MutableArgs = Record<string, string | number | undefined>;
+
+function fillFromWords(command: CommandSpec, sub: SubcommandSpec, args: MutableArgs, bare: string[]): void {
   for (const option of sub.options) {
     if (option.kind === 'user' || option.kind === 'channel') continue;
     if (option.syntax === 'positional' && bare.length > 0) {
@@ -196,7 +203,7 @@ function unexpected(command: CommandSpec, sub: SubcommandSpec, words: readonly s
   );
 }
 
-function requireAll(command: CommandSpec, sub: SubcommandSpec, args: Record<string, string | number | undefined>): void {
+function requireAll(command: CommandSpec, sub: SubcommandSpec, args: MutableArgs): void {
   for (const option of sub.options) {
     if (option.required && (args[option.name] === undefined || args[option.name] === '')) {
       throw new UserError(

@@ -29,7 +29,9 @@ export function findVisible(services: Services, ctx: CommandContext, id: number)
 /** Refuses unless the asker may manage this channel's subscriptions. */
 export async function requireChannelManager(services: Services, ctx: CommandContext, channelId: string): Promise<void> {
   const port = services.delivery.get(ctx.actor.platform);
-  const allowed = port ? await port.canManageChannel(ctx.actor.tenantId, ctx.actor.userId, channelId).catch(refuseForeignTenant) : false;
+  const allowed = port
+    ? await port.canManageChannel(ctx.actor.tenantId, ctx.actor.userId, channelId).catch(refuseForeignTenant)
+    : false;
   if (!allowed) {
     const rule =
       ctx.actor.platform === 'discord'

@@ -10,7 +10,10 @@ import type { ReadingGroup } from '../../reading-groups/model.js';
 import type { Services } from '../../services.js';
 import { describeFailure } from '../../subscriptions/feature.js';
 
-export type KickoffOutcome = { readonly kind: 'posted' } | { readonly kind: 'retrying' } | { readonly kind: 'refused'; readonly why: string };
+export type KickoffOutcome =
+  | { readonly kind: 'posted' }
+  | { readonly kind: 'retrying' }
+  | { readonly kind: 'refused'; readonly why: string };
 
 export function kickoffOutcome(services: Services, groupId: number): KickoffOutcome {
   const record = services.deliveries.get(kickoffKey(groupId));
@@ -18,22 +21,25 @@ export function kickoffOutcome(services: Services, groupId: number): KickoffOutc
   if (record?.state !== 'failed') return { kind: 'retrying' };
   // A permanent refusal records the platform's code; attempts given up record a sentence.
   const reason = record.reason ?? '';
-  return { kind: 'refused', why: /^\w+$/u.test(reason) ? describeFailure(reason) : `the platform kept failing (${reason})` };
+  const why = /^\w+$/u.test(reason) ? describeFailure(reason) : `the platform kept failing (${reason})`;
+  return { kind: 'refused', why };
 }
 
 /** The create reply's sentence about the card. */
 export function kickoffNote(outcome: KickoffOutcome, group: ReadingGroup): string {
   if (outcome.kind === 'posted') return 'The kickoff card is in this channel.';
-  if (outcome.kind === 'retrying') return 'Its kickoff card could not be posted in this channel yet; I will keep trying.';
+  if (outcome.kind === 'retrying') {
+    return 'Its kickoff card could not be posted in this channel yet; I will keep trying.';
+  }
   return `Its kickoff card could not be posted in this channel: ${outcome.why}. ${howToFix(group)}`;
 }
 
 /** What the organiser can do about a channel the bot cannot post in. */
 export function howToFix(group: ReadingGroup): string {
   return (
-    `The group is paused until that is fixed: invite the bot to this channel (or let it post here), then run ` +
-    `\`/readinggroup resume ${group.id}\`. To meet in another channel instead, run \`/readinggroup archive ${group.id}\` ` +
-    'and create the group there.'
+    'The group is paused until that is fixed: invite the bot to this channel (or let it post here), then run ' +
+    `\`/readinggroup resume ${group.id}\`. To meet in another channel instead, ` +
+    `run \`/readinggroup archive ${group.id}\` and create the group there.`
   );
 }
 

@@ -92,7 +92,10 @@ export const resume = defineSubcommand({
     feature.store.setStatus(group.id, 'active');
     // A kickoff card the platform refused is posted now; refused again, the group is paused again.
     const kickoff = await repostKickoff(services, group);
-    if (kickoff?.kind === 'refused') return say(`"${group.name}" stays paused: its kickoff card still could not be posted in its channel: ${kickoff.why}. ${howToFix(group)}`);
+    if (kickoff?.kind === 'refused') {
+      const why = `its kickoff card still could not be posted in its channel: ${kickoff.why}`;
+      return say(`"${group.name}" stays paused: ${why}. ${howToFix(group)}`);
+    }
     if (moves.length === 0) {
       await refreshKickoff(services, group.id, ctx);
       return { visibility: 'channel', summary: `"${group.name}" is back on.`, blocks: [{ kind: 'text', spans: [`"${group.name}" is back on; its schedule is unchanged.`] }] };
