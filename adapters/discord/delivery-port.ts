@@ -11,6 +11,7 @@ import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage,
 import { cutText } from './embed-limits.js';
 import { toDeliveryError } from './errors.js';
 import { escapeMarkdown } from './markdown.js';
+import { pingGroups, pingMessage } from './pings.js';
 import { findMarkedPost, markerOf, nonceOf } from './post-marker.js';
 import { renderReply } from './render.js';
 import { DiscordScheduledEvents } from './scheduled-events.js';
@@ -38,15 +39,24 @@ export class DiscordDeliveryPort implements DeliveryPort {
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#conversationOf(destination);
+    const [firstPings = [], ...morePings] = pingGroups(reply.notify);
     // The marker lets findPosted recognise this post after the nonce window has passed.
-    const { message } = renderReply(reply, { footer: markerOf(idempotencyKey) });
-    const posted = (await this.#call(() =>
+    const { message } = renderReply({ ...reply, notify: firstPings }, { footer: markerOf(idempotencyKey) });
+    const posted = await this.#postMessage(conversation, message, idempotencyKey);
+    // Beyond what one message may ping, the rest are pinged in follow-ups (each with its own nonce).
+    for (const [i, users] of morePings.entries()) {
+      await this.#postMessage(conversation, pingMessage(users), `${idempotencyKey}:pings:${i + 2}`);
+    }
+    return { conversation, messageId: posted.id };
+  }
+
+  async #postMessage(conversation: ConversationRef, message: object, idempotencyKey: string): Promise<{ id: string }> {
+    return (await this.#call(() =>
       this.client.rest.post(Routes.channelMessages(targetOf(conversation)), {
         // enforce_nonce: Discord returns the earlier message instead of posting twice.
         body: { ...message, nonce: nonceOf(idempotencyKey), enforce_nonce: true },
       }),
     )) as { id: string };
-    return { conversation, messageId: posted.id };
   }
 
   /**

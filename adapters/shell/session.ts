@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../../src/core/context.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import type { ActionResult, Button, Modal, Reply } from '../../src/core/message.js';
+import { commandTokens } from './args.js';
 import { renderReply } from './render.js';
 import { SHELL_CONVERSATION } from './delivery-port.js';
 import { machineTimezone } from '../../src/config.js';
@@ -83,7 +84,7 @@ export class ShellSession {
         return;
       }
       this.#buttons = [];
-      this.print(await this.options.dispatcher.runText(name, slash[2] ?? '', this.#ctx));
+      this.print(await this.options.dispatcher.runText(name, commandTokens(slash[2] ?? ''), this.#ctx));
       return;
     }
     const button = this.#findButton(line);

@@ -8,6 +8,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@s
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
+import { refuseOutOfTimeRequests } from './request-age.js';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -71,6 +72,8 @@ export function buildSlackApp(
     logger: log,
     logLevel: LogLevel.INFO,
   });
+  // The receiver's server calls `requestListener` per request, so the guard sits in front of Bolt's checks.
+  receiver.requestListener = refuseOutOfTimeRequests(receiver.requestListener, logger);
   const app = new App({ ...common, receiver, clientOptions: clientOptions() });
   return { app, mode: 'http' };
 }

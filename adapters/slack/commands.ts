@@ -6,6 +6,7 @@
 import type { App } from '@slack/bolt';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import type { Logger } from '../../src/log.js';
+import { commandTokens } from './args.js';
 import { commandContext } from './context.js';
 import { reportFailure } from './failures.js';
 import { renderReply } from './render.js';
@@ -17,7 +18,7 @@ export function registerCommands(app: App, dispatcher: Dispatcher, logger: Logge
     app.command(`/${spec.name}`, async ({ command, ack, respond, client }) => {
       await ack();
       const ctx = commandContext(command);
-      const reply = await dispatcher.runText(spec.name, command.text, ctx);
+      const reply = await dispatcher.runText(spec.name, commandTokens(command.text), ctx);
       try {
         await respond(responseMessage(reply));
       } catch (error) {

@@ -7,7 +7,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import type { DeliveryPort, Destination, PostedMessage } from '../../src/core/ports.js';
+import { FOREIGN_TENANT, type DeliveryPort, type Destination, type PostedMessage } from '../../src/core/ports.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
@@ -103,7 +103,7 @@ export class SlackDeliveryPort implements DeliveryPort {
   /** One bot token serves one workspace: a destination elsewhere is a bug, never a cross-tenant post. */
   #checkTenant(tenantId: string): void {
     if (tenantId !== this.options.teamId) {
-      throw slackDeliveryError('wrong_tenant', `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`);
+      throw slackDeliveryError(FOREIGN_TENANT, `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`);
     }
   }
 

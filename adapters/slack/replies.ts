@@ -42,8 +42,11 @@ export async function applyResult(result: ActionResult, target: ResultTarget, lo
       if (target.triggerId === undefined) throw new Error('a form can only be opened in answer to a button press');
       await target.client.views.open({ trigger_id: target.triggerId, view: renderModal(result.modal, target.origin) });
     }
+    // A channel post goes first: were it refused, the presser's card must not already say it was made.
+    const channelReply = result.reply?.visibility === 'channel' ? result.reply : undefined;
+    if (channelReply) await postReply(channelReply, target);
     if (result.update) await replaceOrigin(result.update, target);
-    if (result.reply) await postReply(result.reply, target);
+    if (result.reply && !channelReply) await postReply(result.reply, target);
   } catch (error) {
     await reportFailure(logger, error, fields, (reply) => tellUser(reply, target));
   }

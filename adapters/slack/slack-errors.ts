@@ -3,7 +3,7 @@
  * rejected, rate limited, transient) and words for the owner where useful, and a
  * short, safe description for logs (never the request, never a token).
  */
-import { DeliveryError, type FailureReason } from '../../src/core/ports.js';
+import { DeliveryError, FOREIGN_TENANT, type FailureReason } from '../../src/core/ports.js';
 
 /** What Slack's error codes mean to the core. Codes not listed are transient (retried). */
 const SLACK_REASONS: Readonly<Record<string, FailureReason>> = {
@@ -28,7 +28,7 @@ const SLACK_REASONS: Readonly<Record<string, FailureReason>> = {
   team_access_not_granted: 'no-access',
   ekm_access_denied: 'no-access',
   org_login_required: 'no-access',
-  wrong_tenant: 'no-access',
+  [FOREIGN_TENANT]: 'no-access',
   cant_update_message: 'rejected',
   edit_window_closed: 'rejected',
   invalid_blocks: 'rejected',

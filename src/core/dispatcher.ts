@@ -7,7 +7,7 @@
 import type { CommandContext } from './context.js';
 import { internalErrorText, isUserError, referenceId, UserError } from './errors.js';
 import { ephemeralText, type ActionResult, type Reply } from './message.js';
-import { parseCommandText } from './commands/parse-text.js';
+import { parseCommandTokens, tokenize, type CommandToken } from './commands/parse-text.js';
 import type {
   ActionSource,
   ActionSpec,
@@ -39,11 +39,16 @@ export class Dispatcher {
     return this.registry.commands.find((c) => c.name === name);
   }
 
-  /** Slack and the shell: `/agenda search jailbreak in:3.5` arrives as ('agenda', 'search jailbreak in:3.5'). */
-  async runText(commandName: string, text: string, ctx: CommandContext): Promise<Reply> {
+  /**
+   * Slack and the shell: `/agenda search jailbreak in:3.5` arrives as ('agenda', 'search jailbreak in:3.5'),
+   * or as tokens when the adapter found people or channels in the text (see `parse-text.ts`).
+   */
+  async runText(commandName: string, input: string | readonly CommandToken[], ctx: CommandContext): Promise<Reply> {
+    const tokens = typeof input === 'string' ? tokenize(input.trim()) : input;
+    const text = tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ');
     return this.#guard(ctx, { command: commandName, text }, async () => {
       const command = this.#require(commandName);
-      const { subcommand, args } = parseCommandText(command, text);
+      const { subcommand, args } = parseCommandTokens(command, tokens);
       return subcommand.run(ctx, args as never, this.services);
     }, (message) => ephemeralText(message));
   }

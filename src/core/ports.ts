@@ -33,6 +33,12 @@ export function isPermanent(reason: FailureReason): boolean {
   return reason === 'gone' || reason === 'no-access' || reason === 'rejected';
 }
 
+/**
+ * The code an adapter gives a `DeliveryError` for a workspace or server this process does
+ * not serve (never a platform's own code): a refusal to explain, not an outage.
+ */
+export const FOREIGN_TENANT = 'wrong_tenant';
+
 /** A failed platform call, as a neutral reason; the platform's own code is kept for logs. */
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';

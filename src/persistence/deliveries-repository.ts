@@ -144,6 +144,14 @@ export class DeliveriesRepository implements DeliveryStore {
     ).run(nextAttemptAt.toISOString(), reason, now.toISOString(), key);
   }
 
+  reopen(key: string, now: Date): boolean {
+    const result = this.#prepare(
+      `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, reason = NULL, updated_at = ?
+         WHERE key = ? AND state = 'failed'`,
+    ).run(now.toISOString(), now.toISOString(), key);
+    return result.changes === 1;
+  }
+
   finish(key: string, state: 'failed' | 'skipped', reason: string, now: Date): void {
     this.#prepare(
       `UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL,

@@ -9,7 +9,7 @@ import { renderReply as renderDiscord } from '../../adapters/discord/render.js';
 import { renderReply as renderSlack } from '../../adapters/slack/render.js';
 import { bootCore } from '../../src/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { registry } from '../../src/core/commands/index.js';
+import { registry } from '../../src/core/features/index.js';
 import { usageOf } from '../../src/core/commands/parse-text.js';
 import { spansToPlain, type Reply } from '../../src/core/message.js';
 import { openDatabase } from '../../src/persistence/db.js';

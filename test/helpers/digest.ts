@@ -16,6 +16,7 @@ import { MemoryLogger } from '../../src/log.js';
 import { openDatabase, type Db } from '../../src/persistence/db.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
 import { AGENDA_PATH } from './services.js';
+import { typed } from './typed.js';
 
 export interface DigestEnv extends Core {
   readonly db: Db;
@@ -90,7 +91,7 @@ export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
     port,
     sweeper,
     ctx,
-    run: (text, who) => core.dispatcher.runText('agenda', text, ctx(who)),
+    run: (text, who) => core.dispatcher.runText('agenda', typed(text), ctx(who)),
     restart: (fault) => digestEnv({ ...options, db, clock, port, ...(fault ? { fault } : {}) }),
   };
 }

@@ -132,6 +132,17 @@ describe('preview and post now', () => {
   });
 });
 
+describe('post now names the channel', () => {
+  it("says which channel got this week's question, in the summary as in the text", async () => {
+    const env = digestEnv({ now: '2024-03-04T07:00:00Z' });
+    env.port.managers.add('T1:U1');
+    await env.run('subscribe #C9');
+    const posted = await env.run('digest now 1');
+    expect(posted.summary).toBe("Posted this week's question to #C9. It counts as this week's post.");
+    expect(posted.blocks).toEqual([{ kind: 'text', spans: ["Posted this week's question to ", { channel: 'C9' }, ". It counts as this week's post."] }]);
+  });
+});
+
 describe('buttons', () => {
   async function posted() {
     const env = digestEnv({ now: '2024-03-04T08:00:00Z' });

@@ -23,7 +23,8 @@ export interface OptionSpec {
    * - `positional`: the next bare word (or "quoted words");
    * - `rest`: all remaining bare words, joined by spaces;
    * - `keyed`: `name=value` or `name:value` anywhere in the line.
-   * Channel and user options also accept `#channel` / `<#C…>` and `<@U…>` anywhere.
+   * Channel and user options are filled only by references the adapter recognised
+   * (`parse-text.ts`), anywhere in the line, or by `key=` followed by one when keyed.
    */
   readonly syntax: 'positional' | 'rest' | 'keyed';
   readonly choices?: readonly string[];

@@ -59,6 +59,12 @@ export interface DeliveryStore {
   recordAttempt(key: string, now: Date): number;
   markSent(key: string, posted: PostedMessage, now: Date): void;
   retryLater(key: string, nextAttemptAt: Date, reason: string, now: Date): void;
+  /**
+   * Makes a failed delivery pending again, due now, with its attempts reset, once the
+   * cause is fixed (a reading group's kickoff card, when its organiser resumes it).
+   * Returns false unless the delivery exists and had failed.
+   */
+  reopen(key: string, now: Date): boolean;
   /** Ends a pending delivery as failed or skipped. */
   finish(key: string, state: 'failed' | 'skipped', reason: string, now: Date): void;
   markThread(key: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): void;

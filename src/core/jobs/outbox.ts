@@ -192,7 +192,9 @@ export class Outbox {
       logger.warn({ key, code: failure.code, attempts: record.attempts, retryInMs: delay }, 'post failed; will retry');
       return;
     }
-    const reason = failure.permanent ? failure.code : `gave up after ${record.attempts} attempts (last: ${failure.code})`;
+    // A refusal keeps the adapter's words for the owner beside the code (`not_in_channel: the bot is not …`).
+    const refusal = failure.explanation === undefined ? failure.code : `${failure.code}: ${failure.explanation}`;
+    const reason = failure.permanent ? refusal : `gave up after ${record.attempts} attempts (last: ${failure.code})`;
     store.finish(key, 'failed', reason, now);
     logger.error({ key, code: failure.code, permanent: failure.permanent }, 'post failed for good');
     await this.#handlerOf(key)?.onFailed?.(store.get(key) ?? record, failure);

@@ -67,7 +67,10 @@ describe('reading groups on Discord', () => {
   it('at session time the session message gets a thread made from it, with the in-thread buttons', async () => {
     h.core.clock.set('2026-01-21T17:00:00Z');
     await sweeper.sweep();
-    expect(String(messagesIn(IDS.general).at(-1)?.json['content'])).toMatch(/^Reminder: Safety RG session 1 /u);
+    // The member who joined (channel reminders by default) is pinged, and only they are.
+    const reminder = messagesIn(IDS.general).at(-1);
+    expect(String(reminder?.json['content'])).toMatch(new RegExp(`^<@${IDS.member}> Reminder: Safety RG session 1 `, 'u'));
+    expect(reminder?.body['allowed_mentions']).toEqual({ parse: [], users: [IDS.member] });
     h.core.clock.set('2026-01-22T17:00:00Z');
     await sweeper.sweep();
     const card = messagesIn(IDS.general).at(-1);

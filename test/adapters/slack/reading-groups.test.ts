@@ -143,4 +143,13 @@ describe('reading groups on Slack', () => {
       [1, 'U0MEMBER', 'ICL as Bayesian inference <!channel>'],
     ]);
   });
+
+  it('notes export where the bot may not post files says why and what to do, with no reference id', async () => {
+    h.slack.failNext('files.completeUploadExternal', 'not_in_channel');
+    const sent = await h.command('notes all', { command: '/readinggroup', channel_id: 'C0RG', user_id: 'U0ORGANISER' });
+    expect((await h.responseTo(sent.responseId))['text']).toBe(
+      'Could not post the notes file in this channel: the bot is not a member of the channel (invite it). ' +
+        'Invite the bot to this channel (or let it post files here) and try again.',
+    );
+  });
 });

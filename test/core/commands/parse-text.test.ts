@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agendaCommand } from '../../../src/core/features/index.js';
-import { parseCommandText, tokenize, usageOf } from '../../../src/core/commands/parse-text.js';
+import { parseCommandText, parseCommandTokens, tokenize, typedWords, usageOf, type CommandToken } from '../../../src/core/commands/parse-text.js';
 import { defineSubcommand, type CommandSpec } from '../../../src/core/commands/spec.js';
 import { UserError } from '../../../src/core/errors.js';
 
@@ -26,10 +26,39 @@ const testCommand: CommandSpec = {
       ],
       run: noop,
     }),
+    defineSubcommand({
+      name: 'organisers add',
+      description: 'Add an organiser',
+      examples: ['/readinggroup organisers add @ana'],
+      options: [
+        { name: 'user', kind: 'user', description: 'the person', required: true, syntax: 'positional' },
+        { name: 'group', kind: 'string', description: 'the group', syntax: 'rest' },
+      ],
+      run: noop,
+    }),
+    defineSubcommand({
+      name: 'subscribe',
+      description: 'Subscribe',
+      examples: ['/readinggroup subscribe #reading'],
+      options: [
+        { name: 'channel', kind: 'channel', description: 'where', syntax: 'positional' },
+        { name: 'day', kind: 'string', description: 'which day', syntax: 'keyed' },
+      ],
+      run: noop,
+    }),
     defineSubcommand({ name: 'digest preview', description: 'Preview', examples: [], options: [], run: noop }),
     defineSubcommand({ name: 'digest pause', description: 'Pause', examples: [], options: [], run: noop }),
   ],
 };
+
+const carol = { user: 'U0CAROL', text: '<@U0CAROL|carol>' } as const;
+const general = { channel: 'C0GENERAL', text: '<#C0GENERAL|general>' } as const;
+
+/** Words of `text` (split on spaces) with references put in where `{}` stands, in order. */
+function typed(text: string, ...references: CommandToken[]): CommandToken[] {
+  const queue = [...references];
+  return text.split(' ').filter((w) => w !== '').map((w) => (w === '{}' ? (queue.shift() ?? w) : w));
+}
 
 function errorOf(work: () => unknown): UserError {
   try {
@@ -48,6 +77,14 @@ describe('tokenize', () => {
     expect(tokenize('in:"prompt injection" x')).toEqual(['in:prompt injection', 'x']);
   });
 
+  it('says which words were quoted, for adapters that leave quoted text alone', () => {
+    expect(typedWords('add "@ana" @bob')).toEqual([
+      { text: 'add', quoted: false },
+      { text: '@ana', quoted: true },
+      { text: '@bob', quoted: false },
+    ]);
+  });
+
   it('keeps an empty quoted argument and tolerates an unclosed quote', () => {
     expect(tokenize('name ""')).toEqual(['name', '']);
     expect(tokenize('say "hello there')).toEqual(['say', 'hello there']);
@@ -57,17 +94,53 @@ describe('tokenize', () => {
 
 describe('parseCommandText', () => {
   it('fills positional, keyed, channel and user options', () => {
-    const parsed = parseCommandText(testCommand, 'create "Tuesday group" <#C123|reading> time:14:00 weeks=6 host=<@U42>');
+    const tokens = ['create', 'Tuesday group', general, 'time:14:00', 'weeks=6', 'host=', carol];
+    const parsed = parseCommandTokens(testCommand, tokens);
     expect(parsed.subcommand.name).toBe('create');
-    expect(parsed.args).toEqual({ name: 'Tuesday group', channel: 'C123', time: '14:00', weeks: 6, host: 'U42' });
+    expect(parsed.args).toEqual({ name: 'Tuesday group', channel: 'C0GENERAL', time: '14:00', weeks: 6, host: 'U0CAROL' });
   });
 
-  it('accepts #channel and keyed @user written plainly', () => {
-    expect(parseCommandText(testCommand, 'create x #reading host=@ada').args).toEqual({
-      name: 'x',
-      channel: 'reading',
-      host: 'ada',
-    });
+  it('keeps a user reference when a word follows it, and gives the word to its own option', () => {
+    expect(parseCommandTokens(testCommand, typed('organisers add {} 1', carol)).args).toEqual({ user: 'U0CAROL', group: '1' });
+    expect(parseCommandTokens(testCommand, typed('organisers add {} Reading Group', carol)).args).toEqual({ user: 'U0CAROL', group: 'Reading Group' });
+    expect(parseCommandTokens(testCommand, typed('organisers add Reading {} Group', carol)).args).toEqual({ user: 'U0CAROL', group: 'Reading Group' });
+    expect(parseCommandTokens(testCommand, typed('organisers add 1 {}', carol)).args).toEqual({ user: 'U0CAROL', group: '1' });
+  });
+
+  it('keeps a channel reference when a word follows it, and refuses the word no option takes', () => {
+    expect(parseCommandTokens(testCommand, typed('subscribe {} day=fri', general)).args).toEqual({ channel: 'C0GENERAL', day: 'fri' });
+    expect(parseCommandTokens(testCommand, typed('subscribe day=fri {}', general)).args).toEqual({ channel: 'C0GENERAL', day: 'fri' });
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('subscribe {} weekly', general))).message).toBe(
+      '`/readinggroup subscribe` did not expect `weekly`. Usage: `/readinggroup subscribe [#channel] [day=…]`',
+    );
+  });
+
+  it('never fills a user or channel option from a bare word', () => {
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('organisers add carol'))).message).toBe(
+      '`/readinggroup organisers add` needs a @user (the person). Usage: `/readinggroup organisers add @user [<group>]`, ' +
+        'for example `/readinggroup organisers add @ana`.',
+    );
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('organisers add'))).code).toBe('missing-argument');
+    expect(parseCommandText(testCommand, 'subscribe day=fri').args).toEqual({ day: 'fri' });
+  });
+
+  it('refuses a second reference of the same kind, naming it as typed', () => {
+    const dave = { user: 'U0DAVE', text: '@dave' };
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('organisers add {} {}', carol, dave))).message).toBe(
+      '`/readinggroup organisers add` did not expect `@dave`. Usage: `/readinggroup organisers add @user [<group>]`',
+    );
+  });
+
+  it('reads a reference as the typed word where the subcommand takes none', () => {
+    const hashThree = { channel: '3', text: '#3' };
+    expect(parseCommandTokens(testCommand, typed('organisers add {} {}', carol, hashThree)).args).toEqual({ user: 'U0CAROL', group: '#3' });
+    expect(parseCommandTokens(agendaCommand, typed('search in: {} jailbreak', hashThree)).args).toEqual({ words: 'jailbreak', in: '#3' });
+  });
+
+  it('parses no markup in plain text: a keyed user option needs a reference after key=', () => {
+    expect(errorOf(() => parseCommandText(testCommand, 'create x host=<@U42>')).message).toBe(
+      '`host=` needs a @user (who hosts) right after it. Usage: `/readinggroup create <name> #channel [time=…] [weeks=…] [host=…]`',
+    );
   });
 
   it('runs the default subcommand for empty text and finds two-word subcommands', () => {
@@ -86,11 +159,11 @@ describe('parseCommandText', () => {
   });
 
   it('rejects bad integers with the accepted range', () => {
-    expect(errorOf(() => parseCommandText(testCommand, 'create x #c weeks=six')).message).toBe(
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=six', general))).message).toBe(
       '`weeks=six` is not accepted by `/readinggroup create`: use a whole number from 1 to 20.',
     );
-    expect(errorOf(() => parseCommandText(testCommand, 'create x #c weeks=21')).code).toBe('bad-integer');
-    expect(errorOf(() => parseCommandText(testCommand, 'create x #c weeks=1.5')).code).toBe('bad-integer');
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=21', general))).code).toBe('bad-integer');
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=1.5', general))).code).toBe('bad-integer');
   });
 
   it('suggests the closest subcommand for a typo', () => {
@@ -118,7 +191,7 @@ describe('parseCommandText', () => {
   });
 
   it('names unknown keyed options and suggests the right one', () => {
-    expect(errorOf(() => parseCommandText(testCommand, 'create x #c tiem=14:00')).message).toBe(
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} tiem=14:00', general))).message).toBe(
       '`tiem` is not an option of `/readinggroup create`. Did you mean `time=`? Usage: `/readinggroup create <name> #channel [time=…] [weeks=…] [host=…]`',
     );
   });

@@ -63,7 +63,11 @@ describe('bad input gets a specific reply', () => {
     expect(await say('notes Second')).toBe('"Second" has not held a session yet, so there are no notes. Notes are added with the Add note button in a session\'s thread.');
     expect(await say('leave Second', 'U5')).toBe('You are not in "Second", so there is nothing to leave.');
     expect(await say('skp')).toMatch(/^`skp` is not a `\/readinggroup` command\. Did you mean `skip`\?/);
-    expect(await say('organisers add nobody! Second')).toBe('nobody! is not a person: mention them, e.g. @ana.');
+    // A bare word is never taken for a person: only a mention (a reference from the adapter) is.
+    expect(await say('organisers add nobody! Second')).toBe(
+      '`/readinggroup organisers add` needs a @user (the person). Usage: `/readinggroup organisers add @user [<group>]`, ' +
+        'for example `/readinggroup organisers add @ana`.',
+    );
     // Typed options (Discord) are checked too.
     const typed = await world.dispatcher.run('readinggroup', 'postpone', { days: 0, group: 'Second' }, world.ctx('U1'));
     expect(typed.summary).toBe('postpone 0 is not accepted: give a whole number of days from 1 to 60, e.g. `/readinggroup postpone 2`.');

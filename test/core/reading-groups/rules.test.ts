@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/ports.js';
 import { pickFacilitator } from '../../../src/core/features/reading-groups/facilitator.js';
 import { makeWorld, type World } from '../../helpers/reading-groups.js';
+import { typed } from '../../helpers/typed.js';
 
 async function withGroup(now = '2027-01-04T09:00:00Z'): Promise<World> {
   const world = makeWorld({ now });
@@ -54,19 +55,19 @@ describe('organiser-only actions', () => {
       ['postpone 2', 'postpone a session'],
       ['pause', 'pause the group'],
       ['archive', 'archive the group'],
-      ['organisers add <@U3>', 'add organisers'],
-      ['organisers remove <@U1>', 'remove organisers'],
+      ['organisers add @U3', 'add organisers'],
+      ['organisers remove @U1', 'remove organisers'],
     ];
     for (const [text, what] of cases) {
-      expect((await world.dispatcher.runText('readinggroup', text, world.ctx('U2'))).summary).toBe(refusal(what));
+      expect((await world.dispatcher.runText('readinggroup', typed(text), world.ctx('U2'))).summary).toBe(refusal(what));
     }
     expect(world.store.sessions(1)[0]?.localDate).toBe('2027-01-14');
-    expect((await world.dispatcher.runText('readinggroup', 'organisers remove <@U1>', world.ctx('U1'))).summary).toBe(
+    expect((await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U1'))).summary).toBe(
       '"Safety RG" needs at least one organiser: add another before removing the last one.',
     );
-    expect((await world.dispatcher.runText('readinggroup', 'organisers add <@U2>', world.ctx('U1'))).summary).toBe('Added an organiser to "Safety RG".');
+    expect((await world.dispatcher.runText('readinggroup', typed('organisers add @U2'), world.ctx('U1'))).summary).toBe('Added an organiser to "Safety RG".');
     expect((await world.dispatcher.runText('readinggroup', 'skip', world.ctx('U2'))).summary).toBe('"Safety RG" skips a week: session 1 moves one slot later.');
-    expect((await world.dispatcher.runText('readinggroup', 'organisers remove <@U1>', world.ctx('U2'))).summary).toBe('Removed an organiser from "Safety RG".');
+    expect((await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U2'))).summary).toBe('Removed an organiser from "Safety RG".');
     expect(world.store.organisers(1)).toEqual(['U2']);
   });
 });

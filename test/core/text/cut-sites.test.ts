@@ -7,8 +7,9 @@ import { renderReply as renderDiscord } from '../../../adapters/discord/render.j
 import { cutText } from '../../../adapters/discord/embed-limits.js';
 import { renderReply as renderSlack } from '../../../adapters/slack/render.js';
 import { splitMrkdwn, truncateMrkdwn } from '../../../adapters/slack/split.js';
-import { clip, echo, shareButton } from '../../../src/core/commands/agenda/format.js';
-import { shareInvocation } from '../../../src/core/commands/agenda/search.js';
+import { shareButton } from '../../../src/core/commands/share.js';
+import { clip, echo } from '../../../src/core/features/lookups/format.js';
+import { shareInvocation } from '../../../src/core/features/lookups/search.js';
 import { cutAtSpace } from '../../../src/core/plain-summary.js';
 import type { Reply } from '../../../src/core/message.js';
 

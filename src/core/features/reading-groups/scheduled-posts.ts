@@ -18,7 +18,7 @@ import { firstQuestions } from './questions.js';
 import { renderCard } from './render.js';
 import { upcoming } from './session-dates.js';
 import { reminderReply, threadStarter } from './session-cards.js';
-import { headOf } from '../text/cut.js';
+import { headOf } from '../../text/cut.js';
 
 const HOUR_MS = 60 * 60_000;
 /** A session's thread is still opened if the bot comes back less than this late. */

@@ -73,6 +73,8 @@ export function reminderReply(input: ReminderInput): Reply {
   const who: Span[] = input.mentions.flatMap((id, i) => (i === 0 ? [{ mention: id }] : [' ', { mention: id }]));
   return {
     visibility: 'channel',
+    // Members who chose channel reminders are notified (Discord pings only those named here).
+    ...(input.mentions.length > 0 ? { notify: [...input.mentions] } : {}),
     summary: plainSummary([
       `Reminder: ${group.name} session ${session.number} (${title}) starts ${utcText(session.startsAt)}.`,
       `Read: ${catalog.link(session.unitId)}`,

@@ -5,6 +5,7 @@
  */
 import type { CommandContext } from '../../context.js';
 import { UserError } from '../../errors.js';
+import { DeliveryError, FOREIGN_TENANT } from '../../ports.js';
 import type { Services } from '../../services.js';
 import type { Subscription } from './model.js';
 
@@ -28,7 +29,9 @@ export function findVisible(services: Services, ctx: CommandContext, id: number)
 /** Refuses unless the asker may manage this channel's subscriptions. */
 export async function requireChannelManager(services: Services, ctx: CommandContext, channelId: string): Promise<void> {
   const port = services.platforms.get(ctx.actor.platform);
-  const allowed = port ? await port.canManageChannel(ctx.actor.tenantId, ctx.actor.userId, channelId) : false;
+  const allowed = port
+    ? await port.canManageChannel(ctx.actor.tenantId, ctx.actor.userId, channelId).catch(refuseForeignTenant)
+    : false;
   if (!allowed) {
     const rule =
       ctx.actor.platform === 'discord'
@@ -42,6 +45,18 @@ export async function requireChannelManager(services: Services, ctx: CommandCont
         'Without a channel, `/agenda subscribe` sends the weekly question to you by direct message.',
     );
   }
+}
+
+/** A workspace (server) the bot does not serve is a refusal to explain, not an internal error. */
+function refuseForeignTenant(error: unknown): never {
+  if (error instanceof DeliveryError && error.code === FOREIGN_TENANT) {
+    throw new UserError(
+      'foreign-tenant',
+      "This bot is not installed in the workspace you are writing from, so it cannot change that channel's " +
+        'weekly question from here. Run the command in the workspace that added the bot.',
+    );
+  }
+  throw error;
 }
 
 /** Refuses unless the asker may change this subscription. */

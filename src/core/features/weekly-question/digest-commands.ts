@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../context.js';
 import { defineSubcommand } from '../../commands/spec.js';
 import { UserError } from '../../errors.js';
-import type { Reply, Span } from '../../message.js';
+import { spansToPlain, type Reply, type Span } from '../../message.js';
 import type { Services } from '../../services.js';
 import { nextOccurrence, weekOf } from '../../time/weekly.js';
 import { findChangeable, findVisible, isVisibleTo } from './access.js';
@@ -92,7 +92,8 @@ export const digestNowCommand = defineSubcommand({
 });
 
 function reply(spans: Span[]): Reply {
-  return { visibility: 'ephemeral', summary: spans.map((s) => (typeof s === 'string' ? s : '')).join(''), blocks: [{ kind: 'text', spans }] };
+  // The summary is plain text: a channel span becomes `#id` there, never nothing.
+  return { visibility: 'ephemeral', summary: spansToPlain(spans), blocks: [{ kind: 'text', spans }] };
 }
 
 export const interestsCommand = defineSubcommand({

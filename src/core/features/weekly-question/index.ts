@@ -11,7 +11,7 @@ import { digestNowCommand, digestPreviewCommand, interestsCommand } from './dige
 import { pauseCommand, resumeCommand, subscriptionsCommand, unsubscribeCommand } from './manage.js';
 import { weeklyQuestionPosts } from './scheduled-posts.js';
 import { subscribeCommand } from './subscribe.js';
-import { headOf } from '../text/cut.js';
+import { headOf } from '../../text/cut.js';
 
 const digestSubcommands = [
   subscribeCommand,

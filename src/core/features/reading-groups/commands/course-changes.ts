@@ -9,6 +9,7 @@ import { resumeMoves, shiftUpcoming, skipMoves, upcoming } from '../session-date
 import type { Services } from '../../../services.js';
 import { defineSubcommand } from '../../../commands/spec.js';
 import { groupOption, refreshKickoff, resolveGroup, resolveOrganisedGroup, say } from './shared.js';
+import { howToFix, repostKickoff } from './kickoff-outcome.js';
 
 const MAX_POSTPONE_DAYS = 60;
 
@@ -88,6 +89,12 @@ export const resume = defineSubcommand({
     if (group.status !== 'paused') return say(`"${group.name}" is not paused.`);
     const moves = resumeMoves(group.schedule, feature.store.sessions(group.id), services.clock.now());
     feature.store.setStatus(group.id, 'active');
+    // A kickoff card the platform refused is posted now; refused again, the group is paused again.
+    const kickoff = await repostKickoff(services, group);
+    if (kickoff?.kind === 'refused') {
+      const why = `its kickoff card still could not be posted in its channel: ${kickoff.why}`;
+      return say(`"${group.name}" stays paused: ${why}. ${howToFix(group)}`);
+    }
     if (moves.length === 0) {
       await refreshKickoff(services, group.id, ctx);
       return { visibility: 'channel', summary: `"${group.name}" is back on.`, blocks: [{ kind: 'text', spans: [`"${group.name}" is back on; its schedule is unchanged.`] }] };

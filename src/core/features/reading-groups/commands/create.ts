@@ -11,6 +11,7 @@ import { formatTimeOfDay, parseTimeOfDay, parseTimeZone, parseWeekday, weekdayNa
 import { localParts, parseLocalDate, weekdayOf, zonedToUtc, type LocalDate, type TimeOfDay, type Weekday } from '../../../time/zoned.js';
 import { normalize } from '../../../text/similarity.js';
 import { defineSubcommand } from '../../../commands/spec.js';
+import { kickoffNote, kickoffOutcome } from './kickoff-outcome.js';
 
 const MAX_NAME = 80;
 
@@ -79,7 +80,8 @@ export const create = defineSubcommand({
     await deliverNow(services, kickoffKey(group.id));
     const eventNote = eventsOn ? await syncEvents(services, group) : '';
     const first = dates[0];
-    const text = `Created "${group.name}" with ${units.length} session${units.length === 1 ? '' : 's'}; you are its organiser. The kickoff card is in this channel.${eventNote}`;
+    const kickoff = kickoffNote(kickoffOutcome(services, group.id), group);
+    const text = `Created "${group.name}" with ${units.length} session${units.length === 1 ? '' : 's'}; you are its organiser. ${kickoff}${eventNote}`;
     return {
       visibility: 'ephemeral',
       summary: text,

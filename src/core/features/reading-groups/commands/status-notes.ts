@@ -5,6 +5,7 @@ import { statusReply } from '../group-cards.js';
 import { notesMarkdown } from '../notes-export.js';
 import { defineSubcommand } from '../../../commands/spec.js';
 import { groupOption, resolveGroup, say } from './shared.js';
+import { DeliveryError } from '../../../ports.js';
 
 export const status = defineSubcommand({
   name: 'status',
@@ -52,7 +53,7 @@ export const notes = defineSubcommand({
     const markdown = notesMarkdown(group, sessions, list, services.agenda());
     const slug = group.name.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '') || `group-${group.id}`;
     const file = `${slug}-${chosen === undefined ? 'all' : `session-${chosen}`}-notes.md`;
-    await port.uploadText(ctx.conversation, file, `${group.name}: notes of ${what}`, markdown);
+    await port.uploadText(ctx.conversation, file, `${group.name}: notes of ${what}`, markdown).catch(refuseUpload);
     return say(`Posted ${list.length} note${list.length === 1 ? '' : 's'} of ${what} as ${file}.`);
   },
 });
@@ -70,3 +71,15 @@ export const deleteNote = defineSubcommand({
     return say(`Removed your note ${args.id} from "${group.name}".`);
   },
 });
+
+/** A channel the bot may not post files in is a refusal with what to do, not an internal error. */
+function refuseUpload(error: unknown): never {
+  if (error instanceof DeliveryError && error.permanent) {
+    throw new UserError(
+      'notes-not-posted',
+      `Could not post the notes file in this channel: ${error.explanation ?? `the platform refused the file (${error.code})`}. ` +
+        'Invite the bot to this channel (or let it post files here) and try again.',
+    );
+  }
+  throw error;
+}
