@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   stops.push(() => agendaWatch.stop());
 
   if (config.slack) {
-    const slack = await startSlack({ config: config.slack, dispatcher, logger });
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...(config.slack.host !== undefined ? { host: config.slack.host } : {}) });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
