@@ -40,7 +40,7 @@ export function makeBenchDb(subscriptions: number, groups: number): string {
       });
     }
     for (let g = 0; g < groups; g += 1) {
-      services.readingGroups.store.createGroup({
+      services.readingGroups?.store.createGroup({
         platform: 'slack',
         tenantId: `bench-tenant-${g % 500}`,
         channelId: `CG${g}`,
