@@ -53,6 +53,12 @@ export async function answerDeferredCommand(interaction: ChatInputCommandInterac
   await interaction.deleteReply();
 }
 
+/** Answers a command that was not deferred, in the first interaction callback (one round trip). */
+export async function answerCommand(interaction: ChatInputCommandInteraction, reply: Reply, logger: Logger): Promise<void> {
+  const { message, ephemeral } = rendered(reply, logger);
+  await interaction.reply(send(message, ephemeral));
+}
+
 /** Answers a button press or a form with what the core asked for. */
 export async function answerAction(
   interaction: ButtonInteraction | ModalSubmitInteraction,
