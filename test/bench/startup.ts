@@ -10,7 +10,7 @@ import { fixed, percentile, printTable } from './stats.js';
 import { discord, slackHttp, type Endpoint, type Transport } from './transports.js';
 
 const BOTS: readonly BotKind[] = ['agendabot', 'floor'];
-const BURST = 25;
+const BURST = 10;
 
 interface StartSample {
   readonly readyMs: number;
