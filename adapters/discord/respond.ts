@@ -32,7 +32,8 @@ function send(message: RenderedMessage, ephemeral: boolean) {
 
 function rendered(reply: Reply, logger: Logger) {
   const rendering = renderReply(reply);
-  if (rendering.cut) logger.info({ summary: reply.summary.slice(0, 80) }, 'reply shortened to fit Discord embed limits');
+  // Debug, not info: `help` is shortened on every call, and a log line per request showed in the profile.
+  if (rendering.cut) logger.debug({ summary: reply.summary.slice(0, 80) }, 'reply shortened to fit Discord embed limits');
   if (rendering.droppedButtons.length > 0) {
     logger.warn({ buttons: rendering.droppedButtons.map((b) => b.action) }, 'buttons left out: custom id over 100 characters');
   }

@@ -18,7 +18,7 @@ type Samples = Map<string, number[]>;
 export async function run(options: BenchOptions): Promise<void> {
   const rows: string[][] = [];
   const memory: string[][] = [];
-  for (const transport of TRANSPORTS) {
+  for (const transport of TRANSPORTS.filter((t) => t.name.toLowerCase().includes(options.transport))) {
     const result = await measureTransport(transport, options);
     for (const request of transport.requests) rows.push(latencyRow(transport.name, request.label, result.samples));
     memory.push([transport.name, fixed(result.rss.agendabot, 0), fixed(result.rss.floor, 0), fixed(result.rss.agendabot / result.rss.floor)]);

@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly dueSubscriptions: number;
   /** Core calls per measured operation. */
   readonly coreN: number;
+  /** Only the transports whose name contains this (case-insensitive), e.g. `--transport=socket`. */
+  readonly transport: string;
 }
 
 export function parseOptions(argv: readonly string[]): { sections: string[]; options: BenchOptions } {
@@ -43,7 +45,8 @@ export function parseOptions(argv: readonly string[]): { sections: string[]; opt
     groups: number('groups', 1_000),
     importedQuestions: number('questions', 20_000),
     dueSubscriptions: number('due', 10_000),
-    coreN: number('coreN', 2_000),
+    coreN: number('coreN', 1_000),
+    transport: (values.get('transport') ?? '').toLowerCase(),
   };
   return { sections, options };
 }
