@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   // Each adapter is loaded only when configured: Bolt and discord.js are large to load.
   if (config.slack) {
     const { startSlack } = await import('../adapters/slack/index.js');
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...(config.slack.host !== undefined ? { host: config.slack.host } : {}) });
+    const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');

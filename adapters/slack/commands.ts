@@ -14,7 +14,12 @@ import { renderReply } from './render.js';
 import { ackMessage, responseMessage } from './replies.js';
 
 /** Registers `/<name>` for every command in the dispatcher's registry. */
-export function registerCommands(app: App, dispatcher: Dispatcher, logger: Logger, replyBudgetMs = REPLY_BUDGET_MS): void {
+export function registerCommands(
+  app: App,
+  dispatcher: Dispatcher,
+  logger: Logger,
+  replyBudgetMs = REPLY_BUDGET_MS,
+): void {
   for (const spec of dispatcher.registry.commands) {
     app.command(`/${spec.name}`, async ({ command, ack, respond, client }) => {
       const ctx = commandContext(command);

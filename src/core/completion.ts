@@ -62,8 +62,13 @@ function preparedOf(source: CompletionSource, catalog: AgendaCatalog): PreparedS
   }
   let entry = bySource.get(source);
   if (!entry) {
-    const candidates = candidatesOf(source, catalog).map((c) => ({ ...c, normalIds: c.ids.map(normalize), normalWords: c.words.map(normalize) }));
-    entry = source === 'question' ? { candidates, questionsById: new Map(candidates.map((c) => [c.value, c])) } : { candidates };
+    const candidates = candidatesOf(source, catalog).map((c) => ({
+      ...c,
+      normalIds: c.ids.map(normalize),
+      normalWords: c.words.map(normalize),
+    }));
+    const questionsById = new Map(candidates.map((c) => [c.value, c]));
+    entry = source === 'question' ? { candidates, questionsById } : { candidates };
     bySource.set(source, entry);
   }
   return entry;

@@ -96,7 +96,9 @@ export function createAgendaSearch(db: Db): AgendaSearch {
   };
 }
 
-function run(prepare: ReturnType<typeof statementCache>, match: string, filter: SearchFilter, limit: number): SearchResult {
+type Prepare = ReturnType<typeof statementCache>;
+
+function run(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
   const conditions = ['agenda_fts MATCH @match'];
   const params: Record<string, string | number> = { match, limit: Math.max(0, Math.floor(limit)) };
   if (filter.challengeIds !== undefined) {

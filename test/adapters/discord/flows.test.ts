@@ -9,6 +9,7 @@ import { commandAnswer, embedOf, startHarness, type Harness } from './harness.js
 let releaseSlow: (() => void) | undefined;
 let releaseWait: (() => void) | undefined;
 
+const WHERE = ['me', 'channel'];
 const card = (text: string): Reply => ({ visibility: 'channel', summary: text, blocks: [{ kind: 'text', spans: [text] }] });
 
 const testRegistry: Registry = {
@@ -47,7 +48,7 @@ const testRegistry: Registry = {
           name: 'wait',
           description: 'Answers when the test says so',
           examples: [],
-          options: [{ name: 'where', kind: 'string', description: 'me or channel', syntax: 'keyed', choices: ['me', 'channel'] }],
+          options: [{ name: 'where', kind: 'string', description: 'me or channel', syntax: 'keyed', choices: WHERE }],
           run: async (_ctx, args) => {
             await new Promise<void>((resolve) => {
               releaseWait = resolve;

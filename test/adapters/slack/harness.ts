@@ -67,7 +67,9 @@ export async function startHarness(registry: Registry, services?: Services, repl
     async command(text, extra = {}, options) {
       const responseId = `cmd-${Math.random().toString(36).slice(2, 8)}`;
       const sent = await sendSlashCommand(url, SIGNING_SECRET, { command: '/agenda', text, response_url: slack.responseUrl(responseId), ...extra }, options);
-      if (sent.status === 200 && sent.body !== '') acked.set(responseId, JSON.parse(sent.body) as Record<string, unknown>);
+      if (sent.status === 200 && sent.body !== '') {
+        acked.set(responseId, JSON.parse(sent.body) as Record<string, unknown>);
+      }
       return { ...sent, responseId };
     },
     interact: (payload, options) => sendInteraction(url, SIGNING_SECRET, payload, options),

@@ -89,7 +89,8 @@ describe('Slack /agenda over HTTP, through the real Bolt', () => {
     h.slack.expireResponseUrl('cmd-expired');
     // Only a reply slower than the budget goes to the response_url.
     gate.close();
-    const sent = await h.command('slow', { response_url: h.slack.responseUrl('cmd-expired'), channel_id: 'C0LATE', user_id: 'U0LATE' });
+    const late = { response_url: h.slack.responseUrl('cmd-expired'), channel_id: 'C0LATE', user_id: 'U0LATE' };
+    const sent = await h.command('slow', late);
     expect(sent.status).toBe(200);
     gate.open();
     await h.slack.until(() => h.slack.callsTo('chat.postEphemeral').length > before);
