@@ -13,6 +13,8 @@ export interface SlackConfig {
   readonly signingSecret?: string;
   readonly apiUrl?: string;
   readonly port: number;
+  /** The interface HTTP mode listens on (`HOST`); all interfaces when unset. */
+  readonly host?: string;
   readonly adminUserIds: readonly string[];
 }
 
@@ -178,6 +180,7 @@ function slackConfig(read: EnvReader): { slack?: SlackConfig } {
     ...(appToken !== undefined ? { appToken } : {}),
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),
+    ...(read.text('HOST') !== undefined ? { host: read.text('HOST') ?? '' } : {}),
   };
   return { slack };
 }

@@ -7,9 +7,6 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import { startDiscord } from '../adapters/discord/index.js';
-import { createShell } from '../adapters/shell/index.js';
-import { startSlack } from '../adapters/slack/index.js';
 import { bootCore } from './boot.js';
 import { ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
 import { AgendaValidationError } from './core/agenda/load.js';
@@ -46,13 +43,17 @@ async function main(): Promise<void> {
   const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
   stops.push(() => agendaWatch.stop());
 
+  // Each adapter is loaded only when configured: Bolt and discord.js are large to load.
   if (config.slack) {
-    const slack = await startSlack({ config: config.slack, dispatcher, logger });
+    const { startSlack } = await import('../adapters/slack/index.js');
+    const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
   }
   if (config.discord) {
+    const { startDiscord } = await import('../adapters/discord/index.js');
     const discord = await startDiscord({ config: config.discord, dispatcher, logger });
     delivery.add(discord.delivery);
     stops.push(() => discord.stop());
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   const shell =
     config.slack || config.discord
       ? undefined
-      : createShell({
+      : (await import('../adapters/shell/index.js')).createShell({
           dispatcher,
           input: process.stdin,
           output: process.stdout,

@@ -17,9 +17,10 @@ export interface StartDiscordOptions {
   readonly config: DiscordConfig;
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
-  /** For tests: REST tuning and how long a button may run before it is acknowledged. */
+  /** For tests: REST tuning, and how long a button or a command may run before it is acknowledged. */
   readonly client?: ClientOptions;
   readonly actionDeadlineMs?: number;
+  readonly replyBudgetMs?: number;
 }
 
 export interface DiscordAdapter {
@@ -37,6 +38,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     dispatcher: options.dispatcher,
     logger,
     ...(options.actionDeadlineMs !== undefined ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
+    ...(options.replyBudgetMs !== undefined ? { replyBudgetMs: options.replyBudgetMs } : {}),
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.Error, (error) => logger.error({ err: errorFields(error) }, 'discord client error'));

@@ -1,6 +1,8 @@
 /**
  * The one error boundary for Discord interactions. Slash commands go to
- * `dispatcher.run` (deferred first, so a slow answer never misses Discord's 3 seconds),
+ * `dispatcher.run` and are answered with content in the first callback when the core
+ * answers within the reply budget; only a slower answer is deferred first, so it never
+ * misses Discord's 3 seconds.
  * autocomplete to `dispatcher.complete`, buttons to `dispatcher.press`, forms to
  * `dispatcher.submit`. The core already turns its own failures into replies; anything
  * that fails here (Discord refusing a call, a bug in this adapter) is logged with a
@@ -21,13 +23,16 @@ import type { Logger } from '../../src/log.js';
 import { argsOf, contextOf, subcommandNameOf } from './context.js';
 import { errorFields } from './errors.js';
 import { parseCustomId } from './render.js';
-import { answerAction, answerDeferredCommand } from './respond.js';
+import { REPLY_BUDGET_MS, withinBudget } from '../../src/reply-budget.js';
+import { answerAction, answerCommand, answerDeferredCommand } from './respond.js';
 
 export interface InteractionDeps {
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   /** How long a button's action may run before the press is acknowledged first (ms). */
   readonly actionDeadlineMs?: number;
+  /** How long a command may run before it is deferred and answered by an edit (ms). */
+  readonly replyBudgetMs?: number;
 }
 
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
@@ -47,12 +52,17 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
-  // Acknowledge at once: the core may read files or the database, Discord waits 3 s.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const name = subcommandNameOf(interaction);
   const spec = deps.dispatcher.command(interaction.commandName)?.subcommands.find((s) => s.name === name);
-  const reply = await deps.dispatcher.run(interaction.commandName, name, argsOf(interaction, spec), contextOf(interaction));
-  await answerDeferredCommand(interaction, reply, deps.logger);
+  const work = deps.dispatcher.run(interaction.commandName, name, argsOf(interaction, spec), contextOf(interaction));
+  const quick = await withinBudget(work, deps.replyBudgetMs ?? REPLY_BUDGET_MS);
+  if (quick !== 'late') {
+    await answerCommand(interaction, quick.value, deps.logger);
+    return;
+  }
+  // Too slow for one round trip: acknowledge now (Discord waits 3 s), answer by an edit.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await answerDeferredCommand(interaction, await work, deps.logger);
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {

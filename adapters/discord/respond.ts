@@ -33,7 +33,10 @@ function send(message: RenderedMessage, ephemeral: boolean) {
 
 function rendered(reply: Reply, logger: Logger) {
   const rendering = renderReply(reply);
-  if (rendering.cut) logger.info({ summary: headOf(reply.summary, 80) }, 'reply shortened to fit Discord embed limits');
+  // Debug, not info: `help` is shortened on every call, and a log line per request showed in the profile.
+  if (rendering.cut) {
+    logger.debug({ summary: headOf(reply.summary, 80) }, 'reply shortened to fit Discord embed limits');
+  }
   if (rendering.droppedButtons.length > 0) {
     logger.warn({ buttons: rendering.droppedButtons.map((b) => b.action) }, 'buttons left out: custom id over 100 characters');
   }
@@ -52,6 +55,16 @@ export async function answerDeferredCommand(interaction: ChatInputCommandInterac
   }
   await interaction.followUp(send(message, false));
   await interaction.deleteReply();
+}
+
+/** Answers a command that was not deferred, in the first interaction callback (one round trip). */
+export async function answerCommand(
+  interaction: ChatInputCommandInteraction,
+  reply: Reply,
+  logger: Logger,
+): Promise<void> {
+  const { message, ephemeral } = rendered(reply, logger);
+  await interaction.reply(send(message, ephemeral));
 }
 
 /** Answers a button press or a form with what the core asked for. */

@@ -28,6 +28,8 @@ export interface StartSlackOptions {
   readonly port?: number;
   /** The interface to listen on in HTTP mode (default: all; tests pass 127.0.0.1). */
   readonly host?: string;
+  /** How long a command may run before it is acknowledged empty and answered via `response_url` (ms). */
+  readonly replyBudgetMs?: number;
 }
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
@@ -50,7 +52,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig);
   const { teamId } = identity;
 
-  registerCommands(app, dispatcher, logger);
+  registerCommands(app, dispatcher, logger, options.replyBudgetMs);
   registerActions(app, dispatcher, logger);
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {

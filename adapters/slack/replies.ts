@@ -24,6 +24,12 @@ export function responseMessage(reply: Reply, replaceOriginal = false): RespondA
   };
 }
 
+/** A reply as the body of a slash command's acknowledgment: the same message, nothing to replace. */
+export function ackMessage(reply: Reply): RespondArguments {
+  const { text, blocks } = renderReply(reply);
+  return { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', text, blocks };
+}
+
 /** Where an action's result goes: the pressed message, its channel and the presser. */
 export interface ResultTarget {
   readonly client: WebClient;

@@ -38,6 +38,45 @@ interface Candidate {
   readonly hitMatches: (hit: SearchHit) => boolean;
 }
 
+/** A candidate with its ids and words normalized once, not on every keystroke. */
+interface Prepared extends Candidate {
+  readonly normalIds: readonly string[];
+  readonly normalWords: readonly string[];
+}
+
+/** Candidates of one source, and questions by id (full-text hits find them without a scan). */
+interface PreparedSource {
+  readonly candidates: readonly Prepared[];
+  readonly questionsById?: ReadonlyMap<string, Prepared>;
+}
+
+/**
+ * Prepared candidates per catalog and source. A catalog never changes (a reload makes a
+ * new one), so the cache is right as long as the catalog lives, and goes with it. The
+ * profile showed rebuilding and normalizing every candidate on each keystroke.
+ */
+const prepared = new WeakMap<AgendaCatalog, Map<CompletionSource, PreparedSource>>();
+
+function preparedOf(source: CompletionSource, catalog: AgendaCatalog): PreparedSource {
+  let bySource = prepared.get(catalog);
+  if (!bySource) {
+    bySource = new Map();
+    prepared.set(catalog, bySource);
+  }
+  let entry = bySource.get(source);
+  if (!entry) {
+    const candidates = candidatesOf(source, catalog).map((c) => ({
+      ...c,
+      normalIds: c.ids.map(normalize),
+      normalWords: c.words.map(normalize),
+    }));
+    const questionsById = new Map(candidates.map((c) => [c.value, c]));
+    entry = source === 'question' ? { candidates, questionsById } : { candidates };
+    bySource.set(source, entry);
+  }
+  return entry;
+}
+
 /** The agenda sources; other sources (subscriptions, groups) belong to their features. */
 export const AGENDA_SOURCES: readonly CompletionSource[] = ['challenge', 'question', 'category', 'scope'];
 
@@ -48,7 +87,7 @@ export function complete(
   catalog: AgendaCatalog,
   search: AgendaSearch,
 ): Completion[] {
-  const candidates = candidatesOf(source, catalog);
+  const { candidates, questionsById } = preparedOf(source, catalog);
   if (candidates.length === 0) return [];
   const typed = normalize(partial);
   if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(toCompletion);
@@ -63,7 +102,9 @@ export function complete(
     }
   }
   for (const hit of fullTextHits(search, partial)) {
-    const candidate = candidates.find((c) => !placed.has(c.value) && c.hitMatches(hit));
+    const candidate = questionsById
+      ? hit.kind === 'question' && !placed.has(hit.id) ? questionsById.get(hit.id) : undefined
+      : candidates.find((c) => !placed.has(c.value) && c.hitMatches(hit));
     if (candidate) {
       tiers[4]?.push(candidate);
       placed.add(candidate.value);
@@ -72,11 +113,11 @@ export function complete(
   return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
 }
 
-function tierOf(candidate: Candidate, typed: string): number | undefined {
-  const ids = candidate.ids.map(normalize);
+function tierOf(candidate: Prepared, typed: string): number | undefined {
+  const ids = candidate.normalIds;
   if (ids.includes(typed)) return 0;
   if (ids.some((id) => id.startsWith(typed))) return 1;
-  const words = candidate.words.map(normalize);
+  const words = candidate.normalWords;
   if (words.some((w) => w.startsWith(typed))) return 2;
   // A later word of a title or keyword: "inj" finds "prompt injection".
   if (words.some((w) => ` ${w}`.includes(` ${typed}`))) return 3;

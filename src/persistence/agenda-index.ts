@@ -7,6 +7,7 @@ import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
 import type { Db } from './db.js';
 import { queryTerms, toFtsQuery } from './fts-query.js';
+import { statementCache } from './statement-cache.js';
 
 /**
  * BM25 weights per column, in table order: kind, item_id, challenge_id, origin
@@ -80,20 +81,24 @@ function indexRows(agenda: Agenda): IndexRow[] {
 
 /** Search over the index. Any text is accepted; nothing typed is read as FTS5 syntax. */
 export function createAgendaSearch(db: Db): AgendaSearch {
+  // Every lookup and keystroke searches: prepare its two statements once, not per call.
+  const prepare = statementCache(db);
   return {
     search(query: string, filter: SearchFilter, limit: number): SearchResult {
       const terms = queryTerms(query);
       if (terms.length === 0) return { hits: [], total: 0 };
-      const strict = run(db, toFtsQuery(terms, 'all'), filter, limit);
+      const strict = run(prepare, toFtsQuery(terms, 'all'), filter, limit);
       if (strict.total > 0 || terms.length === 1) return strict;
       // No entry has every word: rank the entries that have some, and say so.
-      const relaxed = run(db, toFtsQuery(terms, 'any'), filter, limit);
+      const relaxed = run(prepare, toFtsQuery(terms, 'any'), filter, limit);
       return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
     },
   };
 }
 
-function run(db: Db, match: string, filter: SearchFilter, limit: number): SearchResult {
+type Prepare = ReturnType<typeof statementCache>;
+
+function run(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
   const conditions = ['agenda_fts MATCH @match'];
   const params: Record<string, string | number> = { match, limit: Math.max(0, Math.floor(limit)) };
   if (filter.challengeIds !== undefined) {
@@ -109,12 +114,10 @@ function run(db: Db, match: string, filter: SearchFilter, limit: number): Search
     conditions.push('origin = @origin');
   }
   const where = conditions.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
-       ORDER BY rank, rowid LIMIT @limit`,
-    )
-    .all(params) as SearchHit[];
+  const total = (prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
+  const rows = prepare(
+    `SELECT kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
+     ORDER BY rank, rowid LIMIT @limit`,
+  ).all(params) as SearchHit[];
   return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };
 }

@@ -10,12 +10,17 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** Runs `/agenda <sub>` and returns the final message body after checking the deferral. */
+/**
+ * Runs `/agenda <sub>` and returns the reply after checking it came in one round trip:
+ * the first (and only) interaction callback is an ephemeral reply (type 4) with the content.
+ */
 async function agenda(sub: string, options: Record<string, string> = {}): Promise<Json> {
   const sent = h.fake.interact(chatInput('agenda', sub, options));
   const answer = await commandAnswer(h.fake, sent);
-  expect(h.fake.records.callbacksFor(sent.id).map((c) => [c.type, c.data])).toEqual([[5, { flags: 64 }]]);
-  expect(answer.kind).toBe('editOriginal');
+  expect(h.fake.records.callbacksFor(sent.id).map((c) => c.type)).toEqual([4]);
+  expect(h.fake.records.webhooksFor(sent.token)).toEqual([]);
+  expect(answer.kind).toBe('reply');
+  expect(answer.body['flags']).toBe(64);
   expect(answer.body['allowed_mentions']).toEqual({ parse: [] });
   return answer.body;
 }
@@ -31,7 +36,7 @@ describe('the Discord gateway connection', () => {
   });
 });
 
-describe('/agenda commands on Discord (deferred, ephemeral, embed + plain fallback)', () => {
+describe('/agenda commands on Discord (answered in the first callback, ephemeral, embed + plain fallback)', () => {
   it('help: the agenda overview with a Share button', async () => {
     const body = await agenda('help');
     const content = String(body['content']);

@@ -5,9 +5,11 @@ import { ephemeralText, type Reply } from '../../../src/core/message.js';
 import { buttonPress, chatInput, IDS, modalSubmit, type Json } from '../../fakes/discord/index.js';
 import { commandAnswer, embedOf, startHarness, type Harness } from './harness.js';
 
-/** Lets a test decide when the slow action finishes, so no test waits on a clock. */
+/** Lets a test decide when the slow action (or command) finishes, so no test waits on a clock. */
 let releaseSlow: (() => void) | undefined;
+let releaseWait: (() => void) | undefined;
 
+const WHERE = ['me', 'channel'];
 const card = (text: string): Reply => ({ visibility: 'channel', summary: text, blocks: [{ kind: 'text', spans: [text] }] });
 
 const testRegistry: Registry = {
@@ -41,6 +43,18 @@ const testRegistry: Registry = {
           examples: [],
           options: [{ name: 'times', kind: 'integer', description: 'how often', syntax: 'keyed', min: 1, max: 3 }],
           run: (_ctx, args) => ephemeralText(`pong ×${args.times ?? 1}`),
+        }),
+        defineSubcommand({
+          name: 'wait',
+          description: 'Answers when the test says so',
+          examples: [],
+          options: [{ name: 'where', kind: 'string', description: 'me or channel', syntax: 'keyed', choices: WHERE }],
+          run: async (_ctx, args) => {
+            await new Promise<void>((resolve) => {
+              releaseWait = resolve;
+            });
+            return args.where === 'channel' ? card('waited for all') : ephemeralText('waited');
+          },
         }),
         defineSubcommand({
           name: 'boom',
@@ -81,7 +95,7 @@ const testRegistry: Registry = {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ registry: testRegistry, actionDeadlineMs: 20 });
+  h = await startHarness({ registry: testRegistry, actionDeadlineMs: 20, replyBudgetMs: 20 });
 });
 afterAll(async () => {
   await h?.stop();
@@ -97,8 +111,39 @@ describe('interaction flows', () => {
     expect(body['allowed_mentions']).toEqual({ parse: [] });
   });
 
-  it('a public command reply is posted as a follow-up and the ephemeral placeholder removed', async () => {
+  it('a fast command answers with its content in the first callback, and nothing follows', async () => {
+    const sent = h.fake.interact(chatInput('testbot', 'echo', { text: 'quick' }));
+    await h.fake.waitFor(() => h.fake.records.callbacksFor(sent.id).length > 0, 'the first callback');
+    const [first] = h.fake.records.callbacksFor(sent.id);
+    expect(first?.type).toBe(4);
+    expect(first?.data?.['content']).toBe('quick');
+    expect(first?.data?.['flags']).toBe(64);
+    expect(h.fake.records.webhooksFor(sent.token)).toEqual([]);
+  });
+
+  it('a public command reply comes in the first callback, without the ephemeral flag', async () => {
     const sent = h.fake.interact(chatInput('testbot', 'echo', { text: 'hello all', where: 'channel' }));
+    const { kind, body } = await commandAnswer(h.fake, sent);
+    expect(kind).toBe('reply');
+    expect(body['flags']).toBeUndefined();
+    expect(h.fake.records.callbacksFor(sent.id).map((c) => c.type)).toEqual([4]);
+    expect(h.fake.records.webhooksFor(sent.token)).toEqual([]);
+  });
+
+  it('a command slower than the budget is deferred first, then the placeholder is edited', async () => {
+    const sent = h.fake.interact(chatInput('testbot', 'wait'));
+    await h.fake.waitFor(() => h.fake.records.callbacksFor(sent.id).length > 0, 'the deferral');
+    expect(h.fake.records.callbacksFor(sent.id).map((c) => [c.type, c.data])).toEqual([[5, { flags: 64 }]]);
+    releaseWait?.();
+    const { kind, body } = await commandAnswer(h.fake, sent);
+    expect(kind).toBe('editOriginal');
+    expect(body['content']).toBe('waited');
+  });
+
+  it('a slow public reply is posted as a follow-up and the ephemeral placeholder removed', async () => {
+    const sent = h.fake.interact(chatInput('testbot', 'wait', { where: 'channel' }));
+    await h.fake.waitFor(() => h.fake.records.callbacksFor(sent.id).some((c) => c.type === 5), 'the deferral');
+    releaseWait?.();
     const { kind, body } = await commandAnswer(h.fake, sent);
     expect(kind).toBe('followUp');
     expect(body['flags']).toBeUndefined();

@@ -18,7 +18,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { registry?: Registry; actionDeadlineMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { registry?: Registry; actionDeadlineMs?: number; replyBudgetMs?: number } = {},
+): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const logger = new MemoryLogger();
   const base = makeServices({ logger });
@@ -32,6 +34,7 @@ export async function startHarness(options: { registry?: Registry; actionDeadlin
     // No extra wait after a rate limit: tests check that it is waited out, not for how long.
     client: { rest: { offset: 0 } },
     ...(options.actionDeadlineMs !== undefined ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
+    ...(options.replyBudgetMs !== undefined ? { replyBudgetMs: options.replyBudgetMs } : {}),
   });
   core.delivery.add(adapter.delivery);
   return {
@@ -47,15 +50,21 @@ export async function startHarness(options: { registry?: Registry; actionDeadlin
 }
 
 /**
- * The message a deferred command ended with: the edited placeholder (ephemeral) or the
- * public follow-up. Waits for it.
+ * The message a command ended with: the reply in the first callback (a fast command),
+ * or, after a deferral, the edited placeholder (ephemeral) or the public follow-up. Waits for it.
  */
-export async function commandAnswer(fake: FakeDiscord, sent: { token: string }): Promise<{ kind: WebhookCall['kind']; body: Json }> {
-  const done = (): WebhookCall | undefined =>
-    fake.records.webhooksFor(sent.token).find((w) => w.kind === 'editOriginal' || w.kind === 'followUp');
+export async function commandAnswer(
+  fake: FakeDiscord,
+  sent: { id: string; token: string },
+): Promise<{ kind: WebhookCall['kind'] | 'reply'; body: Json }> {
+  const done = (): { kind: WebhookCall['kind'] | 'reply'; body: Json } | undefined => {
+    const reply = fake.records.callbacksFor(sent.id).find((c) => c.type === 4);
+    if (reply) return { kind: 'reply', body: reply.data ?? {} };
+    const call = fake.records.webhooksFor(sent.token).find((w) => w.kind === 'editOriginal' || w.kind === 'followUp');
+    return call ? { kind: call.kind, body: call.body ?? {} } : undefined;
+  };
   await fake.waitFor(() => done() !== undefined, `an answer for interaction ${sent.token}`);
-  const call = done() as WebhookCall;
-  return { kind: call.kind, body: call.body ?? {} };
+  return done() ?? { kind: 'reply', body: {} };
 }
 
 /** The first embed of a message body. */

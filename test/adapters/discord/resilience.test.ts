@@ -14,26 +14,26 @@ const statusesOf = (path: string): number[] => h.fake.records.requests.filter((r
 
 describe('Discord failures', () => {
   it('waits out a 429 with retry_after and retries the same request', async () => {
-    h.fake.fail({ method: 'PATCH', path: /\/messages\/@original$/u, status: 429, retryAfter: 0.2 });
+    h.fake.fail({ method: 'POST', path: /\/callback$/u, status: 429, retryAfter: 0.2 });
     const sent = h.fake.interact(chatInput('agenda', 'challenge', { challenge: '3.6' }));
     const answer = await commandAnswer(h.fake, sent);
     expect(embedOf(answer.body)['title']).toBe('3.6 Vulnerability to data poisoning and backdoors is poorly understood');
-    expect(statusesOf(`/webhooks/500000000000000001/${sent.token}/messages/@original`)).toEqual([429, 200]);
+    expect(statusesOf(`/interactions/${sent.id}/${sent.token}/callback`)).toEqual([429, 204]);
   });
 
   it('a persistent 5xx ends in a short reply with a reference id that is also in the log', async () => {
     // The REST client retries a 5xx three times; the fourth failure reaches the boundary.
-    h.fake.fail({ method: 'PATCH', path: /\/messages\/@original$/u, status: 502, times: 4 });
+    h.fake.fail({ method: 'POST', path: /\/callback$/u, status: 502, times: 4 });
     const sent = h.fake.interact(chatInput('agenda', 'challenge', { challenge: '3.5' }));
     const answer = await commandAnswer(h.fake, sent);
-    expect(answer.kind).toBe('followUp');
+    expect(answer.kind).toBe('reply');
     expect(answer.body['flags']).toBe(64);
     const content = String(answer.body['content']);
     const ref = /reference ([0-9a-z]{6})\)/u.exec(content)?.[1];
     expect(content).toBe(
       `Something went wrong on our side (reference ${ref}). Please try again; if it keeps happening, tell the bot's operator the reference.`,
     );
-    expect(statusesOf(`/webhooks/500000000000000001/${sent.token}/messages/@original`)).toEqual([502, 502, 502, 502]);
+    expect(statusesOf(`/interactions/${sent.id}/${sent.token}/callback`)).toEqual([502, 502, 502, 502, 204]);
     const logged = h.logger.records.find((r) => r.level === 'error' && (r.fields as { ref?: string }).ref === ref);
     expect(logged?.message).toBe('discord interaction failed');
     // Neither the bot token nor the interaction token reaches the log.

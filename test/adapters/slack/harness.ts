@@ -23,7 +23,10 @@ export interface Harness {
   /** Sends `/agenda <text>` (signed) and returns the HTTP answer (the ack). */
   command(text: string, extra?: Record<string, string>, options?: SignOptions): Promise<SentRequest & { responseId: string }>;
   interact(payload: object, options?: SignOptions): Promise<SentRequest>;
-  /** The body posted to a response_url, once it arrives. */
+  /**
+   * A command's reply or a press's answer: the acknowledgment's body when the reply came
+   * in it (a command sent with `command`), otherwise the body posted to the response_url.
+   */
   responseTo(id: string): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -41,8 +44,9 @@ export function bareServices(logger: MemoryLogger): Services {
   } as unknown as Services;
 }
 
-export async function startHarness(registry: Registry, services?: Services): Promise<Harness> {
+export async function startHarness(registry: Registry, services?: Services, replyBudgetMs?: number): Promise<Harness> {
   const slack = await FakeSlack.start();
+  const acked = new Map<string, Record<string, unknown>>();
   const logger = new MemoryLogger();
   const dispatcher = new Dispatcher(registry, services ?? bareServices(logger));
   const running = await startSlack({
@@ -52,6 +56,7 @@ export async function startHarness(registry: Registry, services?: Services): Pro
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
     port: 0,
     host: '127.0.0.1',
+    ...(replyBudgetMs !== undefined ? { replyBudgetMs } : {}),
   });
   const url = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
   return {
@@ -62,10 +67,15 @@ export async function startHarness(registry: Registry, services?: Services): Pro
     async command(text, extra = {}, options) {
       const responseId = `cmd-${Math.random().toString(36).slice(2, 8)}`;
       const sent = await sendSlashCommand(url, SIGNING_SECRET, { command: '/agenda', text, response_url: slack.responseUrl(responseId), ...extra }, options);
+      if (sent.status === 200 && sent.body !== '') {
+        acked.set(responseId, JSON.parse(sent.body) as Record<string, unknown>);
+      }
       return { ...sent, responseId };
     },
     interact: (payload, options) => sendInteraction(url, SIGNING_SECRET, payload, options),
     async responseTo(id) {
+      const inAck = acked.get(id);
+      if (inAck) return inAck;
       await slack.until(() => slack.responses.some((r) => r.id === id));
       return slack.responses.find((r) => r.id === id)?.body ?? {};
     },

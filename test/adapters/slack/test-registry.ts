@@ -10,12 +10,23 @@ import { UserError } from '../../../src/core/errors.js';
 /** Lets a test hold the `slow` command until it says so. */
 export class Gate {
   #open: () => void = () => {};
-  readonly opened = new Promise<void>((resolve) => {
-    this.#open = resolve;
-  });
+  #opened = this.#arm();
   entered = false;
+  get opened(): Promise<void> {
+    return this.#opened;
+  }
   open(): void {
     this.#open();
+  }
+  /** Closes the gate again, so the next `slow` command waits until `open()`. */
+  close(): void {
+    this.entered = false;
+    this.#opened = this.#arm();
+  }
+  #arm(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#open = resolve;
+    });
   }
 }
 

@@ -1,0 +1,52 @@
+/** Bench options from the command line: section names, and `--key=value` sizes. */
+import { defaultRunner, type Runner } from './processes.js';
+
+export interface BenchOptions {
+  /** Timed requests per request kind and bot. */
+  readonly n: number;
+  /** Requests in a row for one bot before the other takes its turn. */
+  readonly block: number;
+  readonly warmup: number;
+  readonly runner: Runner;
+  /** Start-ups per bot and database. */
+  readonly starts: number;
+  readonly subscriptions: number;
+  readonly groups: number;
+  readonly importedQuestions: number;
+  readonly dueSubscriptions: number;
+  /** Core calls per measured operation. */
+  readonly coreN: number;
+  /** Only the transports whose name contains this (case-insensitive), e.g. `--transport=socket`. */
+  readonly transport: string;
+}
+
+export function parseOptions(argv: readonly string[]): { sections: string[]; options: BenchOptions } {
+  const values = new Map<string, string>();
+  const sections: string[] = [];
+  for (const arg of argv) {
+    const match = /^--([a-zA-Z]+)=(.*)$/u.exec(arg);
+    if (match) values.set(match[1] ?? '', match[2] ?? '');
+    else if (!arg.startsWith('-')) sections.push(arg);
+  }
+  const number = (key: string, fallback: number): number => {
+    const value = Number(values.get(key) ?? fallback);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${key} must be a whole number`);
+    return value;
+  };
+  const runner = values.get('runner') ?? defaultRunner();
+  if (runner !== 'node' && runner !== 'tsx') throw new Error('--runner must be node or tsx');
+  const options: BenchOptions = {
+    n: number('n', 200),
+    block: number('block', 20),
+    warmup: number('warmup', 20),
+    runner,
+    starts: number('starts', 3),
+    subscriptions: number('subscriptions', 100_000),
+    groups: number('groups', 1_000),
+    importedQuestions: number('questions', 20_000),
+    dueSubscriptions: number('due', 10_000),
+    coreN: number('coreN', 1_000),
+    transport: (values.get('transport') ?? '').toLowerCase(),
+  };
+  return { sections, options };
+}
