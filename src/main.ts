@@ -11,7 +11,8 @@ import { startDiscord } from '../adapters/discord/index.js';
 import { createShell } from '../adapters/shell/index.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { bootCore } from './boot.js';
-import { ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
+import { calendarFeedBaseUrl, ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
+import { calendarFeed } from './core/features/calendar/export.js';
 import { AgendaValidationError } from './core/agenda/load.js';
 import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   stops.push(() => agendaWatch.stop());
 
   if (config.slack) {
-    const slack = await startSlack({ config: config.slack, dispatcher, logger });
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, calendarFeed: (token) => calendarFeed(core.services, token) });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
@@ -107,7 +108,7 @@ function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, del
       clock: systemClock,
       logger,
       delivery,
-      settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours },
+      settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours, ...feedSetting(config, logger) },
       reminderHours: config.reminderHours,
     });
   } catch (error) {
@@ -115,6 +116,15 @@ function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, del
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+}
+
+/** Calendar feeds are served only by the Slack HTTP receiver; a base URL set for nothing is said once. */
+function feedSetting(config: Config, logger: Logger): { calendarFeedBaseUrl?: string } {
+  const base = calendarFeedBaseUrl(config);
+  if (base === undefined && config.publicBaseUrl !== undefined) {
+    logger.warn({}, 'PUBLIC_BASE_URL is set, but calendar feeds are served only when Slack runs in HTTP mode');
+  }
+  return base === undefined ? {} : { calendarFeedBaseUrl: base };
 }
 
 main().catch((error: unknown) => {
