@@ -70,7 +70,9 @@ export function bootCore(options: CoreOptions): Core {
     settings: {
       defaultTimezone: options.settings?.defaultTimezone ?? 'UTC',
       digestCatchupHours: options.settings?.digestCatchupHours ?? 24,
-      ...(options.settings?.calendarFeedBaseUrl !== undefined ? { calendarFeedBaseUrl: options.settings.calendarFeedBaseUrl } : {}),
+      ...(options.settings?.calendarFeedBaseUrl !== undefined
+        ? { calendarFeedBaseUrl: options.settings.calendarFeedBaseUrl }
+        : {}),
     },
     deliveries: new DeliveriesRepository(db),
     subscriptions: new SubscriptionsRepository(db),

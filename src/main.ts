@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   stops.push(() => agendaWatch.stop());
 
   if (config.slack) {
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, calendarFeed: (token) => calendarFeed(core.services, token) });
+    const feed = (token: string) => calendarFeed(core.services, token);
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, calendarFeed: feed });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
@@ -108,7 +109,11 @@ function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, del
       clock: systemClock,
       logger,
       delivery,
-      settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours, ...feedSetting(config, logger) },
+      settings: {
+        defaultTimezone: config.defaultTimezone,
+        digestCatchupHours: config.digestCatchupHours,
+        ...feedSetting(config, logger),
+      },
       reminderHours: config.reminderHours,
     });
   } catch (error) {

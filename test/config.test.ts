@@ -48,13 +48,15 @@ describe('loadConfig', () => {
   });
 
   it('serves calendar feeds at PUBLIC_BASE_URL only when Slack runs in HTTP mode', () => {
-    const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh', PUBLIC_BASE_URL: 'https://bot.example.org/' });
+    const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' };
+    const http = loadConfig({ ...slackHttp, PUBLIC_BASE_URL: 'https://bot.example.org/' });
     expect(http.publicBaseUrl).toBe('https://bot.example.org');
     expect(calendarFeedBaseUrl(http)).toBe('https://bot.example.org');
-    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PUBLIC_BASE_URL: 'https://bot.example.org' });
+    const socketMode = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    const socket = loadConfig({ ...socketMode, PUBLIC_BASE_URL: 'https://bot.example.org' });
     expect(calendarFeedBaseUrl(socket)).toBeUndefined();
     expect(calendarFeedBaseUrl(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org' }))).toBeUndefined();
-    expect(calendarFeedBaseUrl(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' }))).toBeUndefined();
+    expect(calendarFeedBaseUrl(loadConfig(slackHttp))).toBeUndefined();
     expect(problemsOf({ PUBLIC_BASE_URL: 'bot.example.org' })).toEqual(['PUBLIC_BASE_URL is not an http(s) URL.']);
   });
 

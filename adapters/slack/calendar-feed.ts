@@ -11,40 +11,46 @@ import type { Logger } from '../../src/log.js';
 import { describeError } from './slack-errors.js';
 
 /** The calendar a token opens, or undefined (core: `calendarFeed`). */
-export type CalendarFeedReader = (token: string) => Promise<{ readonly filename: string; readonly content: string } | undefined>;
+export type CalendarFeedReader = (
+  token: string,
+) => Promise<{ readonly filename: string; readonly content: string } | undefined>;
 
 export const CALENDAR_ROUTE = '/calendar/:file';
 const FILE = /^([A-Za-z0-9_-]{43})\.ics$/u;
 /** Every method is routed here, so that no other handler ever logs a URL that carries a token. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const PLAIN = { 'Content-Type': 'text/plain; charset=utf-8' };
+/** Calendar apps poll: a few minutes of caching spares the database. `no-referrer` keeps the token out of Referer. */
+const COMMON = {
+  'Cache-Control': 'private, max-age=300',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
-function answer(res: ServerResponse, status: number, headers: Record<string, string>, body: string, withBody: boolean): void {
-  res.writeHead(status, { 'Cache-Control': 'private, max-age=300', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...headers });
+type Headers = Record<string, string>;
+
+function answer(res: ServerResponse, status: number, headers: Headers, body: string, withBody: boolean): void {
+  res.writeHead(status, { ...COMMON, ...headers });
   res.end(withBody ? body : undefined);
 }
 
-const notFound = (res: ServerResponse, withBody: boolean): void =>
-  answer(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'No such calendar.\n', withBody);
-
 async function serve(read: CalendarFeedReader, method: string, file: string, res: ServerResponse): Promise<void> {
   if (method !== 'GET' && method !== 'HEAD') {
-    answer(res, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, 'Only GET and HEAD.\n', true);
+    answer(res, 405, { Allow: 'GET, HEAD', ...PLAIN }, 'Only GET and HEAD.\n', true);
     return;
   }
   const withBody = method === 'GET';
   const token = FILE.exec(file)?.[1];
   const calendar = token === undefined ? undefined : await read(token);
   if (!calendar) {
-    notFound(res, withBody);
+    answer(res, 404, PLAIN, 'No such calendar.\n', withBody);
     return;
   }
-  answer(
-    res,
-    200,
-    { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `inline; filename="${calendar.filename}"` },
-    calendar.content,
-    withBody,
-  );
+  const headers = {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `inline; filename="${calendar.filename}"`,
+  };
+  answer(res, 200, headers, calendar.content, withBody);
 }
 
 export function calendarFeedRoute(read: CalendarFeedReader, logger: Logger): CustomRoute {
@@ -55,8 +61,8 @@ export function calendarFeedRoute(read: CalendarFeedReader, logger: Logger): Cus
       const file = String(req.params?.['file'] ?? '');
       serve(read, (req.method ?? 'GET').toUpperCase(), file, res).catch((error: unknown) => {
         logger.error({ ref: referenceId(), error: describeError(error) }, 'calendar feed failed');
-        if (!res.headersSent) answer(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, 'The calendar could not be made just now.\n', true);
-        else res.end();
+        if (res.headersSent) res.end();
+        else answer(res, 500, PLAIN, 'The calendar could not be made just now.\n', true);
       });
     },
   };

@@ -98,7 +98,9 @@ export class SlackDeliveryPort implements DeliveryPort {
     const key = `${thread.channelId}/${ts}`;
     let link = this.#permalinks.get(key);
     if (link === undefined) {
-      const answer = await this.#call('chat.getPermalink', () => this.options.client.chat.getPermalink({ channel: thread.channelId, message_ts: ts }));
+      const answer = await this.#call('chat.getPermalink', () =>
+        this.options.client.chat.getPermalink({ channel: thread.channelId, message_ts: ts }),
+      );
       link = answer.permalink;
       if (link !== undefined) this.#permalinks.set(key, link);
     }

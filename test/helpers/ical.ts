@@ -28,6 +28,8 @@ export interface ParsedCalendar {
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');
+const wallClock = (t: ICAL.Time): string =>
+  `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)} ${t.zone?.tzid ?? '?'}`;
 
 export function parseCalendar(text: string): ParsedCalendar {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -46,12 +48,13 @@ export function parseCalendar(text: string): ParsedCalendar {
       organizerName: (organizer?.getParameter('cn') as string | undefined) ?? null,
       start: start.toJSDate().toISOString(),
       end: event.endDate.toJSDate().toISOString(),
-      startLocal: `${start.year}-${two(start.month)}-${two(start.day)} ${two(start.hour)}:${two(start.minute)} ${start.zone?.tzid ?? '?'}`,
+      startLocal: wallClock(start),
     };
   });
   const observances = root.getAllSubcomponents('vtimezone').flatMap((zone) =>
     zone.getAllSubcomponents().map((o) => {
-      const raw = (name: string): string => String(o.getFirstProperty(name)?.toICALString().split(':').slice(1).join(':'));
+      // The value as written in the file, not as ical.js would convert it.
+      const raw = (name: string): string => (o.getFirstProperty(name)?.toICALString() ?? '').replace(/^[^:]*:/u, '');
       return [o.name.toUpperCase(), raw('dtstart'), raw('tzoffsetfrom'), raw('tzoffsetto')] as const;
     }),
   );

@@ -40,7 +40,12 @@ describe('calendar feed tokens', () => {
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     const rows = db.prepare('SELECT * FROM reading_group_calendar_feeds').all();
     expect(rows).toEqual([
-      { group_id: group.id, token_sha256: createHash('sha256').update(token).digest('hex'), created_by: 'U1', created_at: '2027-03-01T10:00:00.000Z' },
+      {
+        group_id: group.id,
+        token_sha256: createHash('sha256').update(token).digest('hex'),
+        created_by: 'U1',
+        created_at: '2027-03-01T10:00:00.000Z',
+      },
     ]);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(calendars.feedOwner(token)).toEqual({ groupId: group.id, platform: 'slack', tenantId: 'T1' });

@@ -60,7 +60,8 @@ afterAll(async () => {
 async function readinggroup(text: string, userId: string): Promise<{ text: string; responseType: unknown }> {
   const responseUrl = slack.responseUrl();
   const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
-  const sent = await sendSlashCommand(`${base}/slack/events`, SIGNING_SECRET, { command: '/readinggroup', text, response_url: responseUrl, channel_id: 'C0RG', user_id: userId });
+  const fields = { command: '/readinggroup', text, response_url: responseUrl, channel_id: 'C0RG', user_id: userId };
+  const sent = await sendSlashCommand(`${base}/slack/events`, SIGNING_SECRET, fields);
   expect(sent.status).toBe(200);
   await slack.until(() => slack.responses.some((r) => r.id === id));
   const body = slack.responses.find((r) => r.id === id)?.body ?? {};
@@ -74,11 +75,13 @@ function uploadedFile(body: string): string {
   return body.slice(start, body.lastIndexOf(`\r\n${boundary}--`));
 }
 
-const tokenIn = (text: string): string => /https:\/\/bot\.example\.org\/calendar\/([A-Za-z0-9_-]{43})\.ics/u.exec(text)?.[1] ?? '';
+const FEED_ADDRESS = /https:\/\/bot\.example\.org\/calendar\/([A-Za-z0-9_-]{43})\.ics/u;
+const tokenIn = (text: string): string => FEED_ADDRESS.exec(text)?.[1] ?? '';
 
 describe('reading-group calendars on Slack', () => {
   it('uploads the .ics with files.uploadV2, with the session thread permalink', async () => {
-    await readinggroup('create name:"Safety RG" syllabus:2.1,3.4 day=thu time=17:00 tz=Europe/Berlin start=2027-03-18', 'U0ORGANISER');
+    const create = 'create name:"Safety RG" syllabus:2.1,3.4 day=thu time=17:00 tz=Europe/Berlin start=2027-03-18';
+    await readinggroup(create, 'U0ORGANISER');
     clock.set('2027-03-18T16:00:00Z');
     await createSweeper(core.services, scheduledFeatures, { inFlight: new Map() }).sweep();
     const card = slack.messages.find((m) => m.metadata?.event_payload['key'] === 'rg:1:1:thread');
@@ -97,8 +100,18 @@ describe('reading-group calendars on Slack', () => {
     expect(lineProblems(text)).toEqual([]);
     const { events } = parseCalendar(text);
     expect(events.map((e) => [e.uid, e.summary, e.start, e.url])).toEqual([
-      [UIDS[0], '2.1 How in-context learning works is not understood · Safety RG', '2027-03-18T16:00:00.000Z', `https://fake.slack.test/archives/C0RG/p${card?.ts.replace('.', '')}`],
-      [UIDS[1], '3.4 Interpretation and explanation tools are missing or unfaithful · Safety RG', '2027-03-25T16:00:00.000Z', null],
+      [
+        UIDS[0],
+        '2.1 How in-context learning works is not understood · Safety RG',
+        '2027-03-18T16:00:00.000Z',
+        `https://fake.slack.test/archives/C0RG/p${card?.ts.replace('.', '')}`,
+      ],
+      [
+        UIDS[1],
+        '3.4 Interpretation and explanation tools are missing or unfaithful · Safety RG',
+        '2027-03-25T16:00:00.000Z',
+        null,
+      ],
     ]);
     expect(events[0]?.organizer).toBe('slack://user?team=T0FAKE&id=U0ORGANISER');
   });

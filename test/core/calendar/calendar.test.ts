@@ -16,7 +16,8 @@ const SUMMARIES = [
 const UIDS = ['slack-T1-rg1-s1@agendabot', 'slack-T1-rg1-s2@agendabot', 'slack-T1-rg1-s3@agendabot'];
 
 async function createGroup(world: World, extra = 'tz=Europe/Berlin start=2027-03-18'): Promise<void> {
-  const reply = await world.dispatcher.runText('readinggroup', `create name:"Safety RG" syllabus:2.1,3.4,3.5 day=thu time=17:00 ${extra}`, world.ctx('U1'));
+  const text = `create name:"Safety RG" syllabus:2.1,3.4,3.5 day=thu time=17:00 ${extra}`;
+  const reply = await world.dispatcher.runText('readinggroup', text, world.ctx('U1'));
   expect(reply.summary).toMatch(/^Created "Safety RG"/u);
 }
 
@@ -39,9 +40,12 @@ describe('a reading group as an iCalendar file', () => {
     const reply = await world.dispatcher.runText('readinggroup', 'calendar', world.ctx('U2'));
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.summary).toBe(
-      'Posted the calendar of "Safety RG" (3 sessions) as safety-rg.ics: open it to add the sessions to your calendar. ' +
-        'Importing a newer copy updates the events instead of adding them twice. A subscribable calendar feed needs the bot to serve web requests: ' +
-        'Slack in HTTP mode with PUBLIC_BASE_URL set. Ask whoever runs the bot. Until then, post a fresh file after each change: importing it again updates the events.',
+      'Posted the calendar of "Safety RG" (3 sessions) as safety-rg.ics: ' +
+        'open it to add the sessions to your calendar. ' +
+        'Importing a newer copy updates the events instead of adding them twice. ' +
+        'A subscribable calendar feed needs the bot to serve web requests: ' +
+        'Slack in HTTP mode with PUBLIC_BASE_URL set. Ask whoever runs the bot. ' +
+        'Until then, post a fresh file after each change: importing it again updates the events.',
     );
     const upload = world.port.uploads[0];
     expect([upload?.filename, upload?.conversation.channelId]).toEqual(['safety-rg.ics', 'C1']);
@@ -51,17 +55,32 @@ describe('a reading group as an iCalendar file', () => {
     expect(pick(events, 'summary')).toEqual(SUMMARIES);
     expect(pick(events, 'uid')).toEqual(UIDS);
     // 17:00 in Berlin: 16:00 UTC in winter, 15:00 UTC once summer time starts on 28 March.
-    expect(pick(events, 'startLocal')).toEqual(['2027-03-18 17:00 Europe/Berlin', '2027-03-25 17:00 Europe/Berlin', '2027-04-01 17:00 Europe/Berlin']);
-    expect(pick(events, 'start')).toEqual(['2027-03-18T16:00:00.000Z', '2027-03-25T16:00:00.000Z', '2027-04-01T15:00:00.000Z']);
-    expect(pick(events, 'end')).toEqual(['2027-03-18T17:00:00.000Z', '2027-03-25T17:00:00.000Z', '2027-04-01T16:00:00.000Z']);
+    expect(pick(events, 'startLocal')).toEqual([
+      '2027-03-18 17:00 Europe/Berlin',
+      '2027-03-25 17:00 Europe/Berlin',
+      '2027-04-01 17:00 Europe/Berlin',
+    ]);
+    expect(pick(events, 'start')).toEqual([
+      '2027-03-18T16:00:00.000Z',
+      '2027-03-25T16:00:00.000Z',
+      '2027-04-01T15:00:00.000Z',
+    ]);
+    expect(pick(events, 'end')).toEqual([
+      '2027-03-18T17:00:00.000Z',
+      '2027-03-25T17:00:00.000Z',
+      '2027-04-01T16:00:00.000Z',
+    ]);
     expect(pick(events, 'sequence')).toEqual([0, 0, 0]);
     expect(pick(events, 'status')).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
     expect(pick(events, 'url')).toEqual([null, null, null]);
     expect(pick(events, 'organizer')).toEqual(Array(3).fill('slack://user?team=T1&id=U1'));
     expect(events[0]?.organizerName).toBe('Safety RG organiser');
-    expect(events[0]?.description).toMatch(/^Session 1 of Safety RG: 2\.1 How in-context learning works is not understood\.\n\nRead before the session: LLMs can take up new tasks/u);
-    expect(events[0]?.description).toContain('\nSubsections:\n- 2.1.1 Whether ICL is elaborate pattern matching\n- 2.1.2 ');
-    expect(events[0]?.description).toMatch(/\n\nIn the paper: https:\/\/arxiv\.org\/pdf\/2404\.09932v2#subsection\.2\.1$/u);
+    const description = events[0]?.description ?? '';
+    const heading = 'Session 1 of Safety RG: 2.1 How in-context learning works is not understood.\n\n';
+    expect(description.startsWith(heading)).toBe(true);
+    expect(description).toContain('\n\nRead before the session: LLMs can take up new tasks');
+    expect(description).toContain('\nSubsections:\n- 2.1.1 Whether ICL is elaborate pattern matching\n- 2.1.2 ');
+    expect(description.endsWith('\n\nIn the paper: https://arxiv.org/pdf/2404.09932v2#subsection.2.1')).toBe(true);
     // The zone's one change in the span, as the bot's zone data has it.
     expect(calendar.observances).toEqual([
       ['STANDARD', '20270317T170000', '+0100', '+0100'],
@@ -79,18 +98,30 @@ describe('a reading group as an iCalendar file', () => {
     expect(pick(skipped, 'uid')).toEqual(UIDS);
     expect(pick(skipped, 'summary')).toEqual(SUMMARIES);
     expect(pick(skipped, 'sequence')).toEqual([1, 1, 1]);
-    expect(pick(skipped, 'start')).toEqual(['2027-03-25T16:00:00.000Z', '2027-04-01T15:00:00.000Z', '2027-04-08T15:00:00.000Z']);
+    expect(pick(skipped, 'start')).toEqual([
+      '2027-03-25T16:00:00.000Z',
+      '2027-04-01T15:00:00.000Z',
+      '2027-04-08T15:00:00.000Z',
+    ]);
 
     await world.dispatcher.runText('readinggroup', 'postpone 2', world.ctx('U1'));
     const postponed = (await exportCalendar(world)).events;
     expect(pick(postponed, 'uid')).toEqual(UIDS);
     expect(pick(postponed, 'sequence')).toEqual([2, 2, 2]);
-    expect(pick(postponed, 'startLocal')).toEqual(['2027-03-27 17:00 Europe/Berlin', '2027-04-03 17:00 Europe/Berlin', '2027-04-10 17:00 Europe/Berlin']);
-    expect(pick(postponed, 'start')).toEqual(['2027-03-27T16:00:00.000Z', '2027-04-03T15:00:00.000Z', '2027-04-10T15:00:00.000Z']);
+    expect(pick(postponed, 'startLocal')).toEqual([
+      '2027-03-27 17:00 Europe/Berlin',
+      '2027-04-03 17:00 Europe/Berlin',
+      '2027-04-10 17:00 Europe/Berlin',
+    ]);
+    expect(pick(postponed, 'start')).toEqual([
+      '2027-03-27T16:00:00.000Z',
+      '2027-04-03T15:00:00.000Z',
+      '2027-04-10T15:00:00.000Z',
+    ]);
     expect(first.events.map((e) => e.uid)).toEqual(UIDS);
   });
 
-  it('links the session thread once it is open, and marks sessions tentative while paused, cancelled once archived', async () => {
+  it('links the open session thread; sessions are tentative while paused and cancelled once archived', async () => {
     const world = makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org/' });
     await createGroup(world);
     world.clock.set('2027-03-18T16:00:00Z');
@@ -126,7 +157,11 @@ describe('a reading group as an iCalendar file', () => {
     const { text, events } = await exportCalendar(world);
     expect(text).toContain('\r\nDTSTART:20270318T170000Z\r\nDTEND:20270318T180000Z\r\n');
     expect(text).not.toContain('VTIMEZONE');
-    expect(pick(events, 'start')).toEqual(['2027-03-18T17:00:00.000Z', '2027-03-25T17:00:00.000Z', '2027-04-01T17:00:00.000Z']);
+    expect(pick(events, 'start')).toEqual([
+      '2027-03-18T17:00:00.000Z',
+      '2027-03-25T17:00:00.000Z',
+      '2027-04-01T17:00:00.000Z',
+    ]);
   });
 
   it('finds the group by name from another channel', async () => {
@@ -143,7 +178,8 @@ describe('calendar feeds', () => {
     await createGroup(world);
     const reply = await world.dispatcher.runText('readinggroup', 'calendar reset', world.ctx('U1'));
     expect(reply.summary).toBe(
-      'A subscribable calendar feed needs the bot to serve web requests: Slack in HTTP mode with PUBLIC_BASE_URL set. Ask whoever runs the bot.',
+      'A subscribable calendar feed needs the bot to serve web requests: ' +
+        'Slack in HTTP mode with PUBLIC_BASE_URL set. Ask whoever runs the bot.',
     );
   });
 
@@ -158,7 +194,8 @@ describe('calendar feeds', () => {
   it('gives the organiser a private address; a reset stops the old one', async () => {
     const world = makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org' });
     await createGroup(world);
-    const tokenOf = (text: string) => /^New calendar feed for "Safety RG": https:\/\/bot\.example\.org\/calendar\/([A-Za-z0-9_-]{43})\.ics /u.exec(text)?.[1];
+    const feedAddress = /^New calendar feed for "Safety RG": https:\/\/bot\.example\.org\/calendar\/([\w-]{43})\.ics /u;
+    const tokenOf = (text: string) => feedAddress.exec(text)?.[1];
 
     const first = await world.dispatcher.runText('readinggroup', 'calendar reset', world.ctx('U1'));
     expect(first.visibility).toBe('ephemeral');
@@ -167,13 +204,15 @@ describe('calendar feeds', () => {
     expect(first.blocks.at(-1)).toEqual({
       kind: 'context',
       spans: [
-        'Anyone with this address can read the schedule: share it with the group, not in public. Any earlier address of this feed has stopped working; run this again to stop this one.',
+        'Anyone with this address can read the schedule: share it with the group, not in public. ' +
+          'Any earlier address of this feed has stopped working; run this again to stop this one.',
       ],
     });
-    expect(parseCalendar((await calendarFeed(world.services, oldToken ?? ''))?.content ?? '').events.map((e) => e.uid)).toEqual(UIDS);
+    const served = await calendarFeed(world.services, oldToken ?? '');
+    expect(parseCalendar(served?.content ?? '').events.map((e) => e.uid)).toEqual(UIDS);
 
     const reply = await world.dispatcher.runText('readinggroup', 'calendar', world.ctx('U2'));
-    expect(reply.summary).toMatch(/The group also has a subscribable feed that stays current by itself; its organisers have the address/u);
+    expect(reply.summary).toContain('The group also has a subscribable feed that stays current by itself');
 
     const second = await world.dispatcher.runText('readinggroup', 'calendar reset', world.ctx('U1'));
     const newToken = tokenOf(second.summary);

@@ -1,6 +1,14 @@
 /** The iCalendar text rules: folding, escaping, parameter quoting, date and offset forms. */
 import { describe, expect, it } from 'vitest';
-import { ContentLines, escapeText, foldLine, localDateTime, paramValue, utcDateTime, utcOffset } from '../../../src/core/features/calendar/ical.js';
+import {
+  ContentLines,
+  escapeText,
+  foldLine,
+  localDateTime,
+  paramValue,
+  utcDateTime,
+  utcOffset,
+} from '../../../src/core/features/calendar/ical.js';
 
 const octets = (line: string): number => Buffer.byteLength(line, 'utf8');
 
@@ -67,7 +75,8 @@ describe('date-time and offset forms', () => {
 
 describe('content lines', () => {
   it('ends every line, the last one too, with CRLF and folds long ones', () => {
-    const text = new ContentLines().begin('VCALENDAR').text('X-NOTE', `${'x'.repeat(70)}, more`).end('VCALENDAR').toString();
+    const lines = new ContentLines().begin('VCALENDAR').text('X-NOTE', `${'x'.repeat(70)}, more`);
+    const text = lines.end('VCALENDAR').toString();
     expect(text).toBe(`BEGIN:VCALENDAR\r\nX-NOTE:${'x'.repeat(68)}\r\n xx\\, more\r\nEND:VCALENDAR\r\n`);
   });
 });

@@ -75,7 +75,8 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
   'chat.getPermalink': (s, a) => {
     const found = s.messages.find((m) => m.channel === str(a.channel) && m.ts === str(a.message_ts));
     if (!found) return { ok: false, error: 'message_not_found' };
-    return { ok: true, channel: found.channel, permalink: `https://fake.slack.test/archives/${found.channel}/p${found.ts.replace('.', '')}` };
+    const permalink = `https://fake.slack.test/archives/${found.channel}/p${found.ts.replace('.', '')}`;
+    return { ok: true, channel: found.channel, permalink };
   },
   'users.info': (s, a) => {
     const user = s.users.get(str(a.user));

@@ -28,7 +28,11 @@ function organiserOf(services: Services, group: ReadingGroup): string | undefine
 }
 
 /** Links of the threads that exist. A link the platform cannot give is left out (and logged), never fatal. */
-async function threadLinks(services: Services, group: ReadingGroup, sessions: readonly Session[]): Promise<Map<number, string>> {
+async function threadLinks(
+  services: Services,
+  group: ReadingGroup,
+  sessions: readonly Session[],
+): Promise<Map<number, string>> {
   const links = new Map<number, string>();
   const port = services.platforms.get(group.platform);
   if (!port?.threadLink) return links;

@@ -40,7 +40,7 @@ export function sessionUid(group: Pick<ReadingGroup, 'platform' | 'tenantId' | '
   return `${group.platform}-${group.tenantId}-rg${group.id}-s${number}@agendabot`;
 }
 
-/** CANCELLED once the group is archived, TENTATIVE while it is paused (the date will move), for sessions not yet held. */
+/** Sessions not yet held are CANCELLED once the group is archived, TENTATIVE while it is paused (dates will move). */
 export function sessionStatus(group: ReadingGroup, session: Session): 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED' {
   if (session.status !== 'scheduled') return 'CONFIRMED';
   if (group.status === 'archived') return 'CANCELLED';
@@ -55,7 +55,12 @@ function organiserUri(platform: Platform, tenantId: string, userId: string): str
 }
 
 /** What to read, in plain text: the challenge's summary, its subsections, the paper link, the thread. */
-export function readingText(catalog: AgendaCatalog, group: ReadingGroup, session: Session, threadLink: string | undefined): string {
+export function readingText(
+  catalog: AgendaCatalog,
+  group: ReadingGroup,
+  session: Session,
+  threadLink: string | undefined,
+): string {
   const lines = [`Session ${session.number} of ${group.name}: ${unitTitle(catalog, session.unitId)}.`];
   const challenge = catalog.challenge(challengeIdOf(session.unitId));
   if (challenge) {
@@ -115,7 +120,8 @@ function writeEvent(lines: ContentLines, input: GroupCalendarInput, session: Ses
     .text('DESCRIPTION', readingText(catalog, group, session, link))
     .add('STATUS', sessionStatus(group, session));
   if (link !== undefined) lines.add('URL', link);
-  const organiser = input.organiserId === undefined ? undefined : organiserUri(group.platform, group.tenantId, input.organiserId);
+  const { organiserId } = input;
+  const organiser = organiserId === undefined ? undefined : organiserUri(group.platform, group.tenantId, organiserId);
   if (organiser !== undefined) lines.add('ORGANIZER', organiser, { CN: paramValue(`${group.name} organiser`) });
   lines.end('VEVENT');
 }

@@ -51,7 +51,7 @@ export function escapeText(text: string): string {
     .replace(/\n/gu, '\\n');
 }
 
-/** A parameter value (CN, TZID): quoted when it holds `:`, `;` or `,`; a double quote cannot appear, so it becomes `'`. */
+/** A parameter value (CN, TZID): quoted when it holds `:`, `;` or `,`; a double quote cannot appear, so it is `'`. */
 export function paramValue(text: string): string {
   const clean = text.replace(/\r\n?|\n/gu, ' ').replace(CONTROL, '').replace(/"/gu, "'");
   return /[:;,]/u.test(clean) ? `"${clean}"` : clean;
@@ -67,9 +67,19 @@ export function utcDateTime(instant: Date): string {
   );
 }
 
+export interface LocalDateTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second?: number;
+}
+
 /** A local (zone-less) DATE-TIME, for use with a TZID or inside a VTIMEZONE: `20270114T170000`. */
-export function localDateTime(parts: { year: number; month: number; day: number; hour: number; minute: number; second?: number }): string {
-  return `${pad(parts.year, 4)}${pad(parts.month)}${pad(parts.day)}T${pad(parts.hour)}${pad(parts.minute)}${pad(parts.second ?? 0)}`;
+export function localDateTime(parts: LocalDateTime): string {
+  const date = `${pad(parts.year, 4)}${pad(parts.month)}${pad(parts.day)}`;
+  return `${date}T${pad(parts.hour)}${pad(parts.minute)}${pad(parts.second ?? 0)}`;
 }
 
 /** A UTC-OFFSET from minutes east: `+0100`, `-0330`, `+0545`; seconds only when there are any. */

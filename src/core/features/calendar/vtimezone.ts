@@ -84,5 +84,6 @@ export function writeTimeZone(lines: ContentLines, zone: string, from: Date, to:
 }
 
 function observance(lines: ContentLines, kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, to: number): void {
-  lines.begin(kind).add('DTSTART', start).add('TZOFFSETFROM', utcOffset(from)).add('TZOFFSETTO', utcOffset(to)).end(kind);
+  lines.begin(kind).add('DTSTART', start);
+  lines.add('TZOFFSETFROM', utcOffset(from)).add('TZOFFSETTO', utcOffset(to)).end(kind);
 }
