@@ -20,6 +20,7 @@ import type { Db } from './persistence/db.js';
 import { DeliveriesRepository } from './persistence/deliveries-repository.js';
 import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
+import { SqliteCalendarStore } from './persistence/calendar-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
@@ -69,11 +70,15 @@ export function bootCore(options: CoreOptions): Core {
     settings: {
       defaultTimezone: options.settings?.defaultTimezone ?? 'UTC',
       digestCatchupHours: options.settings?.digestCatchupHours ?? 24,
+      ...(options.settings?.calendarFeedBaseUrl !== undefined
+        ? { calendarFeedBaseUrl: options.settings.calendarFeedBaseUrl }
+        : {}),
     },
     deliveries: new DeliveriesRepository(db),
     subscriptions: new SubscriptionsRepository(db),
     outbox: { deliver: (key) => outbox.deliver(key) },
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
+    calendars: new SqliteCalendarStore(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -36,6 +36,8 @@ export interface Config {
   readonly reminderHours: number;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** The address people reach this process's HTTP server at (`PUBLIC_BASE_URL`), for links such as calendar feeds. */
+  readonly publicBaseUrl?: string;
   /**
    * FOR TESTS ONLY (`AGENDABOT_TEST_CRASH_AT`): the process kills itself with SIGKILL when
    * a scheduled post reaches this point, so the crash-safety test can prove that a
@@ -153,6 +155,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
     ...slackConfig(read),
     ...discordConfig(read),
+    ...publicBaseUrl(read),
     ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -183,6 +186,19 @@ function slackConfig(read: EnvReader): { slack?: SlackConfig } {
     ...(read.text('HOST') !== undefined ? { host: read.text('HOST') ?? '' } : {}),
   };
   return { slack };
+}
+
+function publicBaseUrl(read: EnvReader): { publicBaseUrl?: string } {
+  const url = read.url('PUBLIC_BASE_URL');
+  return url === undefined ? {} : { publicBaseUrl: url.replace(/\/+$/u, '') };
+}
+
+/**
+ * Where reading-group calendar feeds are served, if this process serves them: they are
+ * a route of the Slack HTTP receiver, so they need Slack in HTTP mode and `PUBLIC_BASE_URL`.
+ */
+export function calendarFeedBaseUrl(config: Config): string | undefined {
+  return config.slack !== undefined && config.slack.appToken === undefined ? config.publicBaseUrl : undefined;
 }
 
 function discordConfig(read: EnvReader): { discord?: DiscordConfig } {

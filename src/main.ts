@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { bootCore } from './boot.js';
-import { ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
+import { calendarFeedBaseUrl, ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
+import { calendarFeed } from './core/features/calendar/export.js';
 import { AgendaValidationError } from './core/agenda/load.js';
 import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
   if (config.slack) {
     const { startSlack } = await import('../adapters/slack/index.js');
     const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host });
+    const feed = (token: string) => calendarFeed(core.services, token);
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
@@ -108,7 +110,11 @@ function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, del
       clock: systemClock,
       logger,
       delivery,
-      settings: { defaultTimezone: config.defaultTimezone, digestCatchupHours: config.digestCatchupHours },
+      settings: {
+        defaultTimezone: config.defaultTimezone,
+        digestCatchupHours: config.digestCatchupHours,
+        ...feedSetting(config, logger),
+      },
       reminderHours: config.reminderHours,
     });
   } catch (error) {
@@ -116,6 +122,15 @@ function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, del
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+}
+
+/** Calendar feeds are served only by the Slack HTTP receiver; a base URL set for nothing is said once. */
+function feedSetting(config: Config, logger: Logger): { calendarFeedBaseUrl?: string } {
+  const base = calendarFeedBaseUrl(config);
+  if (base === undefined && config.publicBaseUrl !== undefined) {
+    logger.warn({}, 'PUBLIC_BASE_URL is set, but calendar feeds are served only when Slack runs in HTTP mode');
+  }
+  return base === undefined ? {} : { calendarFeedBaseUrl: base };
 }
 
 main().catch((error: unknown) => {

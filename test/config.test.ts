@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, readEnvironment } from '../src/config.js';
+import { calendarFeedBaseUrl, loadConfig, readEnvironment } from '../src/config.js';
 import { configProblems as problemsOf } from './helpers/config.js';
 
 
@@ -45,6 +45,19 @@ describe('loadConfig', () => {
       adminUserIds: ['U1', 'U2'],
     });
     expect(config.discord).toEqual({ token: 'abc', applicationId: '123456789012345678' });
+  });
+
+  it('serves calendar feeds at PUBLIC_BASE_URL only when Slack runs in HTTP mode', () => {
+    const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh' };
+    const http = loadConfig({ ...slackHttp, PUBLIC_BASE_URL: 'https://bot.example.org/' });
+    expect(http.publicBaseUrl).toBe('https://bot.example.org');
+    expect(calendarFeedBaseUrl(http)).toBe('https://bot.example.org');
+    const socketMode = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    const socket = loadConfig({ ...socketMode, PUBLIC_BASE_URL: 'https://bot.example.org' });
+    expect(calendarFeedBaseUrl(socket)).toBeUndefined();
+    expect(calendarFeedBaseUrl(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org' }))).toBeUndefined();
+    expect(calendarFeedBaseUrl(loadConfig(slackHttp))).toBeUndefined();
+    expect(problemsOf({ PUBLIC_BASE_URL: 'bot.example.org' })).toEqual(['PUBLIC_BASE_URL is not an http(s) URL.']);
   });
 
   it('lists every problem at once, naming what is missing', () => {

@@ -136,6 +136,11 @@ export class DiscordDeliveryPort implements DeliveryPort {
     );
   }
 
+  /** Threads are channels on Discord: their link needs no call. */
+  async threadLink(thread: ConversationRef): Promise<string | undefined> {
+    return `https://discord.com/channels/${thread.tenantId}/${thread.threadId ?? thread.channelId}`;
+  }
+
   async #conversationOf(destination: Destination): Promise<ConversationRef> {
     if (destination.kind === 'channel') return destination.conversation;
     const dm = (await this.#call(() =>

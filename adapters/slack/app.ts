@@ -4,7 +4,7 @@
  * every request verified with the signing secret). The Web API base URL, when set,
  * reaches every client Bolt makes, including the Socket Mode client's own.
  */
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
@@ -45,6 +45,8 @@ export function buildSlackApp(
   logger: Logger,
   identity: BotIdentity,
   retryConfig: webApi.RetryOptions = DEFAULT_RETRY,
+  /** Extra HTTP routes (HTTP mode only), e.g. the calendar feed. */
+  customRoutes: CustomRoute[] = [],
 ): BuiltApp {
   const log = boltLogger(logger, LogLevel.INFO);
   const clientOptions = (): webApi.WebClientOptions => webClientOptions(config, logger, retryConfig);
@@ -69,6 +71,7 @@ export function buildSlackApp(
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: EVENTS_PATH,
+    customRoutes,
     logger: log,
     logLevel: LogLevel.INFO,
   });

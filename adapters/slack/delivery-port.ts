@@ -27,6 +27,8 @@ export interface SlackDeliveryOptions {
 /** The Slack implementation of the core's `DeliveryPort`. */
 export class SlackDeliveryPort implements DeliveryPort {
   readonly platform = 'slack' as const;
+  /** Thread permalinks already asked for, by `channel/ts`. */
+  readonly #permalinks = new Map<string, string>();
 
   constructor(private readonly options: SlackDeliveryOptions) {}
 
@@ -86,6 +88,23 @@ export class SlackDeliveryPort implements DeliveryPort {
     await this.#call('files.uploadV2', () =>
       threadTs !== undefined ? client.files.uploadV2({ ...file, thread_ts: threadTs }) : client.files.uploadV2(file),
     );
+  }
+
+  /** The thread's parent message as a permalink (chat.getPermalink), asked once per thread: permalinks never change. */
+  async threadLink(thread: ConversationRef): Promise<string | undefined> {
+    this.#checkTenant(thread.tenantId);
+    const ts = thread.threadId;
+    if (ts === undefined) return undefined;
+    const key = `${thread.channelId}/${ts}`;
+    let link = this.#permalinks.get(key);
+    if (link === undefined) {
+      const answer = await this.#call('chat.getPermalink', () =>
+        this.options.client.chat.getPermalink({ channel: thread.channelId, message_ts: ts }),
+      );
+      link = answer.permalink;
+      if (link !== undefined) this.#permalinks.set(key, link);
+    }
+    return link;
   }
 
   async #resolve(destination: Destination): Promise<ConversationRef> {

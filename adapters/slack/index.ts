@@ -13,6 +13,7 @@ import type { DeliveryPort } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
 import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
+import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
@@ -30,6 +31,8 @@ export interface StartSlackOptions {
   readonly host?: string;
   /** How long a command may run before it is acknowledged empty and answered via `response_url` (ms). */
   readonly replyBudgetMs?: number;
+  /** HTTP mode: serves reading-group calendar feeds at `/calendar/<token>.ics` (core: `calendarFeed`). */
+  readonly calendarFeed?: CalendarFeedReader;
 }
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
@@ -49,7 +52,8 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
   }
   const identity = await checkBotToken(new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)));
-  const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig);
+  const routes = options.calendarFeed ? [calendarFeedRoute(options.calendarFeed, logger)] : [];
+  const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig, routes);
   const { teamId } = identity;
 
   registerCommands(app, dispatcher, logger, options.replyBudgetMs);

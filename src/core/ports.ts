@@ -84,6 +84,12 @@ export interface DeliveryPort {
   uploadText(conversation: ConversationRef, filename: string, title: string, content: string): Promise<void>;
 
   /**
+   * A link people can open to a thread (a reading-group session's), for calendars.
+   * Optional: undefined, or no method, where the platform has no such link (the shell).
+   */
+  threadLink?(thread: ConversationRef): Promise<string | undefined>;
+
+  /**
    * Platform calendar events (Discord guild scheduled events), for reading groups with
    * `events:on`. Optional: platforms without them (Slack, the shell) leave it out, and
    * the core then refuses `events:on` with a specific message.

@@ -10,6 +10,7 @@ import type { DeliveryDirectory } from './ports.js';
 import type { SubscriptionStore } from './features/weekly-question/model.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
+import type { CalendarStore } from './features/calendar/store.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {
@@ -17,6 +18,11 @@ export interface Settings {
   readonly defaultTimezone: string;
   /** A weekly question that fell due while the bot was down is still posted if less than this old. */
   readonly digestCatchupHours: number;
+  /**
+   * Where reading-group calendar feeds are served (`PUBLIC_BASE_URL`), set only when the
+   * process serves them (Slack in HTTP mode); unset, `/readinggroup calendar` says feeds need HTTP mode.
+   */
+  readonly calendarFeedBaseUrl?: string;
 }
 
 export interface Services {
@@ -42,6 +48,8 @@ export interface Services {
   readonly outbox: PostNow;
   /** Reading groups: their store and reminder lead time. */
   readonly readingGroups: ReadingGroupServices;
+  /** Reading-group calendars: session revisions (SEQUENCE) and feed tokens. */
+  readonly calendars: CalendarStore;
 }
 
 export interface PostNow {

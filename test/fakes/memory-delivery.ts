@@ -73,6 +73,11 @@ export class MemoryDeliveryPort implements DeliveryPort {
   async uploadText(conversation: ConversationRef, filename: string, _title: string, content: string): Promise<void> {
     this.uploads.push({ conversation, filename, content });
   }
+
+  /** Thread links look like `https://chat.test/<channel>/<thread>`. */
+  async threadLink(thread: ConversationRef): Promise<string | undefined> {
+    return thread.threadId === undefined ? undefined : `https://chat.test/${thread.channelId}/${thread.threadId}`;
+  }
 }
 
 /** DMs are modelled as channel `dm:<user>`. */

@@ -37,6 +37,8 @@ export interface WorldOptions {
   readonly reminderHours?: number;
   readonly defaultTimezone?: string;
   readonly port?: MemoryDeliveryPort;
+  /** Where calendar feeds are served (unset: no feeds, as without Slack HTTP mode). */
+  readonly calendarFeedBaseUrl?: string;
 }
 
 export function makeWorld(options: WorldOptions): World {
@@ -53,7 +55,10 @@ export function makeWorld(options: WorldOptions): World {
     logger,
     delivery: ports,
     random: () => 0.5,
-    settings: { defaultTimezone: options.defaultTimezone ?? 'UTC' },
+    settings: {
+      defaultTimezone: options.defaultTimezone ?? 'UTC',
+      ...(options.calendarFeedBaseUrl !== undefined ? { calendarFeedBaseUrl: options.calendarFeedBaseUrl } : {}),
+    },
     reminderHours: options.reminderHours ?? 24,
   });
   const sweeper = createSweeper(services, scheduledFeatures, { inFlight: new Map() });

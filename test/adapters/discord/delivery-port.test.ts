@@ -90,6 +90,11 @@ describe('DiscordDeliveryPort', () => {
     expect(message?.body['content']).toBe('Notes: \\*3.5\\*');
   });
 
+  it('links a thread (a reading-group session thread, for calendars) as its channel in the server', async () => {
+    const thread = { ...general, threadId: '123456789012345678' };
+    expect(await port.threadLink?.(thread)).toBe(`https://discord.com/channels/${IDS.guild}/123456789012345678`);
+  });
+
   it('lets owners, Manage Channels holders and Manage Server holders manage; not plain members or other servers', async () => {
     expect(await port.canManageChannel(IDS.guild, IDS.owner, IDS.general)).toBe(true);
     expect(await port.canManageChannel(IDS.guild, IDS.organiser, IDS.general)).toBe(true);

@@ -145,7 +145,7 @@ describe('help', () => {
     const names = list?.kind === 'list' ? list.items.map((i) => i.id) : [];
     expect(names).toEqual([
       'create', 'join', 'leave', 'members', 'facilitate', 'remind', 'organisers add', 'organisers remove',
-      'status', 'skip', 'postpone', 'pause', 'resume', 'notes', 'delete-note', 'archive',
+      'status', 'skip', 'postpone', 'pause', 'resume', 'notes', 'delete-note', 'archive', 'calendar',
     ]);
     expect(list?.kind === 'list' ? list.items[10]?.text : []).toEqual([
       'Postpone the next session by some days; the rest follow (organisers)',

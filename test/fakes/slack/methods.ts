@@ -72,6 +72,12 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
       a,
     ),
   'conversations.join': (_s, a) => (str(a.channel) === '' ? { ok: false, error: 'channel_not_found' } : { ok: true, channel: { id: str(a.channel) } }),
+  'chat.getPermalink': (s, a) => {
+    const found = s.messages.find((m) => m.channel === str(a.channel) && m.ts === str(a.message_ts));
+    if (!found) return { ok: false, error: 'message_not_found' };
+    const permalink = `https://fake.slack.test/archives/${found.channel}/p${found.ts.replace('.', '')}`;
+    return { ok: true, channel: found.channel, permalink };
+  },
   'users.info': (s, a) => {
     const user = s.users.get(str(a.user));
     if (!user) return { ok: false, error: 'user_not_found' };

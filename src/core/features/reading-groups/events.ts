@@ -11,7 +11,7 @@ import { upcoming } from './session-dates.js';
 import { unitTitle } from './units.js';
 
 /** Sessions are shown as one hour long; the platforms need an end for events outside voice channels. */
-const SESSION_MS = 60 * 60_000;
+export const SESSION_MS = 60 * 60_000;
 
 export function eventSpec(group: ReadingGroup, session: Session, catalog: AgendaCatalog): ScheduledEventSpec {
   return {
