@@ -8,7 +8,7 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Category, Challenge, Question, Subsection } from '../../agenda/model.js';
 import type { Block, Button, ListItem, Reply, Span } from '../../message.js';
 import { shareButton } from '../../commands/share.js';
-import { challengeLine, clip, openButton, originStatement, originTag, questionCounts } from './format.js';
+import { challengeLine, clip, openButton, originStatement, originTag, questionCounts, relatedButton } from './format.js';
 import { categorySummary, challengeSummary, questionSummary, subsectionSummary } from './summaries.js';
 
 /** A question's line in a list: its id, the start of its text, and its origin. */
@@ -98,6 +98,7 @@ export function questionView(catalog: AgendaCatalog, question: Question, note: r
     buttons(`question ${question.id}`, [
       openButton(question.section, `§${question.section}`),
       ...(next ? [openButton(next.id, `Next (${next.id})`)] : []),
+      relatedButton(question.id),
     ]),
   ]);
 }
