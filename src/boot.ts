@@ -20,6 +20,7 @@ import type { Db } from './persistence/db.js';
 import { DeliveriesRepository } from './persistence/deliveries-repository.js';
 import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
+import { InlineRepliesRepository } from './persistence/inline-replies-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
@@ -74,6 +75,7 @@ export function bootCore(options: CoreOptions): Core {
     subscriptions: new SubscriptionsRepository(db),
     outbox: { deliver: (key) => outbox.deliver(key) },
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
+    inlineReplies: new InlineRepliesRepository(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

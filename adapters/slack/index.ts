@@ -14,6 +14,7 @@ import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
 import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
 import { registerCommands } from './commands.js';
+import { registerInlineReferences } from './inline-references.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 
@@ -52,6 +53,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
 
   registerCommands(app, dispatcher, logger);
   registerActions(app, dispatcher, logger);
+  if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {
     logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');

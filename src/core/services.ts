@@ -10,6 +10,7 @@ import type { DeliveryDirectory } from './ports.js';
 import type { SubscriptionStore } from './features/weekly-question/model.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
+import type { InlineReplyLedger } from './features/inline-references/ledger.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {
@@ -42,6 +43,8 @@ export interface Services {
   readonly outbox: PostNow;
   /** Reading groups: their store and reminder lead time. */
   readonly readingGroups: ReadingGroupServices;
+  /** Messages already answered with inline references (at most one reply each). */
+  readonly inlineReplies: InlineReplyLedger;
 }
 
 export interface PostNow {
