@@ -7,6 +7,15 @@
 import type { AgendaCatalog } from './catalog.js';
 import type { Question } from './model.js';
 import type { AgendaSearch } from './search.js';
+import type { Button } from '../message.js';
+
+/** The button that shows an entry's related questions (the lookups feature answers it). */
+export const RELATED_ACTION = 'related';
+
+/** Any card showing an agenda entry may carry it; read-only, so a forged value does no harm. */
+export function relatedButton(id: string, label = 'Related'): Button {
+  return { action: RELATED_ACTION, value: id, label };
+}
 
 /** The entry related questions are sought for. */
 export interface RelatedSource {

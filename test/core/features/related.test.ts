@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootCore } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
+import { digestCard } from '../../../src/core/features/weekly-question/card.js';
 import type { Reply } from '../../../src/core/message.js';
 import { openDatabase } from '../../../src/persistence/db.js';
 import { relatedAgenda } from '../../fixtures/related-agenda.js';
@@ -92,5 +93,16 @@ describe('the Related button', () => {
     const shared = await core().dispatcher.press('share', 'related 3.2.1-p1', makeContext());
     expect(shared.reply?.visibility).toBe('channel');
     expect(listItems(shared.reply as Reply)[0]?.id).toBe('3.5.1-p1');
+  });
+});
+
+describe('the weekly question card', () => {
+  it('carries a Related button per question', () => {
+    const catalog = core().services.agenda();
+    const question = (id: string) => ({ question: catalog.question(id)!, interested: 0 });
+    const one = digestCard(catalog, [question('3.5-q1')], { round: 1, newRound: false, deliveryKey: 'digest:1:2026-W02', subscriptionId: 1 });
+    expect(replyButtons(one).filter((b) => b.action === 'related')).toEqual([{ action: 'related', value: '3.5-q1', label: 'Related' }]);
+    const two = digestCard(catalog, [question('3.5-q1'), question('2.1-q1')], { round: 1, newRound: false, deliveryKey: 'digest:1:2026-W02', subscriptionId: 1 });
+    expect(replyButtons(two).filter((b) => b.action === 'related').map((b) => b.label)).toEqual(['Related to 3.5-q1', 'Related to 2.1-q1']);
   });
 });

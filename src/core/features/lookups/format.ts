@@ -22,13 +22,6 @@ export function openButton(id: string, label = `Open ${id}`): Button {
   return { action: 'open', value: id, label };
 }
 
-export const RELATED_ACTION = 'related';
-
-/** Shows the questions nearest to an entry (`/agenda related <id>`); the value is the entry's id. */
-export function relatedButton(id: string): Button {
-  return { action: RELATED_ACTION, value: id, label: 'Related' };
-}
-
 /** `a`, `a and b`, `a, b and c`. */
 export function inWords(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -5,14 +5,14 @@
  */
 import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Question } from '../../agenda/model.js';
-import { findRelated, relatedSource, type RelatedSource } from '../../agenda/related.js';
+import { findRelated, RELATED_ACTION, relatedSource, type RelatedSource } from '../../agenda/related.js';
 import type { ActionSpec } from '../../commands/spec.js';
 import { defineSubcommand } from '../../commands/spec.js';
 import { UserError } from '../../errors.js';
 import type { Block, Reply } from '../../message.js';
 import { plainSummary } from '../../plain-summary.js';
 import type { Services } from '../../services.js';
-import { echo, openButton, originTag, RELATED_ACTION } from './format.js';
+import { echo, openButton, originTag } from './format.js';
 import { normalizeQuestionId, requireQuestion } from './lookup.js';
 import { buttons, questionItem } from './views.js';
 

@@ -8,7 +8,8 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Category, Challenge, Question, Subsection } from '../../agenda/model.js';
 import type { Block, Button, ListItem, Reply, Span } from '../../message.js';
 import { shareButton } from '../../commands/share.js';
-import { challengeLine, clip, openButton, originStatement, originTag, questionCounts, relatedButton } from './format.js';
+import { relatedButton } from '../../agenda/related.js';
+import { challengeLine, clip, openButton, originStatement, originTag, questionCounts } from './format.js';
 import { categorySummary, challengeSummary, questionSummary, subsectionSummary } from './summaries.js';
 
 /** A question's line in a list: its id, the start of its text, and its origin. */

@@ -7,6 +7,7 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Question } from '../../agenda/model.js';
 import type { Block, Button, Reply, Span } from '../../message.js';
 import { plainSummary } from '../../plain-summary.js';
+import { relatedButton } from '../../agenda/related.js';
 
 export const INTERESTED_ACTION = 'digest.interested';
 export const ANOTHER_ACTION = 'digest.another';
@@ -75,6 +76,7 @@ export function digestCard(catalog: AgendaCatalog, questions: readonly CardQuest
       style: 'primary',
     }));
     buttons.push({ action: ANOTHER_ACTION, value: String(options.subscriptionId), label: 'Another question' });
+    buttons.push(...questions.map(({ question }) => relatedButton(question.id, plural ? `Related to ${question.id}` : 'Related')));
     blocks.push({ kind: 'buttons', buttons });
   }
   const source = catalog.agenda.source;
