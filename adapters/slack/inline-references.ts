@@ -25,8 +25,11 @@ interface MessageFields {
   readonly message?: MessageFields;
 }
 
-/** Subtypes that are someone writing: a plain message (none), or a thread reply also sent to the channel. */
-const WRITTEN = new Set([undefined, 'thread_broadcast', 'message_changed']);
+/**
+ * Subtypes that are someone writing: a plain message (none), one with a file, a thread
+ * reply also sent to the channel, or an edit (which the core never answers).
+ */
+const WRITTEN = new Set([undefined, 'file_share', 'thread_broadcast', 'message_changed']);
 
 export function registerInlineReferences(app: App, dispatcher: Dispatcher, logger: Logger): void {
   app.event('message', async (args: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
