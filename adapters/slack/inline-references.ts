@@ -47,7 +47,8 @@ export function registerInlineReferences(app: App, dispatcher: Dispatcher, logge
         unfurl_links: false,
       });
     } catch (error) {
-      logger.warn({ channelId: message.conversation.channelId, error: describeError(error) }, 'inline reference reply failed');
+      const fields = { channelId: message.conversation.channelId, error: describeError(error) };
+      logger.warn(fields, 'inline reference reply failed');
     }
   });
 }
@@ -60,8 +61,9 @@ export function channelMessage(event: MessageFields, teamId: string): ChannelMes
   const written = edited ? event.message : event;
   if (!written || event.channel === undefined || written.ts === undefined) return undefined;
   const inThread = written.thread_ts !== undefined && written.thread_ts !== written.ts;
+  const thread = inThread ? { threadId: written.thread_ts } : {};
   return {
-    conversation: { platform: 'slack', tenantId: teamId, channelId: event.channel, ...(inThread ? { threadId: written.thread_ts } : {}) },
+    conversation: { platform: 'slack', tenantId: teamId, channelId: event.channel, ...thread },
     messageId: written.ts,
     authorId: written.user ?? written.bot_id ?? '',
     fromBot: written.bot_id !== undefined || written.user === undefined,

@@ -102,7 +102,8 @@ export class Dispatcher {
       isDirect: false,
     };
     for (const spec of this.registry.messages ?? []) {
-      const reply = await this.#guard(ctx, { message: spec.name }, async () => spec.run(message, this.services), () => undefined);
+      const run = async (): Promise<Reply | undefined> => spec.run(message, this.services);
+      const reply = await this.#guard(ctx, { message: spec.name }, run, () => undefined);
       if (reply) return reply;
     }
     return undefined;

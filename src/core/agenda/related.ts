@@ -47,7 +47,8 @@ export function relatedSource(catalog: AgendaCatalog, id: string): RelatedSource
     // A subsection has only a title of its own; its questions' keywords say what it is about.
     const own = catalog.questions().filter((q) => q.section === id);
     const words = [...own.flatMap((q) => q.keywords), subsection.title].join(' ');
-    return { kind: 'subsection', id, challengeId: subsection.challengeId, words, excluded: new Set(own.map((q) => q.id)) };
+    const excluded = new Set(own.map((q) => q.id));
+    return { kind: 'subsection', id, challengeId: subsection.challengeId, words, excluded };
   }
   const challenge = catalog.challenge(id);
   if (challenge) {
@@ -70,12 +71,13 @@ export function findRelated(
   elsewhereOnly = false,
 ): RelatedQuestions {
   const base = { kind: 'question' as const, anyWord: true };
-  const elsewhere = questionsOf(catalog, search.search(source.words, { ...base, exceptChallengeIds: [source.challengeId] }, limit).hits)
-    .filter((q) => !source.excluded.has(q.id));
+  const others = search.search(source.words, { ...base, exceptChallengeIds: [source.challengeId] }, limit).hits;
+  const elsewhere = questionsOf(catalog, others).filter((q) => !source.excluded.has(q.id));
   const room = limit - elsewhere.length;
   if (room <= 0 || elsewhereOnly || source.kind === 'challenge') return { elsewhere, sameChallenge: [] };
   // Ask for enough to fill the room after the entry's own questions are dropped.
-  const hits = search.search(source.words, { ...base, challengeIds: [source.challengeId] }, room + source.excluded.size).hits;
+  const own = { ...base, challengeIds: [source.challengeId] };
+  const hits = search.search(source.words, own, room + source.excluded.size).hits;
   const sameChallenge = questionsOf(catalog, hits).filter((q) => !source.excluded.has(q.id)).slice(0, room);
   return { elsewhere, sameChallenge };
 }

@@ -21,7 +21,8 @@ export function answerReferences(message: ChannelMessage, services: Services): R
   const items = knownItems(catalog, ids);
   if (items.length === 0) return undefined;
   const { platform, tenantId, channelId } = message.conversation;
-  const claimed = services.inlineReplies.claim({ platform, tenantId, channelId, messageId: message.messageId }, services.clock.now());
+  const ref = { platform, tenantId, channelId, messageId: message.messageId };
+  const claimed = services.inlineReplies.claim(ref, services.clock.now());
   return claimed ? referencesReply(catalog, items) : undefined;
 }
 

@@ -36,9 +36,11 @@ export function referencesReply(catalog: AgendaCatalog, items: readonly ListItem
   const shown = items.slice(0, MAX_ITEMS);
   const more = items.length - shown.length;
   const hint = `See more with /agenda question, /agenda challenge or /agenda related.`;
+  const left = more > 0 ? { more: `${more} more not shown (at most ${MAX_ITEMS} per message)` } : {};
+  const link = (id: string) => ({ text: `§${sectionOf(id)} in the paper`, url: catalog.link(sectionOf(id)) });
   const blocks: Block[] = [
-    { kind: 'list', items: shown, ...(more > 0 ? { more: `${more} more not shown (at most ${MAX_ITEMS} per message)` } : {}) },
-    { kind: 'links', links: shown.map((item) => ({ text: `§${sectionOf(item.id)} in the paper`, url: catalog.link(sectionOf(item.id)) })) },
+    { kind: 'list', items: shown, ...left },
+    { kind: 'links', links: shown.map((item) => link(item.id)) },
     { kind: 'context', spans: [hint] },
   ];
   const summary = plainSummary([

@@ -24,7 +24,14 @@ export const lookups: Feature = {
     },
   ],
   subcommands: {
-    agenda: [categorySubcommand, challengeSubcommand, questionSubcommand, searchSubcommand, relatedSubcommand, randomSubcommand],
+    agenda: [
+      categorySubcommand,
+      challengeSubcommand,
+      questionSubcommand,
+      searchSubcommand,
+      relatedSubcommand,
+      randomSubcommand,
+    ],
   },
   actions: [openAction, relatedAction],
 };

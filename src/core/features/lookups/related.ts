@@ -57,12 +57,15 @@ export function requireSource(catalog: AgendaCatalog, text: string): RelatedSour
   if (category) {
     throw new UserError(
       'related-category',
-      `\`${id}\` is a category; related questions are found for a challenge, subsection or question, e.g. \`/agenda related ${category.challengeIds[0] ?? ''}\`.`,
+      `\`${id}\` is a category; related questions are found for a challenge, subsection or question, ` +
+        `e.g. \`/agenda related ${category.challengeIds[0] ?? ''}\`.`,
     );
   }
   throw new UserError(
     'related-unknown-id',
-    `\`${echo(text)}\` is not a question, subsection or challenge id here. Ids look like \`3.5\` (challenge), \`3.5.2\` (subsection), \`2.1-q1\` or \`3.5.2-p1\` (questions). Find one with \`/agenda search <words>\`.`,
+    `\`${echo(text)}\` is not a question, subsection or challenge id here. ` +
+      'Ids look like `3.5` (challenge), `3.5.2` (subsection), `2.1-q1` or `3.5.2-p1` (questions). ' +
+      'Find one with `/agenda search <words>`.',
   );
 }
 
@@ -76,7 +79,10 @@ function relatedReply(services: Services, source: RelatedSource): Reply {
   }
   const blocks: Block[] = [
     { kind: 'heading', text: `Related to ${what}` },
-    { kind: 'context', spans: [`Nearest questions by shared words, other challenges first (not those of ${what} itself).`] },
+    {
+      kind: 'context',
+      spans: [`Nearest questions by shared words, other challenges first (not those of ${what} itself).`],
+    },
     ...section('From other challenges', elsewhere),
     ...section(`In challenge ${source.challengeId}`, sameChallenge),
     buttons(`related ${source.id}`, [...elsewhere, ...sameChallenge].slice(0, 3).map((q) => openButton(q.id))),

@@ -74,7 +74,10 @@ function openSession(services: Services, feature: ReadingGroupServices, group: R
         destination: groupDestination(group),
         reply: renderCard(services, group, opened, 'session'),
         dueAt: session.startsAt,
-        thread: { name: `${group.name} · session ${session.number} (${session.unitId})`.slice(0, 90), reply: threadStarter(group, opened, sessionRelated(services, session.unitId)) },
+        thread: {
+          name: `${group.name} · session ${session.number} (${session.unitId})`.slice(0, 90),
+          reply: threadStarter(group, opened, sessionRelated(services, session.unitId)),
+        },
       },
       now,
     );

@@ -145,7 +145,7 @@ export function threadStarter(group: ReadingGroup, session: Session, related: re
     summary: plainSummary([
       text,
       ...(related.length > 0
-        ? [{ label: `${relatedLabel}: `, items: related.map((q) => `${q.id} (${originLabel(q)}): ${q.text}`), end: '.' }]
+        ? [{ label: `${relatedLabel}: `, items: related.map((q) => `${q.id} (${originLabel(q)}): ${q.text}`) }]
         : []),
     ]),
     blocks: [

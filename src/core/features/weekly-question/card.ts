@@ -76,7 +76,8 @@ export function digestCard(catalog: AgendaCatalog, questions: readonly CardQuest
       style: 'primary',
     }));
     buttons.push({ action: ANOTHER_ACTION, value: String(options.subscriptionId), label: 'Another question' });
-    buttons.push(...questions.map(({ question }) => relatedButton(question.id, plural ? `Related to ${question.id}` : 'Related')));
+    const relatedLabel = (id: string): string => (plural ? `Related to ${id}` : 'Related');
+    buttons.push(...questions.map(({ question }) => relatedButton(question.id, relatedLabel(question.id))));
     blocks.push({ kind: 'buttons', buttons });
   }
   const source = catalog.agenda.source;
