@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { configProblems } from './helpers/config.js';
 
-const platforms = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'shh', DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '123456789012345678' };
+const platforms = {
+  SLACK_BOT_TOKEN: 'xoxb-1',
+  SLACK_SIGNING_SECRET: 'shh',
+  DISCORD_TOKEN: 'abc',
+  DISCORD_APPLICATION_ID: '123456789012345678',
+};
 
 describe('INLINE_REFERENCES', () => {
   it('is off unless set to on, for both platforms', () => {

@@ -22,7 +22,9 @@ describe('the inline replies ledger', () => {
     ledger.claim({ ...message, messageId: 'later' }, new Date('2026-02-03T09:00:00Z'));
     expect((db.prepare('SELECT count(*) AS n FROM inline_replies').get() as { n: number }).n).toBe(2);
     ledger.claim({ ...message, messageId: 'latest' }, new Date('2026-02-05T09:00:00Z'));
-    const ids = (db.prepare('SELECT message_id FROM inline_replies ORDER BY message_id').all() as { message_id: string }[]).map((r) => r.message_id);
+    const select = db.prepare('SELECT message_id FROM inline_replies ORDER BY message_id');
+    const rows = select.all() as { message_id: string }[];
+    const ids = rows.map((r) => r.message_id);
     expect(ids).toEqual(['later', 'latest']);
   });
 });

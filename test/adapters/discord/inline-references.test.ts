@@ -27,9 +27,18 @@ interface Bot {
 
 async function startBot(inlineReferences: boolean): Promise<Bot> {
   const fake = await FakeDiscord.start();
-  const core = bootCore({ agenda: relatedAgenda, db: openDatabase(':memory:'), clock: new ManualClock('2026-01-05T09:00:00Z') });
+  const core = bootCore({
+    agenda: relatedAgenda,
+    db: openDatabase(':memory:'),
+    clock: new ManualClock('2026-01-05T09:00:00Z'),
+  });
   const adapter: DiscordAdapter = await startDiscord({
-    config: { token: fake.token, applicationId: IDS.application, apiUrl: fake.apiUrl, ...(inlineReferences ? { inlineReferences: true as const } : {}) },
+    config: {
+      token: fake.token,
+      applicationId: IDS.application,
+      apiUrl: fake.apiUrl,
+      ...(inlineReferences ? { inlineReferences: true as const } : {}),
+    },
     dispatcher: core.dispatcher,
     logger: new MemoryLogger(),
     client: { rest: { offset: 0 } },
@@ -49,7 +58,10 @@ async function startBot(inlineReferences: boolean): Promise<Bot> {
       return id;
     },
     repliesTo: (messageId) =>
-      fake.records.messagesIn(messageId).filter((m) => (m.json['author'] as Json)['id'] === IDS.application).map((m) => m.body),
+      fake.records
+        .messagesIn(messageId)
+        .filter((m) => (m.json['author'] as Json)['id'] === IDS.application)
+        .map((m) => m.body),
   };
 }
 
@@ -109,13 +121,21 @@ describe('inline references on Discord (real discord.js against the fake Discord
     const parent = await settle(bot);
     // Discord tells the bot about the thread it made, as it does for every thread in a guild.
     bot.fake.gateway.dispatch('THREAD_CREATE', {
-      id: parent, type: 11, guild_id: IDS.guild, parent_id: IDS.general, name: 'Agenda references', owner_id: IDS.application,
-      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
-      message_count: 1, member_count: 1, newly_created: true,
+      id: parent,
+      type: 11,
+      guild_id: IDS.guild,
+      parent_id: IDS.general,
+      name: 'Agenda references',
+      owner_id: IDS.application,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString() },
+      message_count: 1,
+      member_count: 1,
+      newly_created: true,
     });
     const inThread = bot.write('see [[3.5-q1]]', { channelId: parent });
     await bot.fake.waitFor(() => bot.repliesTo(parent).length === 2, 'the reply in the thread');
-    expect(String(bot.repliesTo(parent)[1]?.['content'])).toContain('3.5-q1: How can jailbreak robustness be measured?');
+    const reply = String(bot.repliesTo(parent)[1]?.['content']);
+    expect(reply).toContain('3.5-q1: How can jailbreak robustness be measured?');
     expect(bot.fake.records.threads.some((t) => t.messageId === inThread)).toBe(false);
   });
 });

@@ -29,7 +29,11 @@ let eventCount = 0;
 
 async function startBot(inlineReferences: boolean): Promise<Bot> {
   const slack = await FakeSlack.start();
-  const core = bootCore({ agenda: relatedAgenda, db: openDatabase(':memory:'), clock: new ManualClock('2026-01-05T09:00:00Z') });
+  const core = bootCore({
+    agenda: relatedAgenda,
+    db: openDatabase(':memory:'),
+    clock: new ManualClock('2026-01-05T09:00:00Z'),
+  });
   const running: RunningSlack = await startSlack({
     config: {
       botToken: BOT_TOKEN,
@@ -80,7 +84,8 @@ async function startBot(inlineReferences: boolean): Promise<Bot> {
 }
 
 function written(text: string, ts: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'message', channel: 'C0GENERAL', channel_type: 'channel', user: 'U0ADA', text, ts, event_ts: ts, ...extra };
+  const where = { channel: 'C0GENERAL', channel_type: 'channel' };
+  return { type: 'message', ...where, user: 'U0ADA', text, ts, event_ts: ts, ...extra };
 }
 
 /** Sends a last message that does get a reply and waits for it, so the events before it were handled. */
@@ -99,7 +104,9 @@ describe('inline references on Slack (real Bolt against the fake Slack)', () => 
     expect(post?.['channel']).toBe('C0GENERAL');
     expect(post?.['thread_ts']).toBe('1700000100.000100');
     expect(String(post?.['text'])).toContain('3.5: Challenge: Jailbreaks');
-    expect(String(post?.['text'])).toContain('2.1-q1: Does in-context learning implement gradient descent on reward models? — from the paper, §2.1.1');
+    expect(String(post?.['text'])).toContain(
+      '2.1-q1: Does in-context learning implement gradient descent on reward models? — from the paper, §2.1.1',
+    );
 
     // Slack redelivers the same event, then the author edits the message: no second reply.
     await bot.send(written('Read [[3.5]] and [[2.1-q1]] before Thursday', '1700000100.000100'));
@@ -110,7 +117,13 @@ describe('inline references on Slack (real Bolt against the fake Slack)', () => 
       channel_type: 'channel',
       ts: '1700000105.000100',
       event_ts: '1700000105.000100',
-      message: { type: 'message', user: 'U0ADA', text: 'Read [[3.5]], [[3.2]] and [[2.1-q1]]', ts: '1700000100.000100', edited: { user: 'U0ADA', ts: '1700000105.000000' } },
+      message: {
+        type: 'message',
+        user: 'U0ADA',
+        text: 'Read [[3.5]], [[3.2]] and [[2.1-q1]]',
+        ts: '1700000100.000100',
+        edited: { user: 'U0ADA', ts: '1700000105.000000' },
+      },
     });
     await settle(bot, '1700000110.000100');
     expect(bot.posts().map((p) => p['thread_ts'])).toEqual(['1700000100.000100', '1700000110.000100']);
@@ -123,7 +136,8 @@ describe('inline references on Slack (real Bolt against the fake Slack)', () => 
     await bot.send(written('&gt; she said [[3.5]]', '1700000202.000100'));
     await bot.send(written('[[9.9]] and [[3.5.9]]', '1700000203.000100'));
     await bot.send(written('[[3.5]]', '1700000204.000100', { user: 'UBOT', bot_id: 'BFAKE' }));
-    await bot.send(written('[[3.5]]', '1700000205.000100', { user: undefined, subtype: 'bot_message', bot_id: 'BOTHER' }));
+    const otherBot = { user: undefined, subtype: 'bot_message', bot_id: 'BOTHER' };
+    await bot.send(written('[[3.5]]', '1700000205.000100', otherBot));
     await settle(bot, '1700000210.000100');
     expect(bot.posts().map((p) => p['thread_ts'])).toEqual(['1700000210.000100']);
   });
@@ -143,14 +157,23 @@ describe('inline references on Slack (real Bolt against the fake Slack)', () => 
   });
 });
 
+interface Manifest {
+  readonly settings: Record<string, unknown>;
+  readonly oauth_config: { scopes: { bot: string[] } };
+}
+
 describe('the manifest with inline references', () => {
   it('subscribes to message.channels only when asked', () => {
-    const on = buildManifest(registry, { inlineReferences: true }) as { settings: Record<string, unknown> };
+    const on = buildManifest(registry, { inlineReferences: true }) as unknown as Manifest;
     expect(on.settings['event_subscriptions']).toEqual({ bot_events: ['message.channels'] });
-    const http = buildManifest(registry, { inlineReferences: true, baseUrl: 'https://bot.example.org' }) as { settings: Record<string, unknown> };
-    expect(http.settings['event_subscriptions']).toEqual({ request_url: 'https://bot.example.org/slack/events', bot_events: ['message.channels'] });
-    const off = buildManifest(registry) as { settings: Record<string, unknown> };
+    const options = { inlineReferences: true, baseUrl: 'https://bot.example.org' };
+    const http = buildManifest(registry, options) as unknown as Manifest;
+    expect(http.settings['event_subscriptions']).toEqual({
+      request_url: 'https://bot.example.org/slack/events',
+      bot_events: ['message.channels'],
+    });
+    const off = buildManifest(registry) as unknown as Manifest;
     expect(off.settings['event_subscriptions']).toBeUndefined();
-    expect((off as unknown as { oauth_config: { scopes: { bot: string[] } } }).oauth_config.scopes.bot).toContain('channels:history');
+    expect(off.oauth_config.scopes.bot).toContain('channels:history');
   });
 });

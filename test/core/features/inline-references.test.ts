@@ -44,7 +44,8 @@ describe('inline references through the core', () => {
       'See more with /agenda question, /agenda challenge or /agenda related.',
     ]);
     expect(reply?.summary).toBe(
-      '3.5: Challenge: Jailbreaks\n2.1-q1: Does in-context learning implement gradient descent on reward models? — from the paper, §2.1.1',
+      '3.5: Challenge: Jailbreaks\n' +
+        '2.1-q1: Does in-context learning implement gradient descent on reward models? — from the paper, §2.1.1',
     );
   });
 
@@ -83,7 +84,8 @@ describe('inline references through the core', () => {
     const first = message('see [[3.5]]', { messageId: '1700000000.000100' });
     expect(await dispatcher.message(first)).toBeDefined();
     expect(await dispatcher.message(first)).toBeUndefined();
-    expect(await dispatcher.message({ ...first, edited: true, segments: markupSegments('see [[3.5]] and [[3.2]]') })).toBeUndefined();
+    const edit = { ...first, edited: true, segments: markupSegments('see [[3.5]] and [[3.2]]') };
+    expect(await dispatcher.message(edit)).toBeUndefined();
     // The same message id in another channel is another message.
     const elsewhere = { ...first, conversation: { ...first.conversation, channelId: 'C2' } };
     expect(await dispatcher.message(elsewhere)).toBeDefined();
@@ -121,7 +123,10 @@ describe('markup segments', () => {
   });
 
   it('leaves an unclosed backtick or fence as plain text', () => {
-    expect(markupSegments('it`s [[3.5]]')).toEqual([{ text: 'it', kind: 'plain' }, { text: '`s [[3.5]]', kind: 'plain' }]);
+    expect(markupSegments('it`s [[3.5]]')).toEqual([
+      { text: 'it', kind: 'plain' },
+      { text: '`s [[3.5]]', kind: 'plain' },
+    ]);
     expect(markupSegments('```[[3.5]]').map((s) => s.kind)).not.toContain('code');
   });
 });

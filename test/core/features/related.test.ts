@@ -9,7 +9,11 @@ import { makeContext } from '../../helpers/services.js';
 import { listItems, replyButtons, replyLines } from '../../helpers/replies.js';
 
 function core() {
-  return bootCore({ agenda: relatedAgenda, db: openDatabase(':memory:'), clock: new ManualClock('2026-01-05T09:00:00Z') });
+  return bootCore({
+    agenda: relatedAgenda,
+    db: openDatabase(':memory:'),
+    clock: new ManualClock('2026-01-05T09:00:00Z'),
+  });
 }
 
 const related = (text: string): Promise<Reply> => core().dispatcher.runText('agenda', `related ${text}`, makeContext());
@@ -29,7 +33,9 @@ describe('/agenda related', () => {
     expect(lines[0]).toBe('Related to question 3.2.1-p1');
     expect(lines).toContain('From other challenges');
     expect(lines).toContain('In challenge 3.2');
-    expect(lines).toContain('[2.1-q1] Does in-context learning implement gradient descent on reward models? — From the paper, §2.1.1');
+    expect(lines).toContain(
+      '[2.1-q1] Does in-context learning implement gradient descent on reward models? — From the paper, §2.1.1',
+    );
     expect(lines).toContain('[3.5.1-p1] Do jailbreaks transfer between reward models? — Discussion prompt (ours)');
     expect(reply.summary).toContain('2.1-q1 (From the paper, §2.1.1) Does in-context learning');
     expect(replyButtons(reply).map((b) => `${b.action}:${b.value}`)).toEqual([
@@ -60,12 +66,17 @@ describe('/agenda related', () => {
 
   it('says what is wrong with an id it cannot use', async () => {
     expect((await related('9.9')).summary).toBe(
-      '`9.9` is not a question, subsection or challenge id here. Ids look like `3.5` (challenge), `3.5.2` (subsection), `2.1-q1` or `3.5.2-p1` (questions). Find one with `/agenda search <words>`.',
+      '`9.9` is not a question, subsection or challenge id here. ' +
+        'Ids look like `3.5` (challenge), `3.5.2` (subsection), `2.1-q1` or `3.5.2-p1` (questions). ' +
+        'Find one with `/agenda search <words>`.',
     );
     expect((await related('3')).summary).toBe(
-      '`3` is a category; related questions are found for a challenge, subsection or question, e.g. `/agenda related 3.2`.',
+      '`3` is a category; related questions are found for a challenge, subsection or question, ' +
+        'e.g. `/agenda related 3.2`.',
     );
-    expect((await related('3.2.1-p9')).summary).toBe('No question 3.2.1-p9. Subsection 3.2.1 has 3.2-q1, 3.2.1-p1, 3.2.1-p2 and 3.2.1-p3.');
+    expect((await related('3.2.1-p9')).summary).toBe(
+      'No question 3.2.1-p9. Subsection 3.2.1 has 3.2-q1, 3.2.1-p1, 3.2.1-p2 and 3.2.1-p3.',
+    );
   });
 
   it('is listed in /agenda help', async () => {
@@ -77,7 +88,8 @@ describe('/agenda related', () => {
 describe('the Related button', () => {
   it('is on the question card and carries the question id', async () => {
     const card = await core().dispatcher.runText('agenda', 'question 3.5-q1', makeContext());
-    expect(replyButtons(card).find((b) => b.action === 'related')).toEqual({ action: 'related', value: '3.5-q1', label: 'Related' });
+    const button = replyButtons(card).find((b) => b.action === 'related');
+    expect(button).toEqual({ action: 'related', value: '3.5-q1', label: 'Related' });
   });
 
   it('shows the same list as the command, and a forged value gets a plain refusal', async () => {
@@ -100,9 +112,11 @@ describe('the weekly question card', () => {
   it('carries a Related button per question', () => {
     const catalog = core().services.agenda();
     const question = (id: string) => ({ question: catalog.question(id)!, interested: 0 });
-    const one = digestCard(catalog, [question('3.5-q1')], { round: 1, newRound: false, deliveryKey: 'digest:1:2026-W02', subscriptionId: 1 });
-    expect(replyButtons(one).filter((b) => b.action === 'related')).toEqual([{ action: 'related', value: '3.5-q1', label: 'Related' }]);
-    const two = digestCard(catalog, [question('3.5-q1'), question('2.1-q1')], { round: 1, newRound: false, deliveryKey: 'digest:1:2026-W02', subscriptionId: 1 });
-    expect(replyButtons(two).filter((b) => b.action === 'related').map((b) => b.label)).toEqual(['Related to 3.5-q1', 'Related to 2.1-q1']);
+    const posted = { round: 1, newRound: false, deliveryKey: 'digest:1:2026-W02', subscriptionId: 1 };
+    const relatedOf = (reply: Reply) => replyButtons(reply).filter((b) => b.action === 'related');
+    const one = digestCard(catalog, [question('3.5-q1')], posted);
+    expect(relatedOf(one)).toEqual([{ action: 'related', value: '3.5-q1', label: 'Related' }]);
+    const two = digestCard(catalog, [question('3.5-q1'), question('2.1-q1')], posted);
+    expect(relatedOf(two).map((b) => b.label)).toEqual(['Related to 3.5-q1', 'Related to 2.1-q1']);
   });
 });
