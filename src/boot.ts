@@ -21,6 +21,7 @@ import { DeliveriesRepository } from './persistence/deliveries-repository.js';
 import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 import { SqliteCalendarStore } from './persistence/calendar-repository.js';
+import { InlineRepliesRepository } from './persistence/inline-replies-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
@@ -79,6 +80,7 @@ export function bootCore(options: CoreOptions): Core {
     outbox: { deliver: (key) => outbox.deliver(key) },
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
     calendars: new SqliteCalendarStore(db),
+    inlineReplies: new InlineRepliesRepository(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -16,6 +16,8 @@ export interface SlackConfig {
   /** The interface HTTP mode listens on (`HOST`); all interfaces when unset. */
   readonly host?: string;
   readonly adminUserIds: readonly string[];
+  /** `INLINE_REFERENCES=on`: read channel messages (`message.channels`) and answer `[[3.5]]` references. */
+  readonly inlineReferences?: true;
 }
 
 export interface DiscordConfig {
@@ -23,6 +25,8 @@ export interface DiscordConfig {
   readonly applicationId: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /** `INLINE_REFERENCES=on`: ask for the privileged Message Content intent and answer `[[3.5]]` references. */
+  readonly inlineReferences?: true;
 }
 
 export interface Config {
@@ -145,6 +149,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     problems.push(`AGENDABOT_TEST_CRASH_AT=${crashAt} is not one of ${CRASH_POINTS.join(', ')} (it is for tests only; leave it unset).`);
   }
 
+  const inline = inlineReferences(read);
   const config: Config = {
     agendaPath: agendaPathSetting(env).path,
     databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
@@ -153,8 +158,8 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
-    ...slackConfig(read),
-    ...discordConfig(read),
+    ...slackConfig(read, inline),
+    ...discordConfig(read, inline),
     ...publicBaseUrl(read),
     ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
@@ -162,7 +167,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   return Object.freeze(config);
 }
 
-function slackConfig(read: EnvReader): { slack?: SlackConfig } {
+function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } {
   const { problems } = read;
   const botToken = read.text('SLACK_BOT_TOKEN');
   const appToken = read.text('SLACK_APP_TOKEN');
@@ -184,6 +189,7 @@ function slackConfig(read: EnvReader): { slack?: SlackConfig } {
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),
     ...(read.text('HOST') !== undefined ? { host: read.text('HOST') ?? '' } : {}),
+    ...(inline ? { inlineReferences: true as const } : {}),
   };
   return { slack };
 }
@@ -201,7 +207,7 @@ export function calendarFeedBaseUrl(config: Config): string | undefined {
   return config.slack !== undefined && config.slack.appToken === undefined ? config.publicBaseUrl : undefined;
 }
 
-function discordConfig(read: EnvReader): { discord?: DiscordConfig } {
+function discordConfig(read: EnvReader, inline: boolean): { discord?: DiscordConfig } {
   const { problems } = read;
   const token = read.text('DISCORD_TOKEN');
   const applicationId = read.text('DISCORD_APPLICATION_ID');
@@ -218,8 +224,18 @@ function discordConfig(read: EnvReader): { discord?: DiscordConfig } {
       applicationId: applicationId ?? '',
       ...(guildId !== undefined ? { guildId } : {}),
       ...(apiUrl !== undefined ? { apiUrl } : {}),
+      ...(inline ? { inlineReferences: true as const } : {}),
     },
   };
+}
+
+/** `INLINE_REFERENCES`: off unless set to `on`, because it needs to read every message in a channel. */
+function inlineReferences(read: EnvReader): boolean {
+  const raw = read.text('INLINE_REFERENCES')?.toLowerCase();
+  if (raw === undefined || raw === 'off') return false;
+  if (raw === 'on') return true;
+  read.problems.push(`INLINE_REFERENCES=${raw} is not on or off.`);
+  return false;
 }
 
 export function isTimeZone(zone: string): boolean {

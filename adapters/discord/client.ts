@@ -1,7 +1,9 @@
 /**
  * Builds the discord.js client. Slash commands, buttons and forms arrive as interactions,
  * which need no intent at all; the Guilds intent (not privileged) keeps guilds, roles and
- * channels cached for permission checks. No message content, no members intent.
+ * channels cached for permission checks. No members intent, and no message content
+ * unless inline references are on (`INLINE_REFERENCES=on`): then GuildMessages and the
+ * privileged MessageContent intent, which the Developer Portal must allow.
  */
 import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
@@ -13,7 +15,10 @@ export interface ClientOptions {
 
 export function createDiscordClient(config: DiscordConfig, options: ClientOptions = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [
+      GatewayIntentBits.Guilds,
+      ...(config.inlineReferences === true ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),
+    ],
     // Take the channel an interaction carries even when it is not cached (a thread the
     // bot has not seen yet), so the core learns the thread and its parent channel.
     partials: [Partials.Channel],

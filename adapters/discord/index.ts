@@ -11,6 +11,7 @@ import type { Logger } from '../../src/log.js';
 import { createDiscordClient, type ClientOptions } from './client.js';
 import { DiscordDeliveryPort } from './delivery-port.js';
 import { errorFields } from './errors.js';
+import { registerInlineReferences } from './inline-references.js';
 import { handleInteraction } from './interactions.js';
 
 export interface StartDiscordOptions {
@@ -41,6 +42,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     ...(options.replyBudgetMs !== undefined ? { replyBudgetMs: options.replyBudgetMs } : {}),
   };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  if (options.config.inlineReferences === true) registerInlineReferences(client, options.dispatcher, logger);
   client.on(Events.Error, (error) => logger.error({ err: errorFields(error) }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway resumed'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'discord gateway disconnected for good'));

@@ -15,6 +15,7 @@ import { registerActions } from './actions.js';
 import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
 import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
+import { registerInlineReferences } from './inline-references.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 
@@ -58,6 +59,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
 
   registerCommands(app, dispatcher, logger, options.replyBudgetMs);
   registerActions(app, dispatcher, logger);
+  if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {
     logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');

@@ -30,6 +30,8 @@ export interface ManifestOptions {
   /** Public HTTPS base URL for HTTP mode, e.g. `https://bot.example.org`. Unset: Socket Mode. */
   readonly baseUrl?: string;
   readonly appName?: string;
+  /** `INLINE_REFERENCES=on`: subscribe to `message.channels` (uses the `channels:history` scope). */
+  readonly inlineReferences?: boolean;
 }
 
 /** The manifest as data, for tests and for `manifestYaml`. */
@@ -55,12 +57,18 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
     },
     oauth_config: { scopes: { bot: Object.keys(BOT_SCOPES) } },
     settings: {
+      ...(options.inlineReferences === true ? { event_subscriptions: messageEvents(requestUrl) } : {}),
       interactivity: { is_enabled: true, ...(requestUrl !== undefined ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: requestUrl === undefined,
       token_rotation_enabled: false,
     },
   };
+}
+
+/** Inline references read messages in public channels the bot is in, and nothing more. */
+function messageEvents(requestUrl: string | undefined): Record<string, unknown> {
+  return { ...(requestUrl !== undefined ? { request_url: requestUrl } : {}), bot_events: ['message.channels'] };
 }
 
 /** The manifest as YAML, with a header saying how to regenerate it. */

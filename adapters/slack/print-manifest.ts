@@ -1,6 +1,6 @@
 /**
  * Prints the Slack app manifest for the current command registry.
- * Usage: npm run --silent slack:manifest -- [--url https://public.base.url] [--name agendabot]
+ * Usage: npm run --silent slack:manifest -- [--url https://public.base.url] [--name agendabot] [--inline-references]
  */
 import { registry } from '../../src/core/features/index.js';
 import { manifestYaml } from './manifest.js';
@@ -13,5 +13,7 @@ function flag(name: string): string | undefined {
 const baseUrl = flag('--url');
 const appName = flag('--name');
 process.stdout.write(
-  manifestYaml(registry, { ...(baseUrl !== undefined ? { baseUrl } : {}), ...(appName !== undefined ? { appName } : {}) }),
+  manifestYaml(registry, {
+    ...(process.argv.includes('--inline-references') ? { inlineReferences: true } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}), ...(appName !== undefined ? { appName } : {}) }),
 );

@@ -15,9 +15,11 @@ import type {
   CommandSpec,
   CompleterSpec,
   CompletionSource,
+  MessageSpec,
   ModalSpec,
   SubcommandSpec,
 } from './commands/spec.js';
+import type { ChannelMessage } from './channel-message.js';
 import { complete, MAX_COMPLETIONS, type Completion } from './completion.js';
 import type { Services } from './services.js';
 
@@ -27,6 +29,8 @@ export interface Registry {
   readonly modals: readonly ModalSpec[];
   /** Autocomplete for sources owned by features (subscriptions, groups). Optional. */
   readonly completers?: readonly CompleterSpec[];
+  /** Readers of channel messages (inline references). Optional. */
+  readonly messages?: readonly MessageSpec[];
 }
 
 export class Dispatcher {
@@ -88,6 +92,25 @@ export class Dispatcher {
       if (completer) return (await completer.complete(ctx, partial, this.services)).slice(0, MAX_COMPLETIONS);
       return complete(source, partial, this.services.agenda(), this.services.search);
     }, () => []);
+  }
+
+  /**
+   * A message in a channel: the first feature reply to post in its thread, or nothing.
+   * Never throws and never answers with an error: nobody asked the bot anything.
+   */
+  async message(message: ChannelMessage): Promise<Reply | undefined> {
+    const { conversation } = message;
+    const ctx = {
+      actor: { platform: conversation.platform, tenantId: conversation.tenantId, userId: message.authorId },
+      conversation,
+      isDirect: false,
+    };
+    for (const spec of this.registry.messages ?? []) {
+      const run = async (): Promise<Reply | undefined> => spec.run(message, this.services);
+      const reply = await this.#guard(ctx, { message: spec.name }, run, () => undefined);
+      if (reply) return reply;
+    }
+    return undefined;
   }
 
   #require(name: string): CommandSpec {

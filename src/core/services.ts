@@ -11,6 +11,7 @@ import type { SubscriptionStore } from './features/weekly-question/model.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
 import type { CalendarStore } from './features/calendar/store.js';
+import type { InlineReplyLedger } from './features/inline-references/ledger.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {
@@ -50,6 +51,8 @@ export interface Services {
   readonly readingGroups: ReadingGroupServices;
   /** Reading-group calendars: session revisions (SEQUENCE) and feed tokens. */
   readonly calendars: CalendarStore;
+  /** Messages already answered with inline references (at most one reply each). */
+  readonly inlineReplies: InlineReplyLedger;
 }
 
 export interface PostNow {

@@ -87,6 +87,7 @@ export function createAgendaSearch(db: Db): AgendaSearch {
     search(query: string, filter: SearchFilter, limit: number): SearchResult {
       const terms = queryTerms(query);
       if (terms.length === 0) return { hits: [], total: 0 };
+      if (filter.anyWord === true) return run(prepare, toFtsQuery(terms, 'any'), filter, limit);
       const strict = run(prepare, toFtsQuery(terms, 'all'), filter, limit);
       if (strict.total > 0 || terms.length === 1) return strict;
       // No entry has every word: rank the entries that have some, and say so.
@@ -108,6 +109,17 @@ function run(prepare: Prepare, match: string, filter: SearchFilter, limit: numbe
       return `@c${i}`;
     });
     conditions.push(`challenge_id IN (${names.join(', ')})`);
+  }
+  if (filter.exceptChallengeIds !== undefined && filter.exceptChallengeIds.length > 0) {
+    const names = filter.exceptChallengeIds.map((id, i) => {
+      params[`x${i}`] = id;
+      return `@x${i}`;
+    });
+    conditions.push(`challenge_id NOT IN (${names.join(', ')})`);
+  }
+  if (filter.kind !== undefined) {
+    params['kind'] = filter.kind;
+    conditions.push('kind = @kind');
   }
   if (filter.origin !== undefined) {
     params['origin'] = filter.origin;

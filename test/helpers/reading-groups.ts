@@ -4,6 +4,7 @@
  * sweeper with every scheduled feature, a manual clock and a recording delivery port.
  */
 import { bootCore } from '../../src/boot.js';
+import type { Agenda } from '../../src/core/agenda/model.js';
 import { ManualClock } from '../../src/core/clock.js';
 import type { CommandContext, Platform } from '../../src/core/context.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
@@ -32,6 +33,8 @@ export interface World {
 export interface WorldOptions {
   /** Default: the fixture agenda. */
   readonly agendaPath?: string;
+  /** An agenda given as data (then `agendaPath` is not read). */
+  readonly agenda?: Agenda;
   readonly now: string;
   readonly platform?: Platform;
   readonly reminderHours?: number;
@@ -50,6 +53,7 @@ export function makeWorld(options: WorldOptions): World {
   ports.add(port);
   const { services, dispatcher } = bootCore({
     agendaPath: options.agendaPath ?? FIXTURE_AGENDA_PATH,
+    ...(options.agenda ? { agenda: options.agenda } : {}),
     db: openDatabase(':memory:'),
     clock,
     logger,

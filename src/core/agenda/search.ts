@@ -8,6 +8,16 @@ export interface SearchFilter {
   /** Only these challenges (from an `in:` scope). */
   readonly challengeIds?: readonly string[];
   readonly origin?: Origin;
+  /** Only entries of this kind (related questions ask for questions only). */
+  readonly kind?: SearchHit['kind'];
+  /** Leave out these challenges (related questions look elsewhere first). */
+  readonly exceptChallengeIds?: readonly string[];
+  /**
+   * Rank every entry that has any of the words, without first requiring all of them:
+   * for "more like this" queries built from an entry's own text, where no other entry
+   * has every word.
+   */
+  readonly anyWord?: boolean;
 }
 
 export interface SearchHit {

@@ -29,6 +29,7 @@ export function buildRegistry(features: readonly Feature[], options: RegistryOpt
     actions: [makeShareAction(shareFrom), ...features.flatMap((f) => f.actions ?? [])],
     modals: features.flatMap((f) => f.modals ?? []),
     completers: features.flatMap((f) => f.completers ?? []),
+    messages: features.flatMap((f) => (f.messages ? [f.messages] : [])),
   };
 }
 

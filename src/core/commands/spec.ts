@@ -3,6 +3,7 @@
  * the same declaration: Slack and the shell parse free text against it (`parse-text.ts`),
  * Discord maps it to slash-command options, and help text is generated from it.
  */
+import type { ChannelMessage } from '../channel-message.js';
 import type { CommandContext } from '../context.js';
 import type { ActionResult, Reply } from '../message.js';
 import type { Services } from '../services.js';
@@ -94,6 +95,15 @@ export interface ActionSource {
 export interface CompleterSpec {
   readonly source: CompletionSource;
   complete(ctx: CommandContext, partial: string, services: Services): readonly Completion[] | Promise<readonly Completion[]>;
+}
+
+/**
+ * Reads messages written in channels the bot is in (only where the operator turned that
+ * on). Returns the reply to post in the message's thread, or nothing.
+ */
+export interface MessageSpec {
+  readonly name: string;
+  run(message: ChannelMessage, services: Services): Reply | undefined | Promise<Reply | undefined>;
 }
 
 export interface ModalSpec {

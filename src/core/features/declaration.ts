@@ -8,7 +8,14 @@ import type { DeliveryRecord } from '../jobs/deliveries.js';
 import type { ScheduledFeature } from '../jobs/features.js';
 import type { DeliveryFailure } from '../jobs/outbox.js';
 import type { Services } from '../services.js';
-import type { ActionSpec, CommandSpec, CompleterSpec, ModalSpec, SubcommandSpec } from '../commands/spec.js';
+import type {
+  ActionSpec,
+  CommandSpec,
+  CompleterSpec,
+  MessageSpec,
+  ModalSpec,
+  SubcommandSpec,
+} from '../commands/spec.js';
 import type { DeliveryKeys } from './delivery-keys.js';
 
 /** A slash command a feature owns. Its subcommands come from every feature's `subcommands`. */
@@ -45,6 +52,8 @@ export interface Feature {
   readonly actions?: readonly ActionSpec[];
   readonly modals?: readonly ModalSpec[];
   readonly completers?: readonly CompleterSpec[];
+  /** Reads channel messages (adapters pass them only when the operator turned that on). */
+  readonly messages?: MessageSpec;
   readonly scheduled?: ScheduledWork;
 }
 

@@ -1,12 +1,13 @@
 /**
  * The schema's history, oldest first. Never edit a released migration: add a new one.
  * Numbers are reserved per feature so parallel work does not collide:
- * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups, 6 reading-group calendars.
+ * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups, 6 reading-group calendars, 7 inline replies.
  */
 import { agendaIndex } from './001-agenda-index.js';
 import { subscriptionsAndDeliveries } from './002-subscriptions-deliveries.js';
 import { readingGroups } from './003-reading-groups.js';
 import { readingGroupCalendars } from './006-reading-group-calendars.js';
+import { inlineReplies } from './007-inline-replies.js';
 
 export interface Migration {
   readonly version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   subscriptionsAndDeliveries,
   readingGroups,
   readingGroupCalendars,
+  inlineReplies,
 ];

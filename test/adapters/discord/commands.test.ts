@@ -87,7 +87,7 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
     expect(String(body['content']).endsWith('(Discussion prompt written for this bot, on §3.5.2)')).toBe(true);
     expect(embedOf(body)['title']).toBe('Question 3.5.2-p1');
     expect(String(embedOf(body)['description'])).toContain('**Discussion prompt written for this bot, on §3.5.2**');
-    expect(buttonIds(body)).toEqual(['share:question 3.5.2-p1', 'open:3.5.2', 'open:3.5.2-p2']);
+    expect(buttonIds(body)).toEqual(['share:question 3.5.2-p1', 'open:3.5.2', 'open:3.5.2-p2', 'related:3.5.2-p1']);
   });
 
   it('search: ranked hits within a challenge', async () => {

@@ -41,7 +41,11 @@ describe('the weekly question on Discord, through the real discord.js client', (
     expect(card?.body['nonce']).toBeDefined();
     expect(card?.body['enforce_nonce']).toBe(true);
     expect(String(embedOf(card?.body ?? {})['description'] ?? '') + JSON.stringify(card?.body)).toContain('From the paper, §2.1.1');
-    expect(buttonIds(card?.body ?? {})).toEqual(['digest.interested:digest:1:2026-W02|2.1-q1', 'digest.another:1']);
+    expect(buttonIds(card?.body ?? {})).toEqual([
+      'digest.interested:digest:1:2026-W02|2.1-q1',
+      'digest.another:1',
+      'related:2.1-q1',
+    ]);
 
     const thread = h.fake.records.threads.find((t) => t.messageId === card?.id);
     expect(thread?.parentId).toBe(IDS.general);

@@ -59,6 +59,12 @@ describe('/agenda lookups on Slack', () => {
           { type: 'button', action_id: 'ab:share:0', value: 'question 2.1.1-p1', text: { type: 'plain_text', text: 'Share in channel', emoji: true } },
           { type: 'button', action_id: 'ab:open:1', value: '2.1.1', text: { type: 'plain_text', text: '§2.1.1', emoji: true } },
           { type: 'button', action_id: 'ab:open:2', value: '2.1.1-p2', text: { type: 'plain_text', text: 'Next (2.1.1-p2)', emoji: true } },
+          {
+            type: 'button',
+            action_id: 'ab:related:3',
+            value: '2.1.1-p1',
+            text: { type: 'plain_text', text: 'Related', emoji: true },
+          },
         ],
       },
     ]);

@@ -37,6 +37,7 @@ describe('/agenda question', () => {
       'share:question 3.5.2-p1',
       'open:3.5.2',
       'open:3.5.2-p2',
+      'related:3.5.2-p1',
     ]);
   });
 

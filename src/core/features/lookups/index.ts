@@ -1,6 +1,6 @@
 /**
  * Lookups: `/agenda` itself and its read-only subcommands (help, category, challenge,
- * question, search, random) with their Open and Share buttons.
+ * question, search, related, random) with their Open, Related and Share buttons.
  */
 import type { Feature } from '../declaration.js';
 import { categorySubcommand } from './category.js';
@@ -9,6 +9,7 @@ import { makeHelpSubcommand } from './help.js';
 import { openAction } from './open.js';
 import { questionSubcommand } from './question.js';
 import { randomSubcommand } from './random.js';
+import { relatedAction, relatedSubcommand } from './related.js';
 import { searchSubcommand } from './search.js';
 
 export const lookups: Feature = {
@@ -23,7 +24,14 @@ export const lookups: Feature = {
     },
   ],
   subcommands: {
-    agenda: [categorySubcommand, challengeSubcommand, questionSubcommand, searchSubcommand, randomSubcommand],
+    agenda: [
+      categorySubcommand,
+      challengeSubcommand,
+      questionSubcommand,
+      searchSubcommand,
+      relatedSubcommand,
+      randomSubcommand,
+    ],
   },
-  actions: [openAction],
+  actions: [openAction, relatedAction],
 };

@@ -8,6 +8,7 @@ import type { AgendaCatalog } from '../../agenda/catalog.js';
 import type { Category, Challenge, Question, Subsection } from '../../agenda/model.js';
 import type { Block, Button, ListItem, Reply, Span } from '../../message.js';
 import { shareButton } from '../../commands/share.js';
+import { relatedButton } from '../../agenda/related.js';
 import { challengeLine, clip, openButton, originStatement, originTag, questionCounts } from './format.js';
 import { categorySummary, challengeSummary, questionSummary, subsectionSummary } from './summaries.js';
 
@@ -98,6 +99,7 @@ export function questionView(catalog: AgendaCatalog, question: Question, note: r
     buttons(`question ${question.id}`, [
       openButton(question.section, `§${question.section}`),
       ...(next ? [openButton(next.id, `Next (${next.id})`)] : []),
+      relatedButton(question.id),
     ]),
   ]);
 }

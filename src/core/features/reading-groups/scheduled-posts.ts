@@ -6,6 +6,8 @@
  * Catch-up after downtime: only the latest due session gets its thread, and only if it
  * is less than a day late; older ones are recorded as missed. Never a backlog.
  */
+import type { Question } from '../../agenda/model.js';
+import { findRelated, relatedSource } from '../../agenda/related.js';
 import type { DeliveryRecord } from '../../jobs/deliveries.js';
 import type { DeliveryFailure } from '../../jobs/outbox.js';
 import type { Services } from '../../services.js';
@@ -23,6 +25,8 @@ import { headOf } from '../../text/cut.js';
 const HOUR_MS = 60 * 60_000;
 /** A session's thread is still opened if the bot comes back less than this late. */
 export const CATCH_UP_MS = 24 * HOUR_MS;
+/** A session thread ends with this many related questions from other challenges. */
+const SESSION_RELATED = 2;
 
 export const readingGroupPosts: ScheduledWork = {
   keys: readingGroupKeys,
@@ -71,11 +75,21 @@ function openSession(services: Services, feature: ReadingGroupServices, group: R
         destination: groupDestination(group),
         reply: renderCard(services, group, opened, 'session'),
         dueAt: session.startsAt,
-        thread: { name: headOf(`${group.name} · session ${session.number} (${session.unitId})`, 90), reply: threadStarter(group, opened) },
+        thread: {
+          name: headOf(`${group.name} · session ${session.number} (${session.unitId})`, 90),
+          reply: threadStarter(group, opened, sessionRelated(services, session.unitId)),
+        },
       },
       now,
     );
   });
+}
+
+/** Two questions from other challenges near the session's unit, ranked by the search index. */
+function sessionRelated(services: Services, unitId: string): Question[] {
+  const catalog = services.agenda();
+  const source = relatedSource(catalog, unitId);
+  return source ? [...findRelated(catalog, services.search, source, SESSION_RELATED, true).elsewhere] : [];
 }
 
 function missSession(services: Services, feature: ReadingGroupServices, group: ReadingGroup, session: Session, now: Date): void {

@@ -134,13 +134,22 @@ function utcText(at: Date): string {
   return `${at.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 }
 
-/** The first message inside the session's thread: where notes and more questions come from. */
-export function threadStarter(group: ReadingGroup, session: Session): Reply {
+/**
+ * The first message inside the session's thread: where notes and more questions come
+ * from. It ends with `related`, questions from other challenges, to connect sessions.
+ */
+export function threadStarter(group: ReadingGroup, session: Session, related: readonly Question[] = []): Reply {
   const value = sessionValue(session);
   const text = `Discuss session ${session.number} of ${group.name} here. Add a note for the group's record, ask for another question, or (organisers) mark the session covered.`;
+  const relatedLabel = 'Related questions from other challenges';
   return {
     visibility: 'channel',
-    summary: text,
+    summary: plainSummary([
+      text,
+      ...(related.length > 0
+        ? [{ label: `${relatedLabel}: `, items: related.map((q) => `${q.id} (${originLabel(q)}): ${q.text}`) }]
+        : []),
+    ]),
     blocks: [
       { kind: 'text', spans: [text] },
       {
@@ -151,6 +160,12 @@ export function threadStarter(group: ReadingGroup, session: Session): Reply {
           { action: ACTIONS.covered, value, label: 'Mark covered' },
         ],
       },
+      ...(related.length > 0
+        ? [
+            { kind: 'text' as const, spans: [{ text: relatedLabel, bold: true }] },
+            { kind: 'list' as const, items: related.map(questionItem) },
+          ]
+        : []),
     ],
   };
 }

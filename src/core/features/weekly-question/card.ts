@@ -8,6 +8,7 @@ import type { Question } from '../../agenda/model.js';
 import type { Block, Button, Reply, Span } from '../../message.js';
 import { plainSummary } from '../../plain-summary.js';
 import { headOf } from '../../text/cut.js';
+import { relatedButton } from '../../agenda/related.js';
 
 export const INTERESTED_ACTION = 'digest.interested';
 export const ANOTHER_ACTION = 'digest.another';
@@ -76,6 +77,8 @@ export function digestCard(catalog: AgendaCatalog, questions: readonly CardQuest
       style: 'primary',
     }));
     buttons.push({ action: ANOTHER_ACTION, value: String(options.subscriptionId), label: 'Another question' });
+    const relatedLabel = (id: string): string => (plural ? `Related to ${id}` : 'Related');
+    buttons.push(...questions.map(({ question }) => relatedButton(question.id, relatedLabel(question.id))));
     blocks.push({ kind: 'buttons', buttons });
   }
   const source = catalog.agenda.source;
