@@ -14,6 +14,7 @@ import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
 import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
 import { registerCommands } from './commands.js';
+import { registerHomeTab } from './home-tab.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 
@@ -28,6 +29,8 @@ export interface StartSlackOptions {
   readonly port?: number;
   /** The interface to listen on in HTTP mode (default: all; tests pass 127.0.0.1). */
   readonly host?: string;
+  /** At most one Home tab publish per person this often (default 3 s; tests pass less). */
+  readonly homeIntervalMs?: number;
 }
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
@@ -52,6 +55,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
 
   registerCommands(app, dispatcher, logger);
   registerActions(app, dispatcher, logger);
+  const homeTab = registerHomeTab(app, dispatcher, logger, { minIntervalMs: options.homeIntervalMs });
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {
     logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');
@@ -73,6 +77,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     mode,
     ...(port !== undefined ? { port } : {}),
     stop: async () => {
+      homeTab.stop();
       await app.stop();
     },
   };
