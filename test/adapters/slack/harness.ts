@@ -41,7 +41,12 @@ export function bareServices(logger: MemoryLogger): Services {
   } as unknown as Services;
 }
 
-export async function startHarness(registry: Registry, services?: Services): Promise<Harness> {
+export interface HarnessOptions {
+  /** At most one Home tab publish per person this often (short by default, so tests do not wait). */
+  readonly homeIntervalMs?: number;
+}
+
+export async function startHarness(registry: Registry, services?: Services, options: HarnessOptions = {}): Promise<Harness> {
   const slack = await FakeSlack.start();
   const logger = new MemoryLogger();
   const dispatcher = new Dispatcher(registry, services ?? bareServices(logger));
@@ -52,6 +57,7 @@ export async function startHarness(registry: Registry, services?: Services): Pro
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
     port: 0,
     host: '127.0.0.1',
+    homeIntervalMs: options.homeIntervalMs ?? 50,
   });
   const url = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
   return {

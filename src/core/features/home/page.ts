@@ -43,7 +43,6 @@ export function homePage(services: Services, viewer: HomeViewer): Reply {
   if (subscriptions.length > 0) parts.push(subscriptionBlocks(subscriptions, viewer));
   if (groups.length > 0) parts.push(groupBlocks(groups, viewer, services));
   if (interests.length > 0) parts.push(interestBlocks(interests, services));
-  parts.push([{ kind: 'heading', text: 'Quick starts' }, quickStartButtons()]);
   const counts = [
     count(subscriptions.length, 'weekly-question subscription'),
     count(groups.length, 'reading group'),
@@ -52,9 +51,11 @@ export function homePage(services: Services, viewer: HomeViewer): Reply {
   return {
     visibility: 'ephemeral',
     summary: `Your agenda: ${counts.join(', ')}.`,
+    // Quick starts first: a page cut to the platform's limit loses its end, never these.
     blocks: [
       { kind: 'context', spans: [`Times are in ${viewer.zone}.`] },
-      ...parts.flatMap((part, i) => (i === 0 ? part : [{ kind: 'divider' as const }, ...part])),
+      quickStartButtons(),
+      ...parts.flatMap((part) => [{ kind: 'divider' as const }, ...part]),
     ],
   };
 }
