@@ -63,7 +63,12 @@ export class HomePublisher {
   /** Publishes soon: now if the last publish for this person is old enough, else when it is. */
   request(teamId: string, userId: string): Promise<void> {
     const key = `${teamId}:${userId}`;
-    const entry = this.#pending.get(key) ?? { lastStart: -Infinity, waiting: undefined, timer: undefined, chain: Promise.resolve() };
+    const entry: Pending = this.#pending.get(key) ?? {
+      lastStart: -Infinity,
+      waiting: undefined,
+      timer: undefined,
+      chain: Promise.resolve(),
+    };
     this.#pending.set(key, entry);
     if (entry.waiting) return entry.waiting;
     const delay = Math.max(0, entry.lastStart + this.#interval - Date.now());
@@ -112,7 +117,8 @@ export class HomePublisher {
       const tz = info.user?.tz;
       if (tz !== undefined && isTimeZone(tz)) zone = tz;
     } catch (error) {
-      this.#options.logger.debug({ userId, error: describeError(error) }, 'no time zone from users.info; using the default');
+      const fields = { userId, error: describeError(error) };
+      this.#options.logger.debug(fields, 'no time zone from users.info; using the default');
     }
     this.#zones.set(userId, { zone, at: Date.now() });
     return zone;

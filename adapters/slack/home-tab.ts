@@ -24,16 +24,24 @@ export function isHomePress(body: { view?: { type?: string } }): boolean {
 }
 
 /** Who did what, read from a slash command or a button press; undefined for anything else. */
-function triggerOf(body: Record<string, unknown>): { teamId: string; userId: string; trigger: HomeTrigger } | undefined {
+interface Found {
+  readonly teamId: string;
+  readonly userId: string;
+  readonly trigger: HomeTrigger;
+}
+
+function triggerOf(body: Record<string, unknown>): Found | undefined {
   if (typeof body.command === 'string' && typeof body.user_id === 'string') {
     const command = body.command.replace(/^\//u, '');
-    return { teamId: String(body.team_id ?? ''), userId: body.user_id, trigger: { kind: 'command', command, text: String(body.text ?? '') } };
+    const trigger: HomeTrigger = { kind: 'command', command, text: String(body.text ?? '') };
+    return { teamId: String(body.team_id ?? ''), userId: body.user_id, trigger };
   }
   if (body.type !== 'block_actions') return undefined;
   const press = body as unknown as BlockAction;
   const action = parseActionId(press.actions[0]?.action_id ?? '');
   if (action === null) return undefined;
-  return { teamId: press.team?.id ?? press.user.team_id ?? '', userId: press.user.id, trigger: { kind: 'press', action } };
+  const teamId = press.team?.id ?? press.user.team_id ?? '';
+  return { teamId, userId: press.user.id, trigger: { kind: 'press', action } };
 }
 
 export interface HomeTabOptions {
@@ -41,7 +49,12 @@ export interface HomeTabOptions {
 }
 
 /** Registers the Home tab's event, its redraw-after-change middleware and its buttons. Returns how to stop it. */
-export function registerHomeTab(app: App, dispatcher: Dispatcher, logger: Logger, options: HomeTabOptions = {}): { stop(): void } {
+export function registerHomeTab(
+  app: App,
+  dispatcher: Dispatcher,
+  logger: Logger,
+  options: HomeTabOptions = {},
+): { stop(): void } {
   const publisher = new HomePublisher({ client: app.client, dispatcher, logger, ...options });
 
   app.event('app_home_opened', async ({ event, body }) => {
@@ -58,7 +71,8 @@ export function registerHomeTab(app: App, dispatcher: Dispatcher, logger: Logger
   const fromHome: Middleware<SlackActionMiddlewareArgs> = async ({ body, next }) => {
     if (isHomePress(body as { view?: { type?: string } })) await next();
   };
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, fromHome, async ({ ack, body, action, client }) => {
+  const constraints = { type: 'block_actions', action_id: OUR_ACTIONS } as const;
+  app.action<BlockAction<ButtonAction>>(constraints, fromHome, async ({ ack, body, action, client }) => {
     await ack();
     const name = parseActionId(action.action_id);
     if (name === null) return;
@@ -69,7 +83,10 @@ export function registerHomeTab(app: App, dispatcher: Dispatcher, logger: Logger
       await client.chat.postMessage({ channel: body.user.id, ...renderReply(reply) });
     };
     try {
-      if (result.modal) await client.views.open({ trigger_id: body.trigger_id, view: renderModal(result.modal, { channelId: body.user.id }) });
+      if (result.modal) {
+        const view = renderModal(result.modal, { channelId: body.user.id });
+        await client.views.open({ trigger_id: body.trigger_id, view });
+      }
       // `update` would replace the pressed message: on the Home tab, the redraw does that.
       if (result.reply) await tell(result.reply);
     } catch (error) {

@@ -7,6 +7,7 @@
 import type { ActionSpec, SubcommandSpec } from '../../commands/spec.js';
 import { UserError } from '../../errors.js';
 import type { Reply } from '../../message.js';
+import { openButton } from '../lookups/format.js';
 import { create as createGroup } from '../reading-groups/commands/create.js';
 import { pauseCommand, resumeCommand, unsubscribeCommand } from '../weekly-question/manage.js';
 import { subscribeCommand } from '../weekly-question/subscribe.js';
@@ -20,12 +21,14 @@ export const HOME_ACTIONS = {
 
 export type QuickStart = 'browse' | 'subscribe' | 'group';
 
+const DAMAGED = 'That button is damaged. Open the Home tab again.';
+
 /** A button that runs a subscription subcommand on the id it carries. */
 function subscriptionAction(action: string, command: SubcommandSpec): ActionSpec {
   return {
     action,
     async run(ctx, value, services) {
-      if (!/^\d{1,12}$/u.test(value)) throw new UserError('stale-button', 'That button is damaged. Open the Home tab again.');
+      if (!/^\d{1,12}$/u.test(value)) throw new UserError('stale-button', DAMAGED);
       return { reply: await command.run(ctx, { id: Number(value) } as never, services) };
     },
   };
@@ -48,22 +51,23 @@ function quickStart(which: string, services: Parameters<ActionSpec['run']>[2]): 
     const categories = services.agenda().agenda.categories;
     return {
       visibility: 'ephemeral',
-      summary: `The agenda's ${categories.length} categories: ${categories.map((c) => `${c.section} ${c.title}`).join('; ')}`,
+      summary: `The agenda's categories: ${categories.map((c) => `${c.section} ${c.title}`).join('; ')}`,
       blocks: [
         { kind: 'heading', text: 'Browse the agenda' },
         { kind: 'list', items: categories.map((c) => ({ id: c.section, text: [c.title] })) },
-        { kind: 'buttons', buttons: categories.map((c) => ({ action: 'open', value: c.section, label: `Open §${c.section}` })) },
+        { kind: 'buttons', buttons: categories.map((c) => openButton(c.section, `Open §${c.section}`)) },
         { kind: 'context', spans: ['/agenda search <words> finds questions; /agenda random picks one.'] },
       ],
     };
   }
   if (which === 'subscribe') {
-    return steps('Subscribe to a weekly question', ['One research question a week: to you by direct message, or to a channel you manage.'], subscribeCommand.examples);
+    const line = 'One research question a week: to you by direct message, or to a channel you manage.';
+    return steps('Subscribe to a weekly question', [line], subscribeCommand.examples);
   }
   if (which === 'group') {
     return steps('Start a reading group', ['Run this in the channel where the group will meet.'], createGroup.examples);
   }
-  throw new UserError('stale-button', 'That button is damaged. Open the Home tab again.');
+  throw new UserError('stale-button', DAMAGED);
 }
 
 export const homeActions: readonly ActionSpec[] = [

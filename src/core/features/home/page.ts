@@ -18,7 +18,8 @@ const QUICK_STARTS: readonly { readonly start: QuickStart; readonly label: strin
 ];
 
 const FIRST_STEPS = [
-  '1. Browse the agenda: /agenda category 2 shows a category and its challenges; /agenda search <words> finds questions.',
+  '1. Browse the agenda: /agenda category 2 shows a category and its challenges; ' +
+    '/agenda search <words> finds questions.',
   '2. Subscribe: /agenda subscribe sends you one research question a week by direct message.',
   '3. Read together: /readinggroup create in a channel starts a reading group; Join on its card adds you.',
   'Press Interested on a weekly question to keep it here.',
@@ -66,7 +67,13 @@ function welcomePage(viewer: HomeViewer): Reply {
     summary: 'Welcome. Start by browsing the agenda, subscribing to a weekly question, or starting a reading group.',
     blocks: [
       { kind: 'heading', text: 'Welcome to the research agenda' },
-      { kind: 'text', spans: ['Nothing here yet. Your weekly questions, reading groups and the questions you mark Interested will show up on this page.'] },
+      {
+        kind: 'text',
+        spans: [
+          'Nothing here yet. Your weekly questions, reading groups and the questions you mark Interested ' +
+            'will show up on this page.',
+        ],
+      },
       ...FIRST_STEPS.map((line) => ({ kind: 'text' as const, spans: [line] })),
       quickStartButtons(),
       { kind: 'context', spans: [`Times will be shown in ${viewer.zone}.`] },

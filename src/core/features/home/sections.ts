@@ -34,12 +34,15 @@ export function subscriptionBlocks(subscriptions: readonly Subscription[], viewe
     const state = s.paused
       ? `Paused${s.pausedReason ? ` (${s.pausedReason})` : ''}.`
       : `Next post: ${formatInZone(s.nextDueAt, viewer.zone, 'full')}.`;
+    const when = `${scheduleText(s)}. ${state}`;
     const toggle: Button = s.paused
       ? { action: HOME_ACTIONS.resume, value: String(s.id), label: 'Resume', style: 'primary' }
       : { action: HOME_ACTIONS.pause, value: String(s.id), label: 'Pause' };
+    const id = String(s.id);
+    const unsubscribe: Button = { action: HOME_ACTIONS.unsubscribe, value: id, label: 'Unsubscribe', style: 'danger' };
     blocks.push(
-      { kind: 'text', spans: [{ text: `Subscription ${s.id}`, bold: true }, ' to ', ...where, `, ${scheduleText(s)}. ${state}`] },
-      { kind: 'buttons', buttons: [toggle, { action: HOME_ACTIONS.unsubscribe, value: String(s.id), label: 'Unsubscribe', style: 'danger' }] },
+      { kind: 'text', spans: [{ text: `Subscription ${id}`, bold: true }, ' to ', ...where, `, ${when}`] },
+      { kind: 'buttons', buttons: [toggle, unsubscribe] },
     );
   }
   blocks.push(...moreNote(subscriptions.length, 'subscriptions', '/agenda subscriptions lists them all.'));
@@ -60,23 +63,33 @@ export function groupsOf(services: Services, viewer: HomeViewer): GroupEntry[] {
     .filter((g) => store.members(g.id).some((m) => m.userId === viewer.userId))
     .map((group) => {
       const next = upcoming(store.sessions(group.id))[0];
-      const rsvp = next ? store.rsvps(group.id, next.number).find((r) => r.userId === viewer.userId)?.answer : undefined;
+      const answers = next ? store.rsvps(group.id, next.number) : [];
+      const rsvp = answers.find((r) => r.userId === viewer.userId)?.answer;
       return { group, next, rsvp };
     });
 }
 
-const RSVP_WORDS: Record<RsvpAnswer | 'none', string> = { going: 'going', 'not-going': "can't make it", none: 'not answered yet' };
+const PRIMARY = 'primary' as const;
+
+const RSVP_WORDS: Record<RsvpAnswer | 'none', string> = {
+  going: 'going',
+  'not-going': "can't make it",
+  none: 'not answered yet',
+};
 
 export function groupBlocks(entries: readonly GroupEntry[], viewer: HomeViewer, services: Services): Block[] {
   const blocks: Block[] = [{ kind: 'heading', text: 'Your reading groups' }];
   for (const { group, next, rsvp } of entries.slice(0, MAX_ITEMS)) {
     const paused = group.status === 'paused' ? ' (paused)' : '';
     if (!next) {
-      blocks.push({ kind: 'text', spans: [{ text: group.name, bold: true }, `${paused} in `, { channel: group.channelId }, ': no sessions left.'] });
+      const where = { channel: group.channelId };
+      const name = { text: group.name, bold: true };
+      blocks.push({ kind: 'text', spans: [name, `${paused} in `, where, ': no sessions left.'] });
       continue;
     }
     const unit = services.agenda().challenge(next.unitId)?.title ?? services.agenda().subsection(next.unitId)?.title;
     const what = `session ${next.number}: ${next.unitId}${unit ? ` ${unit}` : ''}`;
+    const value = `${group.id}:${next.number}`;
     blocks.push(
       {
         kind: 'text',
@@ -84,14 +97,16 @@ export function groupBlocks(entries: readonly GroupEntry[], viewer: HomeViewer, 
           { text: group.name, bold: true },
           `${paused} in `,
           { channel: group.channelId },
-          `. Next, ${what}, ${formatInZone(next.startsAt, viewer.zone, 'full')}. Your answer: ${RSVP_WORDS[rsvp ?? 'none']}.`,
+          `. Next, ${what}, ${formatInZone(next.startsAt, viewer.zone, 'full')}.`,
+          ` Your answer: ${RSVP_WORDS[rsvp ?? 'none']}.`,
         ],
       },
       {
         kind: 'buttons',
         buttons: [
-          { action: GROUP_ACTIONS.going, value: `${group.id}:${next.number}`, label: 'Going', ...(rsvp === 'going' ? {} : { style: 'primary' as const }) },
-          { action: GROUP_ACTIONS.notGoing, value: `${group.id}:${next.number}`, label: "Can't make it" },
+          // Pressing Going again withdraws it, so it is highlighted only while it is not the answer.
+          { action: GROUP_ACTIONS.going, value, label: 'Going', ...(rsvp === 'going' ? {} : { style: PRIMARY }) },
+          { action: GROUP_ACTIONS.notGoing, value, label: "Can't make it" },
         ],
       },
     );
@@ -112,7 +127,8 @@ export function interestBlocks(ids: readonly string[], services: Services): Bloc
   const items: ListItem[] = ids.map((id) => {
     const question = catalog.question(id);
     if (!question) return { id, text: ['(no longer in the agenda)'] };
-    return { id, text: [clip(question.text, 90), ` — ${originTag(question)}`], origin: question.origin, originInText: true };
+    const text = [clip(question.text, 90), ` — ${originTag(question)}`];
+    return { id, text, origin: question.origin, originInText: true };
   });
   const openable = ids.filter((id) => catalog.question(id) !== undefined).slice(0, MAX_OPEN_BUTTONS);
   return [
