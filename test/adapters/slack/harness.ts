@@ -46,7 +46,11 @@ export interface HarnessOptions {
   readonly homeIntervalMs?: number;
 }
 
-export async function startHarness(registry: Registry, services?: Services, options: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(
+  registry: Registry,
+  services?: Services,
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const slack = await FakeSlack.start();
   const logger = new MemoryLogger();
   const dispatcher = new Dispatcher(registry, services ?? bareServices(logger));

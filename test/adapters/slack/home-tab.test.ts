@@ -14,7 +14,8 @@ import { appHomeOpened, homeButtonPayload, sendEvent } from '../../fakes/slack/s
 import { makeServices, type TestCore } from '../../helpers/services.js';
 import { SIGNING_SECRET, startHarness, type Harness } from './harness.js';
 
-type Block = { type: string; text?: { text: string }; elements?: { text?: string | { text: string }; action_id?: string; value?: string }[] };
+type Element = { text?: string | { text: string }; action_id?: string; value?: string };
+type Block = { type: string; text?: { text: string }; elements?: Element[] };
 type View = { type: string; blocks: Block[] };
 
 const INTERVAL_MS = 300;
@@ -33,9 +34,20 @@ afterAll(async () => {
 
 const publishes = (userId: string) => h.slack.callsTo('views.publish').filter((c) => c.args.user_id === userId);
 const lastView = (userId: string): View => publishes(userId).at(-1)?.args.view as View;
-const sectionTexts = (view: View): string[] => view.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+const sectionTexts = (view: View): string[] =>
+  view.blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+const label = (e: Element): string => (typeof e.text === 'object' ? e.text.text : '');
 const buttonLabels = (view: View): string[] =>
-  view.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => (typeof e.text === 'object' ? e.text.text : '')) : []));
+  view.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map(label) : []));
+const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
+const button = (id: string, value: string, text: string, style?: string) => ({
+  type: 'button',
+  action_id: id,
+  value,
+  text: plain(text),
+  ...(style !== undefined ? { style } : {}),
+});
+const note = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 async function open(userId: string): Promise<View> {
   const before = publishes(userId).length;
@@ -52,35 +64,38 @@ async function agenda(userId: string, text: string): Promise<Record<string, unkn
 
 describe('the Slack Home tab', () => {
   it('publishes the person’s page when they open the tab, with times in their Slack time zone', async () => {
-    expect(await agenda('U0HOME', 'subscribe day=wed time=09:00 tz=UTC')).toMatchObject({ text: expect.stringMatching(/^Subscribed \(id 1\)/u) });
+    const subscribed = await agenda('U0HOME', 'subscribe day=wed time=09:00 tz=UTC');
+    expect(subscribed).toMatchObject({ text: expect.stringMatching(/^Subscribed \(id 1\)/u) });
     const view = await open('U0HOME');
     expect(h.slack.callsTo('users.info').at(-1)?.args.user).toBe('U0HOME');
     expect(view).toEqual({
       type: 'home',
       blocks: [
-        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Times are in Europe/Berlin.' }] },
+        note('Times are in Europe/Berlin.'),
         {
           type: 'actions',
           elements: [
-            { type: 'button', action_id: 'ab:home.start:0', value: 'browse', text: { type: 'plain_text', text: 'Browse the agenda', emoji: true }, style: 'primary' },
-            { type: 'button', action_id: 'ab:home.start:1', value: 'subscribe', text: { type: 'plain_text', text: 'Subscribe to a weekly question', emoji: true } },
-            { type: 'button', action_id: 'ab:home.start:2', value: 'group', text: { type: 'plain_text', text: 'Start a reading group', emoji: true } },
+            button('ab:home.start:0', 'browse', 'Browse the agenda', 'primary'),
+            button('ab:home.start:1', 'subscribe', 'Subscribe to a weekly question'),
+            button('ab:home.start:2', 'group', 'Start a reading group'),
           ],
         },
         { type: 'divider' },
-        { type: 'header', text: { type: 'plain_text', text: 'Your weekly questions', emoji: true } },
+        { type: 'header', text: plain('Your weekly questions') },
         {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: '*Subscription 1* to you, by direct message, Wednesdays at 09:00 (UTC). Next post: Wednesday 2027-01-06 10:00 (Europe/Berlin).',
+            text:
+              '*Subscription 1* to you, by direct message, Wednesdays at 09:00 (UTC). ' +
+              'Next post: Wednesday 2027-01-06 10:00 (Europe/Berlin).',
           },
         },
         {
           type: 'actions',
           elements: [
-            { type: 'button', action_id: 'ab:home.pause:3', value: '1', text: { type: 'plain_text', text: 'Pause', emoji: true } },
-            { type: 'button', action_id: 'ab:home.unsubscribe:4', value: '1', text: { type: 'plain_text', text: 'Unsubscribe', emoji: true }, style: 'danger' },
+            button('ab:home.pause:3', '1', 'Pause'),
+            button('ab:home.unsubscribe:4', '1', 'Unsubscribe', 'danger'),
           ],
         },
       ],
@@ -91,8 +106,8 @@ describe('the Slack Home tab', () => {
     await sendEvent(h.url, SIGNING_SECRET, appHomeOpened('U0PLAIN', 'messages'));
     const view = await open('U0PLAIN');
     expect(publishes('U0PLAIN')).toHaveLength(1);
-    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Welcome to the research agenda', emoji: true } });
-    expect(view.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Times will be shown in UTC.' }] });
+    expect(view.blocks[0]).toEqual({ type: 'header', text: plain('Welcome to the research agenda') });
+    expect(view.blocks.at(-1)).toEqual(note('Times will be shown in UTC.'));
   });
 
   it('Pause on the tab pauses, answers in the Messages tab, and republishes the page with Resume', async () => {
@@ -103,7 +118,9 @@ describe('the Slack Home tab', () => {
     expect(sent.status).toBe(200);
     await h.slack.until(() => publishes('U0HOME').length > before);
     expect(core.services.subscriptions.byId(1)?.paused).toBe(true);
-    expect(sectionTexts(lastView('U0HOME'))[0]).toBe('*Subscription 1* to you, by direct message, Wednesdays at 09:00 (UTC). Paused (by hand, with /agenda pause).');
+    expect(sectionTexts(lastView('U0HOME'))[0]).toBe(
+      '*Subscription 1* to you, by direct message, Wednesdays at 09:00 (UTC). Paused (by hand, with /agenda pause).',
+    );
     expect(buttonLabels(lastView('U0HOME')).slice(3, 5)).toEqual(['Resume', 'Unsubscribe']);
     const answer = h.slack.callsTo('chat.postMessage').at(-1)?.args;
     expect(answer).toMatchObject({ channel: 'U0HOME', text: 'Paused 1.' });
@@ -139,25 +156,35 @@ describe('the Slack Home tab', () => {
 
   it('keeps a page with many items within 100 blocks and says what was left out', async () => {
     const user = 'U0MANY';
-    const dm = { actor: { platform: 'slack' as const, tenantId: 'T0FAKE', userId: user }, conversation: { platform: 'slack' as const, tenantId: 'T0FAKE', channelId: `D${user}` }, isDirect: true };
+    const dm = {
+      actor: { platform: 'slack' as const, tenantId: 'T0FAKE', userId: user },
+      conversation: { platform: 'slack' as const, tenantId: 'T0FAKE', channelId: `D${user}` },
+      isDirect: true,
+    };
     for (let i = 0; i < 20; i += 1) await core.dispatcher.runText('agenda', 'subscribe day=fri time=16:00', dm);
     for (let i = 0; i < 18; i += 1) {
-      const where = { ...dm, actor: { ...dm.actor, userId: 'U0ORG' }, conversation: { ...dm.conversation, channelId: `C0RG${i}` }, isDirect: false };
-      await core.dispatcher.runText('readinggroup', `create name:"Group ${i}" syllabus:2.1,2.2 day=thu time=17:00 tz=UTC`, where);
+      const channel = { ...dm.conversation, channelId: `C0RG${i}` };
+      const where = { actor: { ...dm.actor, userId: 'U0ORG' }, conversation: channel, isDirect: false };
+      const create = `create name:"Group ${i}" syllabus:2.1,2.2 day=thu time=17:00`;
+      await core.dispatcher.runText('readinggroup', create, where);
       await core.dispatcher.runText('readinggroup', 'join', { ...where, actor: dm.actor });
     }
     for (const q of core.services.agenda().questions().slice(0, 60)) {
-      core.services.subscriptions.addInterest('slack', 'T0FAKE', user, q.id, 'digest:1:2027-W01', new Date('2027-01-04T10:00:00Z'));
+      const at = new Date('2027-01-04T10:00:00Z');
+      core.services.subscriptions.addInterest('slack', 'T0FAKE', user, q.id, 'digest:1:2027-W01', at);
     }
     const view = await open(user);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
-    const small = view.blocks.flatMap((b) => (b.type === 'context' ? (b.elements ?? []).map((e) => String(e.text)) : []));
+    const contexts = view.blocks.filter((b) => b.type === 'context');
+    const small = contexts.flatMap((b) => (b.elements ?? []).map((e) => String(e.text)));
     expect(small).toContain('Showing 15 of 20 subscriptions. /agenda subscriptions lists them all.');
     expect(small).toContain("Showing 15 of 18 groups. /readinggroup status in a group's channel shows that group.");
     // The interests list runs past the character budget: cut after a whole item, saying how many are shown.
-    expect(small.at(-1)).toMatch(/^_Showing \d+ of 60: the rest did not fit in one Slack message\._\n\/agenda interests lists them all\.$/u);
+    const cut = /^_Showing \d+ of 60: the rest did not fit in one Slack message\._\n\/agenda interests lists them all\.$/u;
+    expect(small.at(-1)).toMatch(cut);
     // The quick starts come first, so a cut never takes them.
-    expect(buttonLabels(view).slice(0, 3)).toEqual(['Browse the agenda', 'Subscribe to a weekly question', 'Start a reading group']);
+    const starts = ['Browse the agenda', 'Subscribe to a weekly question', 'Start a reading group'];
+    expect(buttonLabels(view).slice(0, 3)).toEqual(starts);
   });
 
   it('cuts a page longer than 100 blocks by the reply rule, keeping its buttons and saying so', () => {
@@ -172,17 +199,20 @@ describe('the Slack Home tab', () => {
     const { blocks } = renderReply(page, 100);
     expect(blocks).toHaveLength(100);
     expect(blocks[97]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'line 97' } });
-    expect(blocks[98]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }] });
+    expect(blocks[98]).toEqual(note('_…the rest did not fit in one Slack message._'));
     expect(blocks[99]?.type).toBe('actions');
   });
 });
 
 describe('the manifest', () => {
   it('enables the Home tab beside the Messages tab and subscribes to app_home_opened', () => {
-    const manifest = buildManifest(registry) as { features: Record<string, unknown>; settings: Record<string, unknown> };
-    expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    type Manifest = { features: Record<string, unknown>; settings: Record<string, unknown> };
+    const manifest = buildManifest(registry) as Manifest;
+    const tabs = { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false };
+    expect(manifest.features.app_home).toEqual(tabs);
     expect(manifest.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened'] });
-    const http = buildManifest(registry, { baseUrl: 'https://bot.example.org/' }) as { settings: Record<string, unknown> };
-    expect(http.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened'], request_url: 'https://bot.example.org/slack/events' });
+    const http = buildManifest(registry, { baseUrl: 'https://bot.example.org/' }) as Manifest;
+    const url = 'https://bot.example.org/slack/events';
+    expect(http.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened'], request_url: url });
   });
 });

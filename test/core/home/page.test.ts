@@ -38,7 +38,9 @@ describe('the home page', () => {
     const reply = page();
     const lines = replyLines(reply);
     expect(lines[0]).toBe('Welcome to the research agenda');
-    expect(lines).toContain('2. Subscribe: /agenda subscribe sends you one research question a week by direct message.');
+    expect(lines).toContain(
+      '2. Subscribe: /agenda subscribe sends you one research question a week by direct message.',
+    );
     expect(lines).toContain('Times will be shown in America/New_York.');
     expect(buttons(reply)).toEqual([
       'Browse the agenda → home.start browse',
@@ -51,25 +53,31 @@ describe('the home page', () => {
     await subscribeInDm('day=wed time=09:00 tz=Europe/Berlin');
     const reply = page();
     expect(replyLines(reply)).toContain(
-      'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). Next post: Wednesday 2027-01-06 03:00 (America/New_York).',
+      'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). ' +
+        'Next post: Wednesday 2027-01-06 03:00 (America/New_York).',
     );
     expect(replyLines(reply)[0]).toBe('Times are in America/New_York.');
     expect(buttons(reply)).toContain('Pause → home.pause 1');
     expect(buttons(reply)).toContain('Unsubscribe → home.unsubscribe 1');
-    expect(reply.summary).toBe('Your agenda: 1 weekly-question subscription, 0 reading groups, 0 questions you are interested in.');
+    expect(reply.summary).toBe(
+      'Your agenda: 1 weekly-question subscription, 0 reading groups, 0 questions you are interested in.',
+    );
   });
 
   it('pause, resume and unsubscribe buttons run the subscription commands and the page follows', async () => {
     await subscribeInDm('day=wed time=09:00 tz=Europe/Berlin');
     const paused = await world.dispatcher.press('home.pause', '1', dm());
     expect(paused.reply?.summary).toBe('Paused 1.');
-    expect(replyLines(page())).toContain('Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). Paused (by hand, with /agenda pause).');
+    expect(replyLines(page())).toContain(
+      'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). Paused (by hand, with /agenda pause).',
+    );
     expect(buttons(page())).toContain('Resume → home.resume 1');
 
     world.clock.set('2027-01-07T12:00:00Z');
     await world.dispatcher.press('home.resume', '1', dm());
     expect(replyLines(page())).toContain(
-      'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). Next post: Wednesday 2027-01-13 03:00 (America/New_York).',
+      'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). ' +
+        'Next post: Wednesday 2027-01-13 03:00 (America/New_York).',
     );
 
     const gone = await world.dispatcher.press('home.unsubscribe', '1', dm());
@@ -79,8 +87,11 @@ describe('the home page', () => {
 
   it('refuses a pause button for someone else’s subscription, as the command does', async () => {
     await subscribeInDm('');
-    const other = await world.dispatcher.press('home.pause', '1', { ...world.ctx('U2', { channelId: 'DU2' }), isDirect: true });
-    expect(other.reply?.summary).toBe('There is no subscription 1 that you can see here. `/agenda subscriptions` lists them with their ids.');
+    const someoneElse = { ...world.ctx('U2', { channelId: 'DU2' }), isDirect: true };
+    const other = await world.dispatcher.press('home.pause', '1', someoneElse);
+    expect(other.reply?.summary).toBe(
+      'There is no subscription 1 that you can see here. `/agenda subscriptions` lists them with their ids.',
+    );
   });
 
   it('lists only the person’s own subscriptions: by DM to them, or channels they set up', async () => {
@@ -107,7 +118,7 @@ describe('the home page', () => {
     ]);
   });
 
-  it('shows a reading group’s next session, the person’s answer, and RSVP buttons that are the group’s own', async () => {
+  it('shows a group’s next session, the person’s answer, and RSVP buttons that are the group’s own', async () => {
     await groupWithMember();
     const before = page();
     expect(replyLines(before)).toContain(
@@ -118,7 +129,9 @@ describe('the home page', () => {
     expect(buttons(before)).toContain("Can't make it → rg-not-going 1:1");
 
     const pressed = await world.dispatcher.press('rg-going', '1:1', world.ctx('U1', { channelId: 'DU1' }));
-    expect(pressed.reply?.summary).toBe('Noted: you are going to session 1 of "Safety RG". Press Going again to withdraw.');
+    expect(pressed.reply?.summary).toBe(
+      'Noted: you are going to session 1 of "Safety RG". Press Going again to withdraw.',
+    );
     expect(replyLines(page()).some((l) => l.endsWith('Your answer: going.'))).toBe(true);
   });
 

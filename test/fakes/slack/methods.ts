@@ -76,13 +76,15 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
     const user = s.users.get(str(a.user));
     if (!user) return { ok: false, error: 'user_not_found' };
     const tz = user.tz !== undefined ? { tz: user.tz } : {};
-    return { ok: true, user: { id: user.id, team_id: s.teamId, is_admin: !!user.is_admin, is_owner: !!user.is_owner, deleted: !!user.deleted, ...tz } };
+    const flags = { is_admin: !!user.is_admin, is_owner: !!user.is_owner, deleted: !!user.deleted };
+    return { ok: true, user: { id: user.id, team_id: s.teamId, ...flags, ...tz } };
   },
-  // Slack refuses a Home view of more than 100 blocks; so does the fake, so a test cannot pass on a view Slack would refuse.
+  // Slack refuses a Home view of more than 100 blocks, and so does the fake: no test passes on a view Slack refuses.
   'views.publish': (s, a) => {
     const view = (a.view ?? {}) as { type?: string; blocks?: unknown[] };
     if (str(a.user_id) === '') return { ok: false, error: 'user_not_found' };
-    if (view.type !== 'home' || !Array.isArray(view.blocks) || view.blocks.length > 100) return { ok: false, error: 'invalid_arguments' };
+    const valid = view.type === 'home' && Array.isArray(view.blocks) && view.blocks.length <= 100;
+    if (!valid) return { ok: false, error: 'invalid_arguments' };
     return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, ...view } };
   },
   'views.open': (s, a) => ({ ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, ...(a.view as object) } }),

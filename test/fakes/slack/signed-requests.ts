@@ -113,7 +113,14 @@ export function blockActionsPayload(press: ButtonPress): object {
       : { message: { type: 'message', ts: press.messageTs, text: 'card', ...(press.threadTs ? { thread_ts: press.threadTs } : {}) } }),
     response_url: press.responseUrl,
     actions: [
-      { type: 'button', action_id: press.actionId, block_id: 'b1', value: press.value, action_ts: '1700000001.000001', text: { type: 'plain_text', text: 'x' } },
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: 'b1',
+        value: press.value,
+        action_ts: '1700000001.000001',
+        text: { type: 'plain_text', text: 'x' },
+      },
     ],
   };
 }
@@ -174,11 +181,18 @@ export function sendEvent(url: string, secret: string, event: object, options?: 
 
 /** `app_home_opened` for one user, on the Home tab or the Messages tab. */
 export function appHomeOpened(userId: string, tab: 'home' | 'messages' = 'home'): object {
-  return { type: 'app_home_opened', user: userId, channel: `D${userId}`, tab, event_ts: `${Math.floor(Date.now() / 1000)}.000100` };
+  const eventTs = `${Math.floor(Date.now() / 1000)}.000100`;
+  return { type: 'app_home_opened', user: userId, channel: `D${userId}`, tab, event_ts: eventTs };
 }
 
 /** A `block_actions` payload for a button on the app's Home tab: no channel, message or response_url. */
-export function homeButtonPayload(press: { readonly actionId: string; readonly value: string; readonly userId: string }): object {
+export interface HomeButtonPress {
+  readonly actionId: string;
+  readonly value: string;
+  readonly userId: string;
+}
+
+export function homeButtonPayload(press: HomeButtonPress): object {
   return {
     type: 'block_actions',
     team: { id: 'T0FAKE', domain: 'fake' },
@@ -189,7 +203,14 @@ export function homeButtonPayload(press: { readonly actionId: string; readonly v
     container: { type: 'view', view_id: 'VHOME1' },
     view: { id: 'VHOME1', type: 'home', team_id: 'T0FAKE', app_id: 'A0FAKE', bot_id: 'BFAKE', blocks: [], hash: 'h1' },
     actions: [
-      { type: 'button', action_id: press.actionId, block_id: 'b1', value: press.value, action_ts: '1700000001.000001', text: { type: 'plain_text', text: 'x' } },
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: 'b1',
+        value: press.value,
+        action_ts: '1700000001.000001',
+        text: { type: 'plain_text', text: 'x' },
+      },
     ],
   };
 }
