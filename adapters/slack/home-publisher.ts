@@ -25,6 +25,8 @@ interface Pending {
   lastStart: number;
   waiting: Promise<void> | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves `waiting` without publishing (on stop), so nobody awaits it forever. */
+  release: (() => void) | undefined;
   chain: Promise<void>;
 }
 
@@ -67,15 +69,18 @@ export class HomePublisher {
       lastStart: -Infinity,
       waiting: undefined,
       timer: undefined,
+      release: undefined,
       chain: Promise.resolve(),
     };
     this.#pending.set(key, entry);
     if (entry.waiting) return entry.waiting;
     const delay = Math.max(0, entry.lastStart + this.#interval - Date.now());
     entry.waiting = new Promise<void>((resolve) => {
+      entry.release = resolve;
       entry.timer = setTimeout(() => {
         entry.waiting = undefined;
         entry.timer = undefined;
+        entry.release = undefined;
         // One publish at a time per person, even when one waits out a 429.
         entry.chain = entry.chain
           .then(() => {
@@ -91,7 +96,10 @@ export class HomePublisher {
   /** Drops waiting publishes (the app is stopping). */
   stop(): void {
     this.#stopped = true;
-    for (const entry of this.#pending.values()) if (entry.timer) clearTimeout(entry.timer);
+    for (const entry of this.#pending.values()) {
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.release?.();
+    }
   }
 
   async #publish(teamId: string, userId: string): Promise<void> {
