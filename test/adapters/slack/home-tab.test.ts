@@ -142,8 +142,10 @@ describe('the Slack Home tab', () => {
     // How many redraws depends on how fast the commands ran; three changes never make more than three.
     expect(all.length - before).toBeGreaterThanOrEqual(1);
     expect(all.length - before).toBeLessThanOrEqual(3);
+    // Measured where the calls arrive, so HTTP delays blur it; unpaced calls would come milliseconds apart.
+    // The exact pace is checked in home-publisher.test.ts.
     for (let i = 1; i < all.length; i += 1) {
-      expect((all[i]?.at ?? 0) - (all[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(INTERVAL_MS - 20);
+      expect((all[i]?.at ?? 0) - (all[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(INTERVAL_MS / 2);
     }
     expect(sectionTexts(lastView('U0HOME'))[0]).toMatch(resumed);
   });
