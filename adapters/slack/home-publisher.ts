@@ -57,6 +57,11 @@ export class HomePublisher {
     return this.request(teamId, userId);
   }
 
+  /** The person has their Home tab in front of them (they pressed a button on it), even if opened before a restart. */
+  looking(teamId: string, userId: string): void {
+    this.#seen.add(`${teamId}:${userId}`);
+  }
+
   /** Something on the person's page changed: redraw it if they have looked at it. */
   changed(teamId: string, userId: string): Promise<void> {
     return this.#seen.has(`${teamId}:${userId}`) ? this.request(teamId, userId) : Promise.resolve();

@@ -77,6 +77,7 @@ export function registerHomeTab(
     const name = parseActionId(action.action_id);
     if (name === null) return;
     const ctx = homeContext(body);
+    publisher.looking(ctx.actor.tenantId, ctx.actor.userId);
     const result = await dispatcher.press(name, action.value ?? '', ctx);
     const fields = { action: name, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId };
     const tell = async (reply: Parameters<typeof renderReply>[0]): Promise<void> => {

@@ -128,6 +128,19 @@ describe('the Slack Home tab', () => {
     expect(h.slack.responses.length + h.slack.callsTo('chat.postEphemeral').length).toBe(elsewhere);
   });
 
+  it('redraws the page of someone who presses a button on it without having opened it since start', async () => {
+    h.slack.users.set('U0RETURNING', { id: 'U0RETURNING' });
+    await core.dispatcher.runText('agenda', 'subscribe', {
+      actor: { platform: 'slack', tenantId: 'T0FAKE', userId: 'U0RETURNING' },
+      conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId: 'D0RETURNING' },
+      isDirect: true,
+    });
+    const id = String(core.services.subscriptions.list('slack', 'T0FAKE').at(-1)?.id);
+    await h.interact(homeButtonPayload({ actionId: 'ab:home.pause:3', value: id, userId: 'U0RETURNING' }));
+    await h.slack.until(() => publishes('U0RETURNING').length === 1);
+    expect(sectionTexts(lastView('U0RETURNING'))[0]).toMatch(/Paused \(by hand, with \/agenda pause\)\.$/u);
+  });
+
   it('redraws after changes made by commands, never twice for one person within the interval', async () => {
     await open('U0HOME');
     const before = publishes('U0HOME').length;
