@@ -8,6 +8,7 @@ import type { Dispatcher } from '../../src/core/dispatcher.js';
 import type { Logger } from '../../src/log.js';
 import { ACTION_PREFIX, parseActionId } from './blocks.js';
 import { actionContext, pressOrigin } from './context.js';
+import { isHomePress } from './home-tab.js';
 import { MODAL_PREFIX, readSubmission } from './modal.js';
 import { applyResult } from './replies.js';
 
@@ -17,6 +18,7 @@ const OUR_MODALS = new RegExp(`^${MODAL_PREFIX}`, 'u');
 /** Routes this app's button presses and form submissions to the dispatcher. */
 export function registerActions(app: App, dispatcher: Dispatcher, logger: Logger): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond, client }) => {
+    if (isHomePress(body)) return; // the Home tab's own listener (home-tab.ts) answers these
     await ack();
     const name = parseActionId(action.action_id);
     if (name === null) return;

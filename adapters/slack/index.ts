@@ -16,6 +16,7 @@ import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
 import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
 import { registerInlineReferences } from './inline-references.js';
+import { registerHomeTab } from './home-tab.js';
 import { SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 
@@ -34,6 +35,8 @@ export interface StartSlackOptions {
   readonly replyBudgetMs?: number;
   /** HTTP mode: serves reading-group calendar feeds at `/calendar/<token>.ics` (core: `calendarFeed`). */
   readonly calendarFeed?: CalendarFeedReader;
+  /** At most one Home tab publish per person this often (default 3 s; tests pass less). */
+  readonly homeIntervalMs?: number;
 }
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
@@ -60,6 +63,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   registerCommands(app, dispatcher, logger, options.replyBudgetMs);
   registerActions(app, dispatcher, logger);
   if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
+  const homeTab = registerHomeTab(app, dispatcher, logger, { minIntervalMs: options.homeIntervalMs });
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {
     logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');
@@ -81,6 +85,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     mode,
     ...(port !== undefined ? { port } : {}),
     stop: async () => {
+      homeTab.stop();
       await app.stop();
     },
   };

@@ -14,7 +14,7 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'chat:write': 'replies, shared cards, weekly questions, thread messages, chat.update',
   'chat:write.public': 'Share in channel in public channels the bot was not invited to',
   'im:write': 'conversations.open for weekly questions by direct message',
-  'users:read': 'users.info: is the user a workspace admin or owner',
+  'users:read': 'users.info: is the user a workspace admin or owner; their time zone for the Home tab',
   'channels:history': 'conversations.history: find a weekly post again after a crash (public channels)',
   'groups:history': 'the same, in private channels the bot was invited to',
   'im:history': 'the same, in direct messages',
@@ -24,6 +24,9 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'metadata.message:read': 'read back the idempotency key attached to our own posts as message metadata',
   'files:write': 'files.uploadV2: reading-group notes as a text file',
 };
+
+/** Events the bot subscribes to: opening the Home tab publishes the person's page. */
+export const BOT_EVENTS: readonly string[] = ['app_home_opened'];
 
 /** Options for the generated manifest. */
 export interface ManifestOptions {
@@ -45,6 +48,8 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
       description: 'Work through a research agenda together: look-ups, weekly questions, reading groups.',
     },
     features: {
+      // The Home tab shows each person's own page (home-tab.ts); the Messages tab stays as it was.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name, always_online: false },
       slash_commands: registry.commands.map((command) => ({
         command: `/${command.name}`,
@@ -57,7 +62,10 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
     },
     oauth_config: { scopes: { bot: Object.keys(BOT_SCOPES) } },
     settings: {
-      ...(options.inlineReferences === true ? { event_subscriptions: messageEvents(requestUrl) } : {}),
+      event_subscriptions: {
+        bot_events: [...BOT_EVENTS, ...(options.inlineReferences === true ? INLINE_REFERENCE_EVENTS : [])],
+        ...(requestUrl !== undefined ? { request_url: requestUrl } : {}),
+      },
       interactivity: { is_enabled: true, ...(requestUrl !== undefined ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: requestUrl === undefined,
@@ -67,9 +75,8 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
 }
 
 /** Inline references read messages in public channels the bot is in, and nothing more. */
-function messageEvents(requestUrl: string | undefined): Record<string, unknown> {
-  return { ...(requestUrl !== undefined ? { request_url: requestUrl } : {}), bot_events: ['message.channels'] };
-}
+/** Channel messages, read only with `INLINE_REFERENCES=on` (it uses the `channels:history` scope). */
+const INLINE_REFERENCE_EVENTS: readonly string[] = ['message.channels'];
 
 /** The manifest as YAML, with a header saying how to regenerate it. */
 export function manifestYaml(registry: Registry, options: ManifestOptions = {}): string {

@@ -42,11 +42,14 @@ type Unit =
   | { readonly kind: 'content'; readonly blocks: SlackBlock[] }
   | { readonly kind: 'list'; readonly lines: string[]; readonly more?: string };
 
-/** Renders a reply within Slack's limits, cutting by the rule at the top of this file. */
-export function renderReply(reply: Reply): SlackMessage {
+/**
+ * Renders a reply within Slack's limits, cutting by the rule at the top of this file.
+ * `maxBlocks` is 50 for messages; a Home tab view holds 100.
+ */
+export function renderReply(reply: Reply, maxBlocks: number = SLACK_LIMITS.blocks): SlackMessage {
   const units = toUnits(reply);
   const fixed = units.flatMap((u) => (u.kind === 'fixed' ? u.blocks : []));
-  let blocksLeft = SLACK_LIMITS.blocks - fixed.length - 1;
+  let blocksLeft = maxBlocks - fixed.length - 1;
   let charsLeft = SLACK_LIMITS.totalText - fixed.reduce((n, b) => n + visibleLength(b), 0) - NOTICE_RESERVE;
   const out: SlackBlock[] = [];
   let notice: string | null = null;

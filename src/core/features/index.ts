@@ -9,11 +9,12 @@ import type { ScheduledFeature } from '../jobs/features.js';
 import { calendars } from './calendar/index.js';
 import { scheduledFeaturesOf, type Feature } from './declaration.js';
 import { inlineReferences } from './inline-references/index.js';
+import { home } from './home/index.js';
 import { lookups } from './lookups/index.js';
 import { readingGroups } from './reading-groups/index.js';
 import { weeklyQuestion } from './weekly-question/index.js';
 
-export const features: readonly Feature[] = [lookups, weeklyQuestion, readingGroups, calendars, inlineReferences];
+export const features: readonly Feature[] = [lookups, weeklyQuestion, readingGroups, calendars, inlineReferences, home];
 
 export const registry = buildRegistry(features, { shareCommand: 'agenda' });
 

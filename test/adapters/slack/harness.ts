@@ -44,7 +44,18 @@ export function bareServices(logger: MemoryLogger): Services {
   } as unknown as Services;
 }
 
-export async function startHarness(registry: Registry, services?: Services, replyBudgetMs?: number): Promise<Harness> {
+export interface HarnessOptions {
+  /** At most one Home tab publish per person this often (short by default, so tests do not wait). */
+  readonly homeIntervalMs?: number;
+  /** How long a command may run before it is acknowledged empty (ms); the adapter's default when unset. */
+  readonly replyBudgetMs?: number;
+}
+
+export async function startHarness(
+  registry: Registry,
+  services?: Services,
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const slack = await FakeSlack.start();
   const acked = new Map<string, Record<string, unknown>>();
   const logger = new MemoryLogger();
@@ -56,7 +67,8 @@ export async function startHarness(registry: Registry, services?: Services, repl
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
     port: 0,
     host: '127.0.0.1',
-    ...(replyBudgetMs !== undefined ? { replyBudgetMs } : {}),
+    ...(options.replyBudgetMs !== undefined ? { replyBudgetMs: options.replyBudgetMs } : {}),
+    homeIntervalMs: options.homeIntervalMs ?? 50,
   });
   const url = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
   return {

@@ -6,7 +6,7 @@ const gate = new Gate();
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(testRegistry(gate), undefined, 50);
+  h = await startHarness(testRegistry(gate), undefined, { replyBudgetMs: 50 });
 });
 afterAll(async () => {
   gate.open();

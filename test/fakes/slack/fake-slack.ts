@@ -4,7 +4,7 @@
  *
  * - Answers like Slack: HTTP 200 with `{ok:true,…}` or `{ok:false,error}`; 429 with
  *   `Retry-After` when told to (`rateLimitNext`); errors when told to (`failNext`).
- * - Records every Web API call (`calls`, `callsTo`), every post to a `response_url`
+ * - Records every Web API call (`calls`, `callsTo`, each with the time it arrived), every post to a `response_url`
  *   (`responses`) and every file upload (`uploads`).
  * - Keeps the messages the bot posted, so `conversations.history` and `.replies`
  *   answer with them (including message metadata when asked for it).
@@ -22,6 +22,8 @@ export interface RecordedCall {
   readonly args: Record<string, unknown>;
   /** The bearer token sent, so tests can check which token reached which method. */
   readonly token: string | undefined;
+  /** When the call arrived (Date.now()), for tests of pacing and Retry-After. */
+  readonly at: number;
 }
 
 export interface RecordedResponse {
@@ -44,6 +46,8 @@ export interface FakeUser {
   readonly is_admin?: boolean;
   readonly is_owner?: boolean;
   readonly deleted?: boolean;
+  /** The IANA zone of the user's profile, as users.info gives it. */
+  readonly tz?: string;
 }
 
 type Planned = { kind: 'error'; error: string } | { kind: 'rate-limit'; retryAfter: number };
@@ -155,7 +159,7 @@ export class FakeSlack implements FakeState {
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : (args.token as string | undefined);
-    this.calls.push({ method, args, token });
+    this.calls.push({ method, args, token, at: Date.now() });
     const planned = this.#planned.get(method)?.shift();
     if (planned?.kind === 'rate-limit') {
       res.writeHead(429, { 'retry-after': String(planned.retryAfter), 'content-type': 'application/json' });

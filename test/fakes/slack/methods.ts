@@ -81,7 +81,17 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
   'users.info': (s, a) => {
     const user = s.users.get(str(a.user));
     if (!user) return { ok: false, error: 'user_not_found' };
-    return { ok: true, user: { id: user.id, team_id: s.teamId, is_admin: !!user.is_admin, is_owner: !!user.is_owner, deleted: !!user.deleted } };
+    const tz = user.tz !== undefined ? { tz: user.tz } : {};
+    const flags = { is_admin: !!user.is_admin, is_owner: !!user.is_owner, deleted: !!user.deleted };
+    return { ok: true, user: { id: user.id, team_id: s.teamId, ...flags, ...tz } };
+  },
+  // Slack refuses a Home view of more than 100 blocks, and so does the fake: no test passes on a view Slack refuses.
+  'views.publish': (s, a) => {
+    const view = (a.view ?? {}) as { type?: string; blocks?: unknown[] };
+    if (str(a.user_id) === '') return { ok: false, error: 'user_not_found' };
+    const valid = view.type === 'home' && Array.isArray(view.blocks) && view.blocks.length <= 100;
+    if (!valid) return { ok: false, error: 'invalid_arguments' };
+    return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, ...view } };
   },
   'views.open': (s, a) => ({ ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, ...(a.view as object) } }),
   'files.getUploadURLExternal': (s, a) => {

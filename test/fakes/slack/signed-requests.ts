@@ -22,12 +22,18 @@ export function slackSignature(secret: string, timestamp: number, body: string):
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export async function sendSigned(url: string, secret: string, body: string, options: SignOptions = {}): Promise<SentRequest> {
+export async function sendSigned(
+  url: string,
+  secret: string,
+  body: string,
+  options: SignOptions = {},
+  contentType = 'application/x-www-form-urlencoded',
+): Promise<SentRequest> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const response = await fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': contentType,
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': slackSignature(options.wrongSecret ?? secret, timestamp, body),
     },
@@ -107,7 +113,14 @@ export function blockActionsPayload(press: ButtonPress): object {
       : { message: { type: 'message', ts: press.messageTs, text: 'card', ...(press.threadTs ? { thread_ts: press.threadTs } : {}) } }),
     response_url: press.responseUrl,
     actions: [
-      { type: 'button', action_id: press.actionId, block_id: 'b1', value: press.value, action_ts: '1700000001.000001', text: { type: 'plain_text', text: 'x' } },
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: 'b1',
+        value: press.value,
+        action_ts: '1700000001.000001',
+        text: { type: 'plain_text', text: 'x' },
+      },
     ],
   };
 }
@@ -145,5 +158,59 @@ export function viewSubmissionPayload(form: FormSubmission): object {
       app_id: 'A0FAKE',
       bot_id: 'BFAKE',
     },
+  };
+}
+
+let eventSequence = 0;
+
+/** An Events API delivery (`event_callback`, JSON), as Slack sends it for a bot event. */
+export function sendEvent(url: string, secret: string, event: object, options?: SignOptions): Promise<SentRequest> {
+  eventSequence += 1;
+  const body = {
+    token: 'deprecated-verification-token',
+    team_id: 'T0FAKE',
+    api_app_id: 'A0FAKE',
+    type: 'event_callback',
+    event_id: `Ev${String(eventSequence).padStart(8, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    event,
+  };
+  return sendSigned(url, secret, JSON.stringify(body), options, 'application/json');
+}
+
+/** `app_home_opened` for one user, on the Home tab or the Messages tab. */
+export function appHomeOpened(userId: string, tab: 'home' | 'messages' = 'home'): object {
+  const eventTs = `${Math.floor(Date.now() / 1000)}.000100`;
+  return { type: 'app_home_opened', user: userId, channel: `D${userId}`, tab, event_ts: eventTs };
+}
+
+/** A `block_actions` payload for a button on the app's Home tab: no channel, message or response_url. */
+export interface HomeButtonPress {
+  readonly actionId: string;
+  readonly value: string;
+  readonly userId: string;
+}
+
+export function homeButtonPayload(press: HomeButtonPress): object {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: press.userId, username: 'someone', team_id: 'T0FAKE' },
+    api_app_id: 'A0FAKE',
+    token: 'deprecated-verification-token',
+    trigger_id: '555.666.ghi',
+    container: { type: 'view', view_id: 'VHOME1' },
+    view: { id: 'VHOME1', type: 'home', team_id: 'T0FAKE', app_id: 'A0FAKE', bot_id: 'BFAKE', blocks: [], hash: 'h1' },
+    actions: [
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: 'b1',
+        value: press.value,
+        action_ts: '1700000001.000001',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
   };
 }
