@@ -19,6 +19,7 @@ import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js
 import type { Db } from './persistence/db.js';
 import { DeliveriesRepository } from './persistence/deliveries-repository.js';
 import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
+import { IntroductionsRepository } from './persistence/introductions-repository.js';
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 
 export interface CoreOptions {
@@ -74,6 +75,7 @@ export function bootCore(options: CoreOptions): Core {
     subscriptions: new SubscriptionsRepository(db),
     outbox: { deliver: (key) => outbox.deliver(key) },
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
+    introductions: new IntroductionsRepository(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -8,6 +8,7 @@ import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
 import type { DeliveryPort, Destination, PostedMessage } from '../../src/core/ports.js';
+import { SlackGroupConversations } from './group-conversations.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
@@ -27,8 +28,11 @@ export interface SlackDeliveryOptions {
 /** The Slack implementation of the core's `DeliveryPort`. */
 export class SlackDeliveryPort implements DeliveryPort {
   readonly platform = 'slack' as const;
+  readonly groupConversations: SlackGroupConversations;
 
-  constructor(private readonly options: SlackDeliveryOptions) {}
+  constructor(private readonly options: SlackDeliveryOptions) {
+    this.groupConversations = new SlackGroupConversations(options.client, options.teamId);
+  }
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#resolve(destination);

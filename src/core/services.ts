@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import type { DeliveryRecord, DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
 import type { SubscriptionStore } from './features/weekly-question/model.js';
+import type { IntroductionStore } from './features/introductions/model.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
 
@@ -42,6 +43,8 @@ export interface Services {
   readonly outbox: PostNow;
   /** Reading groups: their store and reminder lead time. */
   readonly readingGroups: ReadingGroupServices;
+  /** Introductions: consent, the Discord introductions channel, and the ledger of introductions made. */
+  readonly introductions: IntroductionStore;
 }
 
 export interface PostNow {

@@ -7,11 +7,12 @@ import { buildRegistry } from '../commands/registry.js';
 import type { CommandSpec } from '../commands/spec.js';
 import type { ScheduledFeature } from '../jobs/features.js';
 import { scheduledFeaturesOf, type Feature } from './declaration.js';
+import { introductions } from './introductions/index.js';
 import { lookups } from './lookups/index.js';
 import { readingGroups } from './reading-groups/index.js';
 import { weeklyQuestion } from './weekly-question/index.js';
 
-export const features: readonly Feature[] = [lookups, weeklyQuestion, readingGroups];
+export const features: readonly Feature[] = [lookups, weeklyQuestion, readingGroups, introductions];
 
 export const registry = buildRegistry(features, { shareCommand: 'agenda' });
 
