@@ -24,7 +24,13 @@ export class DiscordGroupConversations implements GroupConversationsPort {
   async open(spec: GroupConversationSpec): Promise<ConversationRef> {
     const parentId = spec.channelId;
     if (parentId === undefined) {
-      throw new DeliveryError('discord', 'no-channel', 'rejected', 'A private thread needs a parent channel', 'no introductions channel is set');
+      throw new DeliveryError(
+        'discord',
+        'no-channel',
+        'rejected',
+        'A private thread needs a parent channel',
+        'no introductions channel is set',
+      );
     }
     try {
       const thread = (await this.client.rest.post(Routes.threads(parentId), {
@@ -37,7 +43,12 @@ export class DiscordGroupConversations implements GroupConversationsPort {
       })) as { id: string; guild_id?: string };
       // A channel of another server is never this tenant's (the setting is checked when made; this keeps it so).
       if (thread.guild_id !== undefined && thread.guild_id !== spec.tenantId) {
-        throw new DeliveryError('discord', 'wrong_tenant', 'no-access', `Thread ${thread.id} is not in server ${spec.tenantId}`);
+        throw new DeliveryError(
+          'discord',
+          'wrong_tenant',
+          'no-access',
+          `Thread ${thread.id} is not in server ${spec.tenantId}`,
+        );
       }
       for (const userId of spec.userIds) await this.client.rest.put(Routes.threadMembers(thread.id, userId));
       return { platform: 'discord', tenantId: spec.tenantId, channelId: parentId, threadId: thread.id };

@@ -25,16 +25,24 @@ export class IntroductionsRepository implements IntroductionStore {
   }
 
   isOptedIn(tenant: Tenant, userId: string): boolean {
-    const row = this.#sql(`SELECT 1 FROM introduction_consents WHERE ${TENANT} AND user_id = ?`)
-      .get(tenant.platform, tenant.tenantId, userId);
+    const row = this.#sql(`SELECT 1 FROM introduction_consents WHERE ${TENANT} AND user_id = ?`).get(
+      tenant.platform,
+      tenant.tenantId,
+      userId,
+    );
     return row !== undefined;
   }
 
   setOptedIn(tenant: Tenant, userId: string, on: boolean, now: Date): boolean {
     const result = on
-      ? this.#sql('INSERT OR IGNORE INTO introduction_consents (platform, tenant_id, user_id, opted_in_at) VALUES (?, ?, ?, ?)')
-          .run(tenant.platform, tenant.tenantId, userId, now.toISOString())
-      : this.#sql(`DELETE FROM introduction_consents WHERE ${TENANT} AND user_id = ?`).run(tenant.platform, tenant.tenantId, userId);
+      ? this.#sql(
+          'INSERT OR IGNORE INTO introduction_consents (platform, tenant_id, user_id, opted_in_at) VALUES (?, ?, ?, ?)',
+        ).run(tenant.platform, tenant.tenantId, userId, now.toISOString())
+      : this.#sql(`DELETE FROM introduction_consents WHERE ${TENANT} AND user_id = ?`).run(
+          tenant.platform,
+          tenant.tenantId,
+          userId,
+        );
     return result.changes > 0;
   }
 
@@ -57,9 +65,10 @@ export class IntroductionsRepository implements IntroductionStore {
   }
 
   channel(tenant: Tenant): string | undefined {
-    const row = this.#sql(`SELECT channel_id FROM introduction_channels WHERE ${TENANT}`).get(tenant.platform, tenant.tenantId) as
-      | { channel_id: string }
-      | undefined;
+    const row = this.#sql(`SELECT channel_id FROM introduction_channels WHERE ${TENANT}`).get(
+      tenant.platform,
+      tenant.tenantId,
+    ) as { channel_id: string } | undefined;
     return row?.channel_id;
   }
 

@@ -13,7 +13,14 @@ const clock = new ManualClock('2026-03-02T10:00:00Z');
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({ agenda: miniAgenda, db: openDatabase(':memory:'), clock, logger: new MemoryLogger(), delivery, random: () => 0 });
+  core = bootCore({
+    agenda: miniAgenda,
+    db: openDatabase(':memory:'),
+    clock,
+    logger: new MemoryLogger(),
+    delivery,
+    random: () => 0,
+  });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   // U0ANA, U0BEN and U0CAT marked 3.5-q1 Interested under a weekly card (recorded as the button does).
@@ -33,11 +40,13 @@ async function agenda(text: string, user: string): Promise<string> {
 
 describe('introductions on Slack, through the real Bolt', () => {
   it('tells someone with introductions off how many share the question, and opens nothing', async () => {
-    expect(await agenda('introduce 3.5-q1', 'U0ANA')).toContain('2 other people here marked question 3.5-q1 Interested; 0 of them turned introductions on.');
+    expect(await agenda('introduce 3.5-q1', 'U0ANA')).toContain(
+      '2 other people here marked question 3.5-q1 Interested; 0 of them turned introductions on.',
+    );
     expect(h.slack.callsTo('conversations.open')).toHaveLength(0);
   });
 
-  it('opens one multi-person DM with conversations.open for the consenting people, then posts the introduction in it', async () => {
+  it('opens one multi-person DM (conversations.open) for the consenting people, then posts in it', async () => {
     expect(await agenda('introductions on', 'U0ANA')).toContain('Introductions are on.');
     expect(await agenda('introductions on', 'U0CAT')).toContain('Introductions are on.');
     expect(await agenda('introduce 3.5-q1', 'U0ANA')).toContain('You were introduced to');
@@ -57,7 +66,9 @@ describe('introductions on Slack, through the real Bolt', () => {
   });
 
   it('does not introduce the same people again', async () => {
-    expect(await agenda('introduce 3.5-q1', 'U0CAT')).toContain('You have already been introduced to all of them over question 3.5-q1');
+    expect(await agenda('introduce 3.5-q1', 'U0CAT')).toContain(
+      'You have already been introduced to all of them over question 3.5-q1',
+    );
     expect(h.slack.callsTo('conversations.open')).toHaveLength(1);
   });
 

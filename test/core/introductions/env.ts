@@ -89,7 +89,9 @@ export function introEnv(options: { platform?: Platform; needsChannel?: boolean;
 /** Every user id mentioned in a reply (the people it names). */
 export function mentionsIn(reply: Reply): string[] {
   return reply.blocks.flatMap((b) =>
-    b.kind === 'text' || b.kind === 'context' ? b.spans.flatMap((s) => (typeof s === 'object' && 'mention' in s ? [s.mention] : [])) : [],
+    b.kind === 'text' || b.kind === 'context'
+      ? b.spans.flatMap((s) => (typeof s === 'object' && 'mention' in s ? [s.mention] : []))
+      : [],
   );
 }
 

@@ -14,6 +14,16 @@ async function fourInterested(optedIn: readonly string[]): Promise<ReturnType<ty
   return env;
 }
 
+describe('introductions: help', () => {
+  it('lists both commands in /agenda help', async () => {
+    const text = await introEnv().say('U1', 'help');
+    expect(text).toContain('/agenda introduce [<topic>] Meet others interested in the same question or challenge');
+    expect(text).toContain(
+      '/agenda introductions [<setting>] [#channel] Turn introductions to people who share your interests on or off',
+    );
+  });
+});
+
 describe('introductions: consent', () => {
   it('is off by default, and on and off say what they change', async () => {
     const env = introEnv();
@@ -21,13 +31,15 @@ describe('introductions: consent', () => {
     expect(await env.say('U1', 'introductions on')).toContain('Introductions are on.');
     expect(await env.say('U1', 'introductions on')).toContain('Introductions were already on.');
     expect(await env.say('U1', 'introductions')).toContain('Your introductions are on');
-    expect(await env.say('U1', 'introductions off')).toContain('Introductions are off: you are left out of every introduction from now on.');
+    expect(await env.say('U1', 'introductions off')).toContain(
+      'Introductions are off: you are left out of every introduction from now on.',
+    );
     expect(await env.say('U1', 'introductions maybe')).toBe(
       'introductions maybe is not accepted: use `/agenda introductions on`, `off` or `channel #channel`.',
     );
   });
 
-  it('refuses to introduce someone who has not turned introductions on, with the counts and the next step', async () => {
+  it('refuses someone who has not turned introductions on, with the counts and the next step', async () => {
     const env = await fourInterested(['U2', 'U3']);
     const text = await env.say('U1', 'introduce 3.5-q1');
     expect(text).toBe(
@@ -40,7 +52,7 @@ describe('introductions: consent', () => {
 });
 
 describe('introductions: counting', () => {
-  it('lists the asker\'s interests with counts of others, never their names', async () => {
+  it("lists the asker's interests with counts of others, never their names", async () => {
     const env = await fourInterested(['U2']);
     env.interested('U1', '3.6.1-p1');
     const reply = await env.reply('U1', 'introduce');
@@ -59,25 +71,35 @@ describe('introductions: counting', () => {
     env.interested('X2', '3.5-q1', 'T2');
     await env.say('X1', 'introductions on', 'T2');
     await env.say('X2', 'introductions on', 'T2');
-    expect(await env.say('U1', 'introduce')).toContain('3.5-q1 0 other people interested, 0 of them open to introductions');
-    expect(await env.say('U1', 'introduce 3.5-q1')).toContain('0 other people here marked question 3.5-q1 Interested; 0 of them');
+    expect(await env.say('U1', 'introduce')).toContain(
+      '3.5-q1 0 other people interested, 0 of them open to introductions',
+    );
+    expect(await env.say('U1', 'introduce 3.5-q1')).toContain(
+      '0 other people here marked question 3.5-q1 Interested; 0 of them',
+    );
     expect(env.groups.opened).toEqual([]);
   });
 });
 
 describe('introductions: introducing', () => {
-  it('introduces only the people who consented, in one group conversation that names the question and a first step', async () => {
+  it('introduces only consenting people, in one group conversation naming the question and a first step', async () => {
     const env = await fourInterested(['U1', 'U2', 'U4']);
     const reply = await env.reply('U1', 'introduce 3.5-q1');
-    expect(plain(reply)).toBe('You were introduced to @U2 and @U4 over question 3.5-q1: look for the new group conversation.');
-    expect(env.groups.opened).toEqual([{ tenantId: 'T1', userIds: ['U1', 'U2', 'U4'], name: 'Introduction: question 3.5-q1' }]);
+    expect(plain(reply)).toBe(
+      'You were introduced to @U2 and @U4 over question 3.5-q1: look for the new group conversation.',
+    );
+    expect(env.groups.opened).toEqual([
+      { tenantId: 'T1', userIds: ['U1', 'U2', 'U4'], name: 'Introduction: question 3.5-q1' },
+    ]);
     expect(env.port.posts).toHaveLength(1);
     const post = env.port.posts[0];
     expect(post?.conversation).toEqual({ platform: 'slack', tenantId: 'T1', channelId: 'G1' });
     expect(post?.reply.notify).toEqual(['U1', 'U2', 'U4']);
     expect(mentionsIn(post?.reply ?? { visibility: 'channel', summary: '', blocks: [] })).toEqual(['U1', 'U2', 'U4']);
     const text = plain(post?.reply ?? { visibility: 'channel', summary: '', blocks: [] });
-    expect(text).toContain('What you share: How can jailbreak robustness be measured? (3.5-q1, From the paper, §3.5.1)');
+    expect(text).toContain(
+      'What you share: How can jailbreak robustness be measured? (3.5-q1, From the paper, §3.5.1)',
+    );
     expect(text).toContain('A first step: each of you say in a line or two what draws you to this');
     expect(text).not.toContain('U3');
   });
@@ -86,13 +108,19 @@ describe('introductions: introducing', () => {
     const env = await fourInterested(['U1', 'U2', 'U4']);
     await env.say('U1', 'introduce 3.5-q1');
     expect(await env.say('U1', 'introduce 3.5-q1')).toContain(
-      'You have already been introduced to all of them over question 3.5-q1; nobody is introduced twice. Ask again when someone new turns introductions on.',
+      'You have already been introduced to all of them over question 3.5-q1; nobody is introduced twice. ' +
+        'Ask again when someone new turns introductions on.',
     );
     expect(await env.say('U2', 'introduce 3.5-q1')).toContain('You have already been introduced to all of them');
     env.interested('U5', '3.5-q1');
     await env.say('U5', 'introductions on');
-    expect(await env.say('U1', 'introduce 3.5-q1')).toBe('You were introduced to @U5 over question 3.5-q1: look for the new group conversation.');
-    expect(env.groups.opened.map((o) => o.userIds)).toEqual([['U1', 'U2', 'U4'], ['U1', 'U5']]);
+    expect(await env.say('U1', 'introduce 3.5-q1')).toBe(
+      'You were introduced to @U5 over question 3.5-q1: look for the new group conversation.',
+    );
+    expect(env.groups.opened.map((o) => o.userIds)).toEqual([
+      ['U1', 'U2', 'U4'],
+      ['U1', 'U5'],
+    ]);
   });
 
   it('leaves out at once everyone who turned introductions off', async () => {
@@ -109,7 +137,9 @@ describe('introductions: introducing', () => {
     env.interested('U2', '3.5.2-p1');
     env.interested('U3', '3.6.1-p1');
     for (const user of ['U1', 'U2', 'U3']) await env.say(user, 'introductions on');
-    expect(await env.say('U1', 'introduce 3.5')).toBe('You were introduced to @U2 over challenge 3.5: look for the new group conversation.');
+    expect(await env.say('U1', 'introduce 3.5')).toBe(
+      'You were introduced to @U2 over challenge 3.5: look for the new group conversation.',
+    );
     expect(env.groups.opened.map((o) => o.userIds)).toEqual([['U1', 'U2']]);
   });
 
@@ -131,7 +161,8 @@ describe('introductions: introducing', () => {
     const env = await fourInterested(['U1', 'U2']);
     env.groups.failures.push(new DeliveryError('slack', 'too_many_users', 'rejected', 'refused'));
     expect(await env.say('U1', 'introduce 3.5-q1')).toBe(
-      'The introduction could not be made (the platform refused it). Nobody was told; nothing was recorded, so you can ask again.',
+      'The introduction could not be made (the platform refused it). ' +
+        'Nobody was told; nothing was recorded, so you can ask again.',
     );
     expect(await env.say('U1', 'introduce 3.5-q1')).toContain('You were introduced to @U2');
   });
@@ -141,16 +172,20 @@ describe('introductions: bad input', () => {
   it('says what is wrong with the id', async () => {
     const env = introEnv();
     expect(await env.say('U1', 'introduce 9.9')).toBe(
-      'There is no question or challenge "9.9" in this agenda. Give an id such as 3.5 or 3.5-q1; `/agenda introduce` lists the questions you marked Interested.',
+      'There is no question or challenge "9.9" in this agenda. Give an id such as 3.5 or 3.5-q1; ' +
+        '`/agenda introduce` lists the questions you marked Interested.',
     );
-    expect(await env.say('U1', 'introduce 3.5.2')).toContain('3.5.2 is a subsection; introductions are for one question or one challenge. Try `/agenda introduce 3.5`');
+    expect(await env.say('U1', 'introduce 3.5.2')).toContain(
+      '3.5.2 is a subsection; introductions are for one question or one challenge. Try `/agenda introduce 3.5`',
+    );
     expect(await env.say('U1', 'introduce 3.5-q1')).toContain('You have not marked question 3.5-q1 Interested');
   });
 
   it('says what happens next when nobody else has opted in yet', async () => {
     const env = await fourInterested(['U1']);
     expect(await env.say('U1', 'introduce 3.5-q1')).toBe(
-      '3 other people here marked question 3.5-q1 Interested; 0 of them turned introductions on. Nothing was sent and nobody was told you asked. ' +
+      '3 other people here marked question 3.5-q1 Interested; 0 of them turned introductions on. ' +
+        'Nothing was sent and nobody was told you asked. ' +
         'Ask again later: once someone who shares it turns introductions on, you can meet them.',
     );
     expect(env.groups.opened).toEqual([]);
@@ -169,9 +204,18 @@ describe('introductions: a platform that needs a channel (Discord)', () => {
       'Only people with the Manage Channels or Manage Server permission can choose the introductions channel.',
     );
     env.port.managers.add('T1:U1');
-    expect(await env.say('U1', 'introductions channel C9')).toContain('Introductions will open as private threads in #C9');
+    expect(await env.say('U1', 'introductions channel C9')).toContain(
+      'Introductions will open as private threads in #C9',
+    );
     await env.say('U1', 'introduce 3.5-q1');
-    expect(env.groups.opened).toEqual([{ tenantId: 'T1', userIds: ['U1', 'U2'], name: 'Introduction: question 3.5-q1', channelId: 'C9' }]);
-    expect(env.port.posts[0]?.conversation).toEqual({ platform: 'discord', tenantId: 'T1', channelId: 'C9', threadId: 'G1' });
+    expect(env.groups.opened).toEqual([
+      { tenantId: 'T1', userIds: ['U1', 'U2'], name: 'Introduction: question 3.5-q1', channelId: 'C9' },
+    ]);
+    expect(env.port.posts[0]?.conversation).toEqual({
+      platform: 'discord',
+      tenantId: 'T1',
+      channelId: 'C9',
+      threadId: 'G1',
+    });
   });
 });

@@ -18,7 +18,12 @@ export function introductionMessage(topic: Topic, askerId: string, otherIds: rea
     { kind: 'heading', text: `An introduction: ${topic.label}` },
     {
       kind: 'text',
-      spans: [{ mention: askerId }, ` asked to meet others interested in ${topic.label}. `, ...others, ': you marked it Interested too and said yes to introductions.'],
+      spans: [
+        { mention: askerId },
+        ` asked to meet others interested in ${topic.label}. `,
+        ...others,
+        ': you marked it Interested too and said yes to introductions.',
+      ],
     },
     { kind: 'text', spans: shared },
     { kind: 'text', spans: [firstStep] },

@@ -22,10 +22,20 @@ export interface Topic {
 export function resolveTopic(catalog: AgendaCatalog, raw: string): Topic {
   const id = raw.trim().toLowerCase();
   const question = catalog.question(id);
-  if (question) return { id: question.id, label: `question ${question.id}`, text: question.text, question, questionIds: [question.id] };
+  if (question)
+    return {
+      id: question.id,
+      label: `question ${question.id}`,
+      text: question.text,
+      question,
+      questionIds: [question.id],
+    };
   const challenge = catalog.challenge(id);
   if (challenge) {
-    const questionIds = catalog.questions().filter((q) => q.challengeId === challenge.id).map((q) => q.id);
+    const questionIds = catalog
+      .questions()
+      .filter((q) => q.challengeId === challenge.id)
+      .map((q) => q.id);
     return { id: challenge.id, label: `challenge ${challenge.id}`, text: challenge.title, questionIds };
   }
   if (catalog.subsection(id)) {
