@@ -219,3 +219,22 @@ describe('introductions: a platform that needs a channel (Discord)', () => {
     });
   });
 });
+
+describe('introductions: the ledger', () => {
+  it('keys an introduction by topic and member set, whatever the order, within one tenant', () => {
+    const env = introEnv();
+    const store = env.services.introductions;
+    const at = env.clock.now();
+    const t1 = { platform: 'slack', tenantId: 'T1' } as const;
+    expect(store.record({ ...t1, topic: '3.5', members: ['U2', 'U1'], requestedBy: 'U2', createdAt: at })).toBe(1);
+    expect(
+      store.record({ ...t1, topic: '3.5', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at }),
+    ).toBeUndefined();
+    expect(store.record({ ...t1, topic: '3.5-q1', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at })).toBe(2);
+    expect(
+      store.record({ ...t1, tenantId: 'T2', topic: '3.5', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at }),
+    ).toBe(3);
+    expect([...store.introducedWith(t1, '3.5', 'U1')]).toEqual(['U2']);
+    expect([...store.introducedWith({ ...t1, tenantId: 'T3' }, '3.5', 'U1')]).toEqual([]);
+  });
+});
