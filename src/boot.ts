@@ -19,6 +19,7 @@ import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js
 import type { Db } from './persistence/db.js';
 import { DeliveriesRepository } from './persistence/deliveries-repository.js';
 import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
+import { IntroductionsRepository } from './persistence/introductions-repository.js';
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 import { SqliteCalendarStore } from './persistence/calendar-repository.js';
 import { InlineRepliesRepository } from './persistence/inline-replies-repository.js';
@@ -81,6 +82,7 @@ export function bootCore(options: CoreOptions): Core {
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
     calendars: new SqliteCalendarStore(db),
     inlineReplies: new InlineRepliesRepository(db),
+    introductions: new IntroductionsRepository(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -10,6 +10,7 @@ import type { Reply } from '../../src/core/message.js';
 import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage, type ScheduledEventsPort } from '../../src/core/ports.js';
 import { cutText } from './embed-limits.js';
 import { toDeliveryError } from './errors.js';
+import { DiscordGroupConversations } from './group-conversations.js';
 import { escapeMarkdown } from './markdown.js';
 import { pingGroups, pingMessage } from './pings.js';
 import { findMarkedPost, markerOf, nonceOf } from './post-marker.js';
@@ -32,9 +33,12 @@ export class DiscordDeliveryPort implements DeliveryPort {
   readonly platform = 'discord' as const;
   /** Sessions of reading groups with `events:on` (see `scheduled-events.ts`). */
   readonly scheduledEvents: ScheduledEventsPort;
+  /** Introductions, as private threads (see `group-conversations.ts`). */
+  readonly groupConversations: DiscordGroupConversations;
 
   constructor(private readonly client: Client) {
     this.scheduledEvents = new DiscordScheduledEvents(client);
+    this.groupConversations = new DiscordGroupConversations(client);
   }
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {

@@ -6,11 +6,13 @@
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
 import type { Destination, DeliveryPort, PostedMessage } from '../../src/core/ports.js';
+import { ShellGroupConversations } from './group-conversations.js';
 
 export const SHELL_CONVERSATION: ConversationRef = { platform: 'shell', tenantId: 'local', channelId: 'terminal' };
 
 export class ShellDeliveryPort implements DeliveryPort {
   readonly platform = 'shell' as const;
+  readonly groupConversations = new ShellGroupConversations();
   readonly #posted = new Map<string, PostedMessage>();
   #nextId = 1;
 

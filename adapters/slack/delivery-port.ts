@@ -8,6 +8,7 @@ import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
 import { FOREIGN_TENANT, type DeliveryPort, type Destination, type PostedMessage } from '../../src/core/ports.js';
+import { SlackGroupConversations } from './group-conversations.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
@@ -29,8 +30,11 @@ export class SlackDeliveryPort implements DeliveryPort {
   readonly platform = 'slack' as const;
   /** Thread permalinks already asked for, by `channel/ts`. */
   readonly #permalinks = new Map<string, string>();
+  readonly groupConversations: SlackGroupConversations;
 
-  constructor(private readonly options: SlackDeliveryOptions) {}
+  constructor(private readonly options: SlackDeliveryOptions) {
+    this.groupConversations = new SlackGroupConversations(options.client, options.teamId);
+  }
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#resolve(destination);

@@ -14,6 +14,7 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'chat:write': 'replies, shared cards, weekly questions, thread messages, chat.update',
   'chat:write.public': 'Share in channel in public channels the bot was not invited to',
   'im:write': 'conversations.open for weekly questions by direct message',
+  'mpim:write': 'conversations.open with several users: introductions as one group direct message',
   'users:read': 'users.info: is the user a workspace admin or owner; their time zone for the Home tab',
   'channels:history': 'conversations.history: find a weekly post again after a crash (public channels)',
   'groups:history': 'the same, in private channels the bot was invited to',

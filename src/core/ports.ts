@@ -95,6 +95,36 @@ export interface DeliveryPort {
    * the core then refuses `events:on` with a specific message.
    */
   readonly scheduledEvents?: ScheduledEventsPort;
+
+  /**
+   * Private conversations among several people (introductions). Optional: the core
+   * says plainly that introductions are not available where a platform leaves it out.
+   */
+  readonly groupConversations?: GroupConversationsPort;
+}
+
+/** Who a group conversation is for, in one tenant. */
+export interface GroupConversationSpec {
+  readonly tenantId: string;
+  /** Everyone in it, at least two, at most the port's `maxMembers`. */
+  readonly userIds: readonly string[];
+  /** A short title (Discord shows it as the thread's name). */
+  readonly name: string;
+  /** The channel that holds it, where the platform needs one (`needsChannel`). */
+  readonly channelId?: string;
+}
+
+/**
+ * Opens a conversation only its members see: a multi-person DM on Slack, a private
+ * thread in a channel organisers chose on Discord (bots cannot open group DMs there).
+ * The core then posts into the returned conversation with `post`.
+ */
+export interface GroupConversationsPort {
+  /** True when the conversation lives in a channel someone must choose first (Discord). */
+  readonly needsChannel: boolean;
+  /** The most people one conversation may hold (Slack: 8 for a multi-person DM). */
+  readonly maxMembers: number;
+  open(spec: GroupConversationSpec): Promise<ConversationRef>;
 }
 
 /** One session as a calendar event. Plain text only; the adapter applies its limits. */

@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import type { DeliveryRecord, DeliveryStore } from './jobs/deliveries.js';
 import type { DeliveryDirectory } from './ports.js';
 import type { SubscriptionStore } from './features/weekly-question/model.js';
+import type { IntroductionStore } from './features/introductions/model.js';
 import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
 import type { CalendarStore } from './features/calendar/store.js';
@@ -53,6 +54,8 @@ export interface Services {
   readonly calendars: CalendarStore;
   /** Messages already answered with inline references (at most one reply each). */
   readonly inlineReplies: InlineReplyLedger;
+  /** Introductions: consent, the Discord introductions channel, and the ledger of introductions made. */
+  readonly introductions: IntroductionStore;
 }
 
 export interface PostNow {

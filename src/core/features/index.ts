@@ -10,11 +10,20 @@ import { calendars } from './calendar/index.js';
 import { scheduledFeaturesOf, type Feature } from './declaration.js';
 import { inlineReferences } from './inline-references/index.js';
 import { home } from './home/index.js';
+import { introductions } from './introductions/index.js';
 import { lookups } from './lookups/index.js';
 import { readingGroups } from './reading-groups/index.js';
 import { weeklyQuestion } from './weekly-question/index.js';
 
-export const features: readonly Feature[] = [lookups, weeklyQuestion, readingGroups, calendars, inlineReferences, home];
+export const features: readonly Feature[] = [
+  lookups,
+  weeklyQuestion,
+  readingGroups,
+  calendars,
+  introductions,
+  inlineReferences,
+  home,
+];
 
 export const registry = buildRegistry(features, { shareCommand: 'agenda' });
 

@@ -43,6 +43,7 @@ describe('the Slack app manifest', () => {
       'chat.update': 'chat:write',
       'chat.postEphemeral': 'chat:write',
       'conversations.open': 'im:write',
+      'conversations.open (several users: introductions)': 'mpim:write',
       'users.info': 'users:read',
       'conversations.history (public)': 'channels:history',
       'conversations.history (private)': 'groups:history',

@@ -51,6 +51,8 @@ export interface ThreadRecord {
   readonly messageId: string;
   readonly name: string;
   readonly autoArchiveDuration: number;
+  /** 11 public (the default), 12 private. */
+  readonly type?: number;
 }
 
 export class FakeRecords {
@@ -59,6 +61,8 @@ export class FakeRecords {
   readonly webhooks: WebhookCall[] = [];
   readonly messages: ChannelMessage[] = [];
   readonly threads: ThreadRecord[] = [];
+  /** Members added to a thread (PUT thread-members), by thread id, in order. */
+  readonly threadMembers = new Map<string, string[]>();
   /** DM channel id by user id. */
   readonly dmChannels = new Map<string, string>();
   /** Published commands: key `global` or a guild id. */

@@ -43,6 +43,15 @@ const routes: [string, RegExp, Handler][] = [
     return ok(historyJson(message));
   }],
   ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/u, startThread],
+  ['POST', /^\/channels\/(\d+)\/threads$/u, startThreadWithoutMessage],
+  ['PUT', /^\/channels\/(\d+)\/thread-members\/(\d+)$/u, (_r, [threadId = '', userId = ''], rec) => {
+    if (!rec.threads.some((t) => t.id === threadId)) return unknownChannel();
+    if (!USERS[userId]) return error(404, 10007, 'Unknown Member');
+    const members = rec.threadMembers.get(threadId) ?? [];
+    if (!members.includes(userId)) members.push(userId);
+    rec.threadMembers.set(threadId, members);
+    return noContent;
+  }],
   ['GET', /^\/channels\/(\d+)$/u, (_r, [channelId = ''], rec) => {
     const channel = channelJson(channelId, rec);
     return channel ? ok(channel) : unknownChannel();
@@ -104,7 +113,9 @@ function channelJson(channelId: string, rec: FakeRecords): Json | undefined {
   const guildChannel = CHANNELS.find((c) => c.id === channelId);
   if (guildChannel) return guildChannel;
   const thread = rec.threads.find((t) => t.id === channelId);
-  if (thread) return { id: thread.id, type: 11, guild_id: IDS.guild, parent_id: thread.parentId, name: thread.name };
+  if (thread) {
+    return { id: thread.id, type: thread.type ?? 11, guild_id: IDS.guild, parent_id: thread.parentId, name: thread.name };
+  }
   const dm = [...rec.dmChannels].find(([, id]) => id === channelId);
   return dm ? { id: channelId, type: 1, recipients: [userJson(dm[0])] } : undefined;
 }
@@ -156,6 +167,40 @@ function startThread(req: RecordedRequest, [channelId = '', messageId = '']: str
     name: thread.name,
     owner_id: IDS.application,
     thread_metadata: { archived: false, auto_archive_duration: thread.autoArchiveDuration, archive_timestamp: new Date().toISOString(), locked: false },
+    message_count: 0,
+    member_count: 1,
+  });
+}
+
+/** A thread with no starter message (how private threads are made); its id is new. */
+function startThreadWithoutMessage(req: RecordedRequest, [channelId = '']: string[], rec: FakeRecords): RouteAnswer {
+  const channel = channelJson(channelId, rec);
+  if (!channel) return unknownChannel();
+  if (channel['type'] !== 0) return error(400, 50024, 'Cannot execute action on this channel type');
+  const type = Number(req.body?.['type'] ?? 12);
+  const thread = {
+    id: snowflake(),
+    parentId: channelId,
+    messageId: '',
+    name: String(req.body?.['name'] ?? ''),
+    autoArchiveDuration: Number(req.body?.['auto_archive_duration'] ?? 4320),
+    type,
+  };
+  rec.threads.push(thread);
+  return ok({
+    id: thread.id,
+    type,
+    guild_id: IDS.guild,
+    parent_id: channelId,
+    name: thread.name,
+    owner_id: IDS.application,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: thread.autoArchiveDuration,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+      invitable: req.body?.['invitable'] !== false,
+    },
     message_count: 0,
     member_count: 1,
   });

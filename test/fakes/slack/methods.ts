@@ -58,8 +58,11 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
     return { ok: true, channel: found.channel, ts: found.ts, text: str(a.text) };
   },
   'conversations.open': (_s, a) => {
-    const user = str(a.users);
-    return user === '' ? { ok: false, error: 'user_not_found' } : { ok: true, channel: { id: `D${user}` } };
+    const users = str(a.users).split(',').filter((u) => u !== '');
+    if (users.length === 0) return { ok: false, error: 'user_not_found' };
+    if (users.length > 8) return { ok: false, error: 'too_many_users' };
+    // One user: a DM. Several: a multi-person DM, the same one for the same set of people.
+    return { ok: true, channel: { id: users.length === 1 ? `D${users[0]}` : `G${[...users].sort().join('')}` } };
   },
   'conversations.history': (s, a) =>
     page(
