@@ -14,6 +14,8 @@ export interface SlackConfig {
   readonly apiUrl?: string;
   readonly port: number;
   readonly adminUserIds: readonly string[];
+  /** Scheduled posts per second to one workspace from this process (`SLACK_POSTS_PER_SECOND`). */
+  readonly postsPerSecond?: number;
 }
 
 export interface DiscordConfig {
@@ -21,6 +23,18 @@ export interface DiscordConfig {
   readonly applicationId: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /** This process's share of the bot's global 50 requests/s (`DISCORD_REQUESTS_PER_SECOND`). */
+  readonly requestsPerSecond?: number;
+}
+
+/** How this process takes part in scheduled work; several processes may share one database. */
+export interface JobsConfig {
+  /** Deliveries in flight at once (`DELIVERY_CONCURRENCY`). */
+  readonly concurrency: number;
+  /** How long a claimed delivery stays this process's (`DELIVERY_LEASE_SECONDS`); also bounds crash recovery. */
+  readonly leaseMs: number;
+  /** Seconds between sweeps (`SWEEP_EVERY_SECONDS`, 60 = once a minute). */
+  readonly sweepEverySeconds: number;
 }
 
 export interface Config {
@@ -30,6 +44,7 @@ export interface Config {
   readonly defaultTimezone: string;
   readonly digestCatchupHours: number;
   readonly reminderHours: number;
+  readonly jobs: JobsConfig;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
   /**
@@ -123,12 +138,27 @@ export function loadConfig(env: Env): Config {
     defaultTimezone,
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
+    jobs: jobsConfig(read),
     ...slackConfig(read),
     ...discordConfig(read),
     ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/**
+ * Defaults: 32 deliveries in flight fill Slack's workspace pace at about 300 ms per call, and
+ * Discord's 50 requests/s; a 5-minute lease outlasts the slowest call with its retries.
+ */
+function jobsConfig(read: EnvReader): JobsConfig {
+  const sweepEverySeconds = read.number('SWEEP_EVERY_SECONDS', 60, 1, 60);
+  if (60 % sweepEverySeconds !== 0) read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
+  return {
+    concurrency: read.number('DELIVERY_CONCURRENCY', 32, 1, 512),
+    leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
+    sweepEverySeconds,
+  };
 }
 
 function slackConfig(read: EnvReader): { slack?: SlackConfig } {
@@ -149,6 +179,7 @@ function slackConfig(read: EnvReader): { slack?: SlackConfig } {
     botToken: botToken ?? '',
     port: read.number('PORT', 3000, 1, 65535),
     adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000),
     ...(appToken !== undefined ? { appToken } : {}),
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),
@@ -171,6 +202,7 @@ function discordConfig(read: EnvReader): { discord?: DiscordConfig } {
     discord: {
       token: token ?? '',
       applicationId: applicationId ?? '',
+      requestsPerSecond: read.number('DISCORD_REQUESTS_PER_SECOND', 50, 1, 50),
       ...(guildId !== undefined ? { guildId } : {}),
       ...(apiUrl !== undefined ? { apiUrl } : {}),
     },

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
         });
   if (shell) delivery.add(shell.delivery);
 
-  const scheduler = startScheduling(core.services, config.testCrashAt ? { crashAt: config.testCrashAt } : {});
+  const scheduler = startScheduling(core.services, { jobs: config.jobs, ...(config.testCrashAt ? { crashAt: config.testCrashAt } : {}) });
   stops.push(() => scheduler.stop());
 
   const onSignal = (signal: string) => () => {

@@ -67,7 +67,18 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   }
   logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
-  const delivery = new SlackDeliveryPort({ client: app.client, teamId, adminUserIds: config.adminUserIds });
+  // Its own client for scheduled posts: a 429 comes back to the outbox, which makes that channel wait
+  // for Retry-After; Bolt's client would pause every call of the app instead.
+  const deliveryClient = new webApi.WebClient(config.botToken, {
+    ...webClientOptions(config, logger, options.retryConfig),
+    rejectRateLimitedCalls: true,
+  });
+  const delivery = new SlackDeliveryPort({
+    client: deliveryClient,
+    teamId,
+    adminUserIds: config.adminUserIds,
+    postsPerSecond: config.postsPerSecond ?? 50,
+  });
   return {
     delivery,
     mode,

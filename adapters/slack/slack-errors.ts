@@ -51,7 +51,10 @@ export function slackErrorCode(error: unknown): string {
 export function toDeliveryError(error: unknown, what: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const code = slackErrorCode(error);
-  return new DeliveryError('slack', code, PERMANENT_SLACK_ERRORS.has(code), `Slack ${what} failed: ${code}`);
+  // With rejectRateLimitedCalls the WebClient hands a 429 over with its Retry-After (seconds).
+  const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
+  const retryAfterMs = code === 'ratelimited' && typeof retryAfter === 'number' ? retryAfter * 1000 : undefined;
+  return new DeliveryError('slack', code, PERMANENT_SLACK_ERRORS.has(code), `Slack ${what} failed: ${code}`, retryAfterMs);
 }
 
 /** What to log about a failure: the code and message, not the whole error object. */

@@ -76,7 +76,7 @@ export function watchAgenda(options: WatchAgendaOptions): AgendaWatcher {
       db.transaction(() => {
         ensureIndexed(db, next, hash, now());
         holder.replace(createCatalog(next));
-      })();
+      }).immediate();
     } catch (error) {
       log.error({ err: error }, 'agenda reload failed; the current agenda stays');
       return { status: 'rejected', problems: [`could not be indexed (${error instanceof Error ? error.message : String(error)})`] };

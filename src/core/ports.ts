@@ -30,9 +30,22 @@ export class DeliveryError extends Error {
     readonly code: string,
     readonly permanent: boolean,
     message: string,
+    /** The platform said how long to wait (HTTP 429 `Retry-After`): nothing was posted. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+}
+
+/**
+ * The pace a platform allows for posts, kept by the core's outbox so that limits are honoured
+ * rather than discovered. Scopes: one conversation (channel or DM), and one tenant (workspace).
+ */
+export interface Pacing {
+  /** Least time between two posts to one conversation (Slack: about one message per second). */
+  readonly conversationIntervalMs?: number;
+  /** Posts per second per tenant from this process (Slack's workspace limit divided among processes). */
+  readonly tenantPerSecond?: number;
 }
 
 export interface DeliveryPort {
@@ -66,6 +79,9 @@ export interface DeliveryPort {
    * the core then refuses `events:on` with a specific message.
    */
   readonly scheduledEvents?: ScheduledEventsPort;
+
+  /** Limits the outbox keeps for this platform. None: the port (or its SDK) paces itself. */
+  readonly pacing?: Pacing;
 }
 
 /** One session as a calendar event. Plain text only; the adapter applies its limits. */

@@ -5,7 +5,7 @@
  */
 import type { Services } from '../services.js';
 import { Outbox, type DeliveryHandler, type OutboxOptions } from './outbox.js';
-import { Sweeper, type DueWorkProvider } from './sweeper.js';
+import { Sweeper, type DueWorkProvider, type SweeperOptions } from './sweeper.js';
 
 export interface ScheduledFeature {
   readonly name: string;
@@ -25,8 +25,9 @@ export function createOutbox(
 export function createSweeper(
   services: Services,
   features: readonly ScheduledFeature[],
-  options: OutboxOptions = {},
+  options: OutboxOptions & SweeperOptions = {},
 ): Sweeper {
   const outbox = createOutbox(services, features, options);
-  return new Sweeper(features.map((f) => f.provider(services)), outbox, services.clock, services.logger);
+  const sweeperOptions = { leases: services.deliveries, ...options };
+  return new Sweeper(features.map((f) => f.provider(services)), outbox, services.clock, services.logger, sweeperOptions);
 }
