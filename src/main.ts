@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   };
 
   if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, undefined, (applied, version) => {
+    logger.info({ applied, version }, 'database ready');
+  });
   stops.push(() => {
     db.close();
   });

@@ -30,6 +30,7 @@ export function startScheduler(sweeper: Sweeper, logger: Logger, everySeconds = 
       stopped = true;
       await task.stop();
       await task.destroy();
+      sweeper.stop();
       await first;
       await sweeper.idle();
       logger.info({}, 'scheduler stopped');
@@ -57,7 +58,8 @@ export function startScheduling(services: Services, options: SchedulingOptions =
         process.kill(process.pid, 'SIGKILL');
       }
     : undefined;
-  const pool = jobs ? { concurrency: jobs.concurrency, leaseMs: jobs.leaseMs } : {};
+  // The planner lease is renewed every sweep; a dead planner is replaced after at most two minutes.
+  const pool = jobs ? { concurrency: jobs.concurrency, leaseMs: jobs.leaseMs, plannerLeaseMs: Math.min(jobs.leaseMs, 120_000) } : {};
   const sweeper = createSweeper(services, scheduledFeatures, { ...pool, ...(fault ? { fault } : {}) });
   services.logger.info({ holder: processHolder, ...pool }, 'this process takes part in scheduled work');
   return startScheduler(sweeper, services.logger, jobs?.sweepEverySeconds ?? 60);

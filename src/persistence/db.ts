@@ -5,25 +5,33 @@
  * process migrates and the others find the work done. A failed upgrade leaves the previous
  * schema intact.
  *
- * Durability: `synchronous = FULL` in WAL mode syncs the log on every commit, so a committed
- * claim, attempt or `sent` survives a power loss as well as a process crash; at NORMAL (what
- * better-sqlite3 gives a reopened WAL file) the last commits can vanish on power loss, and a
- * post already made could then be planned and made again. The cost is measured in the README.
+ * Durability: the connection runs at `synchronous = NORMAL` (WAL: commits survive a process
+ * crash; the last ones may vanish on power loss). The one write "never twice" depends on, a
+ * delivery's attempt counted before its platform call, is committed at FULL (see
+ * `DeliveriesRepository.recordAttempt`): its fsync also makes every earlier commit durable, so
+ * after a power loss a post that may be out is always reconciled, never made blindly again.
+ * The cost (one fsync per post) is measured in the README.
  */
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+/** `onOpened` learns how many migrations this process applied (0 when another process had done them). */
+export function openDatabase(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  onOpened?: (applied: number, version: number) => void,
+): Db {
   const db = new Database(path);
   // First: other processes may hold the write lock (even for switching to WAL); wait for them.
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL lets a reader (a command) proceed while the scheduler writes; it does not apply to :memory:.
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  migrate(db, migrations);
+  const applied = migrate(db, migrations);
+  onOpened?.(applied, schemaVersion(db));
   return db;
 }
 

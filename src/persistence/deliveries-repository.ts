@@ -169,11 +169,24 @@ export class DeliveriesRepository implements DeliveryStore {
     return row?.at ? new Date(row.at) : undefined;
   }
 
-  recordAttempt(key: string, holder: string, now: Date): number | undefined {
-    const row = this.#prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, updated_at = ? WHERE key = ? AND claimed_by = ? RETURNING attempts`,
-    ).get(now.toISOString(), key, holder) as { attempts: number } | undefined;
-    return row?.attempts;
+  /**
+   * Committed at `synchronous = FULL`: the platform call follows, so this must survive a power
+   * loss (its fsync also covers every earlier commit). Renews the lease, so the claim is fresh
+   * when the post goes out.
+   */
+  recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined {
+    const statement = this.#prepare(
+      `UPDATE deliveries SET attempts = attempts + 1, updated_at = ?, lease_until = COALESCE(?, lease_until)
+         WHERE key = ? AND claimed_by = ? RETURNING attempts`,
+    );
+    const lease = leaseMs === undefined ? null : leaseEnd(now, leaseMs);
+    this.db.pragma('synchronous = FULL');
+    try {
+      const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
+      return row?.attempts;
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   markSent(key: string, holder: string, posted: PostedMessage, now: Date): boolean {

@@ -77,8 +77,11 @@ export interface DeliveryStore extends LeaseStore {
   release(key: string, holder: string): void;
   /** When the earliest pending delivery on these platforms can next be claimed, if any (may be past). */
   nextDueAt(platforms: readonly Platform[]): Date | undefined;
-  /** Counts an attempt before the platform call; returns the new count, or undefined when the claim is lost. */
-  recordAttempt(key: string, holder: string, now: Date): number | undefined;
+  /**
+   * Counts an attempt before the platform call, durably, and renews the claim for `leaseMs`;
+   * returns the new count, or undefined when the claim is lost.
+   */
+  recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined;
   markSent(key: string, holder: string, posted: PostedMessage, now: Date): Fenced;
   /** Tries again at `at`. `uncount`: the platform refused before posting (a 429), so the attempt is taken back. */
   retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Fenced;

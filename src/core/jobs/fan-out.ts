@@ -15,6 +15,8 @@ export interface PoolWork<T> {
   sleep(ms: number): Promise<void>;
   readonly concurrency: number;
   readonly budgetMs: number;
+  /** True once the process is shutting down: claim nothing more, let what runs finish. */
+  stopping(): boolean;
 }
 
 const WAIT_STEP_MS = 100;
@@ -25,7 +27,8 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
   const running = new Set<Promise<void>>();
   let worked = 0;
   let slept = 0;
-  const withinBudget = (extraMs = 0): boolean => pool.now() + extraMs - started < pool.budgetMs && slept + extraMs < pool.budgetMs;
+  const withinBudget = (extraMs = 0): boolean =>
+    !pool.stopping() && pool.now() + extraMs - started < pool.budgetMs && slept + extraMs < pool.budgetMs;
   for (;;) {
     const free = Math.max(1, pool.concurrency) - running.size;
     const claimed = free > 0 && withinBudget() ? pool.claim(free) : [];

@@ -87,6 +87,7 @@ export class Outbox {
   readonly #leaseMs: number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
+  #stopping = false;
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -125,7 +126,13 @@ export class Outbox {
       sleep: this.#sleep,
       concurrency: this.options.concurrency ?? 32,
       budgetMs: this.options.budgetMs ?? 50_000,
+      stopping: () => this.#stopping,
     });
+  }
+
+  /** Shutting down: a running `process` claims nothing more and returns once its deliveries finish. */
+  stop(): void {
+    this.#stopping = true;
   }
 
   /**
@@ -198,7 +205,7 @@ export class Outbox {
       store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
-    const attempts = store.recordAttempt(key, this.#holder, now);
+    const attempts = store.recordAttempt(key, this.#holder, now, this.#leaseMs);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);

@@ -54,6 +54,11 @@ export class Sweeper {
     return this.#running;
   }
 
+  /** Shutting down: the running sweep finishes the deliveries in flight and claims no more. */
+  stop(): void {
+    this.outbox.stop();
+  }
+
   /** Resolves when no sweep is running (for clean shutdown). */
   idle(): Promise<void> {
     return this.#running ?? Promise.resolve();
