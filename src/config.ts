@@ -14,7 +14,7 @@ export interface SlackConfig {
   readonly apiUrl?: string;
   readonly port: number;
   readonly adminUserIds: readonly string[];
-  /** Scheduled posts per second to one workspace from this process (`SLACK_POSTS_PER_SECOND`). */
+  /** Scheduled posts per second to one workspace from this process (`SLACK_POSTS_PER_SECOND`; adapter default 50). */
   readonly postsPerSecond?: number;
 }
 
@@ -23,7 +23,7 @@ export interface DiscordConfig {
   readonly applicationId: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
-  /** This process's share of the bot's global 50 requests/s (`DISCORD_REQUESTS_PER_SECOND`). */
+  /** This process's share of the bot's global 50 requests/s (`DISCORD_REQUESTS_PER_SECOND`; unset: all 50). */
   readonly requestsPerSecond?: number;
 }
 
@@ -148,14 +148,15 @@ export function loadConfig(env: Env): Config {
 }
 
 /**
- * Defaults: 32 deliveries in flight fill Slack's workspace pace at about 300 ms per call, and
- * Discord's 50 requests/s; a 5-minute lease outlasts the slowest call with its retries.
+ * Defaults: 64 deliveries in flight keep Slack's workspace pace even though each channel's thread
+ * message waits a second after its card, and fill Discord's 50 requests/s; a 5-minute lease
+ * outlasts the slowest call with its retries.
  */
 function jobsConfig(read: EnvReader): JobsConfig {
   const sweepEverySeconds = read.number('SWEEP_EVERY_SECONDS', 60, 1, 60);
   if (60 % sweepEverySeconds !== 0) read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
   return {
-    concurrency: read.number('DELIVERY_CONCURRENCY', 32, 1, 512),
+    concurrency: read.number('DELIVERY_CONCURRENCY', 64, 1, 512),
     leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
     sweepEverySeconds,
   };
@@ -179,7 +180,7 @@ function slackConfig(read: EnvReader): { slack?: SlackConfig } {
     botToken: botToken ?? '',
     port: read.number('PORT', 3000, 1, 65535),
     adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000),
+    ...(read.text('SLACK_POSTS_PER_SECOND') !== undefined ? { postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000) } : {}),
     ...(appToken !== undefined ? { appToken } : {}),
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),
@@ -202,7 +203,9 @@ function discordConfig(read: EnvReader): { discord?: DiscordConfig } {
     discord: {
       token: token ?? '',
       applicationId: applicationId ?? '',
-      requestsPerSecond: read.number('DISCORD_REQUESTS_PER_SECOND', 50, 1, 50),
+      ...(read.text('DISCORD_REQUESTS_PER_SECOND') !== undefined
+        ? { requestsPerSecond: read.number('DISCORD_REQUESTS_PER_SECOND', 50, 1, 50) }
+        : {}),
       ...(guildId !== undefined ? { guildId } : {}),
       ...(apiUrl !== undefined ? { apiUrl } : {}),
     },

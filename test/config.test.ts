@@ -16,8 +16,27 @@ describe('loadConfig', () => {
       defaultTimezone: 'UTC',
       digestCatchupHours: 24,
       reminderHours: 24,
+      jobs: { concurrency: 64, leaseMs: 300_000, sweepEverySeconds: 60 },
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the settings for several processes, and refuses a sweep interval that does not divide a minute', () => {
+    const config = loadConfig({
+      DELIVERY_CONCURRENCY: '8',
+      DELIVERY_LEASE_SECONDS: '30',
+      SWEEP_EVERY_SECONDS: '5',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_POSTS_PER_SECOND: '33',
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_REQUESTS_PER_SECOND: '16',
+    });
+    expect(config.jobs).toEqual({ concurrency: 8, leaseMs: 30_000, sweepEverySeconds: 5 });
+    expect(config.slack?.postsPerSecond).toBe(33);
+    expect(config.discord?.requestsPerSecond).toBe(16);
+    expect(() => loadConfig({ SWEEP_EVERY_SECONDS: '7' })).toThrow('SWEEP_EVERY_SECONDS=7 must divide 60 (e.g. 1, 5, 30, 60).');
   });
 
   it('reads a complete Slack HTTP setup and a Discord setup side by side', () => {

@@ -14,47 +14,10 @@ import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMe
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
 import { runPool } from './fan-out.js';
+import type { DeliveryFailure, DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
 
-export interface DeliveryFailure {
-  readonly code: string;
-  readonly permanent: boolean;
-  readonly message: string;
-}
-
-/** A feature's say over the deliveries whose keys start with `prefix`. */
-export interface DeliveryHandler {
-  readonly prefix: string;
-  /** A pending post due longer ago than this is not made any more (missed during downtime). */
-  readonly staleAfterMs?: number;
-  /** Called once when a delivery ends as failed: pause what caused it, tell its owner. */
-  onFailed?(record: DeliveryRecord, failure: DeliveryFailure): Promise<void> | void;
-}
-
-/** Points where a test can stop the process, to prove crash safety. */
-export type FaultPoint = 'before-post' | 'after-post' | 'after-record';
-
-export interface OutboxOptions {
-  readonly maxAttempts?: number;
-  readonly baseRetryMs?: number;
-  /** How far before a delivery's creation reconciliation looks for an earlier post. */
-  readonly reconcileMarginMs?: number;
-  /** Keys in flight; defaults to one map per process. Crash tests give each simulated process its own. */
-  readonly inFlight?: Map<string, Promise<unknown>>;
-  /** For crash tests only: called at each fault point. */
-  readonly fault?: (point: FaultPoint, key: string) => void | Promise<void>;
-  /** This process's name on claims; defaults to one random name per process. */
-  readonly holder?: string;
-  /** How long a claim lasts: longer than the slowest platform call with its retries. Default 5 minutes. */
-  readonly leaseMs?: number;
-  /** Deliveries in flight at once per process (`DELIVERY_CONCURRENCY`). Default 32. */
-  readonly concurrency?: number;
-  /** How long one `process` call keeps going while work keeps falling due. Default 50 s (a sweep is per minute). */
-  readonly budgetMs?: number;
-  /** Waits (pacing, Retry-After); tests may replace it. */
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly pacer?: Pacer;
-}
+export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
 
 export interface OutboxDeps {
   readonly store: DeliveryStore;
@@ -74,7 +37,7 @@ const COMMAND_WAIT_MS = 5_000;
 /** A sweep waits in place for a slot this near; a later one gives the pool slot up and comes back. */
 const POOL_WAIT_MS = 250;
 
-/** Whether a delivery runs for a command (waits in place, posts its thread message at once) or in the pool. */
+/** Whether a delivery runs for a command (may wait longer in place for its pace) or in the pool. */
 interface Mode {
   readonly inline: boolean;
 }
@@ -124,7 +87,7 @@ export class Outbox {
       },
       now: () => clock.now().getTime(),
       sleep: this.#sleep,
-      concurrency: this.options.concurrency ?? 32,
+      concurrency: this.options.concurrency ?? 64,
       budgetMs: this.options.budgetMs ?? 50_000,
       stopping: () => this.#stopping,
     });
@@ -175,13 +138,13 @@ export class Outbox {
   async #work(record: DeliveryRecord, mode: Mode): Promise<void> {
     const port = this.deps.ports.get(record.platform);
     if (!port) {
-      this.deps.logger.debug({ key: record.key, platform: record.platform }, 'delivery waits: platform not running here');
+      this.deps.logger.debug({ key: record.key, platform: record.platform }, 'delivery waits: platform not here');
       return;
     }
     try {
       if (record.state === 'pending') await this.#post(record, port, mode);
       const after = this.deps.store.get(record.key);
-      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port, mode);
+      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
     } catch (error) {
       await this.#failed(record.key, error);
     }
@@ -205,7 +168,9 @@ export class Outbox {
       store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
-    const attempts = store.recordAttempt(key, this.#holder, now, this.#leaseMs);
+    // Wait for the pace slot first: the attempt below renews the lease right before the platform call.
+    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, now.getTime()));
+    const attempts = store.recordAttempt(key, this.#holder, clock.now(), this.#leaseMs);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
@@ -221,7 +186,6 @@ export class Outbox {
         return;
       }
     }
-    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, clock.now().getTime()));
     await this.options.fault?.('before-post', key);
     const posted: PostedMessage = await port.post(record.destination, record.reply, key);
     await this.options.fault?.('after-post', key);
@@ -230,7 +194,7 @@ export class Outbox {
     logger.info({ key, messageId: posted.messageId }, 'posted');
   }
 
-  async #openThread(record: DeliveryRecord, port: DeliveryPort, mode: Mode): Promise<void> {
+  async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
     const { store, clock } = this.deps;
     if (!record.posted || !record.thread) {
       store.markThread(record.key, this.#holder, 'failed', undefined, clock.now());
@@ -243,13 +207,17 @@ export class Outbox {
     // The thread's first message goes to the same channel: keep its pace, whichever process posts it.
     const notBefore = new Date(now.getTime() + (port.pacing?.conversationIntervalMs ?? 0));
     const marked = store.atomically(() => {
-      if (!store.markThread(record.key, this.#holder, thread ? 'opened' : 'unavailable', thread ?? undefined, now)) return false;
-      if (thread) store.plan({ key: childKey, destination: { kind: 'channel', conversation: thread }, reply, dueAt: now, notBefore }, now);
+      const state = thread ? 'opened' : 'unavailable';
+      if (!store.markThread(record.key, this.#holder, state, thread ?? undefined, now)) return false;
+      if (thread) {
+        const destination = { kind: 'channel', conversation: thread } as const;
+        store.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
+      }
       return true;
     });
     if (!marked) return this.#lost(record.key, 'after opening the thread');
-    // A command answers once its thread message is out; the pool takes the message up in its turn.
-    if (thread && mode.inline) await this.deliver(childKey);
+    // At once, in this process (waiting the channel's pace in place); if that fails, any process retries it later.
+    if (thread) await this.deliver(childKey);
   }
 
   async #failed(key: string, error: unknown): Promise<void> {
@@ -261,7 +229,8 @@ export class Outbox {
         ? { code: error.code, permanent: error.permanent, message: error.message }
         : { code: 'unexpected', permanent: false, message: error instanceof Error ? error.message : String(error) };
     const now = clock.now();
-    if (error instanceof DeliveryError && error.retryAfterMs !== undefined) return this.#rateLimited(record, error.retryAfterMs);
+    const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);
     if (record.state === 'sent') {
       // The post is out; only its thread failed. Retry transient errors later.
       if (failure.permanent) store.markThread(key, this.#holder, 'failed', undefined, now);
@@ -273,11 +242,13 @@ export class Outbox {
       const delay = this.#baseRetryMs * 2 ** Math.max(0, record.attempts - 1);
       const retry = { at: new Date(now.getTime() + delay), reason: `${failure.code}: ${failure.message}` };
       if (store.retryLater(key, this.#holder, retry, now)) {
-        logger.warn({ key, code: failure.code, attempts: record.attempts, retryInMs: delay }, 'post failed; will retry');
+        const { attempts } = record;
+        logger.warn({ key, code: failure.code, attempts, retryInMs: delay }, 'post failed; will retry');
       }
       return;
     }
-    const reason = failure.permanent ? failure.code : `gave up after ${record.attempts} attempts (last: ${failure.code})`;
+    const gaveUp = `gave up after ${record.attempts} attempts (last: ${failure.code})`;
+    const reason = failure.permanent ? failure.code : gaveUp;
     if (!store.finish(key, this.#holder, 'failed', reason, now)) return this.#lost(key, 'before recording a failure');
     logger.error({ key, code: failure.code, permanent: failure.permanent }, 'post failed for good');
     await this.#handlerOf(key)?.onFailed?.(store.get(key) ?? record, failure);
@@ -295,7 +266,7 @@ export class Outbox {
 
   /** Another process took the delivery over (this one's lease ran out): it reconciles; we stop. */
   #lost(key: string, when: string): void {
-    this.deps.logger.warn({ key, when, holder: this.#holder }, 'lost the claim on a delivery; leaving it to its new holder');
+    this.deps.logger.warn({ key, when, holder: this.#holder }, 'lost the claim on a delivery; left to its new holder');
   }
 
   #handlerOf(key: string): DeliveryHandler | undefined {

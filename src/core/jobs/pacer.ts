@@ -27,7 +27,10 @@ export class Pacer {
     const at = nowMs + this.delay(pacing, destination, nowMs);
     this.#nextFree.set(conversation, at + (pacing.conversationIntervalMs ?? 0));
     if (pacing.tenantPerSecond !== undefined && pacing.tenantPerSecond > 0) {
-      this.#nextFree.set(tenant, at + 1000 / pacing.tenantPerSecond);
+      // The tenant's slots are counted from its own queue, not from this post's channel slot:
+      // one channel waiting its second must not push every other channel of the workspace back.
+      const tenantFree = Math.max(nowMs, this.#nextFree.get(tenant) ?? 0);
+      this.#nextFree.set(tenant, tenantFree + 1000 / pacing.tenantPerSecond);
     }
     this.#prune(nowMs);
     return at - nowMs;
