@@ -154,7 +154,9 @@ export function loadConfig(env: Env): Config {
  */
 function jobsConfig(read: EnvReader): JobsConfig {
   const sweepEverySeconds = read.number('SWEEP_EVERY_SECONDS', 60, 1, 60);
-  if (60 % sweepEverySeconds !== 0) read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
+  if (60 % sweepEverySeconds !== 0) {
+    read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
+  }
   return {
     concurrency: read.number('DELIVERY_CONCURRENCY', 64, 1, 512),
     leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
@@ -180,7 +182,9 @@ function slackConfig(read: EnvReader): { slack?: SlackConfig } {
     botToken: botToken ?? '',
     port: read.number('PORT', 3000, 1, 65535),
     adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    ...(read.text('SLACK_POSTS_PER_SECOND') !== undefined ? { postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000) } : {}),
+    ...(read.text('SLACK_POSTS_PER_SECOND') !== undefined
+      ? { postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000) }
+      : {}),
     ...(appToken !== undefined ? { appToken } : {}),
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),

@@ -71,7 +71,8 @@ async function main(): Promise<void> {
         });
   if (shell) delivery.add(shell.delivery);
 
-  const scheduler = startScheduling(core.services, { jobs: config.jobs, ...(config.testCrashAt ? { crashAt: config.testCrashAt } : {}) });
+  const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
+  const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
   stops.push(() => scheduler.stop());
 
   const onSignal = (signal: string) => () => {

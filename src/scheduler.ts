@@ -59,7 +59,9 @@ export function startScheduling(services: Services, options: SchedulingOptions =
       }
     : undefined;
   // The planner lease is renewed every sweep; a dead planner is replaced after at most two minutes.
-  const pool = jobs ? { concurrency: jobs.concurrency, leaseMs: jobs.leaseMs, plannerLeaseMs: Math.min(jobs.leaseMs, 120_000) } : {};
+  const pool = jobs
+    ? { concurrency: jobs.concurrency, leaseMs: jobs.leaseMs, plannerLeaseMs: Math.min(jobs.leaseMs, 120_000) }
+    : {};
   const sweeper = createSweeper(services, scheduledFeatures, { ...pool, ...(fault ? { fault } : {}) });
   services.logger.info({ holder: processHolder, ...pool }, 'this process takes part in scheduled work');
   return startScheduler(sweeper, services.logger, jobs?.sweepEverySeconds ?? 60);

@@ -7,7 +7,13 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import { DeliveryError, type DeliveryPort, type Destination, type Pacing, type PostedMessage } from '../../src/core/ports.js';
+import {
+  DeliveryError,
+  type DeliveryPort,
+  type Destination,
+  type Pacing,
+  type PostedMessage,
+} from '../../src/core/ports.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { toDeliveryError } from './slack-errors.js';

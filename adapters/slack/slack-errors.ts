@@ -54,7 +54,8 @@ export function toDeliveryError(error: unknown, what: string): DeliveryError {
   // With rejectRateLimitedCalls the WebClient hands a 429 over with its Retry-After (seconds).
   const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
   const retryAfterMs = code === 'ratelimited' && typeof retryAfter === 'number' ? retryAfter * 1000 : undefined;
-  return new DeliveryError('slack', code, PERMANENT_SLACK_ERRORS.has(code), `Slack ${what} failed: ${code}`, retryAfterMs);
+  const permanent = PERMANENT_SLACK_ERRORS.has(code);
+  return new DeliveryError('slack', code, permanent, `Slack ${what} failed: ${code}`, retryAfterMs);
 }
 
 /** What to log about a failure: the code and message, not the whole error object. */

@@ -120,7 +120,13 @@ export class DeliveriesRepository implements DeliveryStore {
     return row ? toRecord(row) : undefined;
   }
 
-  claim(holder: string, platforms: readonly Platform[], now: Date, leaseMs: number, limit: number): readonly DeliveryRecord[] {
+  claim(
+    holder: string,
+    platforms: readonly Platform[],
+    now: Date,
+    leaseMs: number,
+    limit: number,
+  ): readonly DeliveryRecord[] {
     if (platforms.length === 0 || limit <= 0) return [];
     const at = now.toISOString();
     // One statement: SQLite runs it under its single writer lock, so two processes never claim one row.
@@ -221,11 +227,12 @@ export class DeliveriesRepository implements DeliveryStore {
     );
   }
 
-  markThread(key: string, holder: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): boolean {
+  markThread(key: string, holder: string, state: ThreadState, thread: ConversationRef | undefined, now: Date): boolean {
     return (
       this.#prepare(
-        `UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ? WHERE key = ? AND claimed_by = ?`,
-      ).run(state, conversation ? JSON.stringify(conversation) : null, now.toISOString(), key, holder).changes === 1
+        `UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ?
+           WHERE key = ? AND claimed_by = ?`,
+      ).run(state, thread ? JSON.stringify(thread) : null, now.toISOString(), key, holder).changes === 1
     );
   }
 

@@ -48,7 +48,7 @@ export interface DeliveryRecord extends PlannedDelivery {
   readonly reason?: string;
 }
 
-/** A fenced write's outcome: false when this holder no longer holds the claim (its lease expired and was taken over). */
+/** A fenced write's outcome: false when this holder lost the claim (its lease ran out and was taken over). */
 export type Fenced = boolean;
 
 /**
@@ -70,7 +70,13 @@ export interface DeliveryStore extends LeaseStore {
    * Claims up to `limit` unclaimed actionable deliveries on these platforms (pending and due, or sent
    * with a thread still wanted), oldest first, for `holder` until `now + leaseMs`.
    */
-  claim(holder: string, platforms: readonly Platform[], now: Date, leaseMs: number, limit: number): readonly DeliveryRecord[];
+  claim(
+    holder: string,
+    platforms: readonly Platform[],
+    now: Date,
+    leaseMs: number,
+    limit: number,
+  ): readonly DeliveryRecord[];
   /** Claims one delivery whatever its state, unless another holder's lease is running. */
   claimKey(key: string, holder: string, now: Date, leaseMs: number): DeliveryRecord | undefined;
   /** Gives the claim up (the work is done, or left for later). */
@@ -87,7 +93,7 @@ export interface DeliveryStore extends LeaseStore {
   retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Fenced;
   /** Ends a pending delivery as failed or skipped. */
   finish(key: string, holder: string, state: 'failed' | 'skipped', reason: string, now: Date): Fenced;
-  markThread(key: string, holder: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): Fenced;
+  markThread(key: string, holder: string, state: ThreadState, thread: ConversationRef | undefined, now: Date): Fenced;
   /** Ends every pending delivery whose key starts with `prefix` as skipped (unsubscribed, paused). Returns how many. */
   cancelPending(prefix: string, reason: string, now: Date): number;
   /**

@@ -29,5 +29,6 @@ export function createSweeper(
 ): Sweeper {
   const outbox = createOutbox(services, features, options);
   const sweeperOptions = { leases: services.deliveries, ...options };
-  return new Sweeper(features.map((f) => f.provider(services)), outbox, services.clock, services.logger, sweeperOptions);
+  const providers = features.map((f) => f.provider(services));
+  return new Sweeper(providers, outbox, services.clock, services.logger, sweeperOptions);
 }

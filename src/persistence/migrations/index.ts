@@ -14,4 +14,9 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [agendaIndex, subscriptionsAndDeliveries, readingGroups, deliveryClaims];
+export const MIGRATIONS: readonly Migration[] = [
+  agendaIndex,
+  subscriptionsAndDeliveries,
+  readingGroups,
+  deliveryClaims,
+];

@@ -6,7 +6,7 @@
  * and the time until the last post. A second table runs where latency, not a limit, is the
  * bottleneck (few deliveries in flight per process, no workspace limit).
  *
- * `npx tsx test/bench/fanout/run.ts [--slack 5000] [--latency-bound 300] [--processes 1,3]`
+ * `npx tsx test/bench/fanout/run.ts [--slack 5000] [--latency-bound 150] [--processes 1,3]`
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { slackLimiter, type SlackLimits } from './slack-limits.js';
 export interface FanoutOptions {
   /** Slack channel subscriptions in the rate-bound runs (default 5,000). */
   readonly slack?: number;
-  /** Subscriptions in the latency-bound runs (default 300; 0 skips them). */
+  /** Subscriptions in the latency-bound runs (default 150; 0 skips them). */
   readonly latencyBound?: number;
   readonly processes?: readonly number[];
   readonly latencyMs?: number;
@@ -58,12 +58,12 @@ export async function run(options: FanoutOptions = {}): Promise<void> {
     const outcome = await runScenario({ subscriptions: slack, processes: n, latencyMs, limits, env, stallMs });
     rows.push(row(`Slack, ${slack} channels`, n, outcome, limits.workspacePerSecond));
   }
-  const latencyBound = options.latencyBound ?? 300;
+  const latencyBound = options.latencyBound ?? 150;
   if (latencyBound > 0) {
     for (const n of processes) {
-      const env = { DELIVERY_CONCURRENCY: '2', SLACK_POSTS_PER_SECOND: '10000' };
+      const env = { DELIVERY_CONCURRENCY: '4', SLACK_POSTS_PER_SECOND: '10000' };
       const outcome = await runScenario({ subscriptions: latencyBound, processes: n, latencyMs: 200, env, stallMs });
-      rows.push(row(`latency-bound: ${latencyBound} channels, 200 ms, 2 in flight`, n, outcome, undefined));
+      rows.push(row(`latency-bound: ${latencyBound} channels, 200 ms, 4 in flight`, n, outcome, undefined));
     }
   }
   printTable(['scenario', 'processes', 'messages', 'msg/s', 'allowed/s', 'ratio', 'duplicates', 'losses', '429s', 'last post (s)'], rows);
