@@ -169,7 +169,7 @@ export class DeliveriesRepository implements DeliveryStore {
       `SELECT MIN(CASE WHEN lease_until > COALESCE(next_attempt_at, due_at) THEN lease_until
                        ELSE COALESCE(next_attempt_at, due_at) END) AS at
          FROM deliveries
-         WHERE state = 'pending'
+         WHERE (state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))
            AND platform IN (${platforms.map(() => '?').join(', ')})`,
     ).get(...platforms) as { at: string | null } | undefined;
     return row?.at ? new Date(row.at) : undefined;
