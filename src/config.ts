@@ -18,6 +18,8 @@ export interface SlackConfig {
   readonly adminUserIds: readonly string[];
   /** `INLINE_REFERENCES=on`: read channel messages (`message.channels`) and answer `[[3.5]]` references. */
   readonly inlineReferences?: true;
+  /** Scheduled posts per second to one workspace from this process (`SLACK_POSTS_PER_SECOND`; adapter default 50). */
+  readonly postsPerSecond?: number;
 }
 
 export interface DiscordConfig {
@@ -27,6 +29,18 @@ export interface DiscordConfig {
   readonly apiUrl?: string;
   /** `INLINE_REFERENCES=on`: ask for the privileged Message Content intent and answer `[[3.5]]` references. */
   readonly inlineReferences?: true;
+  /** This process's share of the bot's global 50 requests/s (`DISCORD_REQUESTS_PER_SECOND`; unset: all 50). */
+  readonly requestsPerSecond?: number;
+}
+
+/** How this process takes part in scheduled work; several processes may share one database. */
+export interface JobsConfig {
+  /** Deliveries in flight at once (`DELIVERY_CONCURRENCY`). */
+  readonly concurrency: number;
+  /** How long a claimed delivery stays this process's (`DELIVERY_LEASE_SECONDS`); also bounds crash recovery. */
+  readonly leaseMs: number;
+  /** Seconds between sweeps (`SWEEP_EVERY_SECONDS`, 60 = once a minute). */
+  readonly sweepEverySeconds: number;
 }
 
 export interface Config {
@@ -38,6 +52,7 @@ export interface Config {
   readonly shellTimezone: string;
   readonly digestCatchupHours: number;
   readonly reminderHours: number;
+  readonly jobs: JobsConfig;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
   /** The address people reach this process's HTTP server at (`PUBLIC_BASE_URL`), for links such as calendar feeds. */
@@ -158,6 +173,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
+    jobs: jobsConfig(read),
     ...slackConfig(read, inline),
     ...discordConfig(read, inline),
     ...publicBaseUrl(read),
@@ -165,6 +181,23 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/**
+ * Defaults: 64 deliveries in flight keep Slack's workspace pace even though each channel's thread
+ * message waits a second after its card, and fill Discord's 50 requests/s; a 5-minute lease
+ * outlasts the slowest call with its retries.
+ */
+function jobsConfig(read: EnvReader): JobsConfig {
+  const sweepEverySeconds = read.number('SWEEP_EVERY_SECONDS', 60, 1, 60);
+  if (60 % sweepEverySeconds !== 0) {
+    read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
+  }
+  return {
+    concurrency: read.number('DELIVERY_CONCURRENCY', 64, 1, 512),
+    leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
+    sweepEverySeconds,
+  };
 }
 
 function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } {
@@ -185,6 +218,9 @@ function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } 
     botToken: botToken ?? '',
     port: read.number('PORT', 3000, 1, 65535),
     adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    ...(read.text('SLACK_POSTS_PER_SECOND') !== undefined
+      ? { postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000) }
+      : {}),
     ...(appToken !== undefined ? { appToken } : {}),
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),
@@ -222,6 +258,9 @@ function discordConfig(read: EnvReader, inline: boolean): { discord?: DiscordCon
     discord: {
       token: token ?? '',
       applicationId: applicationId ?? '',
+      ...(read.text('DISCORD_REQUESTS_PER_SECOND') !== undefined
+        ? { requestsPerSecond: read.number('DISCORD_REQUESTS_PER_SECOND', 50, 1, 50) }
+        : {}),
       ...(guildId !== undefined ? { guildId } : {}),
       ...(apiUrl !== undefined ? { apiUrl } : {}),
       ...(inline ? { inlineReferences: true as const } : {}),

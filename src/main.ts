@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   };
 
   if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, undefined, (applied, version) => {
+    logger.info({ applied, version }, 'database ready');
+  });
   stops.push(() => {
     db.close();
   });
@@ -76,7 +78,8 @@ async function main(): Promise<void> {
         });
   if (shell) delivery.add(shell.delivery);
 
-  const scheduler = startScheduling(core.services, config.testCrashAt ? { crashAt: config.testCrashAt } : {});
+  const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
+  const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
   stops.push(() => scheduler.stop());
 
   const onSignal = (signal: string) => () => {

@@ -1,12 +1,13 @@
 /**
- * The heartbeat: node-cron ticks once a minute to start a sweep, and a sweep runs at
- * start-up so that anything that fell due while the bot was down is handled at once.
+ * The heartbeat: node-cron ticks once a minute (or every `SWEEP_EVERY_SECONDS`) to start a
+ * sweep, and a sweep runs at start-up so that anything that fell due while the bot was down
+ * is handled at once.
  * node-cron keeps no state: the database decides what is due (see `Sweeper`).
  */
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { CrashPoint } from './config.js';
+import type { CrashPoint, JobsConfig } from './config.js';
 import { createSweeper } from './core/jobs/features.js';
-import type { FaultPoint } from './core/jobs/outbox.js';
+import { processHolder, type FaultPoint } from './core/jobs/outbox.js';
 import { scheduledFeatures } from './core/features/index.js';
 import type { Sweeper } from './core/jobs/sweeper.js';
 import type { Services } from './core/services.js';
@@ -17,17 +18,19 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(sweeper: Sweeper, logger: Logger): Scheduler {
+export function startScheduler(sweeper: Sweeper, logger: Logger, everySeconds = 60): Scheduler {
   let stopped = false;
   const tick = (): Promise<void> => (stopped ? Promise.resolve() : sweeper.sweep());
-  const task: ScheduledTask = schedule('* * * * *', () => tick(), { name: 'sweep', noOverlap: true });
-  logger.info({}, 'scheduler started: sweeping every minute');
+  const expression = everySeconds >= 60 ? '* * * * *' : `*/${everySeconds} * * * * *`;
+  const task: ScheduledTask = schedule(expression, () => tick(), { name: 'sweep', noOverlap: true });
+  logger.info({ everySeconds }, 'scheduler started');
   const first = tick();
   return {
     async stop() {
       stopped = true;
       await task.stop();
       await task.destroy();
+      sweeper.stop();
       await first;
       await sweeper.idle();
       logger.info({}, 'scheduler stopped');
@@ -40,8 +43,14 @@ export function startScheduler(sweeper: Sweeper, logger: Logger): Scheduler {
  * ticking every minute and once now. Call it after every adapter's delivery port is added.
  * `crashAt` is the test-only fault knob (`AGENDABOT_TEST_CRASH_AT`).
  */
-export function startScheduling(services: Services, options: { readonly crashAt?: CrashPoint } = {}): Scheduler {
-  const { crashAt } = options;
+export interface SchedulingOptions {
+  readonly crashAt?: CrashPoint;
+  /** Pool size, claim lease and sweep interval (`Config.jobs`); defaults as in `src/config.ts`. */
+  readonly jobs?: JobsConfig;
+}
+
+export function startScheduling(services: Services, options: SchedulingOptions = {}): Scheduler {
+  const { crashAt, jobs } = options;
   const fault = crashAt
     ? (point: FaultPoint, key: string): void => {
         if (point !== crashAt) return;
@@ -49,6 +58,11 @@ export function startScheduling(services: Services, options: { readonly crashAt?
         process.kill(process.pid, 'SIGKILL');
       }
     : undefined;
-  const sweeper = createSweeper(services, scheduledFeatures, fault ? { fault } : {});
-  return startScheduler(sweeper, services.logger);
+  // The planner lease is renewed every sweep; a dead planner is replaced after at most two minutes.
+  const pool = jobs
+    ? { concurrency: jobs.concurrency, leaseMs: jobs.leaseMs, plannerLeaseMs: Math.min(jobs.leaseMs, 120_000) }
+    : {};
+  const sweeper = createSweeper(services, scheduledFeatures, { ...pool, ...(fault ? { fault } : {}) });
+  services.logger.info({ holder: processHolder, ...pool }, 'this process takes part in scheduled work');
+  return startScheduler(sweeper, services.logger, jobs?.sweepEverySeconds ?? 60);
 }

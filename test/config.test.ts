@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       shellTimezone: 'Pacific/Auckland',
       digestCatchupHours: 24,
       reminderHours: 24,
+      jobs: { concurrency: 64, leaseMs: 300_000, sweepEverySeconds: 60 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -25,6 +26,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEFAULT_TIMEZONE: 'Asia/Tokyo' }, 'Pacific/Auckland').shellTimezone).toBe('Asia/Tokyo');
     expect(loadConfig({ DEFAULT_TIMEZONE: 'UTC' }, 'Pacific/Auckland').shellTimezone).toBe('UTC');
     expect(loadConfig({}, 'Pacific/Auckland').shellTimezone).toBe('Pacific/Auckland');
+  });
+
+  it('reads the settings for several processes, and refuses a sweep interval that does not divide a minute', () => {
+    const config = loadConfig({
+      DELIVERY_CONCURRENCY: '8',
+      DELIVERY_LEASE_SECONDS: '30',
+      SWEEP_EVERY_SECONDS: '5',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_POSTS_PER_SECOND: '33',
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_REQUESTS_PER_SECOND: '16',
+    });
+    expect(config.jobs).toEqual({ concurrency: 8, leaseMs: 30_000, sweepEverySeconds: 5 });
+    expect(config.slack?.postsPerSecond).toBe(33);
+    expect(config.discord?.requestsPerSecond).toBe(16);
+    expect(() => loadConfig({ SWEEP_EVERY_SECONDS: '7' })).toThrow('SWEEP_EVERY_SECONDS=7 must divide 60 (e.g. 1, 5, 30, 60).');
   });
 
   it('reads a complete Slack HTTP setup and a Discord setup side by side', () => {

@@ -25,6 +25,8 @@ export function createDiscordClient(config: DiscordConfig, options: ClientOption
     // Belt and braces: render sets allowed_mentions on every message too.
     allowedMentions: { parse: [], repliedUser: false },
     rest: {
+      // Every process sharing the bot token shares its global limit: each takes its configured share.
+      ...(config.requestsPerSecond !== undefined ? { globalRequestsPerSecond: config.requestsPerSecond } : {}),
       ...options.rest,
       ...(config.apiUrl !== undefined ? { api: restBase(config.apiUrl) } : {}),
     },

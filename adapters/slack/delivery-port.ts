@@ -7,7 +7,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import { FOREIGN_TENANT, type DeliveryPort, type Destination, type PostedMessage } from '../../src/core/ports.js';
+import { FOREIGN_TENANT, type DeliveryPort, type Destination, type Pacing, type PostedMessage } from '../../src/core/ports.js';
 import { SlackGroupConversations } from './group-conversations.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
@@ -23,7 +23,12 @@ export interface SlackDeliveryOptions {
   readonly teamId: string;
   /** Users who may manage channels without being workspace admins (`SLACK_ADMIN_USER_IDS`). */
   readonly adminUserIds: readonly string[];
+  /** Posts per second to the workspace from this process (the core's outbox keeps the pace). */
+  readonly postsPerSecond?: number;
 }
+
+/** Slack allows about one message per second per channel; the workspace rate is configured. */
+const CHANNEL_INTERVAL_MS = 1000;
 
 /** The Slack implementation of the core's `DeliveryPort`. */
 export class SlackDeliveryPort implements DeliveryPort {
@@ -31,9 +36,14 @@ export class SlackDeliveryPort implements DeliveryPort {
   /** Thread permalinks already asked for, by `channel/ts`. */
   readonly #permalinks = new Map<string, string>();
   readonly groupConversations: SlackGroupConversations;
+  readonly pacing: Pacing;
 
   constructor(private readonly options: SlackDeliveryOptions) {
     this.groupConversations = new SlackGroupConversations(options.client, options.teamId);
+    this.pacing = {
+      conversationIntervalMs: CHANNEL_INTERVAL_MS,
+      ...(options.postsPerSecond !== undefined ? { tenantPerSecond: options.postsPerSecond } : {}),
+    };
   }
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {

@@ -79,7 +79,20 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   }
   logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
-  const delivery = new SlackDeliveryPort({ client: app.client, teamId, adminUserIds: config.adminUserIds });
+  // Its own client for scheduled posts, which retries nothing itself: a post whose answer was lost
+  // may have gone out, and only the outbox retries it safely (it looks for the post first). A 429
+  // comes back to the outbox too, which makes that channel wait for Retry-After; Bolt's client
+  // would pause every call of the app instead.
+  const deliveryClient = new webApi.WebClient(config.botToken, {
+    ...webClientOptions(config, logger, { retries: 0 }),
+    rejectRateLimitedCalls: true,
+  });
+  const delivery = new SlackDeliveryPort({
+    client: deliveryClient,
+    teamId,
+    adminUserIds: config.adminUserIds,
+    postsPerSecond: config.postsPerSecond ?? 50,
+  });
   return {
     delivery,
     mode,

@@ -52,8 +52,8 @@ export function slackFailureReason(code: string): FailureReason {
 }
 
 /** A `DeliveryError` for a Slack error code. */
-export function slackDeliveryError(code: string, message: string): DeliveryError {
-  return new DeliveryError('slack', code, slackFailureReason(code), message, SLACK_EXPLANATIONS[code]);
+export function slackDeliveryError(code: string, message: string, retryAfterMs?: number): DeliveryError {
+  return new DeliveryError('slack', code, slackFailureReason(code), message, SLACK_EXPLANATIONS[code], retryAfterMs);
 }
 
 /** The Slack error code of a failed WebClient call (`channel_not_found`, `http_503`, …). */
@@ -71,7 +71,10 @@ export function slackErrorCode(error: unknown): string {
 export function toDeliveryError(error: unknown, what: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const code = slackErrorCode(error);
-  return slackDeliveryError(code, `Slack ${what} failed: ${code}`);
+  // With rejectRateLimitedCalls the WebClient hands a 429 over with its Retry-After (seconds).
+  const retryAfter = (error as { retryAfter?: unknown } | null)?.retryAfter;
+  const retryAfterMs = code === 'ratelimited' && typeof retryAfter === 'number' ? retryAfter * 1000 : undefined;
+  return slackDeliveryError(code, `Slack ${what} failed: ${code}`, retryAfterMs);
 }
 
 /** What to log about a failure: the code and message, not the whole error object. */

@@ -120,7 +120,7 @@ async function reloadFromFile(options: WatchAgendaOptions, log: Logger, now: () 
     db.transaction(() => {
       ensureIndexed(db, next, hash, now());
       holder.replace(createCatalog(next));
-    })();
+    }).immediate();
   } catch (error) {
     log.error({ err: error }, 'agenda reload failed; the current agenda stays');
     return { status: 'rejected', problems: [`could not be indexed (${error instanceof Error ? error.message : String(error)})`] };

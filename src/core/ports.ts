@@ -50,12 +50,25 @@ export class DeliveryError extends Error {
     message: string,
     /** What went wrong in words a channel owner can act on, when the adapter knows ("the channel is archived"). */
     readonly explanation?: string,
+    /** The platform said how long to wait (HTTP 429 `Retry-After`): nothing was posted. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.permanent = isPermanent(reason);
   }
 
   readonly permanent: boolean;
+}
+
+/**
+ * The pace a platform allows for posts, kept by the core's outbox so that limits are honoured
+ * rather than discovered. Scopes: one conversation (channel or DM), and one tenant (workspace).
+ */
+export interface Pacing {
+  /** Least time between two posts to one conversation (Slack: about one message per second). */
+  readonly conversationIntervalMs?: number;
+  /** Posts per second per tenant from this process (Slack's workspace limit divided among processes). */
+  readonly tenantPerSecond?: number;
 }
 
 export interface DeliveryPort {
@@ -101,6 +114,9 @@ export interface DeliveryPort {
    * says plainly that introductions are not available where a platform leaves it out.
    */
   readonly groupConversations?: GroupConversationsPort;
+
+  /** Limits the outbox keeps for this platform. None: the port (or its SDK) paces itself. */
+  readonly pacing?: Pacing;
 }
 
 /** Who a group conversation is for, in one tenant. */

@@ -28,23 +28,25 @@ interface IndexRow {
 
 /** Rebuilds the index if `hash` differs from the indexed agenda's. Returns whether it rebuilt. */
 export function ensureIndexed(db: Db, agenda: Agenda, hash: string, now: Date = new Date()): boolean {
-  const current = db.prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').get() as
-    | { agenda_hash: string }
-    | undefined;
-  if (current?.agenda_hash === hash) return false;
+  const indexedHash = (): string | undefined =>
+    (db.prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').get() as { agenda_hash: string } | undefined)
+      ?.agenda_hash;
+  if (indexedHash() === hash) return false;
   const insert = db.prepare(
     `INSERT INTO agenda_fts (kind, item_id, challenge_id, origin, title, body, keywords)
      VALUES (@kind, @itemId, @challengeId, @origin, @title, @body, @keywords)`,
   );
-  db.transaction(() => {
+  // IMMEDIATE, and checked again inside: processes starting together index the agenda once.
+  return db.transaction(() => {
+    if (indexedHash() === hash) return false;
     db.prepare('DELETE FROM agenda_fts').run();
     for (const row of indexRows(agenda)) insert.run(row);
     db.prepare(
       `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`,
     ).run(hash, now.toISOString());
-  })();
-  return true;
+    return true;
+  }).immediate();
 }
 
 function indexRows(agenda: Agenda): IndexRow[] {

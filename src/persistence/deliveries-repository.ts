@@ -10,10 +10,11 @@ import {
   type DeliveryState,
   type DeliveryStore,
   type PlannedDelivery,
+  type RetryPlan,
   type ThreadState,
 } from '../core/jobs/deliveries.js';
 import type { Reply } from '../core/message.js';
-import type { Destination } from '../core/ports.js';
+import type { Destination, PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
 import { statementCache } from './statement-cache.js';
 
@@ -35,6 +36,12 @@ interface Row {
   thread_state: string;
   thread_conversation: string | null;
   reason: string | null;
+  claimed_by: string | null;
+  lease_until: string | null;
+}
+
+function leaseEnd(now: Date, leaseMs: number): string {
+  return new Date(now.getTime() + leaseMs).toISOString();
 }
 
 function toRecord(row: Row): DeliveryRecord {
@@ -101,7 +108,7 @@ export class DeliveriesRepository implements DeliveryStore {
       delivery.dueAt.toISOString(),
       now.toISOString(),
       now.toISOString(),
-      state === 'pending' ? now.toISOString() : null,
+      state === 'pending' ? (delivery.notBefore ?? now).toISOString() : null,
       delivery.thread && state === 'pending' ? 'wanted' : 'none',
       reason,
     );
@@ -113,60 +120,144 @@ export class DeliveriesRepository implements DeliveryStore {
     return row ? toRecord(row) : undefined;
   }
 
-  actionable(now: Date, limit: number): readonly DeliveryRecord[] {
+  claim(
+    holder: string,
+    platforms: readonly Platform[],
+    now: Date,
+    leaseMs: number,
+    limit: number,
+  ): readonly DeliveryRecord[] {
+    if (platforms.length === 0 || limit <= 0) return [];
+    const at = now.toISOString();
+    // One statement: SQLite runs it under its single writer lock, so two processes never claim one row.
     const rows = this.#prepare(
-      `SELECT * FROM deliveries
-         WHERE (state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
-            OR (state = 'sent' AND thread_state = 'wanted')
-         ORDER BY due_at, key LIMIT ?`,
-    ).all(now.toISOString(), limit) as Row[];
-    return rows.map(toRecord);
+      `UPDATE deliveries SET claimed_by = ?, lease_until = ?
+         WHERE key IN (
+           SELECT key FROM deliveries
+            WHERE ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
+                   OR (state = 'sent' AND thread_state = 'wanted'
+                       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
+              AND (lease_until IS NULL OR lease_until <= ?)
+              AND platform IN (${platforms.map(() => '?').join(', ')})
+            ORDER BY due_at, key LIMIT ?)
+         RETURNING *`,
+    ).all(holder, leaseEnd(now, leaseMs), at, at, at, ...platforms, limit) as Row[];
+    // RETURNING promises no order.
+    return rows.map(toRecord).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : 1));
   }
 
-  recordAttempt(key: string, now: Date): number {
+  claimKey(key: string, holder: string, now: Date, leaseMs: number): DeliveryRecord | undefined {
     const row = this.#prepare(
-      `UPDATE deliveries SET attempts = attempts + 1, updated_at = ? WHERE key = ? RETURNING attempts`,
-    ).get(now.toISOString(), key) as { attempts: number } | undefined;
-    if (!row) throw new Error(`no delivery ${key}`);
-    return row.attempts;
-  }
-
-  markSent(key: string, posted: { conversation: ConversationRef; messageId: string }, now: Date): void {
-    this.#prepare(
-      `UPDATE deliveries SET state = 'sent', message_id = ?, conversation = ?, next_attempt_at = NULL,
-           reason = NULL, updated_at = ? WHERE key = ?`,
-    ).run(posted.messageId, JSON.stringify(posted.conversation), now.toISOString(), key);
-  }
-
-  retryLater(key: string, nextAttemptAt: Date, reason: string, now: Date): void {
-    this.#prepare(
-      `UPDATE deliveries SET next_attempt_at = ?, reason = ?, updated_at = ? WHERE key = ? AND state = 'pending'`,
-    ).run(nextAttemptAt.toISOString(), reason, now.toISOString(), key);
+      `UPDATE deliveries SET claimed_by = ?, lease_until = ?
+         WHERE key = ? AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?)
+         RETURNING *`,
+    ).get(holder, leaseEnd(now, leaseMs), key, now.toISOString(), holder) as Row | undefined;
+    return row ? toRecord(row) : undefined;
   }
 
   reopen(key: string, now: Date): boolean {
     const result = this.#prepare(
-      `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, reason = NULL, updated_at = ?
+      `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, reason = NULL, updated_at = ?,
+           claimed_by = NULL, lease_until = NULL
          WHERE key = ? AND state = 'failed'`,
     ).run(now.toISOString(), now.toISOString(), key);
     return result.changes === 1;
   }
 
-  finish(key: string, state: 'failed' | 'skipped', reason: string, now: Date): void {
-    this.#prepare(
-      `UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL,
-           thread_state = CASE thread_state WHEN 'wanted' THEN 'none' ELSE thread_state END, updated_at = ?
-         WHERE key = ? AND state = 'pending'`,
-    ).run(state, reason, now.toISOString(), key);
+  release(key: string, holder: string): void {
+    this.#prepare(`UPDATE deliveries SET claimed_by = NULL, lease_until = NULL WHERE key = ? AND claimed_by = ?`).run(
+      key,
+      holder,
+    );
   }
 
-  markThread(key: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): void {
-    this.#prepare(`UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ? WHERE key = ?`).run(
-      state,
-      conversation ? JSON.stringify(conversation) : null,
-      now.toISOString(),
-      key,
+  nextDueAt(platforms: readonly Platform[]): Date | undefined {
+    if (platforms.length === 0) return undefined;
+    const row = this.#prepare(
+      // A row under someone else's lease becomes available when the lease runs out (if its holder died).
+      `SELECT MIN(CASE WHEN lease_until > COALESCE(next_attempt_at, due_at) THEN lease_until
+                       ELSE COALESCE(next_attempt_at, due_at) END) AS at
+         FROM deliveries
+         WHERE (state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))
+           AND platform IN (${platforms.map(() => '?').join(', ')})`,
+    ).get(...platforms) as { at: string | null } | undefined;
+    return row?.at ? new Date(row.at) : undefined;
+  }
+
+  /**
+   * Committed at `synchronous = FULL`: the platform call follows, so this must survive a power
+   * loss (its fsync also covers every earlier commit). Renews the lease, so the claim is fresh
+   * when the post goes out.
+   */
+  recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined {
+    const statement = this.#prepare(
+      `UPDATE deliveries SET attempts = attempts + 1, updated_at = ?, lease_until = COALESCE(?, lease_until)
+         WHERE key = ? AND claimed_by = ? RETURNING attempts`,
     );
+    const lease = leaseMs === undefined ? null : leaseEnd(now, leaseMs);
+    this.db.pragma('synchronous = FULL');
+    try {
+      const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
+      return row?.attempts;
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
+  }
+
+  markSent(key: string, holder: string, posted: PostedMessage, now: Date): boolean {
+    return (
+      this.#prepare(
+        `UPDATE deliveries SET state = 'sent', message_id = ?, conversation = ?, next_attempt_at = NULL,
+             reason = NULL, updated_at = ? WHERE key = ? AND claimed_by = ?`,
+      ).run(posted.messageId, JSON.stringify(posted.conversation), now.toISOString(), key, holder).changes === 1
+    );
+  }
+
+  retryLater(key: string, holder: string, retry: RetryPlan, now: Date): boolean {
+    // The claim goes with it: the row is claimable again at `at`, by any process.
+    return (
+      this.#prepare(
+        `UPDATE deliveries SET next_attempt_at = ?, reason = COALESCE(?, reason), updated_at = ?,
+             attempts = CASE WHEN ? = 1 AND attempts > 0 THEN attempts - 1 ELSE attempts END,
+             claimed_by = NULL, lease_until = NULL
+           WHERE key = ? AND claimed_by = ? AND state IN ('pending', 'sent')`,
+      ).run(retry.at.toISOString(), retry.reason ?? null, now.toISOString(), retry.uncount ? 1 : 0, key, holder)
+        .changes === 1
+    );
+  }
+
+  finish(key: string, holder: string, state: 'failed' | 'skipped', reason: string, now: Date): boolean {
+    return (
+      this.#prepare(
+        `UPDATE deliveries SET state = ?, reason = ?, next_attempt_at = NULL,
+             thread_state = CASE thread_state WHEN 'wanted' THEN 'none' ELSE thread_state END, updated_at = ?
+           WHERE key = ? AND claimed_by = ? AND state = 'pending'`,
+      ).run(state, reason, now.toISOString(), key, holder).changes === 1
+    );
+  }
+
+  markThread(key: string, holder: string, state: ThreadState, thread: ConversationRef | undefined, now: Date): boolean {
+    return (
+      this.#prepare(
+        `UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ?
+           WHERE key = ? AND claimed_by = ?`,
+      ).run(state, thread ? JSON.stringify(thread) : null, now.toISOString(), key, holder).changes === 1
+    );
+  }
+
+  acquireLease(name: string, holder: string, now: Date, leaseMs: number): boolean {
+    // Taken when free or expired, renewed by its holder; the same statement runs on PostgreSQL.
+    const row = this.#prepare(
+      `INSERT INTO scheduler_leases (name, holder, lease_until) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, lease_until = excluded.lease_until
+           WHERE scheduler_leases.holder = excluded.holder OR scheduler_leases.lease_until <= ?
+         RETURNING holder`,
+    ).get(name, holder, leaseEnd(now, leaseMs), now.toISOString()) as { holder: string } | undefined;
+    return row?.holder === holder;
+  }
+
+  releaseLease(name: string, holder: string): void {
+    this.#prepare(`DELETE FROM scheduler_leases WHERE name = ? AND holder = ?`).run(name, holder);
   }
 
   cancelPending(prefix: string, reason: string, now: Date): number {
@@ -178,6 +269,7 @@ export class DeliveriesRepository implements DeliveryStore {
   }
 
   atomically<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    // IMMEDIATE: take the write lock first, so a read-then-write never fails to upgrade under another process.
+    return this.db.transaction(work).immediate();
   }
 }

@@ -44,7 +44,7 @@ export class SqliteReadingGroupStore implements ReadingGroupStore {
       this.#q.insertOrganiser.run(id, g.createdBy);
       return id;
     });
-    const id = create(group);
+    const id = create.immediate(group);
     return toGroup(this.#q.groupById.get(id) as GroupRow);
   }
 
@@ -77,7 +77,7 @@ export class SqliteReadingGroupStore implements ReadingGroupStore {
   moveSessions(groupId: number, moves: readonly SessionMove[]): void {
     this.#db.transaction(() => {
       for (const move of moves) this.#q.moveSession.run(move.localDate, move.startsAt.toISOString(), groupId, move.number);
-    })();
+    }).immediate();
   }
 
   openSession(groupId: number, number: number, opened: { facilitatorId: string | null; questionIds: readonly string[] }): boolean {

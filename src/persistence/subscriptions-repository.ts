@@ -186,7 +186,7 @@ export class SubscriptionsRepository implements SubscriptionStore {
         );
       }
       this.#prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
-    })();
+    }).immediate();
   }
 
   postedIn(deliveryKey: string): readonly PostedQuestion[] {

@@ -51,6 +51,8 @@ export interface DigestEnvOptions {
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
 }
 
+let processes = 0;
+
 export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
   const db = options.db ?? openDatabase(':memory:');
   const clock = options.clock ?? new ManualClock(options.now ?? '2024-03-04T08:00:00Z');
@@ -72,6 +74,8 @@ export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
   });
   const sweeper = createSweeper(core.services, scheduledFeatures, {
     inFlight: new Map(),
+    // Each (re)start is a new process, with its own name on claims and the planner lease.
+    holder: `process-${++processes}`,
     ...(options.fault ? { fault: options.fault } : {}),
   });
   const ctx = (who: Partial<Who> = {}): CommandContext => {

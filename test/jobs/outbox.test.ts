@@ -35,7 +35,9 @@ describe('Outbox: exactly-once delivery', () => {
     failures = [];
   });
 
-  /** A fresh "process": its own outbox and in-flight set over the same database and platform. */
+  let processes = 0;
+
+  /** A fresh "process": its own name on claims, outbox and in-flight set over the same database and platform. */
   function boot(fault?: (point: FaultPoint) => void | Promise<void>): Outbox {
     const ports = new DeliveryPorts();
     ports.add(port);
@@ -48,6 +50,7 @@ describe('Outbox: exactly-once delivery', () => {
     };
     return new Outbox({ store, ports, clock, logger }, [handler], {
       inFlight: new Map(),
+      holder: `process-${++processes}`,
       ...(fault ? { fault: (point) => fault(point) } : {}),
     });
   }
@@ -59,6 +62,8 @@ describe('Outbox: exactly-once delivery', () => {
     const doomed = boot((at) => (at === point ? (reached(), new Promise<void>(() => undefined)) : undefined));
     void doomed.deliver(planned.key);
     await crashed;
+    // The dead process's claim runs out (5 minutes by default) before another process may take it over.
+    clock.advance(5 * 60_000);
   }
 
   it('posts once, records the message id, opens the thread and posts its first message', async () => {

@@ -83,6 +83,11 @@ function startBot(databasePath: string, port: number, crashAt?: CrashPoint): Chi
       SLACK_SIGNING_SECRET: 'crash-test-signing-secret',
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
+      // The killed process's claim must run out before the restart may take its post over.
+      DELIVERY_LEASE_SECONDS: '2',
+      SWEEP_EVERY_SECONDS: '1',
+      // One delivery at a time, so exactly one post is out when the process kills itself.
+      DELIVERY_CONCURRENCY: '1',
       ...(crashAt ? { AGENDABOT_TEST_CRASH_AT: crashAt } : {}),
     },
   });

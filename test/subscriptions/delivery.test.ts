@@ -55,9 +55,16 @@ describe('exactly once across crashes (in-process simulation)', () => {
       first.clock.set('2024-03-04T09:00:30Z');
       let reached: () => void = () => undefined;
       const crashed = new Promise<void>((resolve) => (reached = resolve));
-      const doomed = first.restart((at) => (at === point ? (reached(), new Promise<void>(() => undefined)) : undefined));
+      // Deliveries run concurrently: once one reaches the point, the whole process is dead (every delivery stops).
+      let dead = false;
+      const doomed = first.restart((at) => {
+        if (at === point) (dead = true), reached();
+        return dead ? new Promise<void>(() => undefined) : undefined;
+      });
       void doomed.sweeper.sweep(); // frozen forever at the fault point: the process "died"
       await crashed;
+      // The dead process's claims and planner lease run out before another process takes them over.
+      first.clock.set('2024-03-04T09:06:00Z');
 
       const second = first.restart();
       await second.sweeper.sweep();

@@ -31,6 +31,8 @@ export interface PlannedDelivery {
   /** When the post was meant to happen (the scheduled instant, or now for "post now"). */
   readonly dueAt: Date;
   readonly thread?: ThreadPlan;
+  /** Not to be attempted before this (a thread's first message keeps the channel's pace). Default: at once. */
+  readonly notBefore?: Date;
 }
 
 export interface DeliveryRecord extends PlannedDelivery {
@@ -46,19 +48,49 @@ export interface DeliveryRecord extends PlannedDelivery {
   readonly reason?: string;
 }
 
-/** Implemented in `src/persistence/deliveries-repository.ts`. All methods are synchronous (SQLite). */
-export interface DeliveryStore {
+/** A fenced write's outcome: false when this holder lost the claim (its lease ran out and was taken over). */
+export type Fenced = boolean;
+
+/**
+ * Implemented in `src/persistence/deliveries-repository.ts`. All methods are synchronous (SQLite).
+ *
+ * Several processes may share the store. A process works on a delivery only while it holds
+ * its claim: `claim`/`claimKey` take it in one statement, with a lease; every write made
+ * while working (`recordAttempt` … `markThread`) names the holder and changes nothing once
+ * the claim is lost. An expired claim can be taken over; the new holder reconciles first
+ * (attempts > 0), exactly as after a crash.
+ */
+export interface DeliveryStore extends LeaseStore {
   /** Records a post as pending. False (and nothing written) when the key already exists in any state. */
   plan(delivery: PlannedDelivery, now: Date): boolean;
   /** Records a post that will not be made (e.g. missed during downtime). False when the key exists. */
   recordSkipped(delivery: PlannedDelivery, reason: string, now: Date): boolean;
   get(key: string): DeliveryRecord | undefined;
-  /** Pending posts whose next attempt is due, and sent posts whose thread is still wanted; oldest first. */
-  actionable(now: Date, limit: number): readonly DeliveryRecord[];
-  /** Counts an attempt before the platform call; returns the new count. */
-  recordAttempt(key: string, now: Date): number;
-  markSent(key: string, posted: PostedMessage, now: Date): void;
-  retryLater(key: string, nextAttemptAt: Date, reason: string, now: Date): void;
+  /**
+   * Claims up to `limit` unclaimed actionable deliveries on these platforms (pending and due, or sent
+   * with a thread still wanted), oldest first, for `holder` until `now + leaseMs`.
+   */
+  claim(
+    holder: string,
+    platforms: readonly Platform[],
+    now: Date,
+    leaseMs: number,
+    limit: number,
+  ): readonly DeliveryRecord[];
+  /** Claims one delivery whatever its state, unless another holder's lease is running. */
+  claimKey(key: string, holder: string, now: Date, leaseMs: number): DeliveryRecord | undefined;
+  /** Gives the claim up (the work is done, or left for later). */
+  release(key: string, holder: string): void;
+  /** When the earliest pending delivery on these platforms can next be claimed, if any (may be past). */
+  nextDueAt(platforms: readonly Platform[]): Date | undefined;
+  /**
+   * Counts an attempt before the platform call, durably, and renews the claim for `leaseMs`;
+   * returns the new count, or undefined when the claim is lost.
+   */
+  recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined;
+  markSent(key: string, holder: string, posted: PostedMessage, now: Date): Fenced;
+  /** Tries again at `at`. `uncount`: the platform refused before posting (a 429), so the attempt is taken back. */
+  retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Fenced;
   /**
    * Makes a failed delivery pending again, due now, with its attempts reset, once the
    * cause is fixed (a reading group's kickoff card, when its organiser resumes it).
@@ -66,12 +98,28 @@ export interface DeliveryStore {
    */
   reopen(key: string, now: Date): boolean;
   /** Ends a pending delivery as failed or skipped. */
-  finish(key: string, state: 'failed' | 'skipped', reason: string, now: Date): void;
-  markThread(key: string, state: ThreadState, conversation: ConversationRef | undefined, now: Date): void;
+  finish(key: string, holder: string, state: 'failed' | 'skipped', reason: string, now: Date): Fenced;
+  markThread(key: string, holder: string, state: ThreadState, thread: ConversationRef | undefined, now: Date): Fenced;
   /** Ends every pending delivery whose key starts with `prefix` as skipped (unsubscribed, paused). Returns how many. */
   cancelPending(prefix: string, reason: string, now: Date): number;
-  /** Runs `work` in one database transaction, so a feature can change its own state and plan a post atomically. */
+  /**
+   * Runs `work` in one write transaction (started as a write, so two processes never deadlock
+   * upgrading a read), so a feature can change its own state and plan a post atomically.
+   */
   atomically<T>(work: () => T): T;
+}
+
+export interface RetryPlan {
+  readonly at: Date;
+  readonly reason?: string;
+  readonly uncount?: boolean;
+}
+
+/** Singleton jobs (the planner): one holder at a time, taken over when its lease runs out. */
+export interface LeaseStore {
+  /** Takes or renews the lease `name`; true when `holder` holds it afterwards. */
+  acquireLease(name: string, holder: string, now: Date, leaseMs: number): boolean;
+  releaseLease(name: string, holder: string): void;
 }
 
 /** The platform and tenant a destination belongs to. */

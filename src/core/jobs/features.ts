@@ -6,7 +6,7 @@
  */
 import type { Services } from '../services.js';
 import { Outbox, type DeliveryHandler, type OutboxOptions } from './outbox.js';
-import { Sweeper, type DueWorkProvider } from './sweeper.js';
+import { Sweeper, type DueWorkProvider, type SweeperOptions } from './sweeper.js';
 
 export interface ScheduledFeature {
   readonly name: string;
@@ -26,8 +26,10 @@ export function createOutbox(
 export function createSweeper(
   services: Services,
   features: readonly ScheduledFeature[],
-  options: OutboxOptions = {},
+  options: OutboxOptions & SweeperOptions = {},
 ): Sweeper {
   const outbox = createOutbox(services, features, options);
-  return new Sweeper(features.map((f) => f.provider(services)), outbox, services.clock, services.logger);
+  const sweeperOptions = { leases: services.deliveries, ...options };
+  const providers = features.map((f) => f.provider(services));
+  return new Sweeper(providers, outbox, services.clock, services.logger, sweeperOptions);
 }

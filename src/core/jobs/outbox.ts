@@ -1,47 +1,23 @@
 /**
- * Carries out planned posts exactly once. For each pending delivery: count the attempt
- * (so a crash from here on is known to be ambiguous), reconcile with the platform if an
- * earlier attempt may have got through, post, record. Transient errors are retried
- * with exponential backoff on the clock (no sleeping); permanent ones, and attempts
- * exhausted, end the delivery and tell the feature that owns it, once.
+ * Carries out planned posts exactly once, with any number of processes on one database.
+ * A delivery is worked on only under a claim (see `DeliveryStore`): count the attempt (so a
+ * crash from here on is known to be ambiguous), reconcile with the platform if an earlier
+ * attempt may have got through, post, record; every write is fenced by the claim. Transient
+ * errors are retried with exponential backoff on the clock; a `429` waits exactly as long as
+ * the platform says; permanent errors, and attempts exhausted, end the delivery and tell the
+ * feature that owns it, once. `process` works through everything actionable with a bounded
+ * pool of concurrent deliveries (see `fan-out.ts`); `deliver` is the command path ("post now").
  */
 import type { Clock } from '../clock.js';
-import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type FailureReason, type PostedMessage } from '../ports.js';
+import type { Platform } from '../context.js';
+import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
+import { runPool } from './fan-out.js';
+import type { DeliveryFailure, DeliveryHandler, OutboxOptions } from './outbox-options.js';
+import { processPacer, type Pacer } from './pacer.js';
 
-export interface DeliveryFailure {
-  /** The platform's own code: for logs and the ledger's record, not for decisions. */
-  readonly code: string;
-  readonly reason: FailureReason;
-  readonly permanent: boolean;
-  readonly message: string;
-  /** Words for the owner of what failed, from the adapter (`DeliveryError.explanation`). */
-  readonly explanation?: string | undefined;
-}
-
-/** A feature's say over the deliveries whose keys start with `prefix`. */
-export interface DeliveryHandler {
-  readonly prefix: string;
-  /** A pending post due longer ago than this is not made any more (missed during downtime). */
-  readonly staleAfterMs?: number;
-  /** Called once when a delivery ends as failed: pause what caused it, tell its owner. */
-  onFailed?(record: DeliveryRecord, failure: DeliveryFailure): Promise<void> | void;
-}
-
-/** Points where a test can stop the process, to prove crash safety. */
-export type FaultPoint = 'before-post' | 'after-post' | 'after-record';
-
-export interface OutboxOptions {
-  readonly maxAttempts?: number;
-  readonly baseRetryMs?: number;
-  /** How far before a delivery's creation reconciliation looks for an earlier post. */
-  readonly reconcileMarginMs?: number;
-  /** Keys in flight; defaults to one map per process. Crash tests give each simulated process its own. */
-  readonly inFlight?: Map<string, Promise<unknown>>;
-  /** For crash tests only: called at each fault point. */
-  readonly fault?: (point: FaultPoint, key: string) => void | Promise<void>;
-}
+export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
 
 export interface OutboxDeps {
   readonly store: DeliveryStore;
@@ -52,11 +28,29 @@ export interface OutboxDeps {
 
 /** Deliveries being worked on in this process, shared by every Outbox instance. */
 const processInFlight = new Map<string, Promise<unknown>>();
+/** This process's name on claims and leases: unique per process start. */
+export const processHolder = `p-${globalThis.crypto.randomUUID()}`;
+const PLATFORMS: readonly Platform[] = ['slack', 'discord', 'shell'];
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** "Post now" waits at most this long for a pace slot, or for another process holding the key. */
+const COMMAND_WAIT_MS = 5_000;
+/** A sweep waits in place for a slot this near; a later one gives the pool slot up and comes back. */
+const POOL_WAIT_MS = 250;
+
+/** Whether a delivery runs for a command (may wait longer in place for its pace) or in the pool. */
+interface Mode {
+  readonly inline: boolean;
+}
 
 export class Outbox {
   readonly #maxAttempts: number;
   readonly #baseRetryMs: number;
   readonly #marginMs: number;
+  readonly #holder: string;
+  readonly #leaseMs: number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #pacer: Pacer;
+  #stopping = false;
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -66,34 +60,48 @@ export class Outbox {
     this.#maxAttempts = options.maxAttempts ?? 6;
     this.#baseRetryMs = options.baseRetryMs ?? 60_000;
     this.#marginMs = options.reconcileMarginMs ?? 10 * 60_000;
+    this.#holder = options.holder ?? processHolder;
+    this.#leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.#sleep = options.sleep ?? realSleep;
+    this.#pacer = options.pacer ?? processPacer;
   }
 
   /**
-   * Works through everything actionable now, including what that work plans (a thread's
-   * first message, a failure notice). Each delivery is looked at once per call.
+   * Works through everything actionable, including what that work plans (a thread's first
+   * message, a retry after `Retry-After`), until nothing is left or the time budget is spent.
+   * Returns how many deliveries were worked on.
    */
-  async process(limit = 200): Promise<number> {
-    const seen = new Set<string>();
-    for (let pass = 0; pass < 5; pass++) {
-      const due = this.deps.store.actionable(this.deps.clock.now(), limit).filter((r) => !seen.has(r.key));
-      if (due.length === 0) break;
-      for (const record of due) {
-        seen.add(record.key);
+  async process(): Promise<number> {
+    const { store, clock, logger } = this.deps;
+    const platforms = PLATFORMS.filter((p) => this.deps.ports.get(p) !== undefined);
+    return runPool({
+      claim: (limit) => store.claim(this.#holder, platforms, clock.now(), this.#leaseMs, limit),
+      nextDueAt: () => store.nextDueAt(platforms),
+      work: async (record) => {
         try {
-          await this.deliver(record.key);
+          await this.#run(record, { inline: false });
         } catch (error) {
           // One delivery's trouble (e.g. in a feature's failure handler) must not stop the others.
-          this.deps.logger.error({ key: record.key, err: error }, 'delivery step failed');
+          logger.error({ key: record.key, err: error }, 'delivery step failed');
         }
-      }
-    }
-    return seen.size;
+      },
+      now: () => clock.now().getTime(),
+      sleep: this.#sleep,
+      concurrency: this.options.concurrency ?? 64,
+      budgetMs: this.options.budgetMs ?? 50_000,
+      stopping: () => this.#stopping,
+    });
+  }
+
+  /** Shutting down: a running `process` claims nothing more and returns once its deliveries finish. */
+  stop(): void {
+    this.#stopping = true;
   }
 
   /**
-   * Advances one delivery as far as it can go now, and returns its state afterwards.
-   * A key already in flight in this process (a sweep and "post now" at once) is not
-   * started twice: the second caller waits for the first.
+   * Advances one delivery as far as it can go now, and returns its state afterwards. A key
+   * being worked on elsewhere (a sweep in this or another process) is not started twice: the
+   * caller waits briefly for the other holder, then reports the state it left.
    */
   async deliver(key: string): Promise<DeliveryRecord | undefined> {
     const inFlight = this.options.inFlight ?? processInFlight;
@@ -102,72 +110,113 @@ export class Outbox {
       await running.catch(() => undefined);
       return this.deps.store.get(key);
     }
-    const work = this.#deliver(key).finally(() => inFlight.delete(key));
+    const work = this.#deliverNow(key).finally(() => inFlight.delete(key));
     inFlight.set(key, work);
     return work;
   }
 
-  async #deliver(key: string): Promise<DeliveryRecord | undefined> {
-    const record = this.deps.store.get(key);
-    if (!record) return undefined;
-    const port = this.deps.ports.get(record.platform);
-    if (!port) {
-      this.deps.logger.debug({ key, platform: record.platform }, 'delivery waits: platform not running here');
-      return record;
+  async #deliverNow(key: string): Promise<DeliveryRecord | undefined> {
+    const { store, clock } = this.deps;
+    let claimed = store.claimKey(key, this.#holder, clock.now(), this.#leaseMs);
+    for (let waited = 0; !claimed && waited < COMMAND_WAIT_MS && store.get(key); waited += 100) {
+      await this.#sleep(100);
+      claimed = store.claimKey(key, this.#holder, clock.now(), this.#leaseMs);
     }
-    try {
-      if (record.state === 'pending') await this.#post(record, port);
-      const after = this.deps.store.get(key);
-      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
-    } catch (error) {
-      await this.#failed(key, error);
-    }
-    return this.deps.store.get(key);
+    if (claimed) await this.#run(claimed, { inline: true });
+    return store.get(key);
   }
 
-  async #post(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
+  /** Works on a claimed delivery and gives the claim up afterwards, whatever happens. */
+  async #run(record: DeliveryRecord, mode: Mode): Promise<void> {
+    try {
+      await this.#work(record, mode);
+    } finally {
+      this.deps.store.release(record.key, this.#holder);
+    }
+  }
+
+  async #work(record: DeliveryRecord, mode: Mode): Promise<void> {
+    const port = this.deps.ports.get(record.platform);
+    if (!port) {
+      this.deps.logger.debug({ key: record.key, platform: record.platform }, 'delivery waits: platform not here');
+      return;
+    }
+    try {
+      if (record.state === 'pending') await this.#post(record, port, mode);
+      const after = this.deps.store.get(record.key);
+      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
+    } catch (error) {
+      await this.#failed(record.key, error);
+    }
+  }
+
+  async #post(record: DeliveryRecord, port: DeliveryPort, mode: Mode): Promise<void> {
     const { store, clock, logger } = this.deps;
-    const handler = this.#handlerOf(record.key);
+    const key = record.key;
+    const handler = this.#handlerOf(key);
     const now = clock.now();
     const stale = handler?.staleAfterMs !== undefined && now.getTime() - record.dueAt.getTime() > handler.staleAfterMs;
     if (stale && record.attempts === 0) {
-      store.finish(record.key, 'skipped', 'missed: due too long ago (the bot was down)', now);
-      logger.warn({ key: record.key, dueAt: record.dueAt.toISOString() }, 'skipped a post that is too late to make');
+      if (store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', now)) {
+        logger.warn({ key, dueAt: record.dueAt.toISOString() }, 'skipped a post that is too late to make');
+      }
       return;
     }
-    const attempts = store.recordAttempt(record.key, now);
+    const wait = this.#pacer.delay(port.pacing, record.destination, now.getTime());
+    if (wait > (mode.inline ? COMMAND_WAIT_MS : POOL_WAIT_MS)) {
+      // Keep the channel's pace without holding a pool slot: any process may take it up then.
+      store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
+      return;
+    }
+    // Wait for the pace slot first: the attempt below renews the lease right before the platform call.
+    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, now.getTime()));
+    const attempts = store.recordAttempt(key, this.#holder, clock.now(), this.#leaseMs);
+    if (attempts === undefined) return this.#lost(key, 'before the attempt');
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
-      const found = await port.findPosted(record.destination, record.key, since);
+      const found = await port.findPosted(record.destination, key, since);
       if (found) {
-        store.markSent(record.key, found, clock.now());
-        logger.info({ key: record.key, messageId: found.messageId }, 'reconciled a post made before a restart');
+        if (!store.markSent(key, this.#holder, found, clock.now())) return this.#lost(key, 'after reconciling');
+        logger.info({ key, messageId: found.messageId }, 'reconciled a post made before a restart');
         return;
       }
       if (stale) {
-        store.finish(record.key, 'skipped', 'missed: due too long ago (the bot was down)', clock.now());
-        logger.warn({ key: record.key }, 'skipped a post that is too late to make');
+        store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', clock.now());
+        logger.warn({ key }, 'skipped a post that is too late to make');
         return;
       }
     }
-    await this.options.fault?.('before-post', record.key);
-    const posted: PostedMessage = await port.post(record.destination, record.reply, record.key);
-    await this.options.fault?.('after-post', record.key);
-    store.markSent(record.key, posted, clock.now());
-    await this.options.fault?.('after-record', record.key);
-    logger.info({ key: record.key, messageId: posted.messageId }, 'posted');
+    await this.options.fault?.('before-post', key);
+    const posted: PostedMessage = await port.post(record.destination, record.reply, key);
+    await this.options.fault?.('after-post', key);
+    if (!store.markSent(key, this.#holder, posted, clock.now())) return this.#lost(key, 'after posting');
+    await this.options.fault?.('after-record', key);
+    logger.info({ key, messageId: posted.messageId }, 'posted');
   }
 
   async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
     const { store, clock } = this.deps;
-    if (!record.posted || !record.thread) return;
+    if (!record.posted || !record.thread) {
+      store.markThread(record.key, this.#holder, 'failed', undefined, clock.now());
+      return;
+    }
     const thread = await port.openThread(record.posted, record.thread.name);
     const childKey = `${record.key}:thread`;
     const { reply } = record.thread;
-    store.atomically(() => {
-      store.markThread(record.key, thread ? 'opened' : 'unavailable', thread ?? undefined, clock.now());
-      if (thread) store.plan({ key: childKey, destination: { kind: 'channel', conversation: thread }, reply, dueAt: clock.now() }, clock.now());
+    const now = clock.now();
+    // The thread's first message goes to the same channel: keep its pace, whichever process posts it.
+    const notBefore = new Date(now.getTime() + (port.pacing?.conversationIntervalMs ?? 0));
+    const marked = store.atomically(() => {
+      const state = thread ? 'opened' : 'unavailable';
+      if (!store.markThread(record.key, this.#holder, state, thread ?? undefined, now)) return false;
+      if (thread) {
+        const destination = { kind: 'channel', conversation: thread } as const;
+        store.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
+      }
+      return true;
     });
+    if (!marked) return this.#lost(record.key, 'after opening the thread');
+    // At once, in this process (waiting the channel's pace in place); if that fails, any process retries it later.
     if (thread) await this.deliver(childKey);
   }
 
@@ -180,24 +229,46 @@ export class Outbox {
         ? { code: error.code, reason: error.reason, permanent: error.permanent, message: error.message, explanation: error.explanation }
         : { code: 'unexpected', reason: 'transient', permanent: false, message: error instanceof Error ? error.message : String(error) };
     const now = clock.now();
+    const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);
     if (record.state === 'sent') {
-      // The post is out; only its thread failed. Retry transient errors on later sweeps.
-      if (failure.permanent) store.markThread(key, 'failed', undefined, now);
+      // The post is out; only its thread failed. Retry transient errors later.
+      if (failure.permanent) store.markThread(key, this.#holder, 'failed', undefined, now);
+      else store.retryLater(key, this.#holder, { at: new Date(now.getTime() + this.#baseRetryMs) }, now);
       logger.warn({ key, code: failure.code, permanent: failure.permanent }, 'could not open the discussion thread');
       return;
     }
     if (!failure.permanent && record.attempts < this.#maxAttempts) {
       const delay = this.#baseRetryMs * 2 ** Math.max(0, record.attempts - 1);
-      store.retryLater(key, new Date(now.getTime() + delay), `${failure.code}: ${failure.message}`, now);
-      logger.warn({ key, code: failure.code, attempts: record.attempts, retryInMs: delay }, 'post failed; will retry');
+      const retry = { at: new Date(now.getTime() + delay), reason: `${failure.code}: ${failure.message}` };
+      if (store.retryLater(key, this.#holder, retry, now)) {
+        const { attempts } = record;
+        logger.warn({ key, code: failure.code, attempts, retryInMs: delay }, 'post failed; will retry');
+      }
       return;
     }
     // A refusal keeps the adapter's words for the owner beside the code (`not_in_channel: the bot is not …`).
     const refusal = failure.explanation === undefined ? failure.code : `${failure.code}: ${failure.explanation}`;
-    const reason = failure.permanent ? refusal : `gave up after ${record.attempts} attempts (last: ${failure.code})`;
-    store.finish(key, 'failed', reason, now);
+    const gaveUp = `gave up after ${record.attempts} attempts (last: ${failure.code})`;
+    const reason = failure.permanent ? refusal : gaveUp;
+    if (!store.finish(key, this.#holder, 'failed', reason, now)) return this.#lost(key, 'before recording a failure');
     logger.error({ key, code: failure.code, permanent: failure.permanent }, 'post failed for good');
     await this.#handlerOf(key)?.onFailed?.(store.get(key) ?? record, failure);
+  }
+
+  /** A 429: nothing was posted. That conversation waits exactly as told; the attempt does not count. */
+  #rateLimited(record: DeliveryRecord, retryAfterMs: number): void {
+    const now = this.deps.clock.now();
+    const at = new Date(now.getTime() + retryAfterMs);
+    this.#pacer.block(record.destination, at.getTime());
+    const uncount = record.state === 'pending';
+    this.deps.store.retryLater(record.key, this.#holder, { at, reason: 'rate limited', uncount }, now);
+    this.deps.logger.info({ key: record.key, retryAfterMs }, 'rate limited: this conversation waits, others go on');
+  }
+
+  /** Another process took the delivery over (this one's lease ran out): it reconciles; we stop. */
+  #lost(key: string, when: string): void {
+    this.deps.logger.warn({ key, when, holder: this.#holder }, 'lost the claim on a delivery; left to its new holder');
   }
 
   #handlerOf(key: string): DeliveryHandler | undefined {

@@ -1,12 +1,26 @@
 /**
  * One sweep: ask every feature to plan what has fallen due (weekly questions, reading-group
- * reminders…), then carry out every actionable delivery. Sweeps never overlap: a sweep
- * requested while one runs joins the running one, so two can never plan or post the
- * same thing concurrently. The clock decides what is due; nothing here waits.
+ * reminders…), then carry out every actionable delivery. Sweeps never overlap within a
+ * process: a sweep requested while one runs joins the running one. Across processes, only
+ * the holder of the `sweeper` lease row plans (renewed before each feature; taken over when
+ * it runs out), and every process delivers, each under its own claims. Planning is also
+ * idempotent on its own (unique keys), so a planner that loses its lease midway doubles nothing.
  */
 import type { Clock } from '../clock.js';
 import type { Logger } from '../../log.js';
-import type { Outbox } from './outbox.js';
+import type { LeaseStore } from './deliveries.js';
+import { processHolder, type Outbox } from './outbox.js';
+
+export interface SweeperOptions {
+  /** Where the planner lease lives; without it this process always plans (one process, or tests). */
+  readonly leases?: LeaseStore;
+  /** This process's name on the lease (defaults to the outbox's per-process name). */
+  readonly holder?: string;
+  /** How long the planner lease lasts without renewal. Default 2 minutes (two sweeps). */
+  readonly plannerLeaseMs?: number;
+}
+
+export const PLANNER_LEASE = 'sweeper';
 
 /** A feature's source of scheduled work. `plan` writes pending deliveries; it must not post. */
 export interface DueWorkProvider {
@@ -23,6 +37,7 @@ export class Sweeper {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly options: SweeperOptions = {},
   ) {}
 
   /** How many sweeps have completed (for status and tests). */
@@ -39,6 +54,11 @@ export class Sweeper {
     return this.#running;
   }
 
+  /** Shutting down: the running sweep finishes the deliveries in flight and claims no more. */
+  stop(): void {
+    this.outbox.stop();
+  }
+
   /** Resolves when no sweep is running (for clean shutdown). */
   idle(): Promise<void> {
     return this.#running ?? Promise.resolve();
@@ -49,9 +69,23 @@ export class Sweeper {
     await this.#safely('outbox', () => this.outbox.process());
     const now = this.clock.now();
     for (const provider of this.providers) {
+      if (!this.#holdsPlannerLease()) break;
       await this.#safely(provider.name, () => provider.plan(now));
     }
     await this.#safely('outbox', () => this.outbox.process());
+  }
+
+  /** Takes or renews the planner lease; true when this process may plan now. */
+  #holdsPlannerLease(): boolean {
+    const { leases } = this.options;
+    if (!leases) return true;
+    try {
+      const holder = this.options.holder ?? processHolder;
+      return leases.acquireLease(PLANNER_LEASE, holder, this.clock.now(), this.options.plannerLeaseMs ?? 120_000);
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not take the planner lease');
+      return false;
+    }
   }
 
   async #safely(what: string, work: () => unknown): Promise<void> {

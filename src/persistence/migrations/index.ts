@@ -1,12 +1,13 @@
 /**
  * The schema's history, oldest first. Never edit a released migration: add a new one.
  * Numbers are reserved per feature so parallel work does not collide:
- * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups, 5 introductions, 6 reading-group calendars,
- * 7 inline replies.
+ * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups, 4 delivery claims (many processes),
+ * 5 introductions, 6 reading-group calendars, 7 inline replies.
  */
 import { agendaIndex } from './001-agenda-index.js';
 import { subscriptionsAndDeliveries } from './002-subscriptions-deliveries.js';
 import { readingGroups } from './003-reading-groups.js';
+import { deliveryClaims } from './004-delivery-claims.js';
 import { introductions } from './005-introductions.js';
 import { readingGroupCalendars } from './006-reading-group-calendars.js';
 import { inlineReplies } from './007-inline-replies.js';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   agendaIndex,
   subscriptionsAndDeliveries,
   readingGroups,
+  deliveryClaims,
   introductions,
   readingGroupCalendars,
   inlineReplies,

@@ -62,6 +62,12 @@ export class FakeSlack implements FakeState {
   botUserId = 'UBOT';
   /** Where `apps.connections.open` sends Socket Mode clients (see `FakeSocketMode`). */
   socketModeUrl: string | undefined;
+  /** Added before every Web API answer, like a real network round trip. */
+  latencyMs = 0;
+  /** Rate limits as a parameter: Retry-After seconds for a call to refuse with 429, or undefined to answer it. */
+  limiter: ((call: RecordedCall) => number | undefined) | undefined;
+  /** Web API calls answered with 429 (planned or by `limiter`). */
+  rateLimited = 0;
   readonly #expired = new Set<string>();
   readonly #planned = new Map<string, Planned[]>();
   readonly #waiters = new Set<() => void>();
@@ -76,6 +82,8 @@ export class FakeSlack implements FakeState {
   static async start(): Promise<FakeSlack> {
     let fake: FakeSlack | undefined;
     const server = createServer((req, res) => void fake?.handle(req, res));
+    // Longer than the clients' idle sockets: a request on a socket the server just closed fails ("fetch failed").
+    server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
@@ -137,7 +145,7 @@ export class FakeSlack implements FakeState {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     try {
-      if (path.startsWith('/api/')) this.#api(path.slice('/api/'.length), req, raw, res);
+      if (path.startsWith('/api/')) await this.#api(path.slice('/api/'.length), req, raw, res);
       else if (path.startsWith('/response/') && this.#expired.has(path.slice('/response/'.length))) {
         send(res, 404, { ok: false, error: 'expired_url' });
       } else if (path.startsWith('/response/')) {
@@ -155,13 +163,17 @@ export class FakeSlack implements FakeState {
     }
   }
 
-  #api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+  async #api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): Promise<void> {
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : (args.token as string | undefined);
-    this.calls.push({ method, args, token, at: Date.now() });
-    const planned = this.#planned.get(method)?.shift();
+    const call: RecordedCall = { method, args, token, at: Date.now() };
+    this.calls.push(call);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const limited = this.limiter?.(call);
+    const planned = limited !== undefined ? ({ kind: 'rate-limit', retryAfter: limited } as const) : this.#planned.get(method)?.shift();
     if (planned?.kind === 'rate-limit') {
+      this.rateLimited += 1;
       res.writeHead(429, { 'retry-after': String(planned.retryAfter), 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
