@@ -33,8 +33,8 @@ interface Found {
 function triggerOf(body: Record<string, unknown>): Found | undefined {
   if (typeof body.command === 'string' && typeof body.user_id === 'string') {
     const command = body.command.replace(/^\//u, '');
-    const trigger: HomeTrigger = { kind: 'command', command, text: String(body.text ?? '') };
-    return { teamId: String(body.team_id ?? ''), userId: body.user_id, trigger };
+    const trigger: HomeTrigger = { kind: 'command', command, text: typeof body.text === 'string' ? body.text : '' };
+    return { teamId: typeof body.team_id === 'string' ? body.team_id : '', userId: body.user_id, trigger };
   }
   if (body.type !== 'block_actions') return undefined;
   const press = body as unknown as BlockAction;

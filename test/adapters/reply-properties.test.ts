@@ -26,7 +26,7 @@ const span: fc.Arbitrary<Span> = fc.oneof(
   fc.record({ link: url, text }),
   fc.record({ mention: fc.constantFrom('U123ABC', '300000000000000001', 'x', '') }),
   fc.record({ channel: fc.constantFrom('C123ABC', '300000000000000002', '') }),
-  fc.record({ time: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date('2100-01-01') }), style: fc.constantFrom('full', 'date', 'time', 'relative') as fc.Arbitrary<'full' | 'date' | 'time' | 'relative'> }),
+  fc.record({ time: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date('2100-01-01') }), style: fc.constantFrom<'full' | 'date' | 'time' | 'relative'>('full', 'date', 'time', 'relative') }),
 );
 const spans = fc.array(span, { maxLength: 6 });
 
@@ -34,7 +34,7 @@ const button = fc.record({
   action: fc.stringMatching(/^[a-z-]{1,16}$/u),
   value: text,
   label: text,
-  style: fc.constantFrom(undefined, 'primary', 'danger') as fc.Arbitrary<'primary' | 'danger' | undefined>,
+  style: fc.constantFrom<'primary' | 'danger' | undefined>(undefined, 'primary', 'danger'),
 }).map(({ style, ...rest }) => (style ? { ...rest, style } : rest));
 
 const block: fc.Arbitrary<Block> = fc.oneof(
@@ -44,7 +44,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   fc.record(
     {
       kind: fc.constant('list' as const),
-      items: fc.array(fc.record({ id: fc.string({ maxLength: 12 }), text: spans, origin: fc.constantFrom('paper', 'prompt') as fc.Arbitrary<'paper' | 'prompt'> }), { maxLength: 60 }),
+      items: fc.array(fc.record({ id: fc.string({ maxLength: 12 }), text: spans, origin: fc.constantFrom<'paper' | 'prompt'>('paper', 'prompt') }), { maxLength: 60 }),
       more: text,
     },
     { requiredKeys: ['kind', 'items'] },
@@ -56,7 +56,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 );
 
 const reply: fc.Arbitrary<Reply> = fc.record({
-  visibility: fc.constantFrom('ephemeral', 'channel') as fc.Arbitrary<'ephemeral' | 'channel'>,
+  visibility: fc.constantFrom<'ephemeral' | 'channel'>('ephemeral', 'channel'),
   summary: text,
   blocks: fc.array(block, { maxLength: 14 }),
 });

@@ -32,7 +32,7 @@ const wallClock = (t: ICAL.Time): string =>
   `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)} ${t.zone?.tzid ?? '?'}`;
 
 export function parseCalendar(text: string): ParsedCalendar {
-  const root = new ICAL.Component(ICAL.parse(text));
+  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   const events = root.getAllSubcomponents('vevent').map((vevent): ParsedEvent => {
     const event = new ICAL.Event(vevent);
     const start = event.startDate;

@@ -40,6 +40,7 @@ export function foldLine(line: string): string {
 }
 
 /** Control characters other than tab are not allowed in iCalendar text (RFC 5545 3.3.11). */
+// eslint-disable-next-line no-control-regex -- matching control characters is this expression's whole purpose.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/gu;
 
 /** A TEXT value: `\` `;` `,` escaped, every line break (CRLF, CR, LF) written as `\n`. */
