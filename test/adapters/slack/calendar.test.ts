@@ -63,6 +63,11 @@ async function readinggroup(text: string, userId: string): Promise<{ text: strin
   const fields = { command: '/readinggroup', text, response_url: responseUrl, channel_id: 'C0RG', user_id: userId };
   const sent = await sendSlashCommand(`${base}/slack/events`, SIGNING_SECRET, fields);
   expect(sent.status).toBe(200);
+  // A quick answer comes in the acknowledgement itself; a slow one through response_url.
+  if (sent.body !== '') {
+    const acked = JSON.parse(sent.body) as Record<string, unknown>;
+    return { text: String(acked['text']), responseType: acked['response_type'] };
+  }
   await slack.until(() => slack.responses.some((r) => r.id === id));
   const body = slack.responses.find((r) => r.id === id)?.body ?? {};
   return { text: String(body['text']), responseType: body['response_type'] };

@@ -165,15 +165,15 @@ interface Manifest {
 describe('the manifest with inline references', () => {
   it('subscribes to message.channels only when asked', () => {
     const on = buildManifest(registry, { inlineReferences: true }) as unknown as Manifest;
-    expect(on.settings['event_subscriptions']).toEqual({ bot_events: ['message.channels'] });
+    expect(on.settings['event_subscriptions']).toEqual({ bot_events: ['app_home_opened', 'message.channels'] });
     const options = { inlineReferences: true, baseUrl: 'https://bot.example.org' };
     const http = buildManifest(registry, options) as unknown as Manifest;
     expect(http.settings['event_subscriptions']).toEqual({
       request_url: 'https://bot.example.org/slack/events',
-      bot_events: ['message.channels'],
+      bot_events: ['app_home_opened', 'message.channels'],
     });
     const off = buildManifest(registry) as unknown as Manifest;
-    expect(off.settings['event_subscriptions']).toBeUndefined();
+    expect(off.settings['event_subscriptions']).toEqual({ bot_events: ['app_home_opened'] });
     expect(off.oauth_config.scopes.bot).toContain('channels:history');
   });
 });

@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../../src/persistence/db.js';
 import { MemoryDeliveryPort } from '../../fakes/memory-delivery.js';
 import { miniAgenda } from '../../fixtures/mini-agenda.js';
 import { plain } from '../../helpers/digest.js';
+import { typed } from '../../helpers/typed.js';
 
 /** Records every group conversation it opens; can be told to fail the next one. */
 export class RecordingGroups implements GroupConversationsPort {
@@ -70,7 +71,7 @@ export function introEnv(options: { platform?: Platform; needsChannel?: boolean;
     isDirect: false,
   });
   const reply = (userId: string, text: string, tenantId = 'T1'): Promise<Reply> =>
-    core.dispatcher.runText('agenda', text, ctx(userId, tenantId));
+    core.dispatcher.runText('agenda', typed(text), ctx(userId, tenantId));
   return {
     ...core,
     db,

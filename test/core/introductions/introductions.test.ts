@@ -200,11 +200,11 @@ describe('introductions: a platform that needs a channel (Discord)', () => {
       await env.say(user, 'introductions on');
     }
     expect(await env.say('U1', 'introduce 3.5-q1')).toContain('No introductions channel is set in this server yet');
-    expect(await env.say('U1', 'introductions channel C9')).toBe(
+    expect(await env.say('U1', 'introductions channel #C9')).toBe(
       'Only people with the Manage Channels or Manage Server permission can choose the introductions channel.',
     );
     env.port.managers.add('T1:U1');
-    expect(await env.say('U1', 'introductions channel C9')).toContain(
+    expect(await env.say('U1', 'introductions channel #C9')).toContain(
       'Introductions will open as private threads in #C9',
     );
     await env.say('U1', 'introduce 3.5-q1');
