@@ -58,7 +58,10 @@ describe('exactly once across crashes (in-process simulation)', () => {
       // Deliveries run concurrently: once one reaches the point, the whole process is dead (every delivery stops).
       let dead = false;
       const doomed = first.restart((at) => {
-        if (at === point) (dead = true), reached();
+        if (at === point) {
+          dead = true;
+          reached();
+        }
         return dead ? new Promise<void>(() => undefined) : undefined;
       });
       void doomed.sweeper.sweep(); // frozen forever at the fault point: the process "died"
