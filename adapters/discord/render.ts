@@ -6,7 +6,7 @@
  * names without a ping, and only the users in `reply.notify` are pinged.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import { needsOriginLabel, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
+import { closingSmallPrintStart, needsOriginLabel, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
 import { cutText, fitEmbeds, type EmbedInput, type EmbedPiece } from './embed-limits.js';
 import { escapeMarkdown, linkMarkdown, spansToMarkdown } from './markdown.js';
 
@@ -78,7 +78,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Renderin
 function embedInput(blocks: readonly Block[]): EmbedInput {
   let title: string | undefined;
   const pieces: EmbedPiece[] = [];
-  const firstKept = trailingSmallPrint(blocks);
+  const firstKept = closingSmallPrintStart(blocks);
   blocks.forEach((block, index) => {
     const paragraph = (text: string): void => {
       pieces.push({ kind: 'paragraph', text, ...(index >= firstKept ? { keep: true } : {}) });
@@ -119,16 +119,6 @@ function embedInput(blocks: readonly Block[]): EmbedInput {
   return { ...(title !== undefined ? { title } : {}), pieces, color: EMBED_COLOR };
 }
 
-/** Index of the first block of the reply's closing small print (context blocks, then only buttons). */
-function trailingSmallPrint(blocks: readonly Block[]): number {
-  let first = blocks.length;
-  for (let i = blocks.length - 1; i >= 0; i -= 1) {
-    const kind = blocks[i]?.kind;
-    if (kind === 'context') first = i;
-    else if (kind !== 'buttons' && kind !== 'divider') break;
-  }
-  return first;
-}
 
 /**
  * Questions carry their origin in words, so a prompt is never mistaken for the paper's.

@@ -10,7 +10,7 @@
  * text is cut at a line or word break with "…". Everything after the cut is dropped,
  * except what was reserved, and the notice says so.
  */
-import type { Reply } from '../../src/core/message.js';
+import { closingSmallPrintStart, type Reply } from '../../src/core/message.js';
 import {
   SLACK_LIMITS,
   buttonRows,
@@ -136,7 +136,7 @@ function partialSection(block: SlackBlock, blocksLeft: number, charsLeft: number
 
 function toUnits(reply: Reply): Unit[] {
   let buttonIndex = 0;
-  const firstKept = trailingSmallPrint(reply.blocks);
+  const firstKept = closingSmallPrintStart(reply.blocks);
   return reply.blocks.map((block, index): Unit => {
     // The closing small print (the agenda's attribution) is reserved like the buttons.
     if (block.kind === 'context' && index >= firstKept) return { kind: 'fixed', blocks: renderPlainBlock(block) };
@@ -153,16 +153,6 @@ function toUnits(reply: Reply): Unit[] {
   });
 }
 
-/** Index of the first block of the reply's closing small print (context blocks, then only buttons). */
-function trailingSmallPrint(blocks: Reply['blocks']): number {
-  let first = blocks.length;
-  for (let i = blocks.length - 1; i >= 0; i -= 1) {
-    const kind = blocks[i]?.kind;
-    if (kind === 'context') first = i;
-    else if (kind !== 'buttons' && kind !== 'divider') break;
-  }
-  return first;
-}
 
 /** The notification text: the core's summary, escaped, within Slack's advice for `text`. */
 export function fallbackText(reply: Reply): string {

@@ -119,3 +119,18 @@ export function spansToPlain(spans: readonly Span[]): string {
     })
     .join('');
 }
+
+/**
+ * Where a reply's closing small print starts: its trailing context blocks (the licence
+ * attribution, a hint), with any buttons and dividers among them. Renderers keep this part
+ * whole when they must cut, so the attribution is never what goes.
+ */
+export function closingSmallPrintStart(blocks: readonly Block[]): number {
+  let first = blocks.length;
+  for (let i = blocks.length - 1; i >= 0; i -= 1) {
+    const kind = blocks[i]?.kind;
+    if (kind === 'context') first = i;
+    else if (kind !== 'buttons' && kind !== 'divider') break;
+  }
+  return first;
+}
