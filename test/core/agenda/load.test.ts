@@ -23,17 +23,17 @@ function problemsOf(document: unknown): string[] {
 describe('loading the small fixture agenda (see test/fixtures/agenda.ts)', () => {
   const agenda = loadAgenda(AGENDA_PATH);
 
-  it('has 3 categories, 18 challenges and 42 subsections', () => {
+  it('has 3 categories, 18 challenges and 51 subsections', () => {
     expect(agenda.categories.map((c) => c.section)).toEqual(['2', '3', '4']);
     expect(agenda.challenges).toHaveLength(18);
-    expect(agenda.challenges.reduce((n, c) => n + c.subsections.length, 0)).toBe(42);
+    expect(agenda.challenges.reduce((n, c) => n + c.subsections.length, 0)).toBe(51);
     expect(agenda.categories.map((c) => c.challengeIds.length)).toEqual([7, 6, 5]);
   });
 
-  it('has 2 paper questions and 84 prompts', () => {
+  it('has 2 paper questions and 104 prompts', () => {
     const questions = agenda.challenges.flatMap((c) => c.questions);
     expect(questions.filter((q) => q.origin === 'paper').map((q) => q.id)).toEqual(['2.1-q1', '2.1-q2']);
-    expect(questions.filter((q) => q.origin === 'prompt')).toHaveLength(84);
+    expect(questions.filter((q) => q.origin === 'prompt')).toHaveLength(104);
   });
 
   it('maps snake_case fields to the model', () => {

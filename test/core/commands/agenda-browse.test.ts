@@ -22,7 +22,7 @@ describe('/agenda help', () => {
     expect(lines).toContain('§2 Scientific understanding of LLMs');
     expect(lines).toContain('[2.1] How in-context learning works is not understood (2 from the paper, 12 discussion prompts)');
     expect(lines).toContain(
-      '[3.4] Interpretation and explanation tools are missing or unfaithful (none from the paper yet, 4 discussion prompts)',
+      '[3.4] Interpretation and explanation tools are missing or unfaithful (none from the paper yet, 24 discussion prompts)',
     );
     expect(lines).toContain('§4 Sociotechnical challenges');
   });
