@@ -39,7 +39,7 @@ describe('agenda hot reload', () => {
     const { path, core, watcher } = setup();
     expect(core.services.agenda().question('3.5-q4')).toBeUndefined();
     await cli(['import', fixture('clean.md'), '--agenda', path]);
-    expect(await watcher.reload()).toEqual({ status: 'reloaded', added: 5, removed: 0, questions: 223 });
+    expect(await watcher.reload()).toEqual({ status: 'reloaded', added: 5, removed: 0, questions: 111 });
 
     const hits = core.services.search.search('retrieved web pages operator instructions', { origin: 'paper' }, 10);
     expect(hits.hits[0]).toMatchObject({ kind: 'question', id: '3.5-q4' });

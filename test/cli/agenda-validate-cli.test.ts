@@ -8,7 +8,7 @@ describe('npm run agenda -- validate', () => {
     const { code, out } = await cli(['validate', REAL_AGENDA]);
     expect(code).toBe(0);
     expect(out).toBe(
-      `${REAL_AGENDA} is a valid agenda: 3 categories, 18 challenges, 107 subsections, 2 paper questions, 216 discussion prompts.\n`,
+      `${REAL_AGENDA} is a valid agenda: 3 categories, 18 challenges, 51 subsections, 2 paper questions, 104 discussion prompts.\n`,
     );
   });
 

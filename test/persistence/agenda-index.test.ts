@@ -25,8 +25,8 @@ describe('ensureIndexed', () => {
     const counts = fresh.prepare('SELECT kind, count(*) AS n FROM agenda_fts GROUP BY kind ORDER BY kind').all();
     expect(counts).toEqual([
       { kind: 'challenge', n: 18 },
-      { kind: 'question', n: 218 },
-      { kind: 'subsection', n: 107 },
+      { kind: 'question', n: 106 },
+      { kind: 'subsection', n: 51 },
     ]);
     expect(fresh.prepare('SELECT agenda_hash, indexed_at FROM agenda_index_meta').get()).toEqual({
       agenda_hash: 'hash-1',
@@ -45,7 +45,7 @@ describe('ensureIndexed', () => {
     expect(ensureIndexed(fresh, changed, 'hash-2')).toBe(true);
     const after = createAgendaSearch(fresh);
     expect(after.search('zyzzogeton', {}, 5).hits.map((h) => h.id)).toEqual(['3.5.1-p1']);
-    expect(fresh.prepare('SELECT count(*) AS n FROM agenda_fts').get()).toEqual({ n: 343 });
+    expect(fresh.prepare('SELECT count(*) AS n FROM agenda_fts').get()).toEqual({ n: 175 });
   });
 });
 

@@ -41,7 +41,7 @@ describe('autocomplete on Discord', () => {
   });
 
   it('offers at most 25 questions, each name at most 100 characters', async () => {
-    // 84 question ids start with "3" in the agenda.
+    // 56 question ids start with "3" in the small fixture agenda.
     const offered = await choices('question', 'id', '3');
     expect(offered).toHaveLength(25);
     expect(offered[0]?.value).toBe('3.1.1-p1');

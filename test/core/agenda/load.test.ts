@@ -20,20 +20,20 @@ function problemsOf(document: unknown): string[] {
   return result.problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`));
 }
 
-describe('loading the fixture agenda (a full agenda file, see test/fixtures/agenda.ts)', () => {
+describe('loading the small fixture agenda (see test/fixtures/agenda.ts)', () => {
   const agenda = loadAgenda(AGENDA_PATH);
 
-  it('has 3 categories, 18 challenges and 107 subsections', () => {
+  it('has 3 categories, 18 challenges and 51 subsections', () => {
     expect(agenda.categories.map((c) => c.section)).toEqual(['2', '3', '4']);
     expect(agenda.challenges).toHaveLength(18);
-    expect(agenda.challenges.reduce((n, c) => n + c.subsections.length, 0)).toBe(107);
+    expect(agenda.challenges.reduce((n, c) => n + c.subsections.length, 0)).toBe(51);
     expect(agenda.categories.map((c) => c.challengeIds.length)).toEqual([7, 6, 5]);
   });
 
-  it('has 2 paper questions and 216 prompts', () => {
+  it('has 2 paper questions and 104 prompts', () => {
     const questions = agenda.challenges.flatMap((c) => c.questions);
     expect(questions.filter((q) => q.origin === 'paper').map((q) => q.id)).toEqual(['2.1-q1', '2.1-q2']);
-    expect(questions.filter((q) => q.origin === 'prompt')).toHaveLength(216);
+    expect(questions.filter((q) => q.origin === 'prompt')).toHaveLength(104);
   });
 
   it('maps snake_case fields to the model', () => {
@@ -83,14 +83,14 @@ describe('rejecting invalid agendas', () => {
     const doc = realDocument();
     delete doc.title;
     doc.source.year = '2024';
-    doc.challenges[3].questions[2].text = '';
+    doc.challenges[3].questions[1].text = '';
     doc.challenges[5].keywords = 'multi-agent';
     doc.categories[1].summary = 42;
     expect(problemsOf(doc)).toEqual([
       'title: is missing (expected a string)',
       'source.year: must be a number, not "2024"',
       'categories[1].summary: must be a string, not 42',
-      'challenges[3].questions[2].text: must not be empty',
+      'challenges[3].questions[1].text: must not be empty',
       'challenges[5].keywords: must be a list, not "multi-agent"',
     ]);
   });

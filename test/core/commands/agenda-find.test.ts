@@ -154,7 +154,7 @@ describe('/agenda random', () => {
     const { dispatcher: fresh } = makeServices({ randomValues: [0, 0.999999] });
     const first = await fresh.runText('agenda', 'random', ctx);
     expect(listItems(first)[0]?.id).toBe('2.1-q1');
-    expect(replyLines(first)).toContain('Picked at random from the whole agenda (218 questions).');
+    expect(replyLines(first)).toContain('Picked at random from the whole agenda (106 questions).');
     const last = await fresh.runText('agenda', 'random', ctx);
     expect(listItems(last)[0]?.id).toBe('4.5.11-p2');
   });

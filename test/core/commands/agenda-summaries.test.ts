@@ -40,8 +40,8 @@ describe('lookup summaries carry the answer in plain text', () => {
 
   it('search: each hit by id and short title, and how many were left out', async () => {
     const summary = await summaryOf('search model');
-    expect(summary.startsWith('122 matches for "model", best first: 2.2.4 Subsection: Measuring a model\'s generality efficiently; 3.6.3 Subsection: ')).toBe(true);
-    expect(summary.endsWith('Showing 10 of 122 — narrow with in:2.6.')).toBe(true);
+    expect(summary.startsWith('66 matches for "model", best first: 2.2.4 Subsection: Measuring a model\'s generality efficiently; 3.6.3 Subsection: ')).toBe(true);
+    expect(summary.endsWith('Showing 10 of 66 — narrow with in:2.6.')).toBe(true);
     expect(summary.length).toBeLessThanOrEqual(1500);
   });
 
