@@ -128,18 +128,9 @@ export default tseslint.config(
   },
   ...boundaries,
   {
-    // Functions over 60 lines that exist today; the file split of issue 11 (helper `house`) is taking them apart.
-    // Remove each from this list as it is split, so that the rule holds for every other file meanwhile.
-    files: [
-      'src/agenda-file/watch-agenda.ts',
-      'src/core/agenda/catalog-impl.ts',
-      'src/core/agenda/import/html-pieces.ts',
-      'src/core/agenda/import/json-scan.ts',
-      'src/core/agenda/validate.ts',
-      'src/core/commands/parse-text.ts',
-      'src/main.ts',
-      'test/adapters/slack/test-registry.ts',
-    ],
+    // The one function still over 60 lines: `main` in src/main.ts (the start-up wiring), which the lead is splitting
+    // (issue 11). Drop this entry once it is, so that the rule holds everywhere.
+    files: ['src/main.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {

@@ -28,107 +28,165 @@ const SPACING = new Set([...BLOCK, 'br', 'li', 'tr', 'hr', 'ol', 'ul', 'h1', 'h2
 const TAG = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/;
 const PROGRESS_EVERY = 256 * 1024;
 
-export function* htmlPieces(html: string, progress?: ProgressFn): Generator<Piece> {
-  const lists: { ordered: boolean; next: number }[] = [];
-  const stack: Collector[] = [];
-  const out: Piece[] = [];
-  let line = 1;
-  let bold = 0;
-  let i = 0;
-  let nextReport = PROGRESS_EVERY;
-  const advance = (to: number): void => {
-    for (let k = i; k < to; k++) if (html.charCodeAt(k) === 10) line++;
-    i = to;
-  };
-  const closeTop = (): void => {
-    const c = stack.pop();
-    if (c) emit(c, out);
-  };
-  const addText = (text: string): void => {
-    const top = stack[stack.length - 1];
-    if (!top) return;
-    top.parts.push(text);
-    if (top.kind === 'block' && bold === 0 && text.trim().length > 0) top.allBold = false;
-  };
+/** Everything the walk knows at a point in the input; the functions below advance it. */
+interface Walk {
+  readonly html: string;
+  /** The open `<ol>`/`<ul>` elements, innermost last, each with the number its next item gets. */
+  readonly lists: { ordered: boolean; next: number }[];
+  /** The elements whose text is being collected, innermost last. */
+  readonly stack: Collector[];
+  /** Pieces finished but not yet handed out. */
+  readonly out: Piece[];
+  /** Position in `html`, and its line number (1-based). */
+  at: number;
+  line: number;
+  /** How many <strong>/<b> elements are open here. */
+  bold: number;
+}
 
-  while (i < html.length) {
-    if (progress && i >= nextReport) {
-      progress(i, html.length);
+/** A start or end tag, read. */
+interface Tag {
+  readonly name: string;
+  readonly closing: boolean;
+  readonly attrs: string;
+  readonly line: number;
+}
+
+export function* htmlPieces(html: string, progress?: ProgressFn): Generator<Piece> {
+  const walk: Walk = { html, lists: [], stack: [], out: [], at: 0, line: 1, bold: 0 };
+  let nextReport = PROGRESS_EVERY;
+  while (walk.at < html.length) {
+    if (progress && walk.at >= nextReport) {
+      progress(walk.at, html.length);
       nextReport += PROGRESS_EVERY;
     }
-    const lt = html.indexOf('<', i);
-    if (lt === -1 || lt > i) {
-      const end = lt === -1 ? html.length : lt;
-      addText(decodeHTML(html.slice(i, end)));
-      advance(end);
-      continue;
-    }
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      advance(end === -1 ? html.length : end + 3);
-      continue;
-    }
-    if (html.startsWith('<!', i) || html.startsWith('<?', i)) {
-      const end = html.indexOf('>', i);
-      advance(end === -1 ? html.length : end + 1);
-      continue;
-    }
-    // Bounded look at the tag, so a stray '<' in a huge file costs little.
-    const tag = TAG.exec(html.slice(i, i + 4096));
-    if (!tag || tag[1] === undefined) {
-      addText('<');
-      advance(i + 1);
-      continue;
-    }
-    const name = tag[1].toLowerCase();
-    const closing = tag[0].startsWith('</');
-    const attrs = tag[2] ?? '';
-    const tagLine = line;
-    advance(i + tag[0].length);
-    if (SPACING.has(name)) addText(' ');
-    if (!closing && SKIP_CONTENT.has(name) && !attrs.trimEnd().endsWith('/')) {
-      const closer = new RegExp(`</${name}`, 'ig');
-      closer.lastIndex = i;
-      const end = closer.exec(html)?.index ?? html.length;
-      advance(end);
-      continue;
-    }
-    if (name === 'strong' || name === 'b') {
-      bold = Math.max(0, bold + (closing ? -1 : 1));
-    } else if (name === 'ol' || name === 'ul') {
-      if (!closing) {
-        const owner = stack[stack.length - 1];
-        if (owner?.kind === 'li') owner.hadList = true;
-        lists.push({ ordered: name === 'ol', next: integerAttr(attrs, 'start') ?? 1 });
-      } else if (lists.length > 0) {
-        while (stack.length > 0 && (stack[stack.length - 1]?.listDepth ?? 0) >= lists.length && stack[stack.length - 1]?.kind === 'li') closeTop();
-        lists.pop();
-      }
-    } else if (name === 'li') {
-      const top = stack[stack.length - 1];
-      if (top?.kind === 'li' && top.listDepth === lists.length) closeTop();
-      if (!closing) {
-        const list = lists[lists.length - 1];
-        const value = integerAttr(attrs, 'value');
-        const number = value ?? list?.next ?? 1;
-        if (list) list.next = number + 1;
-        stack.push(collector('li', 'li', tagLine, number, list?.ordered ?? false, lists.length));
-      }
-    } else if (/^h[1-6]$/.test(name) || BLOCK.has(name)) {
-      const kind = name.startsWith('h') && name.length === 2 ? 'heading' : 'block';
-      if (!closing) {
-        if (!stack.some((c) => c.kind === 'li')) stack.push(collector(name, kind, tagLine, 0, false, lists.length));
-      } else {
-        // Blocks inside an item are not collected, so their end tag must not close the item.
-        const at = findLast(stack, (c) => c.tag === name, (c) => c.kind === 'li');
-        if (at !== -1) while (stack.length > at) closeTop();
-      }
-    }
-    if (out.length > 0) yield* out.splice(0);
+    step(walk);
+    if (walk.out.length > 0) yield* walk.out.splice(0);
   }
-  while (stack.length > 0) closeTop();
-  yield* out;
+  while (walk.stack.length > 0) closeTop(walk);
+  yield* walk.out;
   progress?.(html.length, html.length);
+}
+
+/** Reads one thing at the current position: a run of text, a comment, a declaration or a tag. */
+function step(walk: Walk): void {
+  const { html, at } = walk;
+  const lt = html.indexOf('<', at);
+  if (lt === -1 || lt > at) {
+    const end = lt === -1 ? html.length : lt;
+    addText(walk, decodeHTML(html.slice(at, end)));
+    advance(walk, end);
+  } else if (html.startsWith('<!--', at)) {
+    skipPast(walk, '-->', at + 4);
+  } else if (html.startsWith('<!', at) || html.startsWith('<?', at)) {
+    skipPast(walk, '>', at);
+  } else {
+    readTag(walk);
+  }
+}
+
+function readTag(walk: Walk): void {
+  // Bounded look at the tag, so a stray '<' in a huge file costs little.
+  const match = TAG.exec(walk.html.slice(walk.at, walk.at + 4096));
+  if (!match || match[1] === undefined) {
+    addText(walk, '<');
+    advance(walk, walk.at + 1);
+    return;
+  }
+  const name = match[1].toLowerCase();
+  const tag: Tag = { name, closing: match[0].startsWith('</'), attrs: match[2] ?? '', line: walk.line };
+  advance(walk, walk.at + match[0].length);
+  if (SPACING.has(name)) addText(walk, ' ');
+  if (!tag.closing && SKIP_CONTENT.has(name) && !tag.attrs.trimEnd().endsWith('/')) skipContent(walk, name);
+  else onTag(walk, tag);
+}
+
+/** What a tag does to the walk: bold counts, lists, items, and the headings and blocks that may be headings. */
+function onTag(walk: Walk, tag: Tag): void {
+  const { name, closing } = tag;
+  if (name === 'strong' || name === 'b') {
+    walk.bold = Math.max(0, walk.bold + (closing ? -1 : 1));
+  } else if (name === 'ol' || name === 'ul') {
+    if (closing) closeList(walk);
+    else openList(walk, tag);
+  } else if (name === 'li') {
+    onItemTag(walk, tag);
+  } else if (/^h[1-6]$/.test(name) || BLOCK.has(name)) {
+    if (closing) closeBlock(walk, tag);
+    else openBlock(walk, tag);
+  }
+}
+
+function openList(walk: Walk, tag: Tag): void {
+  const owner = top(walk);
+  if (owner?.kind === 'li') owner.hadList = true;
+  walk.lists.push({ ordered: tag.name === 'ol', next: integerAttr(tag.attrs, 'start') ?? 1 });
+}
+
+/** Ends the innermost list, and with it any item of that list still open. */
+function closeList(walk: Walk): void {
+  if (walk.lists.length === 0) return;
+  while (top(walk)?.kind === 'li' && (top(walk)?.listDepth ?? 0) >= walk.lists.length) closeTop(walk);
+  walk.lists.pop();
+}
+
+/** A `<li>` ends the open item of the same list (end tags are optional); a start tag begins the next one. */
+function onItemTag(walk: Walk, tag: Tag): void {
+  const open = top(walk);
+  if (open?.kind === 'li' && open.listDepth === walk.lists.length) closeTop(walk);
+  if (tag.closing) return;
+  const list = walk.lists[walk.lists.length - 1];
+  const number = integerAttr(tag.attrs, 'value') ?? list?.next ?? 1;
+  if (list) list.next = number + 1;
+  walk.stack.push(collector('li', 'li', tag.line, number, list?.ordered ?? false, walk.lists.length));
+}
+
+/** Headings and blocks are collected only outside items: inside one, their text belongs to the item. */
+function openBlock(walk: Walk, tag: Tag): void {
+  if (walk.stack.some((c) => c.kind === 'li')) return;
+  const kind = tag.name.startsWith('h') && tag.name.length === 2 ? 'heading' : 'block';
+  walk.stack.push(collector(tag.name, kind, tag.line, 0, false, walk.lists.length));
+}
+
+function closeBlock(walk: Walk, tag: Tag): void {
+  // Blocks inside an item are not collected, so their end tag must not close the item.
+  const at = findLast(walk.stack, (c) => c.tag === tag.name, (c) => c.kind === 'li');
+  if (at !== -1) while (walk.stack.length > at) closeTop(walk);
+}
+
+function top(walk: Walk): Collector | undefined {
+  return walk.stack[walk.stack.length - 1];
+}
+
+function closeTop(walk: Walk): void {
+  const c = walk.stack.pop();
+  if (c) emit(c, walk.out);
+}
+
+function addText(walk: Walk, text: string): void {
+  const open = top(walk);
+  if (!open) return;
+  open.parts.push(text);
+  if (open.kind === 'block' && walk.bold === 0 && text.trim().length > 0) open.allBold = false;
+}
+
+/** Moves to `to`, counting the line breaks passed over. */
+function advance(walk: Walk, to: number): void {
+  for (let k = walk.at; k < to; k++) if (walk.html.charCodeAt(k) === 10) walk.line++;
+  walk.at = to;
+}
+
+/** Moves past the next `closer` found from `from`, or to the end if there is none. */
+function skipPast(walk: Walk, closer: string, from: number): void {
+  const end = walk.html.indexOf(closer, from);
+  advance(walk, end === -1 ? walk.html.length : end + closer.length);
+}
+
+/** Moves to the end tag of a script, style or the like, whose content is not text. */
+function skipContent(walk: Walk, name: string): void {
+  const closer = new RegExp(`</${name}`, 'ig');
+  closer.lastIndex = walk.at;
+  advance(walk, closer.exec(walk.html)?.index ?? walk.html.length);
 }
 
 function collector(tag: string, kind: Collector['kind'], line: number, number: number, ordered: boolean, listDepth: number): Collector {
