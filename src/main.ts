@@ -41,42 +41,11 @@ async function main(): Promise<void> {
 
   const delivery = new DeliveryPorts();
   const core = bootCoreOrExit(config, db, delivery, logger);
-  const { dispatcher } = core;
   // Picks up an edited or imported agenda file (or SIGHUP) without a restart.
   const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
   stops.push(() => agendaWatch.stop());
 
-  // Each adapter is loaded only when configured: Bolt and discord.js are large to load.
-  if (config.slack) {
-    const { startSlack } = await import('../adapters/slack/index.js');
-    const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
-    const feed = (token: string) => calendarFeed(core.services, token);
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed });
-    delivery.add(slack.delivery);
-    stops.push(() => slack.stop());
-    logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
-  }
-  if (config.discord) {
-    const { startDiscord } = await import('../adapters/discord/index.js');
-    const discord = await startDiscord({ config: config.discord, dispatcher, logger });
-    delivery.add(discord.delivery);
-    stops.push(() => discord.stop());
-    logger.info({}, 'discord adapter started');
-  }
-
-  // The shell's port must exist before the first sweep, which runs at once.
-  const shell =
-    config.slack || config.discord
-      ? undefined
-      : (await import('../adapters/shell/index.js')).createShell({
-          dispatcher,
-          input: process.stdin,
-          output: process.stdout,
-          interactive: process.stdin.isTTY === true,
-          userName: userInfo().username,
-          timeZone: config.shellTimezone,
-        });
-  if (shell) delivery.add(shell.delivery);
+  const shell = await startAdapters(config, core, delivery, logger, stops);
 
   const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
   const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
@@ -93,6 +62,45 @@ async function main(): Promise<void> {
     await shell.session.run();
     await stopAll();
   }
+}
+
+type Core = ReturnType<typeof bootCoreOrExit>;
+
+/**
+ * Starts each configured platform adapter, or the shell when none is. Each adapter is loaded
+ * only when configured: Bolt and discord.js are large to load. The shell's port must exist
+ * before the first sweep, which runs at once.
+ */
+async function startAdapters(config: Config, core: Core, delivery: DeliveryPorts, logger: Logger, stops: Stop[]) {
+  const { dispatcher } = core;
+  if (config.slack) {
+    const { startSlack } = await import('../adapters/slack/index.js');
+    const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
+    const feed = (token: string) => calendarFeed(core.services, token);
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed });
+    delivery.add(slack.delivery);
+    stops.push(() => slack.stop());
+    logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
+  }
+  if (config.discord) {
+    const { startDiscord } = await import('../adapters/discord/index.js');
+    const discord = await startDiscord({ config: config.discord, dispatcher, logger });
+    delivery.add(discord.delivery);
+    stops.push(() => discord.stop());
+    logger.info({}, 'discord adapter started');
+  }
+  if (config.slack || config.discord) return undefined;
+  const { createShell } = await import('../adapters/shell/index.js');
+  const shell = createShell({
+    dispatcher,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+    userName: userInfo().username,
+    timeZone: config.shellTimezone,
+  });
+  delivery.add(shell.delivery);
+  return shell;
 }
 
 function loadConfigOrExit(): Config {
