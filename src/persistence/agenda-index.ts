@@ -127,15 +127,9 @@ function run(prepare: Prepare, match: string, filter: SearchFilter, limit: numbe
   }
   const where = conditions.join(' AND ');
   const total = (prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
-  if (total === 0) return { hits: [], total };
-  // Rank rowids only, then read the columns of the few kept rows: selecting `kind` and
-  // `item_id` in the ranking query read the stored row of every match before sorting,
-  // which cost more than BM25 itself over thousands of matches.
   const rows = prepare(
-    `WITH top AS (SELECT rowid AS hit, ${RANK} AS rank FROM agenda_fts WHERE ${where}
-       ORDER BY rank, rowid LIMIT @limit)
-     SELECT entry.kind AS kind, entry.item_id AS id, top.rank AS rank
-     FROM top JOIN agenda_fts AS entry ON entry.rowid = top.hit ORDER BY top.rank, top.hit`,
+    `SELECT kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
+     ORDER BY rank, rowid LIMIT @limit`,
   ).all(params) as SearchHit[];
   return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };
 }
