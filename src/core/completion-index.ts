@@ -46,20 +46,24 @@ function sorted(pairs: [string, number][]): SortedKeys {
 /**
  * Candidate positions in four tiers, each in candidate order, a candidate only in its best:
  * 0 an id equal to `typed`, 1 an id starting with it, 2 a title or keyword starting with it,
- * 3 a later word of a title or keyword starting with it.
+ * 3 a later word of a title or keyword starting with it. Each tier keeps at most `cap`.
  */
-export function prefixTiers(index: PrefixIndex, typed: string): number[][] {
-  const best = new Map<number, number>();
+export function prefixTiers(index: PrefixIndex, typed: string, count: number, cap: number): number[][] {
+  // Best tier per candidate in a flat array: "3." matches thousands of question ids, and a
+  // scan of bytes in candidate order costs less than a map and a sort of them.
+  const NONE = 4;
+  const best = new Uint8Array(count).fill(NONE);
   const place = (owner: number, tier: number) => {
-    const known = best.get(owner);
-    if (known === undefined || tier < known) best.set(owner, tier);
+    if (tier < (best[owner] ?? NONE)) best[owner] = tier;
   };
   forPrefix(index.ids, typed, (key, owner) => place(owner, key === typed ? 0 : 1));
   forPrefix(index.words, typed, (_key, owner) => place(owner, 2));
   forPrefix(index.laterWords, typed, (_key, owner) => place(owner, 3));
   const tiers: number[][] = [[], [], [], []];
-  for (const [owner, tier] of best) tiers[tier]?.push(owner);
-  for (const tier of tiers) tier.sort((a, b) => a - b);
+  for (let owner = 0; owner < count; owner += 1) {
+    const tier = tiers[best[owner] ?? NONE];
+    if (tier && tier.length < cap) tier.push(owner);
+  }
   return tiers;
 }
 

@@ -95,7 +95,9 @@ export function complete(
   const typed = normalize(partial);
   if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(toCompletion);
 
-  const tiers: Candidate[][] = prefixTiers(prefixes, typed).map((tier) => tier.flatMap((at) => candidates[at] ?? []));
+  // Each tier is capped at the list's length: when the tiers fill it, nothing after them shows.
+  const positions = prefixTiers(prefixes, typed, candidates.length, MAX_COMPLETIONS);
+  const tiers: Candidate[][] = positions.map((tier) => tier.flatMap((at) => candidates[at] ?? []));
   const placed = new Set(tiers.flat().map((c) => c.value));
   // Full-text hits only ever come after the prefix tiers: with a full list they cannot show.
   if (placed.size >= MAX_COMPLETIONS) return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
