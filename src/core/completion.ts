@@ -12,6 +12,7 @@ import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch, SearchHit } from './agenda/search.js';
 import { normalize } from './text/similarity.js';
 import { shorten } from './text/cut.js';
+import { buildPrefixIndex, prefixTiers, type PrefixIndex } from './completion-index.js';
 
 /** What fills an option's choices as the user types (Discord autocomplete): agenda ids, or a feature's data. */
 export type CompletionSource = 'challenge' | 'question' | 'category' | 'scope' | 'subscription' | 'group';
@@ -47,6 +48,7 @@ interface Prepared extends Candidate {
 /** Candidates of one source, and questions by id (full-text hits find them without a scan). */
 interface PreparedSource {
   readonly candidates: readonly Prepared[];
+  readonly prefixes: PrefixIndex;
   readonly questionsById?: ReadonlyMap<string, Prepared>;
 }
 
@@ -71,7 +73,8 @@ function preparedOf(source: CompletionSource, catalog: AgendaCatalog): PreparedS
       normalWords: c.words.map(normalize),
     }));
     const questionsById = new Map(candidates.map((c) => [c.value, c]));
-    entry = source === 'question' ? { candidates, questionsById } : { candidates };
+    const prefixes = buildPrefixIndex(candidates);
+    entry = source === 'question' ? { candidates, prefixes, questionsById } : { candidates, prefixes };
     bySource.set(source, entry);
   }
   return entry;
@@ -87,20 +90,18 @@ export function complete(
   catalog: AgendaCatalog,
   search: AgendaSearch,
 ): Completion[] {
-  const { candidates, questionsById } = preparedOf(source, catalog);
+  const { candidates, prefixes, questionsById } = preparedOf(source, catalog);
   if (candidates.length === 0) return [];
   const typed = normalize(partial);
   if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(toCompletion);
 
-  const tiers: Candidate[][] = [[], [], [], [], []];
-  const placed = new Set<string>();
-  for (const candidate of candidates) {
-    const tier = tierOf(candidate, typed);
-    if (tier !== undefined) {
-      tiers[tier]?.push(candidate);
-      placed.add(candidate.value);
-    }
-  }
+  // Each tier is capped at the list's length: when the tiers fill it, nothing after them shows.
+  const positions = prefixTiers(prefixes, typed, candidates.length, MAX_COMPLETIONS);
+  const tiers: Candidate[][] = positions.map((tier) => tier.flatMap((at) => candidates[at] ?? []));
+  const placed = new Set(tiers.flat().map((c) => c.value));
+  // Full-text hits only ever come after the prefix tiers: with a full list they cannot show.
+  if (placed.size >= MAX_COMPLETIONS) return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
+  tiers.push([]);
   for (const hit of fullTextHits(search, partial)) {
     const candidate = questionsById
       ? hit.kind === 'question' && !placed.has(hit.id) ? questionsById.get(hit.id) : undefined
@@ -111,17 +112,6 @@ export function complete(
     }
   }
   return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
-}
-
-function tierOf(candidate: Prepared, typed: string): number | undefined {
-  const ids = candidate.normalIds;
-  if (ids.includes(typed)) return 0;
-  if (ids.some((id) => id.startsWith(typed))) return 1;
-  const words = candidate.normalWords;
-  if (words.some((w) => w.startsWith(typed))) return 2;
-  // A later word of a title or keyword: "inj" finds "prompt injection".
-  if (words.some((w) => ` ${w}`.includes(` ${typed}`))) return 3;
-  return undefined;
 }
 
 function fullTextHits(search: AgendaSearch, partial: string): readonly SearchHit[] {
