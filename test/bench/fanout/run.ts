@@ -7,6 +7,8 @@
  * bottleneck (few deliveries in flight per process, no workspace limit).
  *
  * `npx tsx test/bench/fanout/run.ts [--slack 5000] [--latency-bound 150] [--processes 1,3]`
+ * Diagnostics: `FANOUT_TIMELINE=1` prints messages per second of the run; `BOT_NODE_ARGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/prof"` profiles the bot processes (see `bot-processes.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,10 +95,12 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
         DATABASE_PATH: databasePath, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret',
         SLACK_API_URL: slack.apiUrl, PORT: String(await freePort()), SWEEP_EVERY_SECONDS: '5', LOG_LEVEL: 'warn',
         ...scenario.env,
+        ...(process.env['FANOUT_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['FANOUT_NODE_OPTIONS'] } : {}),
       }));
     }
     const expected = scenario.subscriptions * 2;
     await untilDoneOrStalled(slack, expected, scenario.stallMs);
+    if (process.env['FANOUT_TIMELINE']) printTimeline(slack, started);
     await stopAll(bots);
     bots = [];
     return outcome(slack, scenario, week, started);
@@ -112,7 +116,10 @@ async function untilDoneOrStalled(slack: FakeSlack, expected: number, stallMs: n
   let lastChange = Date.now();
   while (slack.messages.length < expected && Date.now() - lastChange < stallMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    if (slack.messages.length !== last) (last = slack.messages.length), (lastChange = Date.now());
+    if (slack.messages.length !== last) {
+      last = slack.messages.length;
+      lastChange = Date.now();
+    }
   }
 }
 
@@ -140,6 +147,15 @@ function outcome(slack: FakeSlack, scenario: Scenario, week: string, started: nu
     rateLimited: slack.rateLimited,
     lastPostS: (last - started) / 1000,
   };
+}
+
+function printTimeline(slack: FakeSlack, started: number): void {
+  const buckets = new Map<number, number>();
+  for (const m of slack.messages) {
+    const s = Number(String(m.ts).split('.')[0]) - Math.floor(started / 1000);
+    buckets.set(s, (buckets.get(s) ?? 0) + 1);
+  }
+  process.stdout.write(`${[...buckets].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}:${n}`).join(' ')}\n`);
 }
 
 function printTable(header: string[], rows: string[][]): void {
