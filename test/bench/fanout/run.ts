@@ -171,7 +171,19 @@ function flag(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
+const HELP = `Fan-out bench: due weekly questions in distinct Slack channels, 1 and 3 bot processes on one file.
+  --slack N             Slack channel subscriptions in the rate-bound runs (default 5000)
+  --latency-bound N     subscriptions in the latency-bound runs (default 150; 0 skips them)
+  --processes 1,3       process counts to run
+Fake Slack: 50 ms latency, 1 message/s per channel, 100/s per workspace (ours: Slack publishes none).
+FANOUT_TIMELINE=1 prints messages per second; BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the bots.
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
   const slack = flag('slack');
   const latencyBound = flag('latency-bound');
   const processes = flag('processes');
