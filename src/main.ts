@@ -15,7 +15,9 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase } from './persistence/db.js';
+import { openDatabase, type Db } from './persistence/db.js';
+import { SlackInstallationsRepository } from './persistence/slack-installations-repository.js';
+import { Keyring } from './secrets/seal.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
 
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
     const { startSlack } = await import('../adapters/slack/index.js');
     const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
     const feed = (token: string) => calendarFeed(core.services, token);
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed });
+    const installations = slackInstallations(config, db);
+    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed, ...installations });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
@@ -90,6 +93,13 @@ async function main(): Promise<void> {
     await shell.session.run();
     await stopAll();
   }
+}
+
+/** OAuth mode's store of installations, opened with the configured key (and the previous one, during a rotation). */
+function slackInstallations(config: Config, db: Db): { installations?: SlackInstallationsRepository } {
+  const oauth = config.slack?.oauth;
+  if (oauth === undefined) return {};
+  return { installations: new SlackInstallationsRepository(db, new Keyring(oauth.secretKey, oauth.previousSecretKey)) };
 }
 
 function loadConfigOrExit(): Config {

@@ -29,6 +29,7 @@ const SLACK_REASONS: Readonly<Record<string, FailureReason>> = {
   ekm_access_denied: 'no-access',
   org_login_required: 'no-access',
   [FOREIGN_TENANT]: 'no-access',
+  app_uninstalled: 'no-access',
   cant_update_message: 'rejected',
   edit_window_closed: 'rejected',
   invalid_blocks: 'rejected',
@@ -43,6 +44,7 @@ const SLACK_EXPLANATIONS: Readonly<Record<string, string>> = {
   channel_not_found: 'the channel was deleted or the bot cannot see it',
   is_archived: 'the channel is archived',
   not_in_channel: 'the bot is not a member of the channel (invite it)',
+  app_uninstalled: 'the app was removed from this workspace',
   account_inactive: 'the account is deactivated',
 };
 
