@@ -9,14 +9,11 @@ import { App, HTTPReceiver, LogLevel, type CustomRoute, type InstallationStore, 
 import type { CallbackOptions } from '@slack/oauth';
 import type { SlackConfig, SlackOAuthConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import { EVENTS_PATH, webClientOptions, type BuiltApp } from './app.js';
+import { EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH, webClientOptions, type BuiltApp } from './app.js';
 import { boltLogger } from './bolt-logger.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SingleUseStateStore } from './oauth-state.js';
 import { refuseOutOfTimeRequests } from './request-age.js';
-
-export const INSTALL_PATH = '/slack/install';
-export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 export interface OAuthAppParts {
   readonly installationStore: InstallationStore;
