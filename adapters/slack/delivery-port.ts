@@ -9,7 +9,7 @@ import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
 import type { DeliveryPort, Destination, PostedMessage } from '../../src/core/ports.js';
 import { SlackGroupConversations } from './group-conversations.js';
-import { findPostByKey, POST_EVENT_TYPE } from './history.js';
+import { DISTRIBUTED_APP_HISTORY, findPostByKey, INTERNAL_APP_HISTORY, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
 import { SingleWorkspaceClient, type WorkspaceClients } from './workspace-clients.js';
@@ -36,8 +36,11 @@ export class SlackDeliveryPort implements DeliveryPort {
   readonly groupConversations: SlackGroupConversations;
 
   readonly #clients: WorkspaceClients;
+  /** OAuth mode: a distributed app, with Slack's reduced history limits. */
+  readonly #distributed: boolean;
 
   constructor(source: SlackDeliverySource) {
+    this.#distributed = 'clients' in source;
     this.#clients = 'clients' in source ? source.clients : new SingleWorkspaceClient(source.client, source.teamId, source.adminUserIds);
     this.groupConversations = new SlackGroupConversations(this.#clients);
   }
@@ -60,7 +63,8 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#resolve(destination);
-    const ts = await findPostByKey(this.#clients.clientFor(conversation.tenantId), conversation, idempotencyKey, since);
+    const limits = this.#distributed ? DISTRIBUTED_APP_HISTORY : INTERNAL_APP_HISTORY;
+    const ts = await findPostByKey(this.#clients.clientFor(conversation.tenantId), conversation, idempotencyKey, since, limits);
     return ts === null ? null : { conversation, messageId: ts };
   }
 

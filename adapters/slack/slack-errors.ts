@@ -65,6 +65,8 @@ export function slackErrorCode(error: unknown): string {
   if (e?.data?.error) return e.data.error;
   if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
   if (e?.code === 'slack_webapi_http_error') return `http_${e.statusCode ?? 'error'}`;
+  // A 429 still refused after the client's own waits and retries (the client wraps it as a request error).
+  if (e?.code === 'slack_webapi_request_error' && e.original?.message?.startsWith('A rate limit was exceeded')) return 'ratelimited';
   if (e?.code === 'slack_webapi_request_error') return 'request_failed';
   return 'unknown';
 }
