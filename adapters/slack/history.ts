@@ -14,16 +14,18 @@ export const POST_EVENT_TYPE = 'agendabot_post';
 export interface HistoryLimits {
   readonly pageSize: number;
   readonly maxPages: number;
+  /** History left unread after `maxPages`: "try later" (true) or "not posted" (false, as single-token mode always did). */
+  readonly unreadMeansLater: boolean;
 }
 
 /** An internal app (single-token mode): Slack's usual limits. */
-export const INTERNAL_APP_HISTORY: HistoryLimits = { pageSize: 200, maxPages: 5 };
+export const INTERNAL_APP_HISTORY: HistoryLimits = { pageSize: 200, maxPages: 5, unreadMeansLater: false };
 /**
  * A distributed app outside Slack's Marketplace (OAuth mode): `conversations.history` and
  * `.replies` allow about one request a minute and at most 15 messages. The search starts at
  * `since` (the delivery's creation, less a margin), so a few pages cover it.
  */
-export const DISTRIBUTED_APP_HISTORY: HistoryLimits = { pageSize: 15, maxPages: 5 };
+export const DISTRIBUTED_APP_HISTORY: HistoryLimits = { pageSize: 15, maxPages: 5, unreadMeansLater: true };
 
 interface MessageWithMetadata {
   readonly ts?: string;
@@ -62,8 +64,9 @@ export async function findPostByKey(
 
 /**
  * Reads history newest first from `since`. A 429 (after the client's own retries) is
- * thrown as rate-limited, and history left unread after `maxPages` as a transient
- * error: both mean "try later", because answering "not posted" unsure could post twice.
+ * thrown as rate-limited; in OAuth mode, history left unread after `maxPages` is a transient
+ * error too: both mean "try later", because answering "not posted" unsure could post twice
+ * (the outbox gives up after its last attempt rather than posting blind).
  */
 async function scan(client: webApi.WebClient, conversation: ConversationRef, key: string, since: Date, limits: HistoryLimits): Promise<string | null> {
   const oldest = Math.floor(since.getTime() / 1000).toString();
@@ -81,5 +84,6 @@ async function scan(client: webApi.WebClient, conversation: ConversationRef, key
     cursor = result.response_metadata?.next_cursor || undefined;
     if (!cursor) return null;
   }
+  if (!limits.unreadMeansLater) return null;
   throw slackDeliveryError('history_incomplete', `read ${limits.maxPages} pages of history without reaching ${oldest}; trying later`);
 }
