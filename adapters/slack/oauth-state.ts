@@ -4,12 +4,15 @@
  * replayed redirect is refused even within those minutes. (Used states are remembered in
  * this process only: with several processes, Slack's single-use `code` still stops a replay.)
  */
-import { ClearStateStore, type InstallURLOptions, type StateStore } from '@slack/oauth';
+import slackOAuth, { type InstallURLOptions, type StateStore } from '@slack/oauth';
+
+// @slack/oauth is CommonJS: Node's ESM loader cannot see its class exports by name, only through the default.
+const { ClearStateStore } = slackOAuth;
 
 const STATE_LIFE_SECONDS = 600;
 
 export class SingleUseStateStore implements StateStore {
-  readonly #signed: ClearStateStore;
+  readonly #signed: InstanceType<typeof ClearStateStore>;
   /** Used states and when they stop being valid anyway (ms), pruned as they expire. */
   readonly #used = new Map<string, number>();
 
