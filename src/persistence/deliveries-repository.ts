@@ -190,29 +190,15 @@ export class DeliveriesRepository implements DeliveryStore {
    * when the post goes out.
    */
   recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined {
-    return this.recordAttempts([key], holder, now, leaseMs).get(key);
-  }
-
-  /**
-   * `recordAttempt` for several deliveries in one transaction, so they share one fsync (a group
-   * commit): the fsync blocks this process and holds the write lock every other process waits on.
-   */
-  recordAttempts(keys: readonly string[], holder: string, now: Date, leaseMs?: number): Map<string, number> {
     const statement = this.#prepare(
       `UPDATE deliveries SET attempts = attempts + 1, updated_at = ?, lease_until = COALESCE(?, lease_until)
          WHERE key = ? AND claimed_by = ? RETURNING attempts`,
     );
     const lease = leaseMs === undefined ? null : leaseEnd(now, leaseMs);
-    const counted = new Map<string, number>();
     this.db.pragma('synchronous = FULL');
     try {
-      this.atomically(() => {
-        for (const key of keys) {
-          const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
-          if (row) counted.set(key, row.attempts);
-        }
-      });
-      return counted;
+      const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
+      return row?.attempts;
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }

@@ -12,8 +12,6 @@ const SECTIONS: Record<string, Section> = {
   latency: () => import('./latency.js'),
   startup: () => import('./startup.js'),
   core: () => import('./core.js'),
-  // Its own sizes (5,000 Slack channels, 1 and 3 processes): `npx tsx test/bench/fanout/run.ts --help`.
-  fanout: async () => import('./fanout/run.js').then((fanout) => ({ run: () => fanout.run() })),
 };
 
 async function main(): Promise<void> {

@@ -13,7 +13,6 @@ import type { Platform } from '../context.js';
 import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
-import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
 import type { DeliveryFailure, DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
@@ -51,7 +50,6 @@ export class Outbox {
   readonly #leaseMs: number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
-  readonly #attempts: AttemptBatch;
   #stopping = false;
 
   constructor(
@@ -66,9 +64,6 @@ export class Outbox {
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#sleep = options.sleep ?? realSleep;
     this.#pacer = options.pacer ?? processPacer;
-    this.#attempts = new AttemptBatch((keys) =>
-      deps.store.recordAttempts(keys, this.#holder, deps.clock.now(), this.#leaseMs),
-    );
   }
 
   /**
@@ -149,7 +144,7 @@ export class Outbox {
     try {
       if (record.state === 'pending') await this.#post(record, port, mode);
       const after = this.deps.store.get(record.key);
-      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port, mode);
+      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
     } catch (error) {
       await this.#failed(record.key, error);
     }
@@ -173,11 +168,10 @@ export class Outbox {
       store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
-    const slotAt = now.getTime() + this.#pacer.reserve(port.pacing, record.destination, now.getTime());
-    // Counted (with every other delivery started in this turn: one fsync) while the pace slot comes near.
-    const attempts = await this.#attempts.record(key);
+    // Wait for the pace slot first: the attempt below renews the lease right before the platform call.
+    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, now.getTime()));
+    const attempts = store.recordAttempt(key, this.#holder, clock.now(), this.#leaseMs);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
-    await this.#sleep(Math.max(0, slotAt - clock.now().getTime()));
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
@@ -200,7 +194,7 @@ export class Outbox {
     logger.info({ key, messageId: posted.messageId }, 'posted');
   }
 
-  async #openThread(record: DeliveryRecord, port: DeliveryPort, mode: Mode): Promise<void> {
+  async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
     const { store, clock } = this.deps;
     if (!record.posted || !record.thread) {
       store.markThread(record.key, this.#holder, 'failed', undefined, clock.now());
@@ -222,9 +216,8 @@ export class Outbox {
       return true;
     });
     if (!marked) return this.#lost(record.key, 'after opening the thread');
-    // A command posts it at once, waiting the channel's pace in place. A sweep does not hold a pool slot
-    // for that second: the message is claimable at `notBefore`, by any process's pool.
-    if (thread && mode.inline) await this.deliver(childKey);
+    // At once, in this process (waiting the channel's pace in place); if that fails, any process retries it later.
+    if (thread) await this.deliver(childKey);
   }
 
   async #failed(key: string, error: unknown): Promise<void> {
