@@ -5,27 +5,12 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
-import { slackDeliveryError, slackErrorCode, toDeliveryError } from './slack-errors.js';
+import { slackErrorCode, toDeliveryError } from './slack-errors.js';
 
 /** The metadata event type that marks this bot's scheduled posts. */
 export const POST_EVENT_TYPE = 'agendabot_post';
-
-/** How much history one search may read. */
-export interface HistoryLimits {
-  readonly pageSize: number;
-  readonly maxPages: number;
-  /** History left unread after `maxPages`: "try later" (true) or "not posted" (false, as single-token mode always did). */
-  readonly unreadMeansLater: boolean;
-}
-
-/** An internal app (single-token mode): Slack's usual limits. */
-export const INTERNAL_APP_HISTORY: HistoryLimits = { pageSize: 200, maxPages: 5, unreadMeansLater: false };
-/**
- * A distributed app outside Slack's Marketplace (OAuth mode): `conversations.history` and
- * `.replies` allow about one request a minute and at most 15 messages. The search starts at
- * `since` (the delivery's creation, less a margin), so a few pages cover it.
- */
-export const DISTRIBUTED_APP_HISTORY: HistoryLimits = { pageSize: 15, maxPages: 5, unreadMeansLater: true };
+/** How many history pages to read before giving up (200 messages each). */
+const MAX_HISTORY_PAGES = 5;
 
 interface MessageWithMetadata {
   readonly ts?: string;
@@ -38,15 +23,9 @@ interface MessageWithMetadata {
  * `not_in_channel`: the bot then joins it once and reads again, because answering
  * "not found" there could lead to a second post.
  */
-export async function findPostByKey(
-  client: webApi.WebClient,
-  conversation: ConversationRef,
-  key: string,
-  since: Date,
-  limits: HistoryLimits = INTERNAL_APP_HISTORY,
-): Promise<string | null> {
+export async function findPostByKey(client: webApi.WebClient, conversation: ConversationRef, key: string, since: Date): Promise<string | null> {
   try {
-    return await scan(client, conversation, key, since, limits);
+    return await scan(client, conversation, key, since);
   } catch (error) {
     if (slackErrorCode(error) !== 'not_in_channel' || conversation.threadId !== undefined) throw toDeliveryError(error, 'conversations.history');
     try {
@@ -55,24 +34,18 @@ export async function findPostByKey(
       throw toDeliveryError(error, 'conversations.history');
     }
     try {
-      return await scan(client, conversation, key, since, limits);
+      return await scan(client, conversation, key, since);
     } catch (retryError) {
       throw toDeliveryError(retryError, 'conversations.history');
     }
   }
 }
 
-/**
- * Reads history newest first from `since`. A 429 (after the client's own retries) is
- * thrown as rate-limited; in OAuth mode, history left unread after `maxPages` is a transient
- * error too: both mean "try later", because answering "not posted" unsure could post twice
- * (the outbox gives up after its last attempt rather than posting blind).
- */
-async function scan(client: webApi.WebClient, conversation: ConversationRef, key: string, since: Date, limits: HistoryLimits): Promise<string | null> {
+async function scan(client: webApi.WebClient, conversation: ConversationRef, key: string, since: Date): Promise<string | null> {
   const oldest = Math.floor(since.getTime() / 1000).toString();
   let cursor: string | undefined;
-  for (let page = 0; page < limits.maxPages; page += 1) {
-    const common = { channel: conversation.channelId, oldest, include_all_metadata: true, limit: limits.pageSize, ...(cursor ? { cursor } : {}) };
+  for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
+    const common = { channel: conversation.channelId, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
     const result =
       conversation.threadId !== undefined
         ? await client.conversations.replies({ ...common, ts: conversation.threadId })
@@ -84,6 +57,5 @@ async function scan(client: webApi.WebClient, conversation: ConversationRef, key
     cursor = result.response_metadata?.next_cursor || undefined;
     if (!cursor) return null;
   }
-  if (!limits.unreadMeansLater) return null;
-  throw slackDeliveryError('history_incomplete', `read ${limits.maxPages} pages of history without reaching ${oldest}; trying later`);
+  return null;
 }

@@ -32,8 +32,6 @@ interface Pending {
 
 export interface HomePublisherOptions {
   readonly client: webApi.WebClient;
-  /** OAuth mode: each workspace's own client (`client` then serves no workspace). */
-  readonly clientFor?: ((teamId: string) => webApi.WebClient) | undefined;
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   readonly minIntervalMs?: number | undefined;
@@ -106,10 +104,9 @@ export class HomePublisher {
 
   async #publish(teamId: string, userId: string, entry: Pending): Promise<void> {
     if (this.#stopped) return;
-    const { dispatcher, logger } = this.#options;
+    const { client, dispatcher, logger } = this.#options;
     try {
-      const client = this.#options.clientFor?.(teamId) ?? this.#options.client;
-      const zone = await this.#zoneOf(client, userId);
+      const zone = await this.#zoneOf(userId);
       const page = homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
       const { blocks } = renderReply(page, HOME_TAB_BLOCKS);
       // The pace is kept between the calls themselves, whatever the zone lookup took.
@@ -121,12 +118,12 @@ export class HomePublisher {
   }
 
   /** The person's zone from their Slack profile (`users.info` → `tz`), else the bot's default zone. */
-  async #zoneOf(client: webApi.WebClient, userId: string): Promise<string> {
+  async #zoneOf(userId: string): Promise<string> {
     const cached = this.#zones.get(userId);
     if (cached && Date.now() - cached.at < ZONE_TTL_MS) return cached.zone;
     let zone = this.#options.dispatcher.services.settings.defaultTimezone;
     try {
-      const info = await client.users.info({ user: userId });
+      const info = await this.#options.client.users.info({ user: userId });
       const tz = info.user?.tz;
       if (tz !== undefined && isTimeZone(tz)) zone = tz;
     } catch (error) {
