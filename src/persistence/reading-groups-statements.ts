@@ -49,7 +49,12 @@ export interface NoteRow {
   created_at: string;
 }
 
+/** Every statement the reading-group repository runs, prepared once; grouped by the table they touch. */
 export function prepareReadingGroupStatements(db: Db) {
+  return { ...groupStatements(db), ...sessionStatements(db), ...memberStatements(db), ...rsvpAndNoteStatements(db) };
+}
+
+function groupStatements(db: Db) {
   return {
     insertGroup: db.prepare(`
       INSERT INTO reading_groups (platform, tenant_id, channel_id, name, name_key, unit, syllabus_spec, weekday,
@@ -60,7 +65,11 @@ export function prepareReadingGroupStatements(db: Db) {
     groupsOf: db.prepare(`SELECT * FROM reading_groups WHERE platform = ? AND tenant_id = ? AND status <> 'archived' ORDER BY id`),
     activeGroups: db.prepare(`SELECT * FROM reading_groups WHERE status = 'active' ORDER BY id`),
     setStatus: db.prepare('UPDATE reading_groups SET status = ? WHERE id = ?'),
+  };
+}
 
+function sessionStatements(db: Db) {
+  return {
     insertSession: db.prepare('INSERT INTO reading_group_sessions (group_id, number, unit_id, local_date, starts_at) VALUES (?, ?, ?, ?, ?)'),
     sessions: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? ORDER BY number'),
     session: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? AND number = ?'),
@@ -70,7 +79,12 @@ export function prepareReadingGroupStatements(db: Db) {
     setQuestions: db.prepare('UPDATE reading_group_sessions SET question_ids = ? WHERE group_id = ? AND number = ?'),
     markCovered: db.prepare(`UPDATE reading_group_sessions SET status = 'covered' WHERE group_id = ? AND number = ?`),
     setEventId: db.prepare('UPDATE reading_group_sessions SET event_id = ? WHERE group_id = ? AND number = ?'),
+  };
+}
 
+/** Members and organisers. */
+function memberStatements(db: Db) {
+  return {
     members: db.prepare('SELECT * FROM reading_group_members WHERE group_id = ? ORDER BY joined_at, user_id'),
     addMember: db.prepare('INSERT OR IGNORE INTO reading_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?)'),
     removeMember: db.prepare('DELETE FROM reading_group_members WHERE group_id = ? AND user_id = ?'),
@@ -80,7 +94,11 @@ export function prepareReadingGroupStatements(db: Db) {
     organisers: db.prepare('SELECT user_id FROM reading_group_organisers WHERE group_id = ? ORDER BY rowid'),
     insertOrganiser: db.prepare('INSERT OR IGNORE INTO reading_group_organisers (group_id, user_id) VALUES (?, ?)'),
     removeOrganiser: db.prepare('DELETE FROM reading_group_organisers WHERE group_id = ? AND user_id = ?'),
+  };
+}
 
+function rsvpAndNoteStatements(db: Db) {
+  return {
     upsertRsvp: db.prepare(`INSERT INTO reading_group_rsvps (group_id, number, user_id, answer) VALUES (?, ?, ?, ?)
       ON CONFLICT (group_id, number, user_id) DO UPDATE SET answer = excluded.answer`),
     deleteRsvp: db.prepare('DELETE FROM reading_group_rsvps WHERE group_id = ? AND number = ? AND user_id = ?'),

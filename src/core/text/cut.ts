@@ -54,7 +54,8 @@ export function boundaryAtOrBefore(text: string, max: number): number {
 
 /** The length of the first grapheme (0 for empty text). */
 export function firstGraphemeLength(text: string): number {
-  const first = segmenter.segment(text.slice(0, 4 * LOOK_BACK))[Symbol.iterator]().next();
+  const segments = segmenter.segment(text.slice(0, 4 * LOOK_BACK));
+  const first = segments[Symbol.iterator]().next();
   return first.done === true ? 0 : first.value.segment.length;
 }
 

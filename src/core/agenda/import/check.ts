@@ -30,60 +30,97 @@ export const MAX_TEXT = 1500;
 /**
  * Control characters (terminal escapes, NUL) and bidirectional overrides have no place
  * in a question and could disguise its text on a terminal or in chat: they become spaces.
+ * A constant on its own line, so the lint exemption stays next to it however the code is formatted.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this strips from imported text
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips from imported text
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A candidate that broke a rule: the rule's code and what to tell the importer. */
+interface Broken {
+  readonly code: Rejection['code'];
+  readonly message: string;
 }
 
 export function checkCandidates(candidates: Iterable<Candidate>, target: ImportTarget): Checked {
   const questions: ImportedQuestion[] = [];
   const rejections: Rejection[] = [];
   const seen = new Map<string, Place>();
-  const reject = (code: Rejection['code'], place: Place, message: string): void => {
-    rejections.push({ code, place, message });
-  };
   for (const raw of candidates) {
     const c = { ...raw, text: plainText(raw.text) };
-    const label = `question ${c.number}`;
-    if (c.text.length > MAX_TEXT) {
-      reject('too-long', c.place, `${label} is ${c.text.length} characters long; a question may have at most ${MAX_TEXT} (is a blank line or its citation missing?)`);
+    const result = checkOne(c, target, seen);
+    if ('code' in result) {
+      rejections.push({ code: result.code, place: c.place, message: result.message });
       continue;
     }
-    if (c.text.length === 0) {
-      reject('empty-text', c.place, `${label} has no text (only a number${c.sections.length > 0 ? ' and a citation' : ''})`);
-      continue;
-    }
-    const section = c.sections[0];
-    if (c.unknownChallenge !== undefined) {
-      reject('no-challenge', c.place, `${label} is listed under challenge ${c.unknownChallenge}, which this agenda does not have`);
-      continue;
-    }
-    if (section === undefined) {
-      reject('missing-citation', c.place, `${label} does not end with the subsection it comes from, e.g. "(Section 2.1.3)"`);
-      continue;
-    }
-    const challengeId = c.challengeId ?? challengeOfSection(section);
-    const unknown = c.sections.find((s) => target.challengeOfSubsection(s) === undefined);
-    if (unknown !== undefined) {
-      reject('unknown-subsection', c.place, `${label} cites §${unknown}, which this agenda does not have${subsectionHint(target, challengeId)}`);
-      continue;
-    }
-    const owner = target.challengeOfSubsection(section);
-    if (owner !== challengeId) {
-      reject('wrong-challenge', c.place, `${label} is listed under challenge ${challengeId} but cites §${section}, a subsection of challenge ${owner}`);
-      continue;
-    }
-    const key = `${challengeId}-q${c.number}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      reject('duplicate-number', c.place, `${label} of challenge ${challengeId} is a duplicate: that number was already used at ${placeText(earlier)}`);
-      continue;
-    }
-    seen.set(key, c.place);
-    questions.push({ challengeId, number: c.number, text: c.text, section, place: c.place });
+    seen.set(`${result.challengeId}-q${c.number}`, c.place);
+    questions.push(result);
   }
   return { questions, rejections };
+}
+
+/** The rules for one candidate (its text already made plain), in the order the importer should hear of them. */
+function checkOne(c: Candidate, target: ImportTarget, seen: ReadonlyMap<string, Place>): ImportedQuestion | Broken {
+  const label = `question ${c.number}`;
+  const textProblem = checkText(c, label);
+  if (textProblem !== undefined) return textProblem;
+  const section = c.sections[0];
+  if (c.unknownChallenge !== undefined) {
+    return { code: 'no-challenge', message: `${label} is listed under challenge ${c.unknownChallenge}, which this agenda does not have` };
+  }
+  if (section === undefined) {
+    return { code: 'missing-citation', message: `${label} does not end with the subsection it comes from, e.g. "(Section 2.1.3)"` };
+  }
+  const challengeId = c.challengeId ?? challengeOfSection(section);
+  const citationProblem = checkCitation(c, target, { challengeId, section, label });
+  if (citationProblem !== undefined) return citationProblem;
+  const earlier = seen.get(`${challengeId}-q${c.number}`);
+  if (earlier !== undefined) {
+    return {
+      code: 'duplicate-number',
+      message: `${label} of challenge ${challengeId} is a duplicate: that number was already used at ${placeText(earlier)}`,
+    };
+  }
+  return { challengeId, number: c.number, text: c.text, section, place: c.place };
+}
+
+function checkText(c: Candidate, label: string): Broken | undefined {
+  if (c.text.length > MAX_TEXT) {
+    return {
+      code: 'too-long',
+      message: `${label} is ${c.text.length} characters long; a question may have at most ${MAX_TEXT} (is a blank line or its citation missing?)`,
+    };
+  }
+  if (c.text.length === 0) {
+    return { code: 'empty-text', message: `${label} has no text (only a number${c.sections.length > 0 ? ' and a citation' : ''})` };
+  }
+  return undefined;
+}
+
+/** Every cited subsection must exist, and the first must belong to the challenge the item is listed under. */
+function checkCitation(
+  c: Candidate,
+  target: ImportTarget,
+  { challengeId, section, label }: { challengeId: string; section: string; label: string },
+): Broken | undefined {
+  const unknown = c.sections.find((s) => target.challengeOfSubsection(s) === undefined);
+  if (unknown !== undefined) {
+    return {
+      code: 'unknown-subsection',
+      message: `${label} cites §${unknown}, which this agenda does not have${subsectionHint(target, challengeId)}`,
+    };
+  }
+  const owner = target.challengeOfSubsection(section);
+  if (owner !== challengeId) {
+    return {
+      code: 'wrong-challenge',
+      message: `${label} is listed under challenge ${challengeId} but cites §${section}, a subsection of challenge ${owner}`,
+    };
+  }
+  return undefined;
 }
 
 function subsectionHint(target: ImportTarget, challengeId: string): string {

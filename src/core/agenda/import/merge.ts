@@ -38,50 +38,65 @@ export function mergeQuestions(
 ): { document: Json; report: MergeReport } {
   const merged = structuredClone(document);
   const challenges = Array.isArray(merged['challenges']) ? (merged['challenges'] as unknown[]) : [];
-  const byId = new Map<string, Json>();
-  for (const challenge of challenges) if (isJson(challenge) && typeof challenge['id'] === 'string') byId.set(challenge['id'], challenge);
-
-  const added: MergedQuestion[] = [];
-  const changed: MergedQuestion[] = [];
-  const unchanged: string[] = [];
-  const touched = new Set<Json>();
+  const byId = byStringId(challenges);
+  const report: Tally = { added: [], changed: [], unchanged: [], touched: new Set() };
   // Per-challenge id index, so a large import stays linear rather than searching lists.
   const indexes = new Map<Json, Map<string, Json>>();
-  const indexOf = (challenge: Json, list: readonly unknown[]): Map<string, Json> => {
-    let index = indexes.get(challenge);
-    if (!index) {
-      index = new Map();
-      for (const item of list) if (isJson(item) && typeof item['id'] === 'string') index.set(item['id'], item);
-      indexes.set(challenge, index);
-    }
-    return index;
-  };
   for (const q of questions) {
     const challenge = byId.get(q.challengeId);
     // The parsers only pass questions whose subsection the agenda has, so this is a bug guard.
     if (!challenge) throw new Error(`challenge ${q.challengeId} vanished during the merge`);
     const list = Array.isArray(challenge['questions']) ? (challenge['questions'] as unknown[]) : [];
     challenge['questions'] = list;
-    const id = `${q.challengeId}-q${q.number}`;
-    const index = indexOf(challenge, list);
-    const existing = index.get(id);
-    if (!existing) {
-      const item = { id, site_number: q.number, section: q.section, origin: 'paper', text: q.text, keywords: [], imported_from: origin };
-      list.push(item);
-      index.set(id, item);
-      added.push({ id, section: q.section, text: q.text, place: q.place });
-      touched.add(challenge);
-    } else if (existing['text'] !== q.text || existing['section'] !== q.section) {
-      const before = { section: textOf(existing['section']), text: textOf(existing['text']) };
-      Object.assign(existing, { site_number: q.number, section: q.section, origin: 'paper', text: q.text, imported_from: origin });
-      changed.push({ id, section: q.section, text: q.text, place: q.place, before });
-    } else {
-      unchanged.push(id);
-    }
+    let index = indexes.get(challenge);
+    if (!index) indexes.set(challenge, (index = byStringId(list)));
+    mergeOne(q, { challenge, list, index }, origin, report);
   }
+  const { added, changed, unchanged, touched } = report;
   for (const challenge of touched) challenge['questions'] = paperFirst(challenge['questions'] as unknown[]);
   if (added.length + changed.length > 0) refreshCounts(merged, challenges, origin);
   return { document: merged, report: { added, changed, unchanged, rejected } };
+}
+
+/** What the merge did so far; `touched` holds the challenges whose lists gained a question. */
+interface Tally {
+  readonly added: MergedQuestion[];
+  readonly changed: MergedQuestion[];
+  readonly unchanged: string[];
+  readonly touched: Set<Json>;
+}
+
+/** Where a question goes: its challenge, that challenge's question list, and the list indexed by id. */
+interface Destination {
+  readonly challenge: Json;
+  readonly list: unknown[];
+  readonly index: Map<string, Json>;
+}
+
+/** Adds the question, corrects the one with its id, or notes it as unchanged. */
+function mergeOne(q: ImportedQuestion, { challenge, list, index }: Destination, origin: string, tally: Tally): void {
+  const id = `${q.challengeId}-q${q.number}`;
+  const existing = index.get(id);
+  if (!existing) {
+    const item = { id, site_number: q.number, section: q.section, origin: 'paper', text: q.text, keywords: [], imported_from: origin };
+    list.push(item);
+    index.set(id, item);
+    tally.added.push({ id, section: q.section, text: q.text, place: q.place });
+    tally.touched.add(challenge);
+  } else if (existing['text'] !== q.text || existing['section'] !== q.section) {
+    const before = { section: textOf(existing['section']), text: textOf(existing['text']) };
+    Object.assign(existing, { site_number: q.number, section: q.section, origin: 'paper', text: q.text, imported_from: origin });
+    tally.changed.push({ id, section: q.section, text: q.text, place: q.place, before });
+  } else {
+    tally.unchanged.push(id);
+  }
+}
+
+/** The objects in `list` that have a string `id`, by that id (a later duplicate wins, as before). */
+function byStringId(list: readonly unknown[]): Map<string, Json> {
+  const map = new Map<string, Json>();
+  for (const item of list) if (isJson(item) && typeof item['id'] === 'string') map.set(item['id'], item);
+  return map;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The group-level messages: the kickoff card (syllabus, schedule, Join/Leave) and the status reply. */
 import type { AgendaCatalog } from '../../agenda/catalog.js';
-import type { Reply, Span } from '../../message.js';
+import type { Block, Reply, Span } from '../../message.js';
 import { plainSummary } from '../../plain-summary.js';
 import { weekdayName } from '../../time/parse.js';
 import type { Weekday } from '../../time/zoned.js';
@@ -19,16 +19,11 @@ export function scheduleText(group: ReadingGroup): string {
 }
 
 export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], catalog: AgendaCatalog, memberCount: number): Reply {
-  const shown = sessions.slice(0, SHOWN_SESSIONS);
   const unitWord = group.unit === 'challenge' ? 'one challenge' : 'one subsection';
   const status: Span[] = group.status === 'active' ? [] : [` This group is ${group.status}.`];
   return {
     visibility: 'channel',
-    summary: plainSummary([
-      `Reading group "${group.name}": ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${scheduleText(group)}. ${memberCount} members.`,
-      { label: 'Syllabus: ', items: sessions.map((s) => `${s.number}. ${s.startsAt.toISOString().slice(0, 10)} ${unitTitle(catalog, s.unitId)}`), end: '.' },
-      'Press Join to take part.',
-    ]),
+    summary: kickoffSummary(group, sessions, catalog, memberCount),
     blocks: [
       { kind: 'heading', text: `Reading group: ${group.name}` },
       {
@@ -42,19 +37,37 @@ export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], c
           { label: 'Members', value: [String(memberCount)] },
         ],
       },
-      {
-        kind: 'list',
-        items: shown.map((s) => ({ id: `Session ${s.number}`, text: [{ time: s.startsAt, style: 'date' }, ` — ${unitTitle(catalog, s.unitId)}`] })),
-        ...(sessions.length > shown.length ? { more: `showing ${shown.length} of ${sessions.length} sessions — see all with /readinggroup status` } : {}),
-      },
+      sessionList(sessions, catalog),
       { kind: 'context', spans: ['Dates and times are shown in your own time zone. Reminders go out before each session; choose a DM with `/readinggroup remind dm`.'] },
-      {
-        kind: 'buttons',
-        buttons: [
-          { action: ACTIONS.join, value: String(group.id), label: 'Join', style: 'primary' },
-          { action: ACTIONS.leave, value: String(group.id), label: 'Leave' },
-        ],
-      },
+      joinLeaveButtons(group),
+    ],
+  };
+}
+
+function kickoffSummary(group: ReadingGroup, sessions: readonly Session[], catalog: AgendaCatalog, memberCount: number): string {
+  return plainSummary([
+    `Reading group "${group.name}": ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${scheduleText(group)}. ${memberCount} members.`,
+    { label: 'Syllabus: ', items: sessions.map((s) => `${s.number}. ${s.startsAt.toISOString().slice(0, 10)} ${unitTitle(catalog, s.unitId)}`), end: '.' },
+    'Press Join to take part.',
+  ]);
+}
+
+/** The first sessions with their dates; the card says how many more there are. */
+function sessionList(sessions: readonly Session[], catalog: AgendaCatalog): Block {
+  const shown = sessions.slice(0, SHOWN_SESSIONS);
+  return {
+    kind: 'list',
+    items: shown.map((s) => ({ id: `Session ${s.number}`, text: [{ time: s.startsAt, style: 'date' }, ` — ${unitTitle(catalog, s.unitId)}`] })),
+    ...(sessions.length > shown.length ? { more: `showing ${shown.length} of ${sessions.length} sessions — see all with /readinggroup status` } : {}),
+  };
+}
+
+function joinLeaveButtons(group: ReadingGroup): Block {
+  return {
+    kind: 'buttons',
+    buttons: [
+      { action: ACTIONS.join, value: String(group.id), label: 'Join', style: 'primary' },
+      { action: ACTIONS.leave, value: String(group.id), label: 'Leave' },
     ],
   };
 }

@@ -11,6 +11,7 @@ import { formatTimeOfDay, parseTimeOfDay, parseTimeZone, parseWeekday, weekdayNa
 import { localParts, parseLocalDate, weekdayOf, zonedToUtc, type LocalDate, type TimeOfDay, type Weekday } from '../../../time/zoned.js';
 import { normalize } from '../../../text/similarity.js';
 import { defineSubcommand } from '../../../commands/spec.js';
+import type { Services } from '../../../services.js';
 import { kickoffNote, kickoffOutcome } from './kickoff-outcome.js';
 
 const MAX_NAME = 80;
@@ -41,23 +42,13 @@ export const create = defineSubcommand({
     const unit = parseUnit(args.unit);
     const catalog = services.agenda();
     const units = resolveSyllabus(catalog, args.syllabus, unit);
-    const every = args.every ?? 1;
-    if (every !== 1 && every !== 2) throw new UserError('bad-every', `every=${every} is not accepted: use every=1 (weekly) or every=2 (fortnightly).`);
-    const timeZone = args.tz === undefined ? services.settings.defaultTimezone : parseTimeZone(args.tz);
-    const time = args.time === undefined ? { hour: 17, minute: 0 } : parseTimeOfDay(args.time);
     const now = services.clock.now();
-
-    const start = args.start === undefined ? undefined : parseStart(args.start, time, timeZone, now);
-    const weekday: Weekday = args.day !== undefined ? parseWeekday(args.day) : start ? weekdayOf(start) : 4;
-    if (start && weekdayOf(start) !== weekday) {
-      throw new UserError('start-weekday', `start=${args.start} is a ${weekdayName(weekdayOf(start))}, but day=${args.day} asks for ${weekdayName(weekday)}s; leave out day= or choose a ${weekdayName(weekday)}.`);
-    }
+    const { schedule, start } = parseSchedule(args, services.settings.defaultTimezone, now);
     const eventsOn = args.events === undefined ? false : parseOnOff(args.events);
     if (eventsOn && !services.platforms.get(ctx.actor.platform)?.scheduledEvents) {
       throw new UserError('events-unsupported', 'events:on makes each session a Discord scheduled event; this platform has no scheduled events. Leave out events:.');
     }
 
-    const schedule: GroupSchedule = { weekday, localTime: formatTimeOfDay(time), timeZone, everyWeeks: every };
     const dates = layOutSessions(schedule, units.length, now, start);
     // The group and its kickoff post are written together: a crash cannot leave a group without its card planned.
     const group = services.deliveries.atomically(() => {
@@ -77,21 +68,48 @@ export const create = defineSubcommand({
       services.deliveries.plan(kickoffPlan(services, created), now);
       return created;
     });
-    await deliverNow(services, kickoffKey(group.id));
-    const eventNote = eventsOn ? await syncEvents(services, group) : '';
-    const first = dates[0];
-    const kickoff = kickoffNote(kickoffOutcome(services, group.id), group);
-    const text = `Created "${group.name}" with ${units.length} session${units.length === 1 ? '' : 's'}; you are its organiser. ${kickoff}${eventNote}`;
-    return {
-      visibility: 'ephemeral',
-      summary: text,
-      blocks: [
-        { kind: 'text', spans: [text] },
-        ...(first ? [{ kind: 'text' as const, spans: ['First session: ', { time: first.startsAt, style: 'full' as const }, '.'] }] : []),
-      ],
-    };
+    return announceCreated(services, group, units.length, dates[0]);
   },
 });
+
+/** The options that say when the group meets. */
+interface WhenOptions {
+  readonly day?: string | undefined;
+  readonly time?: string | undefined;
+  readonly tz?: string | undefined;
+  readonly every?: number | undefined;
+  readonly start?: string | undefined;
+}
+
+/** The schedule from day=, time=, tz=, every= and start=, each checked in that order of the reply's refusals. */
+function parseSchedule(args: WhenOptions, defaultTimezone: string, now: Date): { schedule: GroupSchedule; start: LocalDate | undefined } {
+  const every = args.every ?? 1;
+  if (every !== 1 && every !== 2) throw new UserError('bad-every', `every=${every} is not accepted: use every=1 (weekly) or every=2 (fortnightly).`);
+  const timeZone = args.tz === undefined ? defaultTimezone : parseTimeZone(args.tz);
+  const time = args.time === undefined ? { hour: 17, minute: 0 } : parseTimeOfDay(args.time);
+  const start = args.start === undefined ? undefined : parseStart(args.start, time, timeZone, now);
+  const weekday: Weekday = args.day !== undefined ? parseWeekday(args.day) : start ? weekdayOf(start) : 4;
+  if (start && weekdayOf(start) !== weekday) {
+    throw new UserError('start-weekday', `start=${args.start} is a ${weekdayName(weekdayOf(start))}, but day=${args.day} asks for ${weekdayName(weekday)}s; leave out day= or choose a ${weekdayName(weekday)}.`);
+  }
+  return { schedule: { weekday, localTime: formatTimeOfDay(time), timeZone, everyWeeks: every }, start };
+}
+
+/** Posts the kickoff card (and events) now, and tells the organiser what happened and when the first session is. */
+async function announceCreated(services: Services, group: ReadingGroup, sessionCount: number, first: { startsAt: Date } | undefined): Promise<Reply> {
+  await deliverNow(services, kickoffKey(group.id));
+  const eventNote = group.eventsOn ? await syncEvents(services, group) : '';
+  const kickoff = kickoffNote(kickoffOutcome(services, group.id), group);
+  const text = `Created "${group.name}" with ${sessionCount} session${sessionCount === 1 ? '' : 's'}; you are its organiser. ${kickoff}${eventNote}`;
+  return {
+    visibility: 'ephemeral',
+    summary: text,
+    blocks: [
+      { kind: 'text', spans: [text] },
+      ...(first ? [{ kind: 'text' as const, spans: ['First session: ', { time: first.startsAt, style: 'full' as const }, '.'] }] : []),
+    ],
+  };
+}
 
 /** The typed name, trimmed, when it is usable and not taken by another group here; otherwise a specific refusal. */
 function newGroupName(raw: string, groupsHere: readonly ReadingGroup[]): string {
