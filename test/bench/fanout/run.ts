@@ -66,13 +66,37 @@ export async function run(options: FanoutOptions = {}): Promise<void> {
       rows.push(row(`latency-bound: ${latencyBound} channels, 200 ms, 4 in flight`, n, outcome, undefined));
     }
   }
-  printTable(['scenario', 'processes', 'messages', 'msg/s', 'allowed/s', 'ratio', 'duplicates', 'losses', '429s', 'last post (s)'], rows);
+  printTable(
+    [
+      'scenario',
+      'processes',
+      'messages',
+      'msg/s',
+      'allowed/s',
+      'ratio',
+      'duplicates',
+      'losses',
+      '429s',
+      'last post (s)',
+    ],
+    rows,
+  );
 }
 
 function row(name: string, processes: number, o: Outcome, allowed: number | undefined): string[] {
   const ratio = allowed === undefined ? '-' : (o.perSecond / allowed).toFixed(2);
-  return [name, String(processes), String(o.messages), o.perSecond.toFixed(1), allowed === undefined ? '-' : String(allowed), ratio,
-    String(o.duplicates), String(o.losses), String(o.rateLimited), o.lastPostS.toFixed(1)];
+  return [
+    name,
+    String(processes),
+    String(o.messages),
+    o.perSecond.toFixed(1),
+    allowed === undefined ? '-' : String(allowed),
+    ratio,
+    String(o.duplicates),
+    String(o.losses),
+    String(o.rateLimited),
+    o.lastPostS.toFixed(1),
+  ];
 }
 
 async function runScenario(scenario: Scenario): Promise<Outcome> {
@@ -81,7 +105,8 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
   let bots: Bot[] = [];
   try {
     let sequence = 0;
-    (slack as { nextTs: () => string }).nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+    (slack as { nextTs: () => string }).nextTs = () =>
+      `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
     slack.latencyMs = scenario.latencyMs;
     if (scenario.limits) slack.limiter = slackLimiter(scenario.limits);
     const databasePath = join(dir, 'bench.db');
@@ -89,11 +114,18 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
     const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: slack.teamId, channels });
     const started = Date.now();
     for (let i = 0; i < scenario.processes; i += 1) {
-      bots.push(startBot({
-        DATABASE_PATH: databasePath, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret',
-        SLACK_API_URL: slack.apiUrl, PORT: String(await freePort()), SWEEP_EVERY_SECONDS: '5', LOG_LEVEL: 'warn',
-        ...scenario.env,
-      }));
+      bots.push(
+        startBot({
+          DATABASE_PATH: databasePath,
+          SLACK_BOT_TOKEN: 'xoxb-bench',
+          SLACK_SIGNING_SECRET: 'bench-secret',
+          SLACK_API_URL: slack.apiUrl,
+          PORT: String(await freePort()),
+          SWEEP_EVERY_SECONDS: '5',
+          LOG_LEVEL: 'warn',
+          ...scenario.env,
+        }),
+      );
     }
     const expected = scenario.subscriptions * 2;
     await untilDoneOrStalled(slack, expected, scenario.stallMs);
@@ -112,7 +144,10 @@ async function untilDoneOrStalled(slack: FakeSlack, expected: number, stallMs: n
   let lastChange = Date.now();
   while (slack.messages.length < expected && Date.now() - lastChange < stallMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    if (slack.messages.length !== last) (last = slack.messages.length), (lastChange = Date.now());
+    if (slack.messages.length !== last) {
+      last = slack.messages.length;
+      lastChange = Date.now();
+    }
   }
 }
 
@@ -146,7 +181,9 @@ function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
-  process.stdout.write(`\nFan-out: real bot processes on one SQLite file, fake Slack (message rate = first to last post)\n`);
+  process.stdout.write(
+    `\nFan-out: real bot processes on one SQLite file, fake Slack (message rate = first to last post)\n`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
