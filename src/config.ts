@@ -157,11 +157,14 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
 
   const defaultTimezone = read.text('DEFAULT_TIMEZONE') ?? 'UTC';
-  if (!isTimeZone(defaultTimezone)) problems.push(`DEFAULT_TIMEZONE=${defaultTimezone} is not an IANA time zone such as Europe/Berlin.`);
+  if (!isTimeZone(defaultTimezone))
+    problems.push(`DEFAULT_TIMEZONE=${defaultTimezone} is not an IANA time zone such as Europe/Berlin.`);
 
   const crashAt = read.text('AGENDABOT_TEST_CRASH_AT');
   if (crashAt !== undefined && !CRASH_POINTS.includes(crashAt as CrashPoint)) {
-    problems.push(`AGENDABOT_TEST_CRASH_AT=${crashAt} is not one of ${CRASH_POINTS.join(', ')} (it is for tests only; leave it unset).`);
+    problems.push(
+      `AGENDABOT_TEST_CRASH_AT=${crashAt} is not one of ${CRASH_POINTS.join(', ')} (it is for tests only; leave it unset).`,
+    );
   }
 
   const inline = inlineReferences(read);
@@ -177,7 +180,9 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     ...slackConfig(read, inline),
     ...discordConfig(read, inline),
     ...publicBaseUrl(read),
-    ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
+    ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint)
+      ? { testCrashAt: crashAt as CrashPoint }
+      : {}),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -211,13 +216,18 @@ function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } 
   if (appToken === undefined && signingSecret === undefined) {
     problems.push('Slack needs SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode).');
   }
-  if (appToken !== undefined && !appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-.');
+  if (appToken !== undefined && !appToken.startsWith('xapp-'))
+    problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-.');
   const apiUrl = read.url('SLACK_API_URL');
-  if (apiUrl !== undefined && !apiUrl.endsWith('/')) problems.push('SLACK_API_URL must end with a slash, e.g. http://127.0.0.1:4000/api/.');
+  if (apiUrl !== undefined && !apiUrl.endsWith('/'))
+    problems.push('SLACK_API_URL must end with a slash, e.g. http://127.0.0.1:4000/api/.');
   const slack: SlackConfig = {
     botToken: botToken ?? '',
     port: read.number('PORT', 3000, 1, 65535),
-    adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    adminUserIds: (read.text('SLACK_ADMIN_USER_IDS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     ...(read.text('SLACK_POSTS_PER_SECOND') !== undefined
       ? { postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000) }
       : {}),
@@ -249,10 +259,12 @@ function discordConfig(read: EnvReader, inline: boolean): { discord?: DiscordCon
   const applicationId = read.text('DISCORD_APPLICATION_ID');
   if (token === undefined && applicationId === undefined && read.text('DISCORD_API_URL') === undefined) return {};
   if (token === undefined) problems.push('DISCORD_TOKEN is missing: Discord needs the bot token.');
-  if (applicationId === undefined) problems.push('DISCORD_APPLICATION_ID is missing: Discord needs the application id.');
+  if (applicationId === undefined)
+    problems.push('DISCORD_APPLICATION_ID is missing: Discord needs the application id.');
   else if (!/^\d{5,20}$/u.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be a numeric snowflake id.');
   const guildId = read.text('DISCORD_GUILD_ID');
-  if (guildId !== undefined && !/^\d{5,20}$/u.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric snowflake id.');
+  if (guildId !== undefined && !/^\d{5,20}$/u.test(guildId))
+    problems.push('DISCORD_GUILD_ID must be a numeric snowflake id.');
   const apiUrl = read.url('DISCORD_API_URL');
   return {
     discord: {

@@ -14,9 +14,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gu)].map(
-    (m) => m[1] ?? m[2] ?? '',
-  );
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gu),
+  ].map((m) => m[1] ?? m[2] ?? '');
 }
 
 function violations(dir: string, forbidden: (specifier: string, file: string) => boolean): string[] {
@@ -37,13 +37,17 @@ describe('architecture boundaries', () => {
   });
 
   it('keeps src/core free of the database driver and the cron library', () => {
-    expect(violations('src/core', (s) => s === 'better-sqlite3' || s === 'node-cron' || s.includes('/persistence/'))).toEqual([]);
+    expect(
+      violations('src/core', (s) => s === 'better-sqlite3' || s === 'node-cron' || s.includes('/persistence/')),
+    ).toEqual([]);
   });
 
   it('never lets one adapter import another', () => {
     for (const adapter of ['shell', 'slack', 'discord']) {
       const others = ['shell', 'slack', 'discord'].filter((a) => a !== adapter);
-      expect(violations(`adapters/${adapter}`, (s) => others.some((o) => s.includes(`/${o}/`) || s === `../${o}`))).toEqual([]);
+      expect(
+        violations(`adapters/${adapter}`, (s) => others.some((o) => s.includes(`/${o}/`) || s === `../${o}`)),
+      ).toEqual([]);
     }
   });
 

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { calendarFeedBaseUrl, loadConfig, readEnvironment } from '../src/config.js';
 import { configProblems as problemsOf } from './helpers/config.js';
 
-
 describe('loadConfig', () => {
   it('gives the documented defaults with no environment, and no platform', () => {
     const config = loadConfig({}, 'Pacific/Auckland');
@@ -43,7 +42,9 @@ describe('loadConfig', () => {
     expect(config.jobs).toEqual({ concurrency: 8, leaseMs: 30_000, sweepEverySeconds: 5 });
     expect(config.slack?.postsPerSecond).toBe(33);
     expect(config.discord?.requestsPerSecond).toBe(16);
-    expect(() => loadConfig({ SWEEP_EVERY_SECONDS: '7' })).toThrow('SWEEP_EVERY_SECONDS=7 must divide 60 (e.g. 1, 5, 30, 60).');
+    expect(() => loadConfig({ SWEEP_EVERY_SECONDS: '7' })).toThrow(
+      'SWEEP_EVERY_SECONDS=7 must divide 60 (e.g. 1, 5, 30, 60).',
+    );
   });
 
   it('reads a complete Slack HTTP setup and a Discord setup side by side', () => {

@@ -43,18 +43,27 @@ function commandJson(command: CommandSpec): CommandJson {
     }
     let group = options.find((o) => o.name === first);
     if (group === undefined) {
-      group = { type: ApplicationCommandOptionType.SubcommandGroup, name: first, description: `${first} commands`, options: [] };
+      group = {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: first,
+        description: `${first} commands`,
+        options: [],
+      };
       options.push(group);
     }
     if (group.type !== ApplicationCommandOptionType.SubcommandGroup) {
-      throw new CommandJsonError(`/${command.name} ${sub.name}: "${first}" is already a subcommand, so it cannot also be a group.`);
+      throw new CommandJsonError(
+        `/${command.name} ${sub.name}: "${first}" is already a subcommand, so it cannot also be a group.`,
+      );
     }
     (group.options ?? []).push(subcommandJson(command, sub, second));
   }
   const clash = options.find((o, i) => options.findIndex((p) => p.name === o.name) !== i);
   if (clash) throw new CommandJsonError(`/${command.name}: "${clash.name}" is declared twice.`);
   if (options.length > MAX_OPTIONS) {
-    throw new CommandJsonError(`/${command.name} has ${options.length} subcommands and groups; Discord allows ${MAX_OPTIONS}.`);
+    throw new CommandJsonError(
+      `/${command.name} has ${options.length} subcommands and groups; Discord allows ${MAX_OPTIONS}.`,
+    );
   }
   return {
     type: ApplicationCommandType.ChatInput,
@@ -66,12 +75,19 @@ function commandJson(command: CommandSpec): CommandJson {
   };
 }
 
-function subcommandJson(command: CommandSpec, sub: SubcommandSpec, leaf: string): APIApplicationCommandSubcommandOption {
+function subcommandJson(
+  command: CommandSpec,
+  sub: SubcommandSpec,
+  leaf: string,
+): APIApplicationCommandSubcommandOption {
   const where = `/${command.name} ${sub.name}`;
   checkName(leaf, where);
   if (sub.options.length > MAX_OPTIONS) throw new CommandJsonError(`${where} has more than ${MAX_OPTIONS} options.`);
   // Discord wants required options first; the declared order is kept otherwise.
-  const ordered = [...sub.options.filter((o) => o.required === true), ...sub.options.filter((o) => o.required !== true)];
+  const ordered = [
+    ...sub.options.filter((o) => o.required === true),
+    ...sub.options.filter((o) => o.required !== true),
+  ];
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: leaf,
@@ -82,9 +98,15 @@ function subcommandJson(command: CommandSpec, sub: SubcommandSpec, leaf: string)
 
 function optionJson(option: OptionSpec, where: string): APIApplicationCommandBasicOption {
   checkName(option.name, where);
-  const base = { name: option.name, description: checkDescription(option.description, where), required: option.required === true };
-  if (option.choices && option.autocomplete) throw new CommandJsonError(`${where}: choices and autocomplete cannot be combined.`);
-  if (option.choices && option.choices.length > MAX_CHOICES) throw new CommandJsonError(`${where}: more than ${MAX_CHOICES} choices.`);
+  const base = {
+    name: option.name,
+    description: checkDescription(option.description, where),
+    required: option.required === true,
+  };
+  if (option.choices && option.autocomplete)
+    throw new CommandJsonError(`${where}: choices and autocomplete cannot be combined.`);
+  if (option.choices && option.choices.length > MAX_CHOICES)
+    throw new CommandJsonError(`${where}: more than ${MAX_CHOICES} choices.`);
   switch (option.kind) {
     case 'string': {
       const typed = {
@@ -104,11 +126,17 @@ function optionJson(option: OptionSpec, where: string): APIApplicationCommandBas
         ...(option.max !== undefined ? { max_value: option.max } : {}),
       };
       if (option.autocomplete) return { ...typed, autocomplete: true };
-      return option.choices ? { ...typed, choices: option.choices.map((c) => ({ name: c, value: integerChoice(c, where) })) } : typed;
+      return option.choices
+        ? { ...typed, choices: option.choices.map((c) => ({ name: c, value: integerChoice(c, where) })) }
+        : typed;
     }
     case 'channel':
       // Only channels the bot can post a question or a session into.
-      return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Channel,
+        channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+      };
     case 'user':
       return { ...base, type: ApplicationCommandOptionType.User };
   }
@@ -121,7 +149,10 @@ function integerChoice(choice: string, where: string): number {
 }
 
 function checkName(name: string, where: string): void {
-  if (!NAME.test(name)) throw new CommandJsonError(`${where}: "${name}" is not a valid Discord name (1-32 lower-case letters, digits, - or _).`);
+  if (!NAME.test(name))
+    throw new CommandJsonError(
+      `${where}: "${name}" is not a valid Discord name (1-32 lower-case letters, digits, - or _).`,
+    );
 }
 
 function checkDescription(description: string, where: string): string {

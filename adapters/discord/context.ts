@@ -22,7 +22,9 @@ export function contextOf(interaction: BaseInteraction): CommandContext {
       : { platform: 'discord', tenantId, channelId };
   const member = interaction.member;
   const displayName =
-    (member && 'displayName' in member ? member.displayName : undefined) ?? interaction.user.globalName ?? interaction.user.username;
+    (member && 'displayName' in member ? member.displayName : undefined) ??
+    interaction.user.globalName ??
+    interaction.user.username;
   return {
     actor: { platform: 'discord', tenantId, userId: interaction.user.id, displayName },
     conversation,

@@ -7,7 +7,13 @@
 import { PermissionFlagsBits, Routes, ThreadAutoArchiveDuration, type Client } from 'discord.js';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import { DeliveryError, type DeliveryPort, type Destination, type PostedMessage, type ScheduledEventsPort } from '../../src/core/ports.js';
+import {
+  DeliveryError,
+  type DeliveryPort,
+  type Destination,
+  type PostedMessage,
+  type ScheduledEventsPort,
+} from '../../src/core/ports.js';
 import { cutText } from './embed-limits.js';
 import { toDeliveryError } from './errors.js';
 import { DiscordGroupConversations } from './group-conversations.js';
@@ -71,7 +77,8 @@ export class DiscordDeliveryPort implements DeliveryPort {
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#conversationOf(destination);
     const botUserId = this.client.user?.id;
-    if (botUserId === undefined) throw new DeliveryError('discord', 'not-ready', 'transient', 'The Discord client is not logged in yet');
+    if (botUserId === undefined)
+      throw new DeliveryError('discord', 'not-ready', 'transient', 'The Discord client is not logged in yet');
     try {
       const messageId = await findMarkedPost(this.client, targetOf(conversation), botUserId, idempotencyKey, since);
       return messageId === null ? null : { conversation, messageId };
@@ -108,7 +115,9 @@ export class DiscordDeliveryPort implements DeliveryPort {
   async update(message: PostedMessage, reply: Reply): Promise<void> {
     const { message: rendered } = renderReply(reply);
     await this.#call(() =>
-      this.client.rest.patch(Routes.channelMessage(targetOf(message.conversation), message.messageId), { body: rendered }),
+      this.client.rest.patch(Routes.channelMessage(targetOf(message.conversation), message.messageId), {
+        body: rendered,
+      }),
     );
   }
 

@@ -66,7 +66,9 @@ export async function deployCommands({ config, commands, out }: DeployOptions): 
 async function main(): Promise<void> {
   const config = loadConfig(processEnvironment());
   if (!config.discord) {
-    process.stderr.write('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n');
+    process.stderr.write(
+      'Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).\n',
+    );
     process.exitCode = 1;
     return;
   }

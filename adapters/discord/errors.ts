@@ -50,7 +50,12 @@ export function toDeliveryError(error: unknown): DeliveryError {
   }
   if (error instanceof HTTPError) {
     const reason = error.status === 429 ? 'rate-limited' : 'transient';
-    return new DeliveryError('discord', `http-${error.status}`, reason, `Discord answered ${error.status} to ${error.method} ${routeOf(error.url)}`);
+    return new DeliveryError(
+      'discord',
+      `http-${error.status}`,
+      reason,
+      `Discord answered ${error.status} to ${error.method} ${routeOf(error.url)}`,
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new DeliveryError('discord', 'network', 'transient', `Could not reach Discord: ${message}`);

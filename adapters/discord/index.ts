@@ -45,7 +45,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   if (options.config.inlineReferences === true) registerInlineReferences(client, options.dispatcher, logger);
   client.on(Events.Error, (error) => logger.error({ err: errorFields(error) }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway resumed'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'discord gateway disconnected for good'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ shardId, code: event.code }, 'discord gateway disconnected for good'),
+  );
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

@@ -44,7 +44,14 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   } catch (error) {
     const ref = referenceId();
     deps.logger.error(
-      { ref, platform: 'discord', kind: interaction.type, tenantId: interaction.guildId, userId: interaction.user.id, err: errorFields(error) },
+      {
+        ref,
+        platform: 'discord',
+        kind: interaction.type,
+        tenantId: interaction.guildId,
+        userId: interaction.user.id,
+        err: errorFields(error),
+      },
       'discord interaction failed',
     );
     await tellUser(interaction, ref, deps.logger);
@@ -92,7 +99,11 @@ async function onModal(interaction: ModalSubmitInteraction, deps: InteractionDep
 }
 
 /** Runs `work`; if it is not done by `ms`, calls `acknowledge` (once) and keeps waiting. */
-async function withDeadline(work: Promise<ActionResult>, ms: number, acknowledge: () => Promise<unknown>): Promise<ActionResult> {
+async function withDeadline(
+  work: Promise<ActionResult>,
+  ms: number,
+  acknowledge: () => Promise<unknown>,
+): Promise<ActionResult> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), ms);
@@ -107,7 +118,11 @@ async function withDeadline(work: Promise<ActionResult>, ms: number, acknowledge
 /** The reference-id reply, by whatever way is still open; a failure here is only logged. */
 async function tellUser(interaction: Interaction, ref: string, logger: Logger): Promise<void> {
   if (!interaction.isRepliable()) return;
-  const message = { content: internalErrorText(ref), flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
+  const message = {
+    content: internalErrorText(ref),
+    flags: MessageFlags.Ephemeral as const,
+    allowedMentions: { parse: [] },
+  };
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp(message);
     else await interaction.reply(message);

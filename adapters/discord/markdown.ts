@@ -27,8 +27,10 @@ function codeSpan(text: string): string {
 
 export function spanToMarkdown(span: Span): string {
   if (typeof span === 'string') return escapeMarkdown(span);
-  if ('mention' in span) return SNOWFLAKE.test(span.mention) ? `<@${span.mention}>` : escapeMarkdown(`@${span.mention}`);
-  if ('channel' in span) return SNOWFLAKE.test(span.channel) ? `<#${span.channel}>` : escapeMarkdown(`#${span.channel}`);
+  if ('mention' in span)
+    return SNOWFLAKE.test(span.mention) ? `<@${span.mention}>` : escapeMarkdown(`@${span.mention}`);
+  if ('channel' in span)
+    return SNOWFLAKE.test(span.channel) ? `<#${span.channel}>` : escapeMarkdown(`#${span.channel}`);
   if ('time' in span) return `<t:${Math.floor(span.time.getTime() / 1000)}:${TIME_STYLES[span.style]}>`;
   if ('link' in span) return linkMarkdown(span.text, span.link);
   if (span.code === true) return codeSpan(span.text);

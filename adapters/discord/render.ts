@@ -5,8 +5,21 @@
  * and rows of buttons. `allowed_mentions` never parses text: mention spans show as
  * names without a ping, and only the users in `reply.notify` are pinged.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import { closingSmallPrintStart, needsOriginLabel, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
+import {
+  closingSmallPrintStart,
+  needsOriginLabel,
+  type Block,
+  type Button,
+  type ListItem,
+  type Reply,
+} from '../../src/core/message.js';
 import { cutText, fitEmbeds, type EmbedInput, type EmbedPiece } from './embed-limits.js';
 import { escapeMarkdown, linkMarkdown, spansToMarkdown } from './markdown.js';
 
@@ -43,7 +56,9 @@ export function customIdOf(button: Pick<Button, 'action' | 'value'>): string {
 /** Splits a custom id back into action and value. */
 export function parseCustomId(customId: string): { action: string; value: string } {
   const colon = customId.indexOf(':');
-  return colon < 0 ? { action: customId, value: '' } : { action: customId.slice(0, colon), value: customId.slice(colon + 1) };
+  return colon < 0
+    ? { action: customId, value: '' }
+    : { action: customId.slice(0, colon), value: customId.slice(colon + 1) };
 }
 
 export interface RenderOptions {
@@ -119,7 +134,6 @@ function embedInput(blocks: readonly Block[]): EmbedInput {
   return { ...(title !== undefined ? { title } : {}), pieces, color: EMBED_COLOR };
 }
 
-
 /**
  * Questions carry their origin in words, so a prompt is never mistaken for the paper's.
  * The core usually says it in the item's text already; the label fills in when not.
@@ -130,7 +144,9 @@ export function originLabel(item: ListItem): string {
 }
 
 function listMarkdown(items: readonly ListItem[], more: string | undefined): string {
-  const lines = items.map((item) => `• \`${item.id.replace(/`/gu, 'ˋ')}\`${originLabel(item)} ${spansToMarkdown(item.text)}`);
+  const lines = items.map(
+    (item) => `• \`${item.id.replace(/`/gu, 'ˋ')}\`${originLabel(item)} ${spansToMarkdown(item.text)}`,
+  );
   if (more !== undefined && more.trim() !== '') lines.push(`*${escapeMarkdown(more)}*`);
   return lines.join('\n');
 }
@@ -158,7 +174,12 @@ function buttonRows(buttons: readonly Button[]): { rows: RenderedMessage['compon
       custom_id: customId,
       // Discord refuses a button with neither label nor emoji; the action names what it does.
       label: cutText(button.label.trim() === '' ? button.action : button.label, BUTTON_LABEL_LIMIT),
-      style: button.style === 'primary' ? ButtonStyle.Primary : button.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary,
+      style:
+        button.style === 'primary'
+          ? ButtonStyle.Primary
+          : button.style === 'danger'
+            ? ButtonStyle.Danger
+            : ButtonStyle.Secondary,
     });
   }
   const rows: RenderedMessage['components'] = [];

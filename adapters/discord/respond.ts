@@ -23,7 +23,12 @@ const TEXT_INPUT_LIMIT = 4000;
 
 /** The message as discord.js options for edits (which cannot change visibility). */
 function edit(message: RenderedMessage) {
-  return { content: message.content, embeds: message.embeds, components: message.components, allowedMentions: message.allowed_mentions };
+  return {
+    content: message.content,
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowed_mentions,
+  };
 }
 
 /** The message as discord.js options for a new reply or follow-up. */
@@ -38,7 +43,10 @@ function rendered(reply: Reply, logger: Logger) {
     logger.debug({ summary: headOf(reply.summary, 80) }, 'reply shortened to fit Discord embed limits');
   }
   if (rendering.droppedButtons.length > 0) {
-    logger.warn({ buttons: rendering.droppedButtons.map((b) => b.action) }, 'buttons left out: custom id over 100 characters');
+    logger.warn(
+      { buttons: rendering.droppedButtons.map((b) => b.action) },
+      'buttons left out: custom id over 100 characters',
+    );
   }
   return rendering;
 }
@@ -47,7 +55,11 @@ function rendered(reply: Reply, logger: Logger) {
  * Answers a command whose reply was deferred as ephemeral. A public reply cannot come
  * from an ephemeral deferral, so it is posted as a follow-up and the placeholder removed.
  */
-export async function answerDeferredCommand(interaction: ChatInputCommandInteraction, reply: Reply, logger: Logger): Promise<void> {
+export async function answerDeferredCommand(
+  interaction: ChatInputCommandInteraction,
+  reply: Reply,
+  logger: Logger,
+): Promise<void> {
   const { message, ephemeral } = rendered(reply, logger);
   if (ephemeral) {
     await interaction.editReply(edit(message));

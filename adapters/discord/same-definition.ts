@@ -6,12 +6,16 @@
  */
 export function sameDefinition(ours: unknown, theirs: unknown): boolean {
   if (Array.isArray(ours)) {
-    return Array.isArray(theirs) && ours.length === theirs.length && ours.every((item, i) => sameDefinition(item, theirs[i]));
+    return (
+      Array.isArray(theirs) && ours.length === theirs.length && ours.every((item, i) => sameDefinition(item, theirs[i]))
+    );
   }
   if (ours !== null && typeof ours === 'object') {
     if (theirs === null || typeof theirs !== 'object') return false;
     const other = theirs as Record<string, unknown>;
-    return Object.entries(ours).every(([key, value]) => (key in other ? sameDefinition(value, other[key]) : isDefault(value)));
+    return Object.entries(ours).every(([key, value]) =>
+      key in other ? sameDefinition(value, other[key]) : isDefault(value),
+    );
   }
   return ours === theirs;
 }

@@ -31,12 +31,16 @@ export class DiscordScheduledEvents implements ScheduledEventsPort {
   constructor(private readonly client: Client) {}
 
   async create(tenantId: string, event: ScheduledEventSpec): Promise<string> {
-    const created = (await this.#call(() => this.client.rest.post(Routes.guildScheduledEvents(tenantId), { body: eventBody(event) }))) as { id: string };
+    const created = (await this.#call(() =>
+      this.client.rest.post(Routes.guildScheduledEvents(tenantId), { body: eventBody(event) }),
+    )) as { id: string };
     return created.id;
   }
 
   async update(tenantId: string, eventId: string, event: ScheduledEventSpec): Promise<void> {
-    await this.#call(() => this.client.rest.patch(Routes.guildScheduledEvent(tenantId, eventId), { body: eventBody(event) }));
+    await this.#call(() =>
+      this.client.rest.patch(Routes.guildScheduledEvent(tenantId, eventId), { body: eventBody(event) }),
+    );
   }
 
   /** An event already gone is what deleting wanted: not an error. */

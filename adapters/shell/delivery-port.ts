@@ -45,6 +45,16 @@ export class ShellDeliveryPort implements DeliveryPort {
   }
 
   async uploadText(_conversation: ConversationRef, filename: string, title: string, content: string): Promise<void> {
-    this.print({ visibility: 'channel', summary: title, blocks: [{ kind: 'heading', text: `${title} (${filename})` }, { kind: 'text', spans: [content] }] }, 'file');
+    this.print(
+      {
+        visibility: 'channel',
+        summary: title,
+        blocks: [
+          { kind: 'heading', text: `${title} (${filename})` },
+          { kind: 'text', spans: [content] },
+        ],
+      },
+      'file',
+    );
   }
 }

@@ -2,7 +2,14 @@
  * Renders neutral replies as terminal text. Buttons become numbered labels that
  * the user can type (the number or the label) to press them.
  */
-import { needsOriginLabel, spansToPlain, type Block, type Button, type ListItem, type Reply } from '../../src/core/message.js';
+import {
+  needsOriginLabel,
+  spansToPlain,
+  type Block,
+  type Button,
+  type ListItem,
+  type Reply,
+} from '../../src/core/message.js';
 
 export interface RenderedReply {
   readonly text: string;

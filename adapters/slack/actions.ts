@@ -17,22 +17,24 @@ const OUR_MODALS = new RegExp(`^${MODAL_PREFIX}`, 'u');
 
 /** Routes this app's button presses and form submissions to the dispatcher. */
 export function registerActions(app: App, dispatcher: Dispatcher, logger: Logger): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_ACTIONS }, async ({ ack, body, action, respond, client }) => {
-    if (isHomePress(body)) return; // the Home tab's own listener (home-tab.ts) answers these
-    await ack();
-    const name = parseActionId(action.action_id);
-    if (name === null) return;
-    const origin = pressOrigin(body);
-    const ctx = actionContext(body, origin);
-    const source = origin.messageTs !== undefined ? { messageId: origin.messageTs } : {};
-    const result = await dispatcher.press(name, action.value ?? '', ctx, source);
-    await applyResult(
-      result,
-      { client, respond, origin, userId: body.user.id, triggerId: body.trigger_id },
-      logger,
-      { action: name, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId },
-    );
-  });
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: OUR_ACTIONS },
+    async ({ ack, body, action, respond, client }) => {
+      if (isHomePress(body)) return; // the Home tab's own listener (home-tab.ts) answers these
+      await ack();
+      const name = parseActionId(action.action_id);
+      if (name === null) return;
+      const origin = pressOrigin(body);
+      const ctx = actionContext(body, origin);
+      const source = origin.messageTs !== undefined ? { messageId: origin.messageTs } : {};
+      const result = await dispatcher.press(name, action.value ?? '', ctx, source);
+      await applyResult(result, { client, respond, origin, userId: body.user.id, triggerId: body.trigger_id }, logger, {
+        action: name,
+        tenantId: ctx.actor.tenantId,
+        userId: ctx.actor.userId,
+      });
+    },
+  );
 
   app.view({ type: 'view_submission', callback_id: OUR_MODALS }, async ({ ack, body, view, client }) => {
     await ack();
@@ -49,7 +51,11 @@ export function registerActions(app: App, dispatcher: Dispatcher, logger: Logger
       isDirect: submission.origin.channelId.startsWith('D'),
     };
     const result = await dispatcher.submit(submission.modal, submission.value, submission.fields, ctx);
-    const origin = { channelId: submission.origin.channelId, ephemeral: true, ...(submission.origin.threadTs !== undefined ? { threadTs: submission.origin.threadTs } : {}) };
+    const origin = {
+      channelId: submission.origin.channelId,
+      ephemeral: true,
+      ...(submission.origin.threadTs !== undefined ? { threadTs: submission.origin.threadTs } : {}),
+    };
     await applyResult(result, { client, origin, userId: body.user.id }, logger, {
       modal: submission.modal,
       tenantId,

@@ -30,7 +30,11 @@ export interface BotIdentity {
 }
 
 /** Options for every WebClient the app makes. A fresh object each time: the Socket Mode client mutates its copy. */
-export function webClientOptions(config: SlackConfig, logger: Logger, retryConfig: webApi.RetryOptions = DEFAULT_RETRY): webApi.WebClientOptions {
+export function webClientOptions(
+  config: SlackConfig,
+  logger: Logger,
+  retryConfig: webApi.RetryOptions = DEFAULT_RETRY,
+): webApi.WebClientOptions {
   return {
     retryConfig,
     logger: boltLogger(logger, LogLevel.INFO),
@@ -51,7 +55,13 @@ export function buildSlackApp(
   const log = boltLogger(logger, LogLevel.INFO);
   const clientOptions = (): webApi.WebClientOptions => webClientOptions(config, logger, retryConfig);
   // With the bot's ids given, Bolt skips its own auth.test (whose failure it would leave unhandled).
-  const common = { token: config.botToken, botId: identity.botId, botUserId: identity.botUserId, logger: log, logLevel: LogLevel.INFO };
+  const common = {
+    token: config.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    logger: log,
+    logLevel: LogLevel.INFO,
+  };
 
   if (config.appToken !== undefined) {
     const receiver = new SocketModeReceiver({

@@ -47,7 +47,12 @@ export function renderPlainBlock(block: Exclude<Block, { kind: 'list' | 'buttons
     case 'heading':
       // Slack refuses empty texts, so empty blocks are left out rather than sent.
       if (block.text.trim() === '') return [];
-      return [{ type: 'header', text: { type: 'plain_text', text: truncatePlain(block.text, SLACK_LIMITS.headerText), emoji: true } }];
+      return [
+        {
+          type: 'header',
+          text: { type: 'plain_text', text: truncatePlain(block.text, SLACK_LIMITS.headerText), emoji: true },
+        },
+      ];
     case 'text':
       return textSections(renderSpans(block.spans));
     case 'fields': {

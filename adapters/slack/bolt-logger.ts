@@ -14,9 +14,7 @@ export function maskTokens(text: string): string {
 }
 
 function format(parts: unknown[]): string {
-  const text = parts
-    .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : safeJson(p)))
-    .join(' ');
+  const text = parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : safeJson(p))).join(' ');
   return maskTokens(text);
 }
 

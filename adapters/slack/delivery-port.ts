@@ -7,14 +7,19 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import { FOREIGN_TENANT, type DeliveryPort, type Destination, type Pacing, type PostedMessage } from '../../src/core/ports.js';
+import {
+  FOREIGN_TENANT,
+  type DeliveryPort,
+  type Destination,
+  type Pacing,
+  type PostedMessage,
+} from '../../src/core/ports.js';
 import { SlackGroupConversations } from './group-conversations.js';
 import { findPostByKey, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
 
 type WebClient = webApi.WebClient;
-
 
 /** What the port needs: a WebClient with the bot token, and who counts as an admin. */
 export interface SlackDeliveryOptions {
@@ -58,7 +63,10 @@ export class SlackDeliveryPort implements DeliveryPort {
         ...(conversation.threadId !== undefined ? { thread_ts: conversation.threadId } : {}),
       }),
     );
-    return { conversation: { ...conversation, channelId: posted.channel ?? conversation.channelId }, messageId: posted.ts ?? '' };
+    return {
+      conversation: { ...conversation, channelId: posted.channel ?? conversation.channelId },
+      messageId: posted.ts ?? '',
+    };
   }
 
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
@@ -127,7 +135,9 @@ export class SlackDeliveryPort implements DeliveryPort {
       return destination.conversation;
     }
     this.#checkTenant(destination.tenantId);
-    const opened = await this.#call('conversations.open', () => this.options.client.conversations.open({ users: destination.userId }));
+    const opened = await this.#call('conversations.open', () =>
+      this.options.client.conversations.open({ users: destination.userId }),
+    );
     const channelId = opened.channel?.id;
     if (!channelId) throw slackDeliveryError('channel_not_found', 'Slack conversations.open returned no channel');
     return { platform: 'slack', tenantId: destination.tenantId, channelId };
@@ -136,7 +146,10 @@ export class SlackDeliveryPort implements DeliveryPort {
   /** One bot token serves one workspace: a destination elsewhere is a bug, never a cross-tenant post. */
   #checkTenant(tenantId: string): void {
     if (tenantId !== this.options.teamId) {
-      throw slackDeliveryError(FOREIGN_TENANT, `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`);
+      throw slackDeliveryError(
+        FOREIGN_TENANT,
+        `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`,
+      );
     }
   }
 

@@ -23,11 +23,17 @@ interface MessageWithMetadata {
  * `not_in_channel`: the bot then joins it once and reads again, because answering
  * "not found" there could lead to a second post.
  */
-export async function findPostByKey(client: webApi.WebClient, conversation: ConversationRef, key: string, since: Date): Promise<string | null> {
+export async function findPostByKey(
+  client: webApi.WebClient,
+  conversation: ConversationRef,
+  key: string,
+  since: Date,
+): Promise<string | null> {
   try {
     return await scan(client, conversation, key, since);
   } catch (error) {
-    if (slackErrorCode(error) !== 'not_in_channel' || conversation.threadId !== undefined) throw toDeliveryError(error, 'conversations.history');
+    if (slackErrorCode(error) !== 'not_in_channel' || conversation.threadId !== undefined)
+      throw toDeliveryError(error, 'conversations.history');
     try {
       await client.conversations.join({ channel: conversation.channelId });
     } catch {
@@ -41,11 +47,22 @@ export async function findPostByKey(client: webApi.WebClient, conversation: Conv
   }
 }
 
-async function scan(client: webApi.WebClient, conversation: ConversationRef, key: string, since: Date): Promise<string | null> {
+async function scan(
+  client: webApi.WebClient,
+  conversation: ConversationRef,
+  key: string,
+  since: Date,
+): Promise<string | null> {
   const oldest = Math.floor(since.getTime() / 1000).toString();
   let cursor: string | undefined;
   for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
-    const common = { channel: conversation.channelId, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+    const common = {
+      channel: conversation.channelId,
+      oldest,
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    };
     const result =
       conversation.threadId !== undefined
         ? await client.conversations.replies({ ...common, ts: conversation.threadId })

@@ -55,7 +55,9 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   if (config.appToken === undefined && config.signingSecret === undefined) {
     throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
   }
-  const identity = await checkBotToken(new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)));
+  const identity = await checkBotToken(
+    new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)),
+  );
   const routes = options.calendarFeed ? [calendarFeedRoute(options.calendarFeed, logger)] : [];
   const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig, routes);
   const { teamId } = identity;
@@ -72,7 +74,9 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   let port: number | undefined;
   if (mode === 'http') {
     const listenPort = options.port ?? config.port;
-    const server = (await app.start(options.host !== undefined ? { port: listenPort, host: options.host } : listenPort)) as Server;
+    const server = (await app.start(
+      options.host !== undefined ? { port: listenPort, host: options.host } : listenPort,
+    )) as Server;
     port = (server.address() as AddressInfo).port;
   } else {
     await app.start();
@@ -121,6 +125,8 @@ async function checkBotToken(client: webApi.WebClient): Promise<BotIdentity> {
       throw new Error(`Could not reach Slack's Web API (auth.test: ${code}). Check the network and SLACK_API_URL.`);
     }
     // eslint-disable-next-line preserve-caught-error -- see above: keep the token out of the log
-    throw new Error(`Slack refused SLACK_BOT_TOKEN (auth.test: ${code}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`);
+    throw new Error(
+      `Slack refused SLACK_BOT_TOKEN (auth.test: ${code}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`,
+    );
   }
 }

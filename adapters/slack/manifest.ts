@@ -41,7 +41,8 @@ export interface ManifestOptions {
 /** The manifest as data, for tests and for `manifestYaml`. */
 export function buildManifest(registry: Registry, options: ManifestOptions = {}): Record<string, unknown> {
   const name = options.appName ?? 'agendabot';
-  const requestUrl = options.baseUrl !== undefined ? `${options.baseUrl.replace(/\/+$/u, '')}${EVENTS_PATH}` : undefined;
+  const requestUrl =
+    options.baseUrl !== undefined ? `${options.baseUrl.replace(/\/+$/u, '')}${EVENTS_PATH}` : undefined;
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {

@@ -15,5 +15,7 @@ const appName = flag('--name');
 process.stdout.write(
   manifestYaml(registry, {
     ...(process.argv.includes('--inline-references') ? { inlineReferences: true } : {}),
-    ...(baseUrl !== undefined ? { baseUrl } : {}), ...(appName !== undefined ? { appName } : {}) }),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(appName !== undefined ? { appName } : {}),
+  }),
 );

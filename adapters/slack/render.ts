@@ -153,7 +153,6 @@ function toUnits(reply: Reply): Unit[] {
   });
 }
 
-
 /** The notification text: the core's summary, escaped, within Slack's advice for `text`. */
 export function fallbackText(reply: Reply): string {
   const summary = reply.summary.trim() !== '' ? reply.summary : 'agendabot';

@@ -41,7 +41,12 @@ export interface ResultTarget {
 }
 
 /** Opens the form, replaces the message and posts the reply an `ActionResult` asks for. */
-export async function applyResult(result: ActionResult, target: ResultTarget, logger: Logger, fields: object): Promise<void> {
+export async function applyResult(
+  result: ActionResult,
+  target: ResultTarget,
+  logger: Logger,
+  fields: object,
+): Promise<void> {
   try {
     // A form first: its trigger id expires within seconds of the press.
     if (result.modal) {

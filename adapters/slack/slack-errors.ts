@@ -59,7 +59,12 @@ export function slackDeliveryError(code: string, message: string, retryAfterMs?:
 /** The Slack error code of a failed WebClient call (`channel_not_found`, `http_503`, …). */
 export function slackErrorCode(error: unknown): string {
   if (error instanceof DeliveryError) return error.code;
-  const e = error as { code?: string; data?: { error?: string }; statusCode?: number; original?: { message?: string } } | null;
+  const e = error as {
+    code?: string;
+    data?: { error?: string };
+    statusCode?: number;
+    original?: { message?: string };
+  } | null;
   if (e?.data?.error) return e.data.error;
   if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
   if (e?.code === 'slack_webapi_http_error') return `http_${e.statusCode ?? 'error'}`;

@@ -107,9 +107,10 @@ async function reloadFromFile(options: WatchAgendaOptions, log: Logger, now: () 
   try {
     next = parseAgenda(await readFile(path, 'utf8'), path);
   } catch (error) {
-    const problems = error instanceof AgendaValidationError
-      ? error.problems.map(formatProblem)
-      : [`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`];
+    const problems =
+      error instanceof AgendaValidationError
+        ? error.problems.map(formatProblem)
+        : [`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`];
     log.warn({ problems }, 'agenda file not reloaded: it has problems; the current agenda stays');
     return { status: 'rejected', problems };
   }
@@ -123,7 +124,10 @@ async function reloadFromFile(options: WatchAgendaOptions, log: Logger, now: () 
     }).immediate();
   } catch (error) {
     log.error({ err: error }, 'agenda reload failed; the current agenda stays');
-    return { status: 'rejected', problems: [`could not be indexed (${error instanceof Error ? error.message : String(error)})`] };
+    return {
+      status: 'rejected',
+      problems: [`could not be indexed (${error instanceof Error ? error.message : String(error)})`],
+    };
   }
   const result = compare(before, next);
   log.info({ agenda: next.id, ...result }, 'agenda reloaded');

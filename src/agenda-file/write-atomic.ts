@@ -4,7 +4,17 @@
  * the same directory (so the rename stays on one file system), flush it, keep a
  * backup of the old file, then rename over it.
  */
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -15,7 +25,10 @@ export interface AtomicWriteResult {
 
 /** `agenda.json.20261126T161800Z.bak`: sortable, and one per write, so no backup overwrites another. */
 export function backupPathFor(path: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${path}.${stamp}.bak`;
 }
 

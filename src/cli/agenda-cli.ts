@@ -73,13 +73,15 @@ export async function runAgendaCli(argv: readonly string[], io: CliIo): Promise<
     if (rest.length > 1) {
       return usageError(io, 'validate takes at most one file: npm run agenda -- validate [<agenda-file>]');
     }
-    if (values['dry-run'] || values.agenda !== undefined || values.all) return usageError(io, 'validate takes no options');
+    if (values['dry-run'] || values.agenda !== undefined || values.all)
+      return usageError(io, 'validate takes no options');
     if (rest[0] !== undefined) return runValidate(rest[0], io);
     announceAgendaFile(io, io.configuredAgenda.path, sourceOf(io.configuredAgenda));
     return runValidate(io.configuredAgenda.path, io);
   }
   if (command === 'import') {
-    if (rest.length !== 1 || rest[0] === undefined) return usageError(io, 'import takes exactly one file: npm run agenda -- import <questions-file> [--dry-run]');
+    if (rest.length !== 1 || rest[0] === undefined)
+      return usageError(io, 'import takes exactly one file: npm run agenda -- import <questions-file> [--dry-run]');
     const agendaPath = values.agenda ?? io.configuredAgenda.path;
     announceAgendaFile(io, agendaPath, values.agenda !== undefined ? 'from --agenda' : sourceOf(io.configuredAgenda));
     return runImport({ input: rest[0], agendaPath, dryRun: values['dry-run'], listAll: values.all }, io);

@@ -42,28 +42,42 @@ export function runImport(options: ImportOptions, io: CliIo): number {
       );
     }
     const size = inputSize(options.input);
-    if (size > MAX_INPUT_BYTES) return fail(`${options.input} is ${megabytes(size)}; import reads files up to ${megabytes(MAX_INPUT_BYTES)}`);
+    if (size > MAX_INPUT_BYTES)
+      return fail(`${options.input} is ${megabytes(size)}; import reads files up to ${megabytes(MAX_INPUT_BYTES)}`);
     const progress = progressReporter(`reading ${basename(options.input)}`, io.stderr, () => io.now());
     const parsed = parseImport(readFileSync(options.input), options.input, targetFromAgenda(current.agenda), {
       progress: (done, total) => progress.update(done, total),
     });
     progress.finish(size);
     progress.step(`merging ${parsed.questions.length} questions into ${options.agendaPath}`);
-    const { document: merged, report } = mergeQuestions(document as Record<string, unknown>, parsed.questions, parsed.rejections, basename(options.input));
+    const { document: merged, report } = mergeQuestions(
+      document as Record<string, unknown>,
+      parsed.questions,
+      parsed.rejections,
+      basename(options.input),
+    );
     progress.step('checking the merged agenda');
     const after = validateAgendaDocument(merged);
     if (!after.ok) {
-      const details = after.problems.slice(0, 10).map((p) => `  ${p.path}: ${p.message}`).join('\n');
+      const details = after.problems
+        .slice(0, 10)
+        .map((p) => `  ${p.path}: ${p.message}`)
+        .join('\n');
       return fail(`the merged agenda would not be valid, so nothing was written:\n${details}`);
     }
-    io.stdout.write(`Importing ${options.input} (${parsed.format}) into ${options.agendaPath}${options.dryRun ? ' (dry run)' : ''}\n`);
-    for (const line of formatSummary(report, { dryRun: options.dryRun, limit: options.listAll ? Infinity : 50 })) io.stdout.write(`${line}\n`);
+    io.stdout.write(
+      `Importing ${options.input} (${parsed.format}) into ${options.agendaPath}${options.dryRun ? ' (dry run)' : ''}\n`,
+    );
+    for (const line of formatSummary(report, { dryRun: options.dryRun, limit: options.listAll ? Infinity : 50 }))
+      io.stdout.write(`${line}\n`);
     if (!options.dryRun) {
       if (report.added.length + report.changed.length === 0) {
         io.stdout.write(`${options.agendaPath} is unchanged.\n`);
       } else {
         const { backupPath } = writeFileAtomic(options.agendaPath, `${JSON.stringify(merged, null, 2)}\n`, io.date());
-        io.stdout.write(`Wrote ${options.agendaPath}${backupPath ? `; the previous version is kept as ${backupPath}` : ''}.\n`);
+        io.stdout.write(
+          `Wrote ${options.agendaPath}${backupPath ? `; the previous version is kept as ${backupPath}` : ''}.\n`,
+        );
       }
     }
     return report.rejected.length > 0 ? 2 : 0;
@@ -80,6 +94,8 @@ function inputSize(path: string): number {
     return statSync(path).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw Object.assign(new Error(`cannot read ${path}${code === 'ENOENT' ? ': no such file' : ''}`), { code: code ?? 'EIO' });
+    throw Object.assign(new Error(`cannot read ${path}${code === 'ENOENT' ? ': no such file' : ''}`), {
+      code: code ?? 'EIO',
+    });
   }
 }

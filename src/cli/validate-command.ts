@@ -15,7 +15,8 @@ export function runValidate(path: string, io: CliIo): number {
   }
   const result = validateAgendaDocument(document);
   if (!result.ok) {
-    for (const problem of result.problems) io.stdout.write(`${path}: ${problem.path === '' ? '' : `${problem.path}: `}${problem.message}\n`);
+    for (const problem of result.problems)
+      io.stdout.write(`${path}: ${problem.path === '' ? '' : `${problem.path}: `}${problem.message}\n`);
     const n = result.problems.length;
     io.stdout.write(`${n} problem${n === 1 ? '' : 's'} found in ${path}.\n`);
     return 1;

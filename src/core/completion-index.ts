@@ -32,7 +32,8 @@ export function buildPrefixIndex(candidates: readonly NormalTexts[]): PrefixInde
     for (const id of candidate.normalIds) ids.push([id, owner]);
     for (const word of candidate.normalWords) {
       words.push([word, owner]);
-      for (let at = word.indexOf(' '); at >= 0; at = word.indexOf(' ', at + 1)) laterWords.push([word.slice(at + 1), owner]);
+      for (let at = word.indexOf(' '); at >= 0; at = word.indexOf(' ', at + 1))
+        laterWords.push([word.slice(at + 1), owner]);
     }
   });
   return { ids: sorted(ids), words: sorted(words), laterWords: sorted(laterWords) };

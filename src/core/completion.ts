@@ -104,7 +104,9 @@ export function complete(
   tiers.push([]);
   for (const hit of fullTextHits(search, partial)) {
     const candidate = questionsById
-      ? hit.kind === 'question' && !placed.has(hit.id) ? questionsById.get(hit.id) : undefined
+      ? hit.kind === 'question' && !placed.has(hit.id)
+        ? questionsById.get(hit.id)
+        : undefined
       : candidates.find((c) => !placed.has(c.value) && c.hitMatches(hit));
     if (candidate) {
       tiers[4]?.push(candidate);
@@ -160,7 +162,8 @@ function categoryCandidates(catalog: AgendaCatalog): Candidate[] {
     name: `${c.section} ${c.title} (category)`,
     ids: [c.id, c.section],
     words: [c.title, c.paperTitle],
-    hitMatches: (hit) => c.challengeIds.some((id) => hit.id === id || hit.id.startsWith(`${id}.`) || hit.id.startsWith(`${id}-`)),
+    hitMatches: (hit) =>
+      c.challengeIds.some((id) => hit.id === id || hit.id.startsWith(`${id}.`) || hit.id.startsWith(`${id}-`)),
   }));
 }
 

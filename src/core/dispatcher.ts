@@ -50,35 +50,64 @@ export class Dispatcher {
   async runText(commandName: string, input: string | readonly CommandToken[], ctx: CommandContext): Promise<Reply> {
     const tokens = typeof input === 'string' ? tokenize(input.trim()) : input;
     const text = tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ');
-    return this.#guard(ctx, { command: commandName, text }, async () => {
-      const command = this.#require(commandName);
-      const { subcommand, args } = parseCommandTokens(command, tokens);
-      return subcommand.run(ctx, args as never, this.services);
-    }, (message) => ephemeralText(message));
+    return this.#guard(
+      ctx,
+      { command: commandName, text },
+      async () => {
+        const command = this.#require(commandName);
+        const { subcommand, args } = parseCommandTokens(command, tokens);
+        return subcommand.run(ctx, args as never, this.services);
+      },
+      (message) => ephemeralText(message),
+    );
   }
 
   /** Discord: options arrive typed, the subcommand by name (`digest preview` for groups). */
   async run(commandName: string, subcommandName: string, args: AnyArgs, ctx: CommandContext): Promise<Reply> {
-    return this.#guard(ctx, { command: commandName, subcommand: subcommandName }, async () => {
-      const sub = this.#subcommand(this.#require(commandName), subcommandName);
-      return sub.run(ctx, args as never, this.services);
-    }, (message) => ephemeralText(message));
+    return this.#guard(
+      ctx,
+      { command: commandName, subcommand: subcommandName },
+      async () => {
+        const sub = this.#subcommand(this.#require(commandName), subcommandName);
+        return sub.run(ctx, args as never, this.services);
+      },
+      (message) => ephemeralText(message),
+    );
   }
 
   async press(action: string, value: string, ctx: CommandContext, source: ActionSource = {}): Promise<ActionResult> {
-    return this.#guard(ctx, { action }, async () => {
-      const spec = this.registry.actions.find((a) => a.action === action);
-      if (!spec) throw new UserError('unknown-action', 'That button is no longer supported. Run the command again for a fresh one.');
-      return spec.run(ctx, value, this.services, source);
-    }, (message) => ({ reply: ephemeralText(message) }));
+    return this.#guard(
+      ctx,
+      { action },
+      async () => {
+        const spec = this.registry.actions.find((a) => a.action === action);
+        if (!spec)
+          throw new UserError(
+            'unknown-action',
+            'That button is no longer supported. Run the command again for a fresh one.',
+          );
+        return spec.run(ctx, value, this.services, source);
+      },
+      (message) => ({ reply: ephemeralText(message) }),
+    );
   }
 
-  async submit(modal: string, value: string, fields: Readonly<Record<string, string>>, ctx: CommandContext): Promise<ActionResult> {
-    return this.#guard(ctx, { modal }, async () => {
-      const spec = this.registry.modals.find((m) => m.modal === modal);
-      if (!spec) throw new UserError('unknown-modal', 'That form is no longer supported. Please start again.');
-      return spec.run(ctx, value, fields, this.services);
-    }, (message) => ({ reply: ephemeralText(message) }));
+  async submit(
+    modal: string,
+    value: string,
+    fields: Readonly<Record<string, string>>,
+    ctx: CommandContext,
+  ): Promise<ActionResult> {
+    return this.#guard(
+      ctx,
+      { modal },
+      async () => {
+        const spec = this.registry.modals.find((m) => m.modal === modal);
+        if (!spec) throw new UserError('unknown-modal', 'That form is no longer supported. Please start again.');
+        return spec.run(ctx, value, fields, this.services);
+      },
+      (message) => ({ reply: ephemeralText(message) }),
+    );
   }
 
   /**
@@ -87,11 +116,16 @@ export class Dispatcher {
    * no way to show an error while the user types.
    */
   async complete(source: CompletionSource, partial: string, ctx: CommandContext): Promise<readonly Completion[]> {
-    return this.#guard(ctx, { completion: source }, async () => {
-      const completer = this.registry.completers?.find((c) => c.source === source);
-      if (completer) return (await completer.complete(ctx, partial, this.services)).slice(0, MAX_COMPLETIONS);
-      return complete(source, partial, this.services.agenda(), this.services.search);
-    }, () => []);
+    return this.#guard(
+      ctx,
+      { completion: source },
+      async () => {
+        const completer = this.registry.completers?.find((c) => c.source === source);
+        if (completer) return (await completer.complete(ctx, partial, this.services)).slice(0, MAX_COMPLETIONS);
+        return complete(source, partial, this.services.agenda(), this.services.search);
+      },
+      () => [],
+    );
   }
 
   /**
@@ -121,18 +155,34 @@ export class Dispatcher {
 
   #subcommand(command: CommandSpec, name: string): SubcommandSpec {
     const sub = command.subcommands.find((s) => s.name === name);
-    if (!sub) throw new UserError('unknown-subcommand', `\`${name}\` is not a \`/${command.name}\` command. Try \`/${command.name} help\`.`);
+    if (!sub)
+      throw new UserError(
+        'unknown-subcommand',
+        `\`${name}\` is not a \`/${command.name}\` command. Try \`/${command.name} help\`.`,
+      );
     return sub;
   }
 
-  async #guard<T>(ctx: CommandContext, what: object, work: () => Promise<T>, onError: (message: string) => T): Promise<T> {
+  async #guard<T>(
+    ctx: CommandContext,
+    what: object,
+    work: () => Promise<T>,
+    onError: (message: string) => T,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (isUserError(error)) return onError(error.message);
       const ref = referenceId();
       this.services.logger.error(
-        { ref, ...what, platform: ctx.actor.platform, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId, err: error },
+        {
+          ref,
+          ...what,
+          platform: ctx.actor.platform,
+          tenantId: ctx.actor.tenantId,
+          userId: ctx.actor.userId,
+          err: error,
+        },
         'command failed',
       );
       return onError(internalErrorText(ref));

@@ -46,7 +46,9 @@ export function listWithin(items: readonly string[], max: number, separator = ';
 export function plainSummary(parts: readonly SummaryPart[], max = SUMMARY_MAX): string {
   const present = parts.filter((p) => typeof p === 'string' || p.items.length > 0);
   // The least each part can take: a sentence in full, a list as its shortest form.
-  const least = present.map((p) => (typeof p === 'string' ? p.length : shell(p) + Math.min(full(p).length, `…and ${p.items.length} more`.length)));
+  const least = present.map((p) =>
+    typeof p === 'string' ? p.length : shell(p) + Math.min(full(p).length, `…and ${p.items.length} more`.length),
+  );
   let spare = max - least.reduce((a, b) => a + b, 0) - Math.max(0, present.length - 1);
   const texts = present.map((p, i) => {
     if (typeof p === 'string') return p;

@@ -37,16 +37,18 @@ export function ensureIndexed(db: Db, agenda: Agenda, hash: string, now: Date = 
      VALUES (@kind, @itemId, @challengeId, @origin, @title, @body, @keywords)`,
   );
   // IMMEDIATE, and checked again inside: processes starting together index the agenda once.
-  return db.transaction(() => {
-    if (indexedHash() === hash) return false;
-    db.prepare('DELETE FROM agenda_fts').run();
-    for (const row of indexRows(agenda)) insert.run(row);
-    db.prepare(
-      `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
+  return db
+    .transaction(() => {
+      if (indexedHash() === hash) return false;
+      db.prepare('DELETE FROM agenda_fts').run();
+      for (const row of indexRows(agenda)) insert.run(row);
+      db.prepare(
+        `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`,
-    ).run(hash, now.toISOString());
-    return true;
-  }).immediate();
+      ).run(hash, now.toISOString());
+      return true;
+    })
+    .immediate();
 }
 
 function indexRows(agenda: Agenda): IndexRow[] {

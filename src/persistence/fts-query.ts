@@ -10,8 +10,36 @@ const MAX_TERMS = 16;
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 /** Words too common to require in every hit ("how do models learn in context"). */
 const STOP_WORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'can', 'do', 'does', 'for', 'from', 'how', 'in', 'is', 'it', 'of',
-  'on', 'or', 'that', 'the', 'this', 'to', 'what', 'when', 'which', 'who', 'why', 'with',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'can',
+  'do',
+  'does',
+  'for',
+  'from',
+  'how',
+  'in',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'what',
+  'when',
+  'which',
+  'who',
+  'why',
+  'with',
 ]);
 
 /** The quoted phrases of a query, empty when nothing searchable was typed. */

@@ -4,11 +4,32 @@
  * Multi-row writes run in transactions.
  */
 import type { Platform } from '../core/context.js';
-import type { GroupStatus, Member, NewGroup, Note, ReadingGroup, ReminderRoute, Rsvp, RsvpAnswer, Session, SessionMove } from '../core/features/reading-groups/model.js';
+import type {
+  GroupStatus,
+  Member,
+  NewGroup,
+  Note,
+  ReadingGroup,
+  ReminderRoute,
+  Rsvp,
+  RsvpAnswer,
+  Session,
+  SessionMove,
+} from '../core/features/reading-groups/model.js';
 import type { ReadingGroupStore } from '../core/features/reading-groups/store.js';
 import { normalize } from '../core/text/similarity.js';
 import type { Db } from './db.js';
-import { prepareReadingGroupStatements, toGroup, toMember, toNote, toSession, type GroupRow, type MemberRow, type NoteRow, type SessionRow } from './reading-groups-statements.js';
+import {
+  prepareReadingGroupStatements,
+  toGroup,
+  toMember,
+  toNote,
+  toSession,
+  type GroupRow,
+  type MemberRow,
+  type NoteRow,
+  type SessionRow,
+} from './reading-groups-statements.js';
 
 export class SqliteReadingGroupStore implements ReadingGroupStore {
   readonly #db: Db;
@@ -75,13 +96,22 @@ export class SqliteReadingGroupStore implements ReadingGroupStore {
   }
 
   moveSessions(groupId: number, moves: readonly SessionMove[]): void {
-    this.#db.transaction(() => {
-      for (const move of moves) this.#q.moveSession.run(move.localDate, move.startsAt.toISOString(), groupId, move.number);
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        for (const move of moves)
+          this.#q.moveSession.run(move.localDate, move.startsAt.toISOString(), groupId, move.number);
+      })
+      .immediate();
   }
 
-  openSession(groupId: number, number: number, opened: { facilitatorId: string | null; questionIds: readonly string[] }): boolean {
-    return this.#q.openSession.run(opened.facilitatorId, JSON.stringify(opened.questionIds), groupId, number).changes > 0;
+  openSession(
+    groupId: number,
+    number: number,
+    opened: { facilitatorId: string | null; questionIds: readonly string[] },
+  ): boolean {
+    return (
+      this.#q.openSession.run(opened.facilitatorId, JSON.stringify(opened.questionIds), groupId, number).changes > 0
+    );
   }
 
   setFacilitator(groupId: number, number: number, userId: string | null): void {

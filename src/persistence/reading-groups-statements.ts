@@ -1,6 +1,15 @@
 /** The reading-group repository's SQL, prepared once per database, its row shapes and one `toX(row)` per table. */
 import type { Platform } from '../core/context.js';
-import type { GroupStatus, Member, Note, ReadingGroup, ReminderRoute, Session, SessionStatus, SyllabusUnit } from '../core/features/reading-groups/model.js';
+import type {
+  GroupStatus,
+  Member,
+  Note,
+  ReadingGroup,
+  ReminderRoute,
+  Session,
+  SessionStatus,
+  SyllabusUnit,
+} from '../core/features/reading-groups/model.js';
 import type { Db } from './db.js';
 
 export interface GroupRow {
@@ -62,7 +71,9 @@ function groupStatements(db: Db) {
       VALUES (@platform, @tenant_id, @channel_id, @name, @name_key, @unit, @syllabus_spec, @weekday,
         @local_time, @time_zone, @every_weeks, @created_by, @created_at, @events_on)`),
     groupById: db.prepare('SELECT * FROM reading_groups WHERE id = ?'),
-    groupsOf: db.prepare(`SELECT * FROM reading_groups WHERE platform = ? AND tenant_id = ? AND status <> 'archived' ORDER BY id`),
+    groupsOf: db.prepare(
+      `SELECT * FROM reading_groups WHERE platform = ? AND tenant_id = ? AND status <> 'archived' ORDER BY id`,
+    ),
     activeGroups: db.prepare(`SELECT * FROM reading_groups WHERE status = 'active' ORDER BY id`),
     setStatus: db.prepare('UPDATE reading_groups SET status = ? WHERE id = ?'),
   };
@@ -70,12 +81,20 @@ function groupStatements(db: Db) {
 
 function sessionStatements(db: Db) {
   return {
-    insertSession: db.prepare('INSERT INTO reading_group_sessions (group_id, number, unit_id, local_date, starts_at) VALUES (?, ?, ?, ?, ?)'),
+    insertSession: db.prepare(
+      'INSERT INTO reading_group_sessions (group_id, number, unit_id, local_date, starts_at) VALUES (?, ?, ?, ?, ?)',
+    ),
     sessions: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? ORDER BY number'),
     session: db.prepare('SELECT * FROM reading_group_sessions WHERE group_id = ? AND number = ?'),
-    moveSession: db.prepare('UPDATE reading_group_sessions SET local_date = ?, starts_at = ? WHERE group_id = ? AND number = ?'),
-    openSession: db.prepare(`UPDATE reading_group_sessions SET status = 'open', facilitator_id = ?, question_ids = ? WHERE group_id = ? AND number = ? AND status = 'scheduled'`),
-    setFacilitator: db.prepare('UPDATE reading_group_sessions SET facilitator_id = ? WHERE group_id = ? AND number = ?'),
+    moveSession: db.prepare(
+      'UPDATE reading_group_sessions SET local_date = ?, starts_at = ? WHERE group_id = ? AND number = ?',
+    ),
+    openSession: db.prepare(
+      `UPDATE reading_group_sessions SET status = 'open', facilitator_id = ?, question_ids = ? WHERE group_id = ? AND number = ? AND status = 'scheduled'`,
+    ),
+    setFacilitator: db.prepare(
+      'UPDATE reading_group_sessions SET facilitator_id = ? WHERE group_id = ? AND number = ?',
+    ),
     setQuestions: db.prepare('UPDATE reading_group_sessions SET question_ids = ? WHERE group_id = ? AND number = ?'),
     markCovered: db.prepare(`UPDATE reading_group_sessions SET status = 'covered' WHERE group_id = ? AND number = ?`),
     setEventId: db.prepare('UPDATE reading_group_sessions SET event_id = ? WHERE group_id = ? AND number = ?'),
@@ -86,10 +105,14 @@ function sessionStatements(db: Db) {
 function memberStatements(db: Db) {
   return {
     members: db.prepare('SELECT * FROM reading_group_members WHERE group_id = ? ORDER BY joined_at, user_id'),
-    addMember: db.prepare('INSERT OR IGNORE INTO reading_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?)'),
+    addMember: db.prepare(
+      'INSERT OR IGNORE INTO reading_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?)',
+    ),
     removeMember: db.prepare('DELETE FROM reading_group_members WHERE group_id = ? AND user_id = ?'),
     setRemind: db.prepare('UPDATE reading_group_members SET remind = ? WHERE group_id = ? AND user_id = ?'),
-    volunteer: db.prepare('UPDATE reading_group_members SET volunteered_at = coalesce(volunteered_at, ?) WHERE group_id = ? AND user_id = ?'),
+    volunteer: db.prepare(
+      'UPDATE reading_group_members SET volunteered_at = coalesce(volunteered_at, ?) WHERE group_id = ? AND user_id = ?',
+    ),
 
     organisers: db.prepare('SELECT user_id FROM reading_group_organisers WHERE group_id = ? ORDER BY rowid'),
     insertOrganiser: db.prepare('INSERT OR IGNORE INTO reading_group_organisers (group_id, user_id) VALUES (?, ?)'),
@@ -102,11 +125,17 @@ function rsvpAndNoteStatements(db: Db) {
     upsertRsvp: db.prepare(`INSERT INTO reading_group_rsvps (group_id, number, user_id, answer) VALUES (?, ?, ?, ?)
       ON CONFLICT (group_id, number, user_id) DO UPDATE SET answer = excluded.answer`),
     deleteRsvp: db.prepare('DELETE FROM reading_group_rsvps WHERE group_id = ? AND number = ? AND user_id = ?'),
-    rsvps: db.prepare('SELECT user_id, answer FROM reading_group_rsvps WHERE group_id = ? AND number = ? ORDER BY rowid'),
+    rsvps: db.prepare(
+      'SELECT user_id, answer FROM reading_group_rsvps WHERE group_id = ? AND number = ? ORDER BY rowid',
+    ),
 
-    insertNote: db.prepare('INSERT INTO reading_group_notes (group_id, number, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertNote: db.prepare(
+      'INSERT INTO reading_group_notes (group_id, number, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
     noteById: db.prepare('SELECT * FROM reading_group_notes WHERE id = ?'),
-    sessionNotes: db.prepare('SELECT * FROM reading_group_notes WHERE group_id = ? AND number = ? ORDER BY created_at, id'),
+    sessionNotes: db.prepare(
+      'SELECT * FROM reading_group_notes WHERE group_id = ? AND number = ? ORDER BY created_at, id',
+    ),
     allNotes: db.prepare('SELECT * FROM reading_group_notes WHERE group_id = ? ORDER BY number, created_at, id'),
     deleteNote: db.prepare('DELETE FROM reading_group_notes WHERE id = ? AND group_id = ? AND author_id = ?'),
   };

@@ -172,21 +172,23 @@ export class SubscriptionsRepository implements SubscriptionStore {
       `INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id, challenge_id, new_round, planned_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.db.transaction(() => {
-      for (const q of questions) {
-        insert.run(
-          id,
-          q.deliveryKey,
-          q.position,
-          q.round,
-          q.questionId,
-          q.challengeId,
-          q.newRound ? 1 : 0,
-          now.toISOString(),
-        );
-      }
-      this.#prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const q of questions) {
+          insert.run(
+            id,
+            q.deliveryKey,
+            q.position,
+            q.round,
+            q.questionId,
+            q.challengeId,
+            q.newRound ? 1 : 0,
+            now.toISOString(),
+          );
+        }
+        this.#prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
+      })
+      .immediate();
   }
 
   postedIn(deliveryKey: string): readonly PostedQuestion[] {

@@ -26,7 +26,10 @@ function invocations(): { command: string; text: string }[] {
   return registry.commands.flatMap((command) => [
     { command: command.name, text: '' },
     ...command.subcommands.flatMap((sub) =>
-      sub.examples.map((example) => ({ command: command.name, text: example.replace(new RegExp(`^/${command.name}\\s*`, 'u'), '') })),
+      sub.examples.map((example) => ({
+        command: command.name,
+        text: example.replace(new RegExp(`^/${command.name}\\s*`, 'u'), ''),
+      })),
     ),
   ]);
 }
@@ -46,7 +49,10 @@ describe('every reply fits both platforms', () => {
       const reply = await core.dispatcher.runText(command, text, ctx);
       expectValidEverywhere(reply, `/${command} ${text}`);
       // On a small agenda nothing needs cutting: a cut here would be content lost by design.
-      expect({ run: `/${command} ${text}`, cut: renderDiscord(reply).cut }).toEqual({ run: `/${command} ${text}`, cut: false });
+      expect({ run: `/${command} ${text}`, cut: renderDiscord(reply).cut }).toEqual({
+        run: `/${command} ${text}`,
+        cut: false,
+      });
       expect(JSON.stringify(renderSlack(reply).blocks)).not.toContain('did not fit');
     }
   });

@@ -10,15 +10,40 @@ import { renderReply as renderSlack } from '../../adapters/slack/render.js';
 import type { Block, Reply, Span } from '../../src/core/message.js';
 import { discordProblems, slackProblems } from '../helpers/platform-limits.js';
 
-const tricky = fc.constantFrom('<', '>', '&', '&amp;', '*', '_', '`', '|', '😀', '👩‍👩‍👧', '🇫🇷', 'e\u0301', '\n', ' ', '<@U123>', '<!channel>', '\u200d');
+const tricky = fc.constantFrom(
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '*',
+  '_',
+  '`',
+  '|',
+  '😀',
+  '👩‍👩‍👧',
+  '🇫🇷',
+  'e\u0301',
+  '\n',
+  ' ',
+  '<@U123>',
+  '<!channel>',
+  '\u200d',
+);
 const chunk = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   tricky,
-  fc.tuple(fc.constantFrom('word ', 'line\n', '😀', 'a', 'é '), fc.integer({ min: 1, max: 1500 })).map(([s, n]) => s.repeat(n)),
+  fc
+    .tuple(fc.constantFrom('word ', 'line\n', '😀', 'a', 'é '), fc.integer({ min: 1, max: 1500 }))
+    .map(([s, n]) => s.repeat(n)),
 );
 const text = fc.array(chunk, { maxLength: 8 }).map((parts) => parts.join(''));
-const url = fc.oneof(fc.webUrl(), fc.constant(`https://example.org/${'p'.repeat(3100)}`), fc.constant('javascript:alert(1)'), text);
+const url = fc.oneof(
+  fc.webUrl(),
+  fc.constant(`https://example.org/${'p'.repeat(3100)}`),
+  fc.constant('javascript:alert(1)'),
+  text,
+);
 
 const span: fc.Arbitrary<Span> = fc.oneof(
   { weight: 4, arbitrary: text },
@@ -26,25 +51,40 @@ const span: fc.Arbitrary<Span> = fc.oneof(
   fc.record({ link: url, text }),
   fc.record({ mention: fc.constantFrom('U123ABC', '300000000000000001', 'x', '') }),
   fc.record({ channel: fc.constantFrom('C123ABC', '300000000000000002', '') }),
-  fc.record({ time: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date('2100-01-01') }), style: fc.constantFrom<'full' | 'date' | 'time' | 'relative'>('full', 'date', 'time', 'relative') }),
+  fc.record({
+    time: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date('2100-01-01') }),
+    style: fc.constantFrom<'full' | 'date' | 'time' | 'relative'>('full', 'date', 'time', 'relative'),
+  }),
 );
 const spans = fc.array(span, { maxLength: 6 });
 
-const button = fc.record({
-  action: fc.stringMatching(/^[a-z-]{1,16}$/u),
-  value: text,
-  label: text,
-  style: fc.constantFrom<'primary' | 'danger' | undefined>(undefined, 'primary', 'danger'),
-}).map(({ style, ...rest }) => (style ? { ...rest, style } : rest));
+const button = fc
+  .record({
+    action: fc.stringMatching(/^[a-z-]{1,16}$/u),
+    value: text,
+    label: text,
+    style: fc.constantFrom<'primary' | 'danger' | undefined>(undefined, 'primary', 'danger'),
+  })
+  .map(({ style, ...rest }) => (style ? { ...rest, style } : rest));
 
 const block: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ kind: fc.constant('heading' as const), text }),
   fc.record({ kind: fc.constant('text' as const), spans }),
-  fc.record({ kind: fc.constant('fields' as const), fields: fc.array(fc.record({ label: text, value: spans }), { maxLength: 30 }) }),
+  fc.record({
+    kind: fc.constant('fields' as const),
+    fields: fc.array(fc.record({ label: text, value: spans }), { maxLength: 30 }),
+  }),
   fc.record(
     {
       kind: fc.constant('list' as const),
-      items: fc.array(fc.record({ id: fc.string({ maxLength: 12 }), text: spans, origin: fc.constantFrom<'paper' | 'prompt'>('paper', 'prompt') }), { maxLength: 60 }),
+      items: fc.array(
+        fc.record({
+          id: fc.string({ maxLength: 12 }),
+          text: spans,
+          origin: fc.constantFrom<'paper' | 'prompt'>('paper', 'prompt'),
+        }),
+        { maxLength: 60 },
+      ),
       more: text,
     },
     { requiredKeys: ['kind', 'items'] },

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { renderAgendaJsonSchema } from '../../src/core/agenda/file-schema.js';
-import { categorySchema, challengeSchema, documentSchema, questionSchema, subsectionSchema } from '../../src/core/agenda/schema.js';
+import {
+  categorySchema,
+  challengeSchema,
+  documentSchema,
+  questionSchema,
+  subsectionSchema,
+} from '../../src/core/agenda/schema.js';
 
 interface ObjectSchema {
   required: string[];
@@ -36,10 +42,14 @@ describe('data/agenda.schema.json', () => {
     ['challenge', schema.$defs['challenge'] as ObjectSchema, challengeSchema],
     ['subsection', schema.$defs['subsection'] as ObjectSchema, subsectionSchema],
     ['question', schema.$defs['question'] as ObjectSchema, questionSchema],
-  ] as const)('%s: requires exactly what the loader requires and documents every field it reads', (_name, json, zod) => {
-    expect([...json.required].sort()).toEqual(requiredKeys(zod as unknown as z.ZodObject));
-    for (const key of Object.keys((zod as unknown as z.ZodObject).shape)) expect(Object.keys(json.properties)).toContain(key);
-  });
+  ] as const)(
+    '%s: requires exactly what the loader requires and documents every field it reads',
+    (_name, json, zod) => {
+      expect([...json.required].sort()).toEqual(requiredKeys(zod as unknown as z.ZodObject));
+      for (const key of Object.keys((zod as unknown as z.ZodObject).shape))
+        expect(Object.keys(json.properties)).toContain(key);
+    },
+  );
 
   it('is what `npm run agenda:schema` writes today (run it after changing src/core/agenda/schema.ts)', () => {
     expect(committed).toBe(renderAgendaJsonSchema());

@@ -35,14 +35,16 @@ interface Generated {
 /** Paper-style question `index` (0-based over the whole list): number `n` in its challenge, with a unique marker. */
 function questionText(challengeId: string, n: number, index: number): string {
   const marker = `qm${String(index).padStart(3, '0')}`;
-  return `Which evidence would settle open problem ${n} of challenge ${challengeId}, marked ${marker}, ` +
-    'across model families?';
+  return (
+    `Which evidence would settle open problem ${n} of challenge ${challengeId}, marked ${marker}, ` +
+    'across model families?'
+  );
 }
 
 /** Markdown as the importer reads it: a heading per challenge, a numbered list, each item citing its subsection. */
 function generateImport(challenges: readonly ChallengeDoc[]): { markdown: string; questions: Generated[] } {
   const questions: Generated[] = [];
-  const lines = ['# Research questions (generated for this test, not the paper\'s text)', ''];
+  const lines = ["# Research questions (generated for this test, not the paper's text)", ''];
   challenges.forEach((challenge, c) => {
     lines.push(`## ${challenge.id} ${challenge.paper_title}`, '');
     let n = 0;
@@ -116,11 +118,12 @@ describe('the shipped agenda with 213 imported paper-style questions', () => {
         '3.5-q6, 3.5-q7, 3.5-q8, 3.5-q9, 3.5-q10, 3.5-q11, 3.5-q12, 3.5-q13 and 3.5-q14.',
     );
     const challenge = await run('challenge 2.1');
-    expect(listItems(challenge).filter((i) => i.origin === 'paper').map((i) => i.id).slice(0, 3)).toEqual([
-      '2.1-q1',
-      '2.1-q2',
-      '2.1-q3',
-    ]);
+    expect(
+      listItems(challenge)
+        .filter((i) => i.origin === 'paper')
+        .map((i) => i.id)
+        .slice(0, 3),
+    ).toEqual(['2.1-q1', '2.1-q2', '2.1-q3']);
   });
 
   it('finds an imported question by a word only it contains', async () => {
@@ -148,7 +151,7 @@ describe('the shipped agenda with 213 imported paper-style questions', () => {
     }
   });
 
-  it('puts the paper\'s questions into a reading group\'s reminder', async () => {
+  it("puts the paper's questions into a reading group's reminder", async () => {
     const world = makeWorld({ agendaPath, now: '2027-01-04T09:00:00Z' });
     const created = await world.dispatcher.runText(
       'readinggroup',

@@ -57,7 +57,14 @@ async function setup(port = new MemoryDeliveryPort('shell')) {
     createdAt: clock.now(),
   });
   const sweeper = createSweeper(core.services, scheduledFeatures, { inFlight: new Map() });
-  watcher = watchAgenda({ path, holder: core.agenda, db: core.db, logger, signals: new EventEmitter(), watchFile: false });
+  watcher = watchAgenda({
+    path,
+    holder: core.agenda,
+    db: core.db,
+    logger,
+    signals: new EventEmitter(),
+    watchFile: false,
+  });
   const posted = () => core.services.subscriptions.history(subscription.id).map((h) => h.questionId);
   const nextWeek = () => clock.advance(7 * 86_400_000);
   return { path, core, clock, logger, sweeper, watcher, posted, nextWeek, port };
@@ -128,7 +135,12 @@ describe('imported questions in the weekly rotation', () => {
     const hits = core.services.search.search('jailbreak prompt injection instructions', {}, 500).hits;
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
-      const found = hit.kind === 'question' ? after.question(hit.id) : hit.kind === 'challenge' ? after.challenge(hit.id) : after.subsection(hit.id);
+      const found =
+        hit.kind === 'question'
+          ? after.question(hit.id)
+          : hit.kind === 'challenge'
+            ? after.challenge(hit.id)
+            : after.subsection(hit.id);
       expect(found, `search hit ${hit.id} is in the current agenda`).toBeDefined();
     }
     expect(core.services.search.search('retrieved web pages operator planted', { origin: 'paper' }, 10).total).toBe(0);

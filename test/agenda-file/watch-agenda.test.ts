@@ -21,7 +21,16 @@ class WaitingLogger extends MemoryLogger {
 }
 
 const text = (reply: Reply): string =>
-  [reply.summary, ...reply.blocks.flatMap((b) => ('spans' in b ? [spansToPlain(b.spans)] : b.kind === 'list' ? b.items.map((i) => `${i.id} ${spansToPlain(i.text)}`) : []))].join('\n');
+  [
+    reply.summary,
+    ...reply.blocks.flatMap((b) =>
+      'spans' in b
+        ? [spansToPlain(b.spans)]
+        : b.kind === 'list'
+          ? b.items.map((i) => `${i.id} ${spansToPlain(i.text)}`)
+          : [],
+    ),
+  ].join('\n');
 
 let watcher: AgendaWatcher | undefined;
 afterEach(() => watcher?.stop());
@@ -60,7 +69,9 @@ describe('agenda hot reload', () => {
     writeFileSync(path, JSON.stringify(doc));
     const result = await watcher.reload();
     expect(result.status).toBe('rejected');
-    expect(result.status === 'rejected' && result.problems.some((p) => p.startsWith('challenges[0].questions[0].section: '))).toBe(true);
+    expect(
+      result.status === 'rejected' && result.problems.some((p) => p.startsWith('challenges[0].questions[0].section: ')),
+    ).toBe(true);
     expect(core.services.agenda()).toBe(before);
     const warning = logger.records.find((r) => r.level === 'warn');
     expect(warning?.message).toBe('agenda file not reloaded: it has problems; the current agenda stays');
@@ -95,7 +106,14 @@ describe('agenda hot reload', () => {
     const logger = new WaitingLogger();
     const { path } = agendaCopy();
     const core = makeServices({ agendaPath: path, logger });
-    watcher = watchAgenda({ path, holder: core.agenda, db: core.db, logger, signals: new EventEmitter(), debounceMs: 20 });
+    watcher = watchAgenda({
+      path,
+      holder: core.agenda,
+      db: core.db,
+      logger,
+      signals: new EventEmitter(),
+      debounceMs: 20,
+    });
     const reloaded = logger.next('agenda reloaded');
     await cli(['import', fixture('headings.md'), '--agenda', path]);
     await reloaded;
@@ -111,7 +129,14 @@ describe('agenda hot reload', () => {
     const failing = new AgendaHolder(before, () => {
       throw new Error('disk full');
     });
-    watcher = watchAgenda({ path, holder: failing, db: core.db, logger, signals: new EventEmitter(), watchFile: false });
+    watcher = watchAgenda({
+      path,
+      holder: failing,
+      db: core.db,
+      logger,
+      signals: new EventEmitter(),
+      watchFile: false,
+    });
     await cli(['import', fixture('clean.md'), '--agenda', path]);
     expect(await watcher.reload()).toEqual({ status: 'rejected', problems: ['could not be indexed (disk full)'] });
     expect(failing.current()).toBe(before);

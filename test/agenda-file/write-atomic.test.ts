@@ -15,7 +15,11 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path, 'utf8')).toBe('v3');
     expect(readFileSync(`${path}.20261126T163005Z.bak`, 'utf8')).toBe('v1');
     expect(readFileSync(`${path}.20261126T163005Z.2.bak`, 'utf8')).toBe('v2');
-    expect(readdirSync(dir).sort()).toEqual(['agenda.json', 'agenda.json.20261126T163005Z.2.bak', 'agenda.json.20261126T163005Z.bak']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'agenda.json',
+      'agenda.json.20261126T163005Z.2.bak',
+      'agenda.json.20261126T163005Z.bak',
+    ]);
   });
 
   it('creates a new file without a backup', () => {

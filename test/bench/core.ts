@@ -20,7 +20,18 @@ const CTX: CommandContext = {
   conversation: { platform: 'shell', tenantId: 'T1', channelId: 'C1' },
   isDirect: false,
 };
-const WORDS = ['reward', 'hacking', 'jailbreak', 'oversight', 'scaling', 'agents', 'honesty', 'robustness', 'privacy', 'tools'];
+const WORDS = [
+  'reward',
+  'hacking',
+  'jailbreak',
+  'oversight',
+  'scaling',
+  'agents',
+  'honesty',
+  'robustness',
+  'privacy',
+  'tools',
+];
 
 export async function run(options: BenchOptions): Promise<void> {
   const shipped = loadAgenda(join(ROOT, 'data/agenda.json'));
@@ -42,8 +53,11 @@ export async function run(options: BenchOptions): Promise<void> {
   }
   printTable(`Core, ms (${options.coreN} calls each)`, ['agenda', 'operation', 'p50', 'p99'], rows);
   const planMs = sweepPlanning(shipped, options.dueSubscriptions);
-  printTable('Sweep planning', ['due subscriptions', 'total ms', 'ms per subscription'],
-    [[String(options.dueSubscriptions), fixed(planMs, 0), fixed(planMs / Math.max(1, options.dueSubscriptions), 3)]]);
+  printTable(
+    'Sweep planning',
+    ['due subscriptions', 'total ms', 'ms per subscription'],
+    [[String(options.dueSubscriptions), fixed(planMs, 0), fixed(planMs / Math.max(1, options.dueSubscriptions), 3)]],
+  );
 }
 
 async function time(call: () => Promise<unknown>, n: number): Promise<number[]> {
@@ -66,11 +80,20 @@ function grown(agenda: Agenda, questions: number): Agenda {
     if (!sub) break;
     const list = extra.get(sub.challengeId) ?? [];
     const words = [WORDS[i % WORDS.length], WORDS[(i * 7) % WORDS.length], `topic${i % 997}`].join(' ');
-    list.push({ id: `${sub.section}-p${1000 + i}`, challengeId: sub.challengeId, section: sub.section, origin: 'prompt',
-      text: `Imported question ${i}: how do ${words} interact in practice?`, keywords: [] });
+    list.push({
+      id: `${sub.section}-p${1000 + i}`,
+      challengeId: sub.challengeId,
+      section: sub.section,
+      origin: 'prompt',
+      text: `Imported question ${i}: how do ${words} interact in practice?`,
+      keywords: [],
+    });
     extra.set(sub.challengeId, list);
   }
-  return { ...agenda, challenges: agenda.challenges.map((c) => ({ ...c, questions: [...c.questions, ...(extra.get(c.id) ?? [])] })) };
+  return {
+    ...agenda,
+    challenges: agenda.challenges.map((c) => ({ ...c, questions: [...c.questions, ...(extra.get(c.id) ?? [])] })),
+  };
 }
 
 /** Milliseconds for one `planDueDigests` over `count` subscriptions due now. */
@@ -82,9 +105,19 @@ function sweepPlanning(agenda: Agenda, count: number): number {
   db.transaction(() => {
     for (let i = 0; i < count; i += 1) {
       services.subscriptions.create({
-        platform: 'slack', tenantId: `T${i % 100}`, target: { kind: 'channel', channelId: `C${i}` }, ownerId: `U${i}`,
-        weekday: 1, time: { hour: 8, minute: 0 }, zone: 'UTC', origin: 'any', order: 'agenda', count: 1, seed: i,
-        nextDueAt: dueAt, createdAt: new Date('2025-12-01T00:00:00Z'),
+        platform: 'slack',
+        tenantId: `T${i % 100}`,
+        target: { kind: 'channel', channelId: `C${i}` },
+        ownerId: `U${i}`,
+        weekday: 1,
+        time: { hour: 8, minute: 0 },
+        zone: 'UTC',
+        origin: 'any',
+        order: 'agenda',
+        count: 1,
+        seed: i,
+        nextDueAt: dueAt,
+        createdAt: new Date('2025-12-01T00:00:00Z'),
       });
     }
   })();

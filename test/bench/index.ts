@@ -18,9 +18,14 @@ async function main(): Promise<void> {
   const { sections, options } = parseOptions(process.argv.slice(2));
   const names = sections.length > 0 ? sections : Object.keys(SECTIONS);
   const unknown = names.filter((name) => !(name in SECTIONS));
-  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`# agendabot bench: node ${process.version}, ${cpus().length} × ${cpu}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `# agendabot bench: node ${process.version}, ${cpus().length} × ${cpu}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   for (const name of names) {
     const started = performance.now();
     const section = await SECTIONS[name]?.();

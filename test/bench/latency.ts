@@ -21,10 +21,19 @@ export async function run(options: BenchOptions): Promise<void> {
   for (const transport of TRANSPORTS.filter((t) => t.name.toLowerCase().includes(options.transport))) {
     const result = await measureTransport(transport, options);
     for (const request of transport.requests) rows.push(latencyRow(transport.name, request.label, result.samples));
-    memory.push([transport.name, fixed(result.rss.agendabot, 0), fixed(result.rss.floor, 0), fixed(result.rss.agendabot / result.rss.floor)]);
+    memory.push([
+      transport.name,
+      fixed(result.rss.agendabot, 0),
+      fixed(result.rss.floor, 0),
+      fixed(result.rss.agendabot / result.rss.floor),
+    ]);
   }
   const header = ['transport', 'request', 'bot p50', 'bot p99', 'floor p50', 'floor p99', 'p50 ×', 'p99 ×'];
-  printTable(`Time to content, ms (n = ${options.n} per bot, blocks of ${options.block}, runner ${options.runner})`, header, rows);
+  printTable(
+    `Time to content, ms (n = ${options.n} per bot, blocks of ${options.block}, runner ${options.runner})`,
+    header,
+    rows,
+  );
   printTable('Resident memory after the run, MiB', ['transport', 'bot', 'floor', '×'], memory);
 }
 
@@ -65,7 +74,13 @@ async function repeat(endpoint: Endpoint | undefined, requests: readonly BenchRe
 }
 
 /** One block: `block` requests of each kind, interleaved, for one bot. */
-async function timeBlock(kind: BotKind, endpoint: Endpoint | undefined, requests: readonly BenchRequest[], block: number, samples: Samples) {
+async function timeBlock(
+  kind: BotKind,
+  endpoint: Endpoint | undefined,
+  requests: readonly BenchRequest[],
+  block: number,
+  samples: Samples,
+) {
   if (!endpoint) return;
   for (let i = 0; i < block; i += 1) {
     for (const request of requests) {

@@ -38,7 +38,12 @@ function readyCheck(kind: BotKind, platforms: number): (log: string) => boolean 
   return (log) => (log.match(/adapter started/gu)?.length ?? 0) >= platforms;
 }
 
-export async function startBot(kind: BotKind, env: Record<string, string>, platforms: number, runner: Runner): Promise<RunningBot> {
+export async function startBot(
+  kind: BotKind,
+  env: Record<string, string>,
+  platforms: number,
+  runner: Runner,
+): Promise<RunningBot> {
   const entry = ENTRIES[kind];
   const args = runner === 'node' ? [entry.js] : ['--import', 'tsx', entry.ts];
   const extra = process.env['BENCH_NODE_OPTIONS'];

@@ -20,7 +20,10 @@ interface StartSample {
 export async function run(options: BenchOptions): Promise<void> {
   const databases = [
     { label: 'empty database', path: makeBenchDb(0, 0) },
-    { label: `${options.subscriptions} subscriptions, ${options.groups} groups`, path: makeBenchDb(options.subscriptions, options.groups) },
+    {
+      label: `${options.subscriptions} subscriptions, ${options.groups} groups`,
+      path: makeBenchDb(options.subscriptions, options.groups),
+    },
   ];
   const rows: string[][] = [];
   for (const database of databases) {
@@ -31,24 +34,47 @@ export async function run(options: BenchOptions): Promise<void> {
     }
     const bot = samples.get('agendabot') ?? [];
     const floor = samples.get('floor') ?? [];
-    const ready = (s: StartSample[]) => percentile(s.map((x) => x.readyMs), 50);
-    const rss = (s: StartSample[]) => percentile(s.map((x) => x.rssMiB), 50);
-    rows.push([database.label, fixed(ready(bot), 0), fixed(ready(floor), 0), fixed(ready(bot) / ready(floor)),
-      fixed(rss(bot), 0), fixed(rss(floor), 0), fixed(rss(bot) / rss(floor))]);
+    const ready = (s: StartSample[]) =>
+      percentile(
+        s.map((x) => x.readyMs),
+        50,
+      );
+    const rss = (s: StartSample[]) =>
+      percentile(
+        s.map((x) => x.rssMiB),
+        50,
+      );
+    rows.push([
+      database.label,
+      fixed(ready(bot), 0),
+      fixed(ready(floor), 0),
+      fixed(ready(bot) / ready(floor)),
+      fixed(rss(bot), 0),
+      fixed(rss(floor), 0),
+      fixed(rss(bot) / rss(floor)),
+    ]);
   }
   const header = ['database', 'ready ms', 'floor ms', '×', 'RSS MiB', 'floor MiB', '×'];
-  printTable(`Start-up to ready and memory after ${BURST} rounds of requests (median of ${options.starts}, runner ${options.runner})`, header, rows);
+  printTable(
+    `Start-up to ready and memory after ${BURST} rounds of requests (median of ${options.starts}, runner ${options.runner})`,
+    header,
+    rows,
+  );
 }
 
 async function startOnce(kind: BotKind, dbPath: string, options: BenchOptions): Promise<StartSample> {
   const transports: Transport[] = [slackHttp, discord];
   const endpoints: Endpoint[] = [];
   for (const transport of transports) endpoints.push(await transport.open());
-  const env = Object.assign({ DATABASE_PATH: copyOf(dbPath) }, ...endpoints.map((e) => e.env)) as Record<string, string>;
+  const env = Object.assign({ DATABASE_PATH: copyOf(dbPath) }, ...endpoints.map((e) => e.env)) as Record<
+    string,
+    string
+  >;
   const bot = await startBot(kind, env, 2, options.runner);
   try {
     for (let i = 0; i < BURST; i += 1) {
-      for (const [t, transport] of transports.entries()) for (const request of transport.requests) await endpoints[t]?.send(request);
+      for (const [t, transport] of transports.entries())
+        for (const request of transport.requests) await endpoints[t]?.send(request);
     }
     return { readyMs: bot.readyMs, rssMiB: bot.rssMiB() };
   } finally {

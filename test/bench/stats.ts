@@ -15,7 +15,11 @@ export function fixed(value: number, digits = 2): string {
 /** Prints rows under a header, columns padded to their widest cell. */
 export function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(`\n## ${title}\n`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));

@@ -22,7 +22,10 @@ export const SLACK_REQUESTS: readonly BenchRequest[] = [
   { label: 'search jailbreak', text: 'search jailbreak' },
 ];
 
-export const DISCORD_REQUESTS: readonly BenchRequest[] = [...SLACK_REQUESTS, { label: 'autocomplete challenge', text: 'autocomplete' }];
+export const DISCORD_REQUESTS: readonly BenchRequest[] = [
+  ...SLACK_REQUESTS,
+  { label: 'autocomplete challenge', text: 'autocomplete' },
+];
 
 /** A bot's end of one transport: the environment that points it at its fakes, and how to time a request. */
 export interface Endpoint {
@@ -67,14 +70,22 @@ export const slackHttp: Transport = {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/slack/events`;
     return {
-      env: { ...SLACK_BASE, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: String(port), HOST: '127.0.0.1' },
+      env: {
+        ...SLACK_BASE,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
       async send(request) {
         const id = `h${++sequence}`;
         const started = performance.now();
         const fields = { command: '/agenda', text: request.text, response_url: slack.responseUrl(id) };
         const acked = sendSlashCommand(url, SECRET, fields).then((res) => {
           if (res.status !== 200) throw new Error(`Slack HTTP ${res.status}: ${res.body}`);
-          return res.body.length > 0 && hasText(JSON.parse(res.body) as Record<string, unknown>) ? performance.now() : responseArrival(slack, id);
+          return res.body.length > 0 && hasText(JSON.parse(res.body) as Record<string, unknown>)
+            ? performance.now()
+            : responseArrival(slack, id);
         });
         return (await acked) - started;
       },
@@ -95,7 +106,11 @@ export const slackSocket: Transport = {
         await socket.connected();
         const id = `s${++sequence}`;
         const started = performance.now();
-        const payload = slashCommandPayload({ command: '/agenda', text: request.text, response_url: slack.responseUrl(id) });
+        const payload = slashCommandPayload({
+          command: '/agenda',
+          text: request.text,
+          response_url: slack.responseUrl(id),
+        });
         const ack = await socket.sendSlashCommand(payload);
         const at = hasText(ack.payload) ? performance.now() : await responseArrival(slack, id);
         return at - started;
@@ -134,7 +149,11 @@ export const discord: Transport = {
         const started = performance.now();
         const sent = fake.interact(discordPayload(request));
         let at = 0;
-        await fake.waitFor(() => answered(fake, sent) && (at = performance.now()) > 0, `an answer to ${request.label}`, 10_000);
+        await fake.waitFor(
+          () => answered(fake, sent) && (at = performance.now()) > 0,
+          `an answer to ${request.label}`,
+          10_000,
+        );
         return at - started;
       },
       close: () => fake.close(),

@@ -70,7 +70,9 @@ describe('npm run agenda -- import', () => {
     ]);
     // Our prompts are all still there (2 per subsection of 3.5).
     expect(jailbreaks?.questions.filter((q) => q.origin === 'prompt').length).toBe(14);
-    const written = JSON.parse(readFileSync(path, 'utf8')) as { challenges: { id: string; questions: Record<string, unknown>[] }[] };
+    const written = JSON.parse(readFileSync(path, 'utf8')) as {
+      challenges: { id: string; questions: Record<string, unknown>[] }[];
+    };
     expect(written.challenges.find((c) => c.id === '3.5')?.questions[3]).toEqual({
       id: '3.5-q4',
       site_number: 4,
@@ -81,7 +83,10 @@ describe('npm run agenda -- import', () => {
       imported_from: 'clean.md',
     });
     // Fields we do not model survive the rewrite.
-    expect(written.challenges.find((c) => c.id === '2.1')?.questions[0]).toMatchObject({ id: '2.1-q1', confidence: 'high' });
+    expect(written.challenges.find((c) => c.id === '2.1')?.questions[0]).toMatchObject({
+      id: '2.1-q1',
+      confidence: 'high',
+    });
   });
 
   it('importing the same file again changes nothing and writes nothing', async () => {
@@ -97,9 +102,13 @@ describe('npm run agenda -- import', () => {
     const { path } = agendaCopy();
     const { code, out } = await cli(['import', fixture('duplicates.md'), '--agenda', path]);
     expect(code).toBe(2);
-    expect(out).toContain('  ✗ line 5: question 2 of challenge 3.5 is a duplicate: that number was already used at line 4');
+    expect(out).toContain(
+      '  ✗ line 5: question 2 of challenge 3.5 is a duplicate: that number was already used at line 4',
+    );
     expect(out).toContain('Done: 2 added, 0 changed, 0 unchanged, 3 rejected.');
-    const paper = loadAgenda(path).challenges.find((c) => c.id === '3.5')?.questions.filter((q) => q.origin === 'paper');
+    const paper = loadAgenda(path)
+      .challenges.find((c) => c.id === '3.5')
+      ?.questions.filter((q) => q.origin === 'paper');
     expect(paper?.map((q) => q.id)).toEqual(['3.5-q1', '3.5-q2']);
   });
 
@@ -115,7 +124,10 @@ describe('npm run agenda -- import', () => {
     expect(binary.code).toBe(1);
     expect(binary.err).toContain('looks like a binary file, not text; import reads UTF-8 text');
     const missing = await cli(['import', '/nonexistent/questions.md', '--agenda', path]);
-    expect(missing).toMatchObject({ code: 1, err: 'agenda import: cannot read /nonexistent/questions.md: no such file (ENOENT)\n' });
+    expect(missing).toMatchObject({
+      code: 1,
+      err: 'agenda import: cannot read /nonexistent/questions.md: no such file (ENOENT)\n',
+    });
   });
 
   it('refuses to import into an agenda file that is itself invalid', async () => {
@@ -129,7 +141,10 @@ describe('npm run agenda -- import', () => {
   it('prints progress on stderr for a long import, then the summary on stdout', async () => {
     const { dir, path } = agendaCopy();
     const lines = ['## 3.5 Jailbreaks'];
-    for (let n = 1; n <= 40_000; n++) lines.push(`${n}. Generated question ${n} with enough words in it to make the whole file larger than a few megabytes? (Section 3.5.${(n % 7) + 1})`);
+    for (let n = 1; n <= 40_000; n++)
+      lines.push(
+        `${n}. Generated question ${n} with enough words in it to make the whole file larger than a few megabytes? (Section 3.5.${(n % 7) + 1})`,
+      );
     const big = join(dir, 'big.md');
     writeFileSync(big, lines.join('\n'));
     // The fake clock moves 700 ms per reading, so the import "takes" several seconds.
@@ -138,7 +153,9 @@ describe('npm run agenda -- import', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/^reading big\.md: \d\.\d MB of 4\.\d MB read \(\d+%\)\n/);
     expect(err).toMatch(
-      new RegExp(`reading big\\.md: 4\\.\\d MB read in \\d+\\.\\d s\nmerging 40000 questions into ${path}…\nchecking the merged agenda…\n$`),
+      new RegExp(
+        `reading big\\.md: 4\\.\\d MB read in \\d+\\.\\d s\nmerging 40000 questions into ${path}…\nchecking the merged agenda…\n$`,
+      ),
     );
     expect(out).toContain('  … and 39950 more');
     expect(out).toContain('Dry run: 40000 added, 0 changed, 0 unchanged, 0 rejected. Nothing was written.');

@@ -16,14 +16,19 @@ describe('npm run agenda -- validate', () => {
     const { dir } = agendaCopy();
     const path = join(dir, 'broken.json');
     writeFileSync(path, '{\n  "id": "x",\n  "title": "y"\n  "short_title": "z"\n}\n');
-    expect(await cli(['validate', path])).toEqual({ code: 1, out: `${path}:4:3: expected ',' or '}' after a property value\n`, err: '' });
+    expect(await cli(['validate', path])).toEqual({
+      code: 1,
+      out: `${path}:4:3: expected ',' or '}' after a property value\n`,
+      err: '',
+    });
   });
 
   it('prints every problem with its JSON path', async () => {
     const { path } = agendaCopy();
-    const doc = JSON.parse(
-      (await import('node:fs')).readFileSync(path, 'utf8'),
-    ) as { challenges: { questions: { id: string; section: string; origin: string }[] }[]; links: { challenge: string } };
+    const doc = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8')) as {
+      challenges: { questions: { id: string; section: string; origin: string }[] }[];
+      links: { challenge: string };
+    };
     const first = doc.challenges[0]?.questions[0];
     if (!first) throw new Error('fixture agenda has no question');
     first.section = '9.9.9';
@@ -61,7 +66,10 @@ describe('npm run agenda -- bad arguments', () => {
       ['validate', 'a.json', 'b.json'],
       'agenda: validate takes at most one file: npm run agenda -- validate [<agenda-file>]',
     ],
-    [['import', 'q.md', '--dryrun'], 'agenda: unknown option --dryrun: accepted options are --dry-run, --agenda <file>, --all, --help'],
+    [
+      ['import', 'q.md', '--dryrun'],
+      'agenda: unknown option --dryrun: accepted options are --dry-run, --agenda <file>, --all, --help',
+    ],
     [['import', 'q.md', '--agenda'], 'agenda: option --agenda needs a value, e.g. --agenda data/agenda.json'],
   ])('%j gets a specific message and the usage', async (args, message) => {
     const { code, out, err } = await cli(args);

@@ -46,7 +46,7 @@ describe('complete (autocomplete ranking)', () => {
     ]);
   });
 
-  it('completes question ids by prefix and says each question\'s origin', () => {
+  it("completes question ids by prefix and says each question's origin", () => {
     expect(complete('question', '3.5', catalog, new ScriptedSearch())).toEqual([
       { name: '3.5-q1 (paper): How can jailbreak robustness be measured?', value: '3.5-q1' },
       { name: '3.5.2-p1 (prompt, ours): Which prompt injection defences transfer across models?', value: '3.5.2-p1' },

@@ -44,11 +44,22 @@ const echo: CommandSpec = {
 
 function setup() {
   const logger = new MemoryLogger();
-  const services = { clock: new ManualClock('2027-01-01T00:00:00Z'), logger, delivery: new DeliveryPorts() } as unknown as Services;
+  const services = {
+    clock: new ManualClock('2027-01-01T00:00:00Z'),
+    logger,
+    delivery: new DeliveryPorts(),
+  } as unknown as Services;
   const dispatcher = new Dispatcher(
     {
       commands: [echo],
-      actions: [{ action: 'fail', run: () => { throw new UserError('gone', 'That session was archived.'); } }],
+      actions: [
+        {
+          action: 'fail',
+          run: () => {
+            throw new UserError('gone', 'That session was archived.');
+          },
+        },
+      ],
       modals: [],
     },
     services,
@@ -91,7 +102,10 @@ describe('Dispatcher', () => {
     expect(ref).toMatch(/^[0-9a-z]{6}$/u);
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.summary).not.toContain('xoxb');
-    expect(logger.records[0]).toMatchObject({ level: 'error', fields: { ref, command: 'echo', userId: 'U1', tenantId: 'T1' } });
+    expect(logger.records[0]).toMatchObject({
+      level: 'error',
+      fields: { ref, command: 'echo', userId: 'U1', tenantId: 'T1' },
+    });
   });
 
   it('answers presses of unknown or failing buttons with a message, not an exception', async () => {

@@ -21,13 +21,20 @@ describe('listWithin', () => {
 
 describe('plainSummary', () => {
   it('joins sentences and lists with spaces, leaving out empty lists', () => {
-    const text = plainSummary(['3.5 Jailbreaks.', { label: 'Subsections: ', items: ['3.5.1 A', '3.5.2 B'], end: '.' }, { label: 'None: ', items: [] }]);
+    const text = plainSummary([
+      '3.5 Jailbreaks.',
+      { label: 'Subsections: ', items: ['3.5.1 A', '3.5.2 B'], end: '.' },
+      { label: 'None: ', items: [] },
+    ]);
     expect(text).toBe('3.5 Jailbreaks. Subsections: 3.5.1 A; 3.5.2 B.');
   });
 
   it('shortens the lists, not the sentences, to stay within the limit', () => {
     const items = Array.from({ length: 20 }, (_, i) => `3.5-p${i + 1}`);
-    const text = plainSummary(['Head sentence.', { label: 'Ids: ', items, separator: ', ', end: '.' }, 'Tail sentence.'], 80);
+    const text = plainSummary(
+      ['Head sentence.', { label: 'Ids: ', items, separator: ', ', end: '.' }, 'Tail sentence.'],
+      80,
+    );
     expect(text).toBe('Head sentence. Ids: 3.5-p1, 3.5-p2, 3.5-p3, 3.5-p4, …and 16 more. Tail sentence.');
     expect(text.length).toBeLessThanOrEqual(80);
   });

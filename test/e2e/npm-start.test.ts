@@ -7,12 +7,19 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 
 /** Runs `npm start` with no platform tokens, feeds `input` on stdin, and collects both streams. */
-function runShell(input: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runShell(
+  input: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(SLACK|DISCORD)_/u.test(key)) env[key] = value;
   }
-  Object.assign(env, { DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'agendabot-e2e-')), 'bot.db'), LOG_LEVEL: 'info' }, extraEnv);
+  Object.assign(
+    env,
+    { DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'agendabot-e2e-')), 'bot.db'), LOG_LEVEL: 'info' },
+    extraEnv,
+  );
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -28,7 +35,13 @@ function runShell(input: string, extraEnv: Record<string, string> = {}): Promise
 describe('npm start with no tokens (the shell)', () => {
   it('answers commands read from standard input and exits at the end of input', async () => {
     const { code, stdout, stderr } = await runShell(
-      ['/agenda challenge 3.5', '/agenda question 2.1-q1', '/agenda question 3.5.9-p1', '/agenda search "NEAR(', ''].join('\n'),
+      [
+        '/agenda challenge 3.5',
+        '/agenda question 2.1-q1',
+        '/agenda question 3.5.9-p1',
+        '/agenda search "NEAR(',
+        '',
+      ].join('\n'),
     );
     expect(code).toBe(0);
     // The challenge with its subsections and question ids, each marked with its origin.
@@ -41,7 +54,9 @@ describe('npm start with no tokens (the shell)', () => {
     expect(stdout).toMatch(/From the paper \(§2\.1\.\d+\)/u);
     expect(stdout).toContain('Nothing found for "NEAR(".');
     // A specific reply to an unknown id.
-    expect(stdout).toContain('No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.');
+    expect(stdout).toContain(
+      'No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.',
+    );
     // Logs go to standard error as JSON, never into the chat.
     expect(stdout).not.toContain('"level"');
     expect(stderr).toContain('"msg":"agenda indexed"');

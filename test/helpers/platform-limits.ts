@@ -32,7 +32,12 @@ export function discordProblems(message: RenderedMessage): string[] {
   const total = embeds.reduce((n, e) => n + embedLength(e), 0);
   if (total > 6000) problems.push(`embeds hold ${total} characters, over 6,000`);
   embeds.forEach((embed, i) => {
-    if (embed.title === undefined && embed.description === undefined && embed.fields === undefined && embed.footer === undefined) {
+    if (
+      embed.title === undefined &&
+      embed.description === undefined &&
+      embed.fields === undefined &&
+      embed.footer === undefined
+    ) {
       problems.push(`embed ${i}: empty`);
     }
     text(problems, `embed ${i} title`, embed.title, 256);
@@ -99,7 +104,8 @@ export function slackProblems(message: SlackMessage): string[] {
       text(problems, `block ${i} header`, block.text.text, 150);
       visible += block.text.text.length;
     } else if (block.type === 'context') {
-      if (block.elements.length < 1 || block.elements.length > 10) problems.push(`block ${i}: context with ${block.elements.length} elements`);
+      if (block.elements.length < 1 || block.elements.length > 10)
+        problems.push(`block ${i}: context with ${block.elements.length} elements`);
       for (const e of block.elements) {
         if ('text' in e && typeof e.text === 'string') {
           mrkdwn(problems, `block ${i} context`, e.text, 3000);
@@ -107,7 +113,8 @@ export function slackProblems(message: SlackMessage): string[] {
         }
       }
     } else if (block.type === 'actions') {
-      if (block.elements.length < 1 || block.elements.length > 25) problems.push(`block ${i}: ${block.elements.length} buttons`);
+      if (block.elements.length < 1 || block.elements.length > 25)
+        problems.push(`block ${i}: ${block.elements.length} buttons`);
       for (const e of block.elements) {
         if (e.type !== 'button') continue;
         text(problems, `block ${i} button label`, e.text.text, 75);
@@ -115,7 +122,8 @@ export function slackProblems(message: SlackMessage): string[] {
         if (e.value !== undefined) text(problems, `block ${i} button value`, e.value, 2000, 0);
         if (e.value === '') problems.push(`block ${i} button value: empty`);
         text(problems, `block ${i} action id`, e.action_id, 255);
-        if (e.action_id !== undefined && actionIds.has(e.action_id)) problems.push(`action id ${e.action_id} used twice`);
+        if (e.action_id !== undefined && actionIds.has(e.action_id))
+          problems.push(`action id ${e.action_id} used twice`);
         if (e.action_id !== undefined) actionIds.add(e.action_id);
       }
     } else if (block.type !== 'divider') {

@@ -12,7 +12,10 @@ import { DeliveriesRepository } from '../../src/persistence/deliveries-repositor
 import { MIGRATIONS } from '../../src/persistence/migrations/index.js';
 
 const at = (iso: string): Date => new Date(iso);
-const channel = (channelId: string): Destination => ({ kind: 'channel', conversation: { platform: 'slack', tenantId: 'T1', channelId } });
+const channel = (channelId: string): Destination => ({
+  kind: 'channel',
+  conversation: { platform: 'slack', tenantId: 'T1', channelId },
+});
 const delivery = (key: string, channelId = 'C1'): PlannedDelivery => ({
   key,
   destination: channel(channelId),

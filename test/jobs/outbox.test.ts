@@ -127,7 +127,10 @@ describe('Outbox: exactly-once delivery', () => {
 
   it('retries transient errors with growing delays on the clock, then posts', async () => {
     store.plan(planned, clock.now());
-    port.postFailures.push(new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'), new Error('socket hang up'));
+    port.postFailures.push(
+      new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'),
+      new Error('socket hang up'),
+    );
     const outbox = boot();
     await outbox.process();
     expect(store.get(planned.key)?.nextAttemptAt?.toISOString()).toBe('2024-03-04T09:01:30.000Z');
@@ -190,7 +193,10 @@ describe('Outbox: exactly-once delivery', () => {
 
   it('a DM without threads marks the thread unavailable', async () => {
     port.threadsInDirectMessages = false;
-    store.plan({ ...planned, destination: { kind: 'user', platform: 'shell', tenantId: 'T1', userId: 'U1' } }, clock.now());
+    store.plan(
+      { ...planned, destination: { kind: 'user', platform: 'shell', tenantId: 'T1', userId: 'U1' } },
+      clock.now(),
+    );
     await boot().process();
     expect(store.get(planned.key)?.threadState).toBe('unavailable');
     expect(port.posts.map((p) => p.conversation.channelId)).toEqual(['dm:U1']);

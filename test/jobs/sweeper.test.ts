@@ -45,7 +45,15 @@ describe('Sweeper', () => {
     let calls = 0;
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const env = setup([{ name: 'slow', plan: async () => { calls += 1; await gate; } }]);
+    const env = setup([
+      {
+        name: 'slow',
+        plan: async () => {
+          calls += 1;
+          await gate;
+        },
+      },
+    ]);
     const first = env.sweeper.sweep();
     const second = env.sweeper.sweep();
     expect(second).toBe(first);
@@ -60,17 +68,36 @@ describe('Sweeper', () => {
   it('a failing provider is logged and does not stop the others', async () => {
     let ran = false;
     const env = setup([
-      { name: 'broken', plan: () => { throw new Error('boom'); } },
-      { name: 'fine', plan: () => { ran = true; } },
+      {
+        name: 'broken',
+        plan: () => {
+          throw new Error('boom');
+        },
+      },
+      {
+        name: 'fine',
+        plan: () => {
+          ran = true;
+        },
+      },
     ]);
     await env.sweeper.sweep();
     expect(ran).toBe(true);
-    expect(env.logger.records.filter((r) => r.level === 'error').map((r) => (r.fields as { step: string }).step)).toEqual(['broken']);
+    expect(
+      env.logger.records.filter((r) => r.level === 'error').map((r) => (r.fields as { step: string }).step),
+    ).toEqual(['broken']);
   });
 
   it('the scheduler sweeps at start-up and stops cleanly', async () => {
     let calls = 0;
-    const env = setup([{ name: 'count', plan: () => { calls += 1; } }]);
+    const env = setup([
+      {
+        name: 'count',
+        plan: () => {
+          calls += 1;
+        },
+      },
+    ]);
     const scheduler = startScheduler(env.sweeper, env.logger);
     await env.sweeper.idle();
     expect(calls).toBe(1);

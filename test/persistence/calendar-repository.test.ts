@@ -80,7 +80,12 @@ describe('session revisions (SEQUENCE)', () => {
       { number: 1, localDate: '2027-03-19', startsAt: new Date('2027-03-19T17:00:00Z') },
       { number: 2, localDate: '2027-04-02', startsAt: new Date('2027-04-02T17:00:00Z') },
     ]);
-    expect(new Map(calendars.sequences(group.id))).toEqual(new Map([[1, 1], [2, 2]]));
+    expect(new Map(calendars.sequences(group.id))).toEqual(
+      new Map([
+        [1, 1],
+        [2, 2],
+      ]),
+    );
   });
 
   it('do not rise for a write that leaves the time as it was, or for other changes to a session', () => {

@@ -7,7 +7,9 @@ import { migrate, openDatabase, schemaVersion } from '../../src/persistence/db.j
 import { MIGRATIONS } from '../../src/persistence/migrations/index.js';
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 describe('migrations', () => {

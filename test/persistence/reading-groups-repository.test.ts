@@ -65,7 +65,12 @@ describe('SqliteReadingGroupStore', () => {
     store.volunteer(id, 'U2', new Date('2027-01-05T00:00:00Z'));
     store.setReminderRoute(id, 'U2', 'dm');
     expect(store.members(id)).toEqual([
-      { userId: 'U2', joinedAt: new Date('2027-01-02T00:00:00Z'), remind: 'dm', volunteeredAt: new Date('2027-01-04T00:00:00Z') },
+      {
+        userId: 'U2',
+        joinedAt: new Date('2027-01-02T00:00:00Z'),
+        remind: 'dm',
+        volunteeredAt: new Date('2027-01-04T00:00:00Z'),
+      },
     ]);
     store.setRsvp(id, 1, 'U2', 'going');
     store.setRsvp(id, 1, 'U3', 'going');
@@ -93,7 +98,12 @@ describe('SqliteReadingGroupStore', () => {
     store.setQuestions(id, 1, ['3.4-q1', '3.4.1-p1']);
     store.markCovered(id, 1);
     const first = store.session(id, 1);
-    expect(first).toMatchObject({ localDate: '2027-01-21', status: 'covered', facilitatorId: 'U7', questionIds: ['3.4-q1', '3.4.1-p1'] });
+    expect(first).toMatchObject({
+      localDate: '2027-01-21',
+      status: 'covered',
+      facilitatorId: 'U7',
+      questionIds: ['3.4-q1', '3.4.1-p1'],
+    });
     expect(store.session(id, 2)?.startsAt.toISOString()).toBe('2027-01-28T16:00:00.000Z');
   });
 });

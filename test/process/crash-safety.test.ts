@@ -27,7 +27,8 @@ beforeAll(async () => {
   slack = await FakeSlack.start();
   // Real Slack timestamps are wall-clock seconds; reconciliation searches history by time.
   let sequence = 0;
-  (slack as { nextTs: () => string }).nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+  (slack as { nextTs: () => string }).nextTs = () =>
+    `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
   dir = mkdtempSync(join(tmpdir(), 'agendabot-crash-'));
 });
 afterAll(async () => {
@@ -125,7 +126,9 @@ describe('exactly one post per subscription and week across SIGKILL and restart 
 
       for (const key of keys) expect(postsWithKey(key, before), key).toBe(1);
       for (const channel of ['C0ONE', 'C0TWO']) {
-        const cards = slack.messages.filter((m) => m.channel === channel && !before.has(m.ts) && m.thread_ts === undefined);
+        const cards = slack.messages.filter(
+          (m) => m.channel === channel && !before.has(m.ts) && m.thread_ts === undefined,
+        );
         expect(cards, channel).toHaveLength(1);
       }
     },

@@ -27,7 +27,8 @@ beforeEach(async () => {
   slack = await FakeSlack.start();
   // Real Slack timestamps are wall-clock seconds; reconciliation searches history by time.
   let sequence = 0;
-  (slack as { nextTs: () => string }).nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+  (slack as { nextTs: () => string }).nextTs = () =>
+    `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
 });
 afterEach(async () => {
   await stopAll(bots);
@@ -71,7 +72,10 @@ function postsPerKey(): Map<string, number> {
 function expectEachOnce(ids: readonly number[], week: string): void {
   const counts = postsPerKey();
   const expected = ids.flatMap((id) => [`digest:${id}:${week}`, `digest:${id}:${week}:thread`]);
-  expect(expected.filter((key) => counts.get(key) !== 1), 'keys not posted exactly once').toEqual([]);
+  expect(
+    expected.filter((key) => counts.get(key) !== 1),
+    'keys not posted exactly once',
+  ).toEqual([]);
   expect(slack.messages).toHaveLength(expected.length);
 }
 
@@ -80,7 +84,11 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1
 describe('several bot processes on one database file', () => {
   it('three processes, 300 subscriptions due at once: 300 posts and 300 thread messages, each once', async () => {
     const databasePath = join(dir, 'three.db');
-    const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: slack.teamId, channels: channels(300) });
+    const { week } = seedSubscriptions(databasePath, {
+      platform: 'slack',
+      tenantId: slack.teamId,
+      channels: channels(300),
+    });
     slack.latencyMs = 10;
     await startBots(databasePath, 3);
     await slack.until(() => slack.messages.length >= 600);
@@ -90,7 +98,11 @@ describe('several bot processes on one database file', () => {
 
   it('one of three SIGKILLed mid-run: nothing lost, nothing doubled, its claims taken over after the lease', async () => {
     const databasePath = join(dir, 'killed.db');
-    const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: slack.teamId, channels: channels(300) });
+    const { week } = seedSubscriptions(databasePath, {
+      platform: 'slack',
+      tenantId: slack.teamId,
+      channels: channels(300),
+    });
     slack.latencyMs = 50;
     // A short lease, so the survivors take the dead process's claims over within the test.
     const [doomed] = await startBots(databasePath, 3, { DELIVERY_LEASE_SECONDS: '4' });
@@ -109,7 +121,11 @@ describe('several bot processes on one database file', () => {
 
   it('"digest now" in one process racing the sweep in another: one post per key', async () => {
     const databasePath = join(dir, 'race.db');
-    const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: slack.teamId, channels: channels(20) });
+    const { week } = seedSubscriptions(databasePath, {
+      platform: 'slack',
+      tenantId: slack.teamId,
+      channels: channels(20),
+    });
     slack.latencyMs = 20;
     const [commands, sweeper] = await startBots(databasePath, 2);
     if (!commands || !sweeper) throw new Error('bots did not start');
@@ -146,9 +162,13 @@ describe('several bot processes on one database file', () => {
     expect(ready.map((l) => l?.['applied']).sort()).toEqual([0, 0, newest]);
   }, 120_000);
 
-  it("a 429 with Retry-After for one channel: that channel waits exactly that long, the others go on", async () => {
+  it('a 429 with Retry-After for one channel: that channel waits exactly that long, the others go on', async () => {
     const databasePath = join(dir, 'limited.db');
-    const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: slack.teamId, channels: channels(4) });
+    const { week } = seedSubscriptions(databasePath, {
+      platform: 'slack',
+      tenantId: slack.teamId,
+      channels: channels(4),
+    });
     let refused = false;
     slack.limiter = (call) => {
       const first = call.method === 'chat.postMessage' && call.args['channel'] === 'C0001' && !refused;

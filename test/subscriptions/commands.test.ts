@@ -14,7 +14,7 @@ describe('bad input gets a specific answer', () => {
     [
       'subscribe in:3.5 origin:paper',
       'No question matches origin:paper in:3.5 in the current agenda, so there would be nothing to post. ' +
-        'Use origin:any (the paper\'s questions and our prompts) or origin:prompt, or load the paper\'s questions first ' +
+        "Use origin:any (the paper's questions and our prompts) or origin:prompt, or load the paper's questions first " +
         '(README: "Loading the paper\'s full question list").',
     ],
     ['subscribe origin=papers', 'origin=papers is not an origin (use paper, prompt, any).'],
@@ -24,12 +24,27 @@ describe('bad input gets a specific answer', () => {
       'subscribe #<!channel>',
       'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).',
     ],
-    ['subscribe colour=red', '`colour` is not an option of `/agenda subscribe`. Usage: `/agenda subscribe [#channel] [day=…] [time=…] [tz=…] [in=…] [origin=…] [order=…] [count=…]`'],
-    ['unsubscribe', '`/agenda unsubscribe` needs `id` (Subscription id (see /agenda subscriptions)). Usage: `/agenda unsubscribe <id>`, for example `/agenda unsubscribe 4`.'],
+    [
+      'subscribe colour=red',
+      '`colour` is not an option of `/agenda subscribe`. Usage: `/agenda subscribe [#channel] [day=…] [time=…] [tz=…] [in=…] [origin=…] [order=…] [count=…]`',
+    ],
+    [
+      'unsubscribe',
+      '`/agenda unsubscribe` needs `id` (Subscription id (see /agenda subscriptions)). Usage: `/agenda unsubscribe <id>`, for example `/agenda unsubscribe 4`.',
+    ],
     ['pause x', '`id=x` is not accepted by `/agenda pause`: use a whole number.'],
-    ['resume 77', 'There is no subscription 77 that you can see here. `/agenda subscriptions` lists them with their ids.'],
-    ['digest now 77', 'There is no subscription 77 that you can see here. `/agenda subscriptions` lists them with their ids.'],
-    ['digest preview', 'No subscription posts here; give its id, e.g. `/agenda digest preview 1`. There are none yet: `/agenda subscribe` starts one.'],
+    [
+      'resume 77',
+      'There is no subscription 77 that you can see here. `/agenda subscriptions` lists them with their ids.',
+    ],
+    [
+      'digest now 77',
+      'There is no subscription 77 that you can see here. `/agenda subscriptions` lists them with their ids.',
+    ],
+    [
+      'digest preview',
+      'No subscription posts here; give its id, e.g. `/agenda digest preview 1`. There are none yet: `/agenda subscribe` starts one.',
+    ],
   ])('%s', async (command, expected) => {
     const env = digestEnv();
     const reply = await env.run(command);
@@ -62,7 +77,7 @@ describe('permissions', () => {
     expect(env.services.subscriptions.list('shell', 'T1')).toHaveLength(1);
   });
 
-  it('changing a channel subscription needs the same rights; a DM subscription is its person\'s alone', async () => {
+  it("changing a channel subscription needs the same rights; a DM subscription is its person's alone", async () => {
     const env = digestEnv();
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
@@ -70,7 +85,9 @@ describe('permissions', () => {
     for (const command of ['pause 1', 'unsubscribe 1', 'digest now 1']) {
       expect((await env.run(command, { userId: 'U2' })).summary).toMatch(/^Only channel managers can change/u);
     }
-    expect((await env.run('pause 2', { userId: 'U2' })).summary).toMatch(/^There is no subscription 2 that you can see here/u);
+    expect((await env.run('pause 2', { userId: 'U2' })).summary).toMatch(
+      /^There is no subscription 2 that you can see here/u,
+    );
     expect(env.services.subscriptions.byId(1)?.paused).toBe(false);
     expect(env.port.posts).toHaveLength(0);
     expect((await env.run('pause 1')).summary).toBe('Paused 1.');
@@ -78,12 +95,14 @@ describe('permissions', () => {
 });
 
 describe('tenant isolation', () => {
-  it('no command in one workspace can see or change another workspace\'s subscriptions', async () => {
+  it("no command in one workspace can see or change another workspace's subscriptions", async () => {
     const env = digestEnv();
     env.port.managers.add('T1:U1').add('T2:U1');
     await env.run('subscribe #C9');
     const other = { tenantId: 'T2' };
-    expect((await env.run('subscriptions', other)).summary).toMatch(/^There are no weekly-question subscriptions here yet/u);
+    expect((await env.run('subscriptions', other)).summary).toMatch(
+      /^There are no weekly-question subscriptions here yet/u,
+    );
     for (const command of ['pause 1', 'resume 1', 'unsubscribe 1', 'digest now 1', 'digest preview 1']) {
       expect((await env.run(command, other)).summary, command).toBe(
         'There is no subscription 1 that you can see here. `/agenda subscriptions` lists them with their ids.',
@@ -93,7 +112,7 @@ describe('tenant isolation', () => {
     expect(env.services.subscriptions.byId(1)?.paused).toBe(false);
   });
 
-  it('lists channel subscriptions and only the asker\'s own DM subscriptions, with ids and next times', async () => {
+  it("lists channel subscriptions and only the asker's own DM subscriptions, with ids and next times", async () => {
     const env = digestEnv();
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9 day=fri time=16:00 tz=Europe/Berlin in:3.5 origin=prompt order=shuffled count=2');
@@ -106,12 +125,15 @@ describe('tenant isolation', () => {
       '1 To #C9, Fridays at 16:00 (Europe/Berlin). Next: 2024-03-08 15:00 UTC. Questions: challenge 3.5 Jailbreaks and prompt injection undermine LLM security; our discussion prompts only; shuffled; 2 questions a week.',
     );
     const item = list.blocks.find((b) => b.kind === 'list');
-    expect(item?.kind === 'list' && item.items[0]?.text).toContainEqual({ time: new Date('2024-03-08T15:00:00Z'), style: 'full' });
+    expect(item?.kind === 'list' && item.items[0]?.text).toContainEqual({
+      time: new Date('2024-03-08T15:00:00Z'),
+      style: 'full',
+    });
   });
 });
 
 describe('preview and post now', () => {
-  it('preview shows exactly what the next post will be; post now counts as this week\'s post', async () => {
+  it("preview shows exactly what the next post will be; post now counts as this week's post", async () => {
     const env = digestEnv({ now: '2024-03-04T07:00:00Z' });
     await env.run('subscribe');
     const preview = await env.run('digest preview', { isDirect: true });
@@ -120,7 +142,9 @@ describe('preview and post now', () => {
     expect(plain(preview)).toContain('Due 2024-03-04 09:00 UTC.');
     expect(plain(preview)).not.toContain('[Interested]');
 
-    expect((await env.run('digest now 1')).summary).toBe("Posted this week's question to you (by direct message). It counts as this week's post.");
+    expect((await env.run('digest now 1')).summary).toBe(
+      "Posted this week's question to you (by direct message). It counts as this week's post.",
+    );
     expect(env.port.posts.map((p) => p.key)).toEqual(['digest:1:2024-W10', 'digest:1:2024-W10:thread']);
     expect((await env.run('digest now 1')).summary).toBe(
       "This week's question (2024-W10) for subscription 1 was already posted or skipped. The next one is due Monday 2024-03-11 09:00 (UTC).",
@@ -139,7 +163,12 @@ describe('post now names the channel', () => {
     await env.run('subscribe #C9');
     const posted = await env.run('digest now 1');
     expect(posted.summary).toBe("Posted this week's question to #C9. It counts as this week's post.");
-    expect(posted.blocks).toEqual([{ kind: 'text', spans: ["Posted this week's question to ", { channel: 'C9' }, ". It counts as this week's post."] }]);
+    expect(posted.blocks).toEqual([
+      {
+        kind: 'text',
+        spans: ["Posted this week's question to ", { channel: 'C9' }, ". It counts as this week's post."],
+      },
+    ]);
   });
 });
 
@@ -156,12 +185,23 @@ describe('buttons', () => {
 
   it('Interested records the interest once and redraws the card with the count', async () => {
     const env = await posted();
-    const first = await env.dispatcher.press('digest.interested', 'digest:1:2024-W10|2.1-q1', env.ctx({ userId: 'U5' }), { messageId: 'm1' });
+    const first = await env.dispatcher.press(
+      'digest.interested',
+      'digest:1:2024-W10|2.1-q1',
+      env.ctx({ userId: 'U5' }),
+      { messageId: 'm1' },
+    );
     expect(first.reply?.summary).toBe('Noted: you are interested in 2.1-q1. /agenda interests lists yours.');
     expect(plain(first.update ?? { visibility: 'channel', summary: '', blocks: [] })).toContain('Interested: 1');
     await env.dispatcher.press('digest.interested', 'digest:1:2024-W10|2.1-q1', env.ctx({ userId: 'U6' }));
-    const again = await env.dispatcher.press('digest.interested', 'digest:1:2024-W10|2.1-q1', env.ctx({ userId: 'U5' }));
-    expect(again.reply?.summary).toBe('You had already said you are interested in 2.1-q1. /agenda interests lists yours.');
+    const again = await env.dispatcher.press(
+      'digest.interested',
+      'digest:1:2024-W10|2.1-q1',
+      env.ctx({ userId: 'U5' }),
+    );
+    expect(again.reply?.summary).toBe(
+      'You had already said you are interested in 2.1-q1. /agenda interests lists yours.',
+    );
     expect(plain(again.update ?? { visibility: 'channel', summary: '', blocks: [] })).toContain('Interested: 2');
     const mine = await env.run('interests', { userId: 'U5' });
     expect(mine.blocks.find((b) => b.kind === 'list')).toMatchObject({ items: [{ id: '2.1-q1', origin: 'paper' }] });
@@ -171,11 +211,19 @@ describe('buttons', () => {
 
   it('a press from another workspace or for an unknown question is refused', async () => {
     const env = await posted();
-    const foreign = await env.dispatcher.press('digest.interested', 'digest:1:2024-W10|2.1-q1', env.ctx({ tenantId: 'T2' }));
-    expect(foreign.reply?.summary).toBe('That weekly question is no longer known here. `/agenda digest preview` shows the next one.');
+    const foreign = await env.dispatcher.press(
+      'digest.interested',
+      'digest:1:2024-W10|2.1-q1',
+      env.ctx({ tenantId: 'T2' }),
+    );
+    expect(foreign.reply?.summary).toBe(
+      'That weekly question is no longer known here. `/agenda digest preview` shows the next one.',
+    );
     expect(foreign.update).toBeUndefined();
     const wrong = await env.dispatcher.press('digest.interested', 'digest:1:2024-W10|3.5.1-p1', env.ctx());
-    expect(wrong.reply?.summary).toBe('That weekly question is no longer known here. `/agenda digest preview` shows the next one.');
+    expect(wrong.reply?.summary).toBe(
+      'That weekly question is no longer known here. `/agenda digest preview` shows the next one.',
+    );
     expect(env.services.subscriptions.interestCount('digest:1:2024-W10', '2.1-q1')).toBe(0);
   });
 
@@ -188,12 +236,14 @@ describe('buttons', () => {
     expect(result.update).toBeUndefined();
     const item = result.reply?.blocks.find((b) => b.kind === 'list');
     expect(item?.kind === 'list' && item.items[0]?.id).toMatch(/^3\.6\.\d+-p\d+$/u);
-    expect(plain(result.reply ?? { visibility: 'channel', summary: '', blocks: [] })).toContain('Origin: Discussion prompt (ours), on §3.6.');
+    expect(plain(result.reply ?? { visibility: 'channel', summary: '', blocks: [] })).toContain(
+      'Origin: Discussion prompt (ours), on §3.6.',
+    );
   });
 });
 
 describe('autocomplete for subscription ids', () => {
-  it('offers the asker\'s visible subscriptions in this tenant, filtered by what is typed', async () => {
+  it("offers the asker's visible subscriptions in this tenant, filtered by what is typed", async () => {
     const env = digestEnv();
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9 day=fri time=16:00');
@@ -203,7 +253,9 @@ describe('autocomplete for subscription ids', () => {
       { name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' },
       { name: '3: you, by DM, Mondays at 09:00 (UTC)', value: '3' },
     ]);
-    expect(await env.dispatcher.complete('subscription', 'fri', env.ctx())).toEqual([{ name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' }]);
+    expect(await env.dispatcher.complete('subscription', 'fri', env.ctx())).toEqual([
+      { name: '1: channel C9, Fridays at 16:00 (UTC)', value: '1' },
+    ]);
     expect(await env.dispatcher.complete('subscription', '', env.ctx({ tenantId: 'T2' }))).toEqual([]);
   });
 });

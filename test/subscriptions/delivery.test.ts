@@ -9,19 +9,31 @@ describe('delivery problems', () => {
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
     env.clock.set('2024-03-04T09:00:00Z');
-    env.port.postFailures.push(new DeliveryError('shell', 'channel_not_found', 'gone', 'channel_not_found', 'the channel was deleted or the bot cannot see it'));
+    env.port.postFailures.push(
+      new DeliveryError(
+        'shell',
+        'channel_not_found',
+        'gone',
+        'channel_not_found',
+        'the channel was deleted or the bot cannot see it',
+      ),
+    );
     await env.sweeper.sweep();
     const subscription = env.services.subscriptions.byId(1);
     expect(subscription?.paused).toBe(true);
     expect(subscription?.pausedReason).toBe('channel_not_found: the channel was deleted or the bot cannot see it');
-    expect(env.port.posts.map((p) => [p.key, p.conversation.channelId])).toEqual([['notice:digest:1:2024-W10', 'dm:U1']]);
+    expect(env.port.posts.map((p) => [p.key, p.conversation.channelId])).toEqual([
+      ['notice:digest:1:2024-W10', 'dm:U1'],
+    ]);
     expect(plain(env.port.posts[0]?.reply ?? { visibility: 'channel', summary: '', blocks: [] })).toBe(
       'Your weekly research question (subscription 1) to the channel #C9 is paused: the channel was deleted or the bot cannot see it. When that is fixed, run /agenda resume 1.',
     );
     env.clock.set('2024-03-11T09:00:00Z');
     await env.sweeper.sweep();
     expect(env.port.posts).toHaveLength(1);
-    expect(plain(await env.run('subscriptions'))).toContain('Paused (channel_not_found: the channel was deleted or the bot cannot see it).');
+    expect(plain(await env.run('subscriptions'))).toContain(
+      'Paused (channel_not_found: the channel was deleted or the bot cannot see it).',
+    );
 
     // Fixed and resumed: it posts again from the next regular occurrence.
     expect((await env.run('resume 1')).summary).toBe('Resumed 1; next post: Monday 2024-03-18 09:00 (UTC).');
@@ -74,11 +86,15 @@ describe('exactly once across crashes (in-process simulation)', () => {
       await second.sweeper.sweep();
       first.clock.set('2024-03-11T09:00:00Z');
       await first.restart().sweeper.sweep();
-      const keys = first.port.posts.map((p) => p.key).filter((k) => !k.endsWith(':thread')).sort();
+      const keys = first.port.posts
+        .map((p) => p.key)
+        .filter((k) => !k.endsWith(':thread'))
+        .sort();
       expect(keys).toEqual(['digest:1:2024-W10', 'digest:1:2024-W11', 'digest:2:2024-W10', 'digest:2:2024-W11']);
       expect(first.port.posts.filter((p) => p.key.endsWith(':thread'))).toHaveLength(4);
       // The rotation advanced once per week, not once per attempt.
-      const list = (key: string) => first.port.posts.find((p) => p.key === key)?.reply.blocks.find((b) => b.kind === 'list');
+      const list = (key: string) =>
+        first.port.posts.find((p) => p.key === key)?.reply.blocks.find((b) => b.kind === 'list');
       expect(list('digest:1:2024-W10')).toMatchObject({ items: [{ id: '2.1-q1' }] });
       expect(list('digest:1:2024-W11')).toMatchObject({ items: [{ id: '2.1.1-p1' }] });
     },

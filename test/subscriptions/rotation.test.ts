@@ -9,8 +9,12 @@ function q(id: string, challengeId: string): Question {
 
 // Three challenges, unevenly sized, in agenda order.
 const AGENDA: Question[] = [
-  q('a1', 'A'), q('a2', 'A'), q('a3', 'A'), q('a4', 'A'),
-  q('b1', 'B'), q('b2', 'B'),
+  q('a1', 'A'),
+  q('a2', 'A'),
+  q('a3', 'A'),
+  q('a4', 'A'),
+  q('b1', 'B'),
+  q('b2', 'B'),
   q('c1', 'C'),
 ];
 

@@ -61,7 +61,9 @@ describe('the weekly sweep', () => {
     await restarted.sweeper.sweep();
     expect(env.port.posts).toHaveLength(0);
     expect(env.services.deliveries.get('digest:1:2024-W13')?.state).toBe('skipped');
-    expect(restarted.logger.records.filter((r) => r.message === 'skipped a weekly question missed while the bot was down')).toHaveLength(1);
+    expect(
+      restarted.logger.records.filter((r) => r.message === 'skipped a weekly question missed while the bot was down'),
+    ).toHaveLength(1);
     expect(env.services.subscriptions.byId(1)?.nextDueAt.toISOString()).toBe('2024-04-01T09:00:00.000Z');
     env.clock.set('2024-04-01T09:00:00Z');
     await restarted.sweeper.sweep();

@@ -109,7 +109,8 @@ describe('two years of weeks in every zone (property)', () => {
             // Only allowed in a gap: one minute earlier, the zone's clock reads before the chosen time.
             // Compared as wall-clock readings, so a gap that starts at midnight (Havana) is handled.
             const before = localParts(new Date(next.at.getTime() - 60_000), zone);
-            const reading = (p: typeof local, h = p.hour, m = p.minute): number => Date.UTC(p.year, p.month - 1, p.day, h, m);
+            const reading = (p: typeof local, h = p.hour, m = p.minute): number =>
+              Date.UTC(p.year, p.month - 1, p.day, h, m);
             const label = `${zone} ${time} ${next.at.toISOString()}`;
             expect(local.weekday, label).toBe(weekday);
             expect(reading(before) < reading(local, hour, minute), label).toBe(true);

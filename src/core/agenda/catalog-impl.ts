@@ -101,7 +101,11 @@ const MAX_NAME_LENGTH = 200;
 
 /** Accepts `§3.5` and `section 3.5` as well as `3.5`. */
 function stripSection(text: string): string {
-  return text.slice(0, MAX_NAME_LENGTH).trim().replace(/^(§|sec(tion)?\.?)\s*/iu, '').trim();
+  return text
+    .slice(0, MAX_NAME_LENGTH)
+    .trim()
+    .replace(/^(§|sec(tion)?\.?)\s*/iu, '')
+    .trim();
 }
 
 function decide(loose: readonly Scored<Challenge>[]): ChallengeMatch {

@@ -56,7 +56,7 @@ const question = questionSchema
   .meta({
     id: 'question',
     description:
-      'A research question. `paper` questions paraphrase the work\'s own questions and cite their subsection; ' +
+      "A research question. `paper` questions paraphrase the work's own questions and cite their subsection; " +
       '`prompt` questions are discussion prompts written for the bot and are always shown as such.',
   });
 

@@ -24,7 +24,10 @@ const MAX_DEPTH = 1000;
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
 class TooDeep extends Error {
-  constructor(readonly line: number, readonly column: number) {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+  ) {
     super('too deep');
   }
 }

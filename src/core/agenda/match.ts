@@ -7,8 +7,33 @@ import { editDistance, normalize, typoBudget } from '../text/similarity.js';
 
 /** Words that say nothing about which challenge is meant. */
 const STOP_WORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'be', 'by', 'can', 'do', 'for', 'from', 'how', 'in', 'is', 'it', 'llm', 'llms',
-  'not', 'of', 'on', 'or', 'the', 'to', 'we', 'what', 'which', 'with',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'be',
+  'by',
+  'can',
+  'do',
+  'for',
+  'from',
+  'how',
+  'in',
+  'is',
+  'it',
+  'llm',
+  'llms',
+  'not',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'we',
+  'what',
+  'which',
+  'with',
 ]);
 
 /** One thing a user may be pointing at, with all the names it goes by. */

@@ -78,7 +78,9 @@ export function findRelated(
   // Ask for enough to fill the room after the entry's own questions are dropped.
   const own = { ...base, challengeIds: [source.challengeId] };
   const hits = search.search(source.words, own, room + source.excluded.size).hits;
-  const sameChallenge = questionsOf(catalog, hits).filter((q) => !source.excluded.has(q.id)).slice(0, room);
+  const sameChallenge = questionsOf(catalog, hits)
+    .filter((q) => !source.excluded.has(q.id))
+    .slice(0, room);
   return { elsewhere, sameChallenge };
 }
 

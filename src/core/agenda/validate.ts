@@ -20,8 +20,7 @@ import {
 export type { AgendaProblem } from './schema.js';
 
 export type AgendaValidation =
-  | { readonly ok: true; readonly agenda: Agenda }
-  | { readonly ok: false; readonly problems: readonly AgendaProblem[] };
+  { readonly ok: true; readonly agenda: Agenda } | { readonly ok: false; readonly problems: readonly AgendaProblem[] };
 
 const CHALLENGE_ID = /^\d+\.\d+$/u;
 const SUBSECTION = /^(\d+\.\d+)\.\d+$/u;
@@ -76,7 +75,14 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
   checkUniqueness(challenges, report);
 
   if (!top.ok || problems.length > 0) return { ok: false, problems };
-  return { ok: true, agenda: buildAgenda(top.value, categories.map((c) => c.doc), challenges) };
+  return {
+    ok: true,
+    agenda: buildAgenda(
+      top.value,
+      categories.map((c) => c.doc),
+      challenges,
+    ),
+  };
 }
 
 type Report = (path: string, message: string) => void;
@@ -92,7 +98,9 @@ function checkUniqueness(
     report,
   );
   checkUnique(
-    challenges.flatMap((c) => c.questions.map((q) => ({ key: q.doc.id, path: `challenges[${c.index}].questions[${q.index}].id` }))),
+    challenges.flatMap((c) =>
+      c.questions.map((q) => ({ key: q.doc.id, path: `challenges[${c.index}].questions[${q.index}].id` })),
+    ),
     'question id',
     report,
   );
@@ -119,15 +127,30 @@ function checkCategories(
   known: { readonly categories: ReadonlySet<string>; readonly challenges: ReadonlySet<string> },
   report: Report,
 ): void {
-  checkUnique(categories.map((c) => ({ key: c.doc.id, path: `categories[${c.index}].id` })), 'category id', report);
-  checkUnique(categories.map((c) => ({ key: c.doc.section, path: `categories[${c.index}].section` })), 'category section', report);
-  checkUnique(challenges.map((c) => ({ key: c.doc.id, path: `challenges[${c.index}].id` })), 'challenge id', report);
+  checkUnique(
+    categories.map((c) => ({ key: c.doc.id, path: `categories[${c.index}].id` })),
+    'category id',
+    report,
+  );
+  checkUnique(
+    categories.map((c) => ({ key: c.doc.section, path: `categories[${c.index}].section` })),
+    'category section',
+    report,
+  );
+  checkUnique(
+    challenges.map((c) => ({ key: c.doc.id, path: `challenges[${c.index}].id` })),
+    'challenge id',
+    report,
+  );
 
   const challengeById = new Map(challenges.map((c) => [c.doc.id, c.doc]));
   const listedIn = new Map<string, string>();
   for (const { doc: category, index } of categories) {
     if (!/^\d+$/u.test(category.section)) {
-      report(`categories[${index}].section`, `"${category.section}" is not a section number (use a whole number such as "3")`);
+      report(
+        `categories[${index}].section`,
+        `"${category.section}" is not a section number (use a whole number such as "3")`,
+      );
     }
     category.challenges.forEach((id, ci) => {
       const path = `categories[${index}].challenges[${ci}]`;
@@ -156,7 +179,12 @@ function checkCategories(
   }
 }
 
-function checkChallenge(challenge: ChallengeDoc, questions: readonly Indexed<QuestionDoc>[], path: string, report: Report): void {
+function checkChallenge(
+  challenge: ChallengeDoc,
+  questions: readonly Indexed<QuestionDoc>[],
+  path: string,
+  report: Report,
+): void {
   if (!CHALLENGE_ID.test(challenge.id)) {
     report(`${path}.id`, `"${challenge.id}" is not a challenge id (use section numbers such as "3.5")`);
   }
@@ -165,9 +193,15 @@ function checkChallenge(challenge: ChallengeDoc, questions: readonly Indexed<Que
     sections.add(subsection.section);
     const parent = SUBSECTION.exec(subsection.section)?.[1];
     if (parent === undefined) {
-      report(`${path}.subsections[${si}].section`, `"${subsection.section}" is not a subsection number (use e.g. "${challenge.id}.1")`);
+      report(
+        `${path}.subsections[${si}].section`,
+        `"${subsection.section}" is not a subsection number (use e.g. "${challenge.id}.1")`,
+      );
     } else if (parent !== challenge.id) {
-      report(`${path}.subsections[${si}].section`, `"${subsection.section}" is not a subsection of challenge ${challenge.id}`);
+      report(
+        `${path}.subsections[${si}].section`,
+        `"${subsection.section}" is not a subsection of challenge ${challenge.id}`,
+      );
     }
   });
   for (const { doc: question, index } of questions) {
@@ -178,12 +212,18 @@ function checkChallenge(challenge: ChallengeDoc, questions: readonly Indexed<Que
     if (question.origin === 'paper') {
       const owner = PAPER_QUESTION.exec(question.id)?.[1];
       if (owner !== challenge.id) {
-        report(`${at}.id`, `"${question.id}" is not a paper question id of challenge ${challenge.id} (use "${challenge.id}-q<n>")`);
+        report(
+          `${at}.id`,
+          `"${question.id}" is not a paper question id of challenge ${challenge.id} (use "${challenge.id}-q<n>")`,
+        );
       }
     } else {
       const owner = PROMPT_QUESTION.exec(question.id)?.[1];
       if (owner !== question.section) {
-        report(`${at}.id`, `"${question.id}" is not a prompt id of subsection ${question.section} (use "${question.section}-p<n>")`);
+        report(
+          `${at}.id`,
+          `"${question.id}" is not a prompt id of subsection ${question.section} (use "${question.section}-p<n>")`,
+        );
       }
     }
   }

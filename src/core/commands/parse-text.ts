@@ -21,8 +21,7 @@ export interface ParsedInvocation {
  * is what was typed: it stands as a plain word where the subcommand takes no such reference.
  */
 export type Reference =
-  | { readonly user: string; readonly text: string }
-  | { readonly channel: string; readonly text: string };
+  { readonly user: string; readonly text: string } | { readonly channel: string; readonly text: string };
 
 /** What an adapter hands the parser: plain words and references, in the order typed. */
 export type CommandToken = string | Reference;
@@ -76,7 +75,14 @@ const KEYED = /^([a-z][a-z-]*)[=:](.*)$/isu;
 
 export function usageOf(command: CommandSpec, sub: SubcommandSpec): string {
   const parts = sub.options.map((o) => {
-    const shown = o.syntax === 'keyed' ? `${o.name}=…` : o.kind === 'channel' ? '#channel' : o.kind === 'user' ? '@user' : `<${o.name}>`;
+    const shown =
+      o.syntax === 'keyed'
+        ? `${o.name}=…`
+        : o.kind === 'channel'
+          ? '#channel'
+          : o.kind === 'user'
+            ? '@user'
+            : `<${o.name}>`;
     return o.required ? shown : `[${shown}]`;
   });
   return [`/${command.name} ${sub.name}`, ...parts].join(' ');
@@ -173,7 +179,11 @@ function keyedValue(
   }
   if (option) return { option, value: convert(option, pair[2] ?? '', command, sub), tookNext: false };
   if (sub.options.some((o) => o.syntax === 'rest')) return undefined;
-  const near = closestMatches(key, keyed.map((o) => o.name), 1);
+  const near = closestMatches(
+    key,
+    keyed.map((o) => o.name),
+    1,
+  );
   const hint = near.length > 0 ? ` Did you mean \`${near[0]}=\`?` : '';
   throw new UserError(
     'unknown-option',
@@ -221,8 +231,7 @@ function describeOption(option: OptionSpec): string {
 function convert(option: OptionSpec, raw: string, command: CommandSpec, sub: SubcommandSpec): string | number {
   if (option.kind !== 'integer') return raw;
   const value = /^-?\d+$/u.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  const range =
-    option.min !== undefined && option.max !== undefined ? ` from ${option.min} to ${option.max}` : '';
+  const range = option.min !== undefined && option.max !== undefined ? ` from ${option.min} to ${option.max}` : '';
   if (
     !Number.isSafeInteger(value) ||
     (option.min !== undefined && value < option.min) ||

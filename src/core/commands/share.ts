@@ -23,7 +23,8 @@ export function makeShareAction(command: () => CommandSpec): ActionSpec {
   return {
     action: 'share',
     async run(ctx, value, services) {
-      if (value.length > MAX_SHARE_VALUE) throw new UserError('bad-share', 'That Share button is damaged. Run the command again.');
+      if (value.length > MAX_SHARE_VALUE)
+        throw new UserError('bad-share', 'That Share button is damaged. Run the command again.');
       const full = command();
       const lookups: CommandSpec = { ...full, subcommands: full.subcommands.filter((s) => s.shareable === true) };
       const { subcommand, args } = parseCommandText(lookups, value);

@@ -79,7 +79,12 @@ export function defineSubcommand<const Options extends readonly OptionSpec[]>(
 /** A button press. `action` is the button's action name; `value` its data. */
 export interface ActionSpec {
   readonly action: string;
-  run(ctx: CommandContext, value: string, services: Services, source: ActionSource): ActionResult | Promise<ActionResult>;
+  run(
+    ctx: CommandContext,
+    value: string,
+    services: Services,
+    source: ActionSource,
+  ): ActionResult | Promise<ActionResult>;
 }
 
 /** Where the pressed button was: the message that carries it, when the platform says. */
@@ -94,7 +99,11 @@ export interface ActionSource {
  */
 export interface CompleterSpec {
   readonly source: CompletionSource;
-  complete(ctx: CommandContext, partial: string, services: Services): readonly Completion[] | Promise<readonly Completion[]>;
+  complete(
+    ctx: CommandContext,
+    partial: string,
+    services: Services,
+  ): readonly Completion[] | Promise<readonly Completion[]>;
 }
 
 /**

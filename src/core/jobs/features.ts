@@ -19,8 +19,17 @@ export function createOutbox(
   features: readonly ScheduledFeature[],
   options: OutboxOptions = {},
 ): Outbox {
-  const deps = { store: services.deliveries, ports: services.platforms, clock: services.clock, logger: services.logger };
-  return new Outbox(deps, features.map((f) => f.handler(services)), options);
+  const deps = {
+    store: services.deliveries,
+    ports: services.platforms,
+    clock: services.clock,
+    logger: services.logger,
+  };
+  return new Outbox(
+    deps,
+    features.map((f) => f.handler(services)),
+    options,
+  );
 }
 
 export function createSweeper(

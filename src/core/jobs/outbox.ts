@@ -226,8 +226,19 @@ export class Outbox {
     if (!record) return;
     const failure: DeliveryFailure =
       error instanceof DeliveryError
-        ? { code: error.code, reason: error.reason, permanent: error.permanent, message: error.message, explanation: error.explanation }
-        : { code: 'unexpected', reason: 'transient', permanent: false, message: error instanceof Error ? error.message : String(error) };
+        ? {
+            code: error.code,
+            reason: error.reason,
+            permanent: error.permanent,
+            message: error.message,
+            explanation: error.explanation,
+          }
+        : {
+            code: 'unexpected',
+            reason: 'transient',
+            permanent: false,
+            message: error instanceof Error ? error.message : String(error),
+          };
     const now = clock.now();
     const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
     if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);

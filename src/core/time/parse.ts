@@ -68,6 +68,9 @@ export function parseTimeZone(raw: string, option = 'tz'): string {
     }
   }
   const near = closestMatches(text, knownZones(), 1);
-  const hint = near[0] !== undefined ? `; did you mean ${near[0]}?` : ' (use an IANA name such as Europe/Berlin, America/New_York or UTC).';
+  const hint =
+    near[0] !== undefined
+      ? `; did you mean ${near[0]}?`
+      : ' (use an IANA name such as Europe/Berlin, America/New_York or UTC).';
   throw new UserError('bad-timezone', `${option}=${raw} is not a time zone${hint}`);
 }

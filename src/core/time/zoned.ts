@@ -82,8 +82,14 @@ export function offsetMinutes(instant: number, zone: string): number {
  */
 export function zonedToUtc(date: LocalDate, time: TimeOfDay, zone: string): Date {
   const naive = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
-  const offsets = new Set([offsetMinutes(naive - DAY, zone), offsetMinutes(naive, zone), offsetMinutes(naive + DAY, zone)]);
-  const valid = [...offsets].map((o) => naive - o * MINUTE).filter((t) => offsetMinutes(t, zone) * MINUTE === naive - t);
+  const offsets = new Set([
+    offsetMinutes(naive - DAY, zone),
+    offsetMinutes(naive, zone),
+    offsetMinutes(naive + DAY, zone),
+  ]);
+  const valid = [...offsets]
+    .map((o) => naive - o * MINUTE)
+    .filter((t) => offsetMinutes(t, zone) * MINUTE === naive - t);
   if (valid.length > 0) return new Date(Math.min(...valid));
   // In a gap: the transition lies between the instant read with the later offset
   // (still before it) and the one read with the earlier offset (already after it).

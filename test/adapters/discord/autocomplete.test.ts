@@ -15,7 +15,12 @@ afterAll(async () => {
 });
 
 /** Types `typed` into option `focus` of `/agenda <sub>` and returns the offered choices. */
-async function choices(sub: string, focus: string, typed: string, others: Record<string, string> = {}): Promise<{ name: string; value: string }[]> {
+async function choices(
+  sub: string,
+  focus: string,
+  typed: string,
+  others: Record<string, string> = {},
+): Promise<{ name: string; value: string }[]> {
   const sent = h.fake.interact(autocomplete('agenda', sub, { ...others, [focus]: typed }, focus));
   await h.fake.waitFor(() => h.fake.records.callbacksFor(sent.id).length > 0, 'the autocomplete answer');
   const [callback] = h.fake.records.callbacksFor(sent.id);
@@ -68,12 +73,16 @@ describe('published commands and handlers cannot drift', () => {
       expect(spec, `/${command.name} has a handler`).toBeDefined();
       const published: string[] = [];
       for (const option of command.options ?? []) {
-        const leaves = option.type === ApplicationCommandOptionType.SubcommandGroup ? (option.options ?? []).map((o) => ({ ...o, name: `${option.name} ${o.name}` })) : [option];
+        const leaves =
+          option.type === ApplicationCommandOptionType.SubcommandGroup
+            ? (option.options ?? []).map((o) => ({ ...o, name: `${option.name} ${o.name}` }))
+            : [option];
         for (const leaf of leaves) {
           published.push(leaf.name);
           const sub = spec?.subcommands.find((s) => s.name === leaf.name);
           expect(sub, `/${command.name} ${leaf.name} has a handler`).toBeDefined();
-          const options = 'options' in leaf ? ((leaf.options ?? []) as { name: string; type: number; autocomplete?: boolean }[]) : [];
+          const options =
+            'options' in leaf ? ((leaf.options ?? []) as { name: string; type: number; autocomplete?: boolean }[]) : [];
           expect(options.map((o) => [o.name, kinds[o.type], o.autocomplete === true]).sort()).toEqual(
             (sub?.options ?? []).map((o) => [o.name, o.kind, o.autocomplete !== undefined]).sort(),
           );
@@ -86,6 +95,8 @@ describe('published commands and handlers cannot drift', () => {
   it('publishes /agenda with the lookup subcommands', () => {
     const [agenda] = buildCommandJson(registry.commands);
     expect(agenda?.name).toBe('agenda');
-    expect((agenda?.options ?? []).map((o) => o.name)).toEqual(expect.arrayContaining(['help', 'category', 'challenge', 'question', 'search', 'random']));
+    expect((agenda?.options ?? []).map((o) => o.name)).toEqual(
+      expect.arrayContaining(['help', 'category', 'challenge', 'question', 'search', 'random']),
+    );
   });
 });

@@ -24,7 +24,14 @@ async function run(sub: string, options: Record<string, string | number>, user: 
 
 describe('reading-group calendars on Discord', () => {
   it('attaches the .ics with the thread link and the organiser as a Discord user', async () => {
-    await run('create', { name: 'Safety RG', syllabus: '2.1,2.2', day: 'thu', time: '17:00', tz: 'UTC', start: '2026-01-15' });
+    await run('create', {
+      name: 'Safety RG',
+      syllabus: '2.1,2.2',
+      day: 'thu',
+      time: '17:00',
+      tz: 'UTC',
+      start: '2026-01-15',
+    });
     h.core.clock.set('2026-01-15T17:00:00Z');
     await createSweeper(h.core.services, scheduledFeatures, { inFlight: new Map() }).sweep();
     const thread = h.fake.records.threads.at(-1);
@@ -42,7 +49,12 @@ describe('reading-group calendars on Discord', () => {
         `https://discord.com/channels/${IDS.guild}/${thread?.id}`,
         `https://discord.com/users/${IDS.organiser}`,
       ],
-      [`discord-${IDS.guild}-rg1-s2@agendabot`, '2026-01-22T17:00:00.000Z', null, `https://discord.com/users/${IDS.organiser}`],
+      [
+        `discord-${IDS.guild}-rg1-s2@agendabot`,
+        '2026-01-22T17:00:00.000Z',
+        null,
+        `https://discord.com/users/${IDS.organiser}`,
+      ],
     ]);
   });
 

@@ -18,7 +18,13 @@ const command: CommandSpec = {
       options: [
         { name: 'in', kind: 'string', description: 'Challenge or category', syntax: 'keyed', autocomplete: 'scope' },
         { name: 'words', kind: 'string', description: 'What to look for', syntax: 'rest', required: true, max: 200 },
-        { name: 'origin', kind: 'string', description: 'paper or prompt', syntax: 'keyed', choices: ['paper', 'prompt'] },
+        {
+          name: 'origin',
+          kind: 'string',
+          description: 'paper or prompt',
+          syntax: 'keyed',
+          choices: ['paper', 'prompt'],
+        },
       ],
       run,
     }),
@@ -75,7 +81,14 @@ describe('buildCommandJson', () => {
                 name: 'preview',
                 description: 'Preview the next question',
                 options: [
-                  { type: 4, name: 'weeks', description: 'How many weeks', required: false, min_value: 1, max_value: 8 },
+                  {
+                    type: 4,
+                    name: 'weeks',
+                    description: 'How many weeks',
+                    required: false,
+                    min_value: 1,
+                    max_value: 8,
+                  },
                   { type: 7, name: 'channel', description: 'Where', required: false, channel_types: [0, 5] },
                   { type: 6, name: 'who', description: 'For whom', required: false },
                 ],
@@ -92,7 +105,11 @@ describe('buildCommandJson', () => {
       ...command,
       subcommands: [defineSubcommand({ name: 'Search', description: 'x', examples: [], options: [], run })],
     };
-    expect(() => buildCommandJson([bad])).toThrow(new CommandJsonError('/agenda Search: "Search" is not a valid Discord name (1-32 lower-case letters, digits, - or _).'));
+    expect(() => buildCommandJson([bad])).toThrow(
+      new CommandJsonError(
+        '/agenda Search: "Search" is not a valid Discord name (1-32 lower-case letters, digits, - or _).',
+      ),
+    );
   });
 
   it('refuses a word that is both a subcommand and a group', () => {

@@ -40,10 +40,16 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
   it('help: the agenda overview with a Share button', async () => {
     const body = await agenda('help');
     const content = String(body['content']);
-    expect(content.startsWith('LLM alignment & safety challenges (Anwar et al., 2024): 18 challenges in 3 categories. §2 Scientific understanding of LLMs: 2.1 How in-context learning works is not understood; 2.2 ')).toBe(true);
+    expect(
+      content.startsWith(
+        'LLM alignment & safety challenges (Anwar et al., 2024): 18 challenges in 3 categories. §2 Scientific understanding of LLMs: 2.1 How in-context learning works is not understood; 2.2 ',
+      ),
+    ).toBe(true);
     expect(content).toContain('§4 Sociotechnical challenges: 4.1 Which values LLMs should encode is unclear; 4.2 ');
     expect(content).toContain('4.5 Governance of LLMs is lacking.');
-    expect(content.endsWith('Start with /agenda challenge 3.5, /agenda search \\<words> or /agenda random.')).toBe(true);
+    expect(content.endsWith('Start with /agenda challenge 3.5, /agenda search \\<words> or /agenda random.')).toBe(
+      true,
+    );
     expect(embedOf(body)['title']).toBe('LLM alignment & safety challenges (Anwar et al., 2024)');
     expect(String(embedOf(body)['description'])).toContain('**§2 Scientific understanding of LLMs**');
     expect(buttonIds(body)[0]).toBe('share:help');
@@ -61,7 +67,11 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
 
   it('challenge: loose words find 3.5, with the paper link as a masked link', async () => {
     const body = await agenda('challenge', { challenge: 'jailbreak' });
-    expect(String(body['content']).startsWith('3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts')).toBe(true);
+    expect(
+      String(body['content']).startsWith(
+        '3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts',
+      ),
+    ).toBe(true);
     const description = String(embedOf(body)['description']);
     expect(description.startsWith('*Best match for "jailbreak".*')).toBe(true);
     expect(description).toContain('[§3.5 in the paper (PDF)](https://arxiv.org/pdf/2404.09932v2#subsection.3.5)');
@@ -78,7 +88,11 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
   it('challenge 3.5.2: the content carries each question of the subsection with its origin', async () => {
     const body = await agenda('challenge', { challenge: '3.5.2' });
     const content = String(body['content']);
-    expect(content.startsWith('§3.5.2 Lack of efficient, reliable white-box attacks. Part of challenge 3.5 Jailbreaks and prompt injection undermine LLM security. Questions: 3.5.2-p1 — Discussion prompt (ours): Can gradient-based')).toBe(true);
+    expect(
+      content.startsWith(
+        '§3.5.2 Lack of efficient, reliable white-box attacks. Part of challenge 3.5 Jailbreaks and prompt injection undermine LLM security. Questions: 3.5.2-p1 — Discussion prompt (ours): Can gradient-based',
+      ),
+    ).toBe(true);
     expect(content).toContain('? 3.5.2-p2 — Discussion prompt (ours): Why is optimizing over discrete tokens');
   });
 
@@ -92,9 +106,11 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
 
   it('search: ranked hits within a challenge', async () => {
     const body = await agenda('search', { words: 'backdoor', in: '3.6' });
-    expect(String(body['content']).startsWith(
-      '8 matches for "backdoor" in:3.6, best first: 3.6.6 Subsection: Detecting and removing backdoors; 3.6 Challenge: Vulnerability to data poisoning and backdoors is poorly understood; 3.6.2-p1 ',
-    )).toBe(true);
+    expect(
+      String(body['content']).startsWith(
+        '8 matches for "backdoor" in:3.6, best first: 3.6.6 Subsection: Detecting and removing backdoors; 3.6 Challenge: Vulnerability to data poisoning and backdoors is poorly understood; 3.6.2-p1 ',
+      ),
+    ).toBe(true);
     expect(String(body['content'])).toContain('— Discussion prompt (ours); 3.6.6-p1 ');
     expect(embedOf(body)['title']).toBe('Search: backdoor');
     expect(String(embedOf(body)['description'])).toContain('• `3.6.6` Subsection: Detecting and removing backdoors');
@@ -110,7 +126,9 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
 
   it('a bad id gets the specific error as an ephemeral reply, not a crash', async () => {
     const body = await agenda('question', { id: '9.9.9-p1' });
-    expect(body['content']).toBe('No question 9.9.9-p1. Challenge 9.9 does not exist; challenges are 2.1–2.7, 3.1–3.6 and 4.1–4.5.');
+    expect(body['content']).toBe(
+      'No question 9.9.9-p1. Challenge 9.9 does not exist; challenges are 2.1–2.7, 3.1–3.6 and 4.1–4.5.',
+    );
     expect(h.logger.records.filter((r) => r.level === 'error')).toEqual([]);
   });
 });
@@ -118,7 +136,13 @@ describe('/agenda commands on Discord (answered in the first callback, ephemeral
 describe('buttons on Discord', () => {
   it('Share redraws the private card without Share, then posts the lookup publicly, naming who shared it', async () => {
     const shown = await agenda('challenge', { challenge: '3.5' });
-    const message = { ...shown, id: '600000000000000001', channel_id: IDS.general, author: { id: IDS.application, username: 'agendabot', discriminator: '0' }, flags: 64 };
+    const message = {
+      ...shown,
+      id: '600000000000000001',
+      channel_id: IDS.general,
+      author: { id: IDS.application, username: 'agendabot', discriminator: '0' },
+      flags: 64,
+    };
     const press = h.fake.interact(buttonPress('share:challenge 3.5', message, { user: IDS.organiser }));
     await h.fake.waitFor(() => h.fake.records.webhooksFor(press.token).length > 0, 'the shared post');
 
@@ -139,7 +163,12 @@ describe('buttons on Discord', () => {
   });
 
   it('an open button answers the presser only', async () => {
-    const message = { id: '600000000000000002', channel_id: IDS.general, content: 'x', author: { id: IDS.application, username: 'agendabot', discriminator: '0' } };
+    const message = {
+      id: '600000000000000002',
+      channel_id: IDS.general,
+      content: 'x',
+      author: { id: IDS.application, username: 'agendabot', discriminator: '0' },
+    };
     const press = h.fake.interact(buttonPress('open:3.5.1', message));
     await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the open answer');
     const [callback] = h.fake.records.callbacksFor(press.id);
@@ -149,7 +178,12 @@ describe('buttons on Discord', () => {
   });
 
   it('a button the bot no longer knows gets a specific reply', async () => {
-    const message = { id: '600000000000000003', channel_id: IDS.general, content: 'x', author: { id: IDS.application, username: 'agendabot', discriminator: '0' } };
+    const message = {
+      id: '600000000000000003',
+      channel_id: IDS.general,
+      content: 'x',
+      author: { id: IDS.application, username: 'agendabot', discriminator: '0' },
+    };
     const press = h.fake.interact(buttonPress('vanished:1', message));
     await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the answer');
     expect(h.fake.records.callbacksFor(press.id)[0]?.data?.['content']).toBe(

@@ -37,7 +37,9 @@ describe('DiscordDeliveryPort', () => {
     expect(message?.body['allowed_mentions']).toEqual({ parse: [] });
     expect(message?.body['flags']).toBeUndefined();
     // The key's hash rides in the embed footer, where history returns it (see findPosted).
-    expect((message?.body['embeds'] as { footer?: unknown }[] | undefined)?.[0]?.footer).toEqual({ text: 'ref FQsxpUQCO5FlcFNS9oXr94Zb0' });
+    expect((message?.body['embeds'] as { footer?: unknown }[] | undefined)?.[0]?.footer).toEqual({
+      text: 'ref FQsxpUQCO5FlcFNS9oXr94Zb0',
+    });
   });
 
   it('a retried post with the same key does not post twice', async () => {
@@ -57,7 +59,13 @@ describe('DiscordDeliveryPort', () => {
     const posted = await port.post(toGeneral, question, 'digest:3:2026-W02');
     const thread = await port.openThread(posted, 'Discuss: 3.5.2-p1');
     const [record] = h.fake.records.threads;
-    expect(record).toEqual({ id: thread?.threadId, parentId: IDS.general, messageId: posted.messageId, name: 'Discuss: 3.5.2-p1', autoArchiveDuration: 10080 });
+    expect(record).toEqual({
+      id: thread?.threadId,
+      parentId: IDS.general,
+      messageId: posted.messageId,
+      name: 'Discuss: 3.5.2-p1',
+      autoArchiveDuration: 10080,
+    });
     expect(thread).toEqual({ ...general, threadId: record?.id });
   });
 
@@ -70,7 +78,11 @@ describe('DiscordDeliveryPort', () => {
   });
 
   it('sends a direct message through a DM channel, and has no threads there', async () => {
-    const posted = await port.post({ kind: 'user', platform: 'discord', tenantId: IDS.guild, userId: IDS.member }, question, 'digest:5:2026-W02');
+    const posted = await port.post(
+      { kind: 'user', platform: 'discord', tenantId: IDS.guild, userId: IDS.member },
+      question,
+      'digest:5:2026-W02',
+    );
     const dmChannel = h.fake.records.dmChannels.get(IDS.member);
     expect(posted.conversation).toEqual({ platform: 'discord', tenantId: IDS.guild, channelId: dmChannel });
     expect(h.fake.records.messagesIn(dmChannel ?? '')).toHaveLength(1);
@@ -108,9 +120,13 @@ describe('DiscordDeliveryPort', () => {
     expect(await port.canManageChannel(IDS.guild, IDS.organiser, '299999999999999999')).toBe(false);
   });
 
-  it('reports a vanished channel as a permanent DeliveryError with Discord\'s code', async () => {
+  it("reports a vanished channel as a permanent DeliveryError with Discord's code", async () => {
     const gone = { kind: 'channel', conversation: { ...general, channelId: '299999999999999999' } } as const;
-    await expect(port.post(gone, question, 'digest:6:2026-W02')).rejects.toMatchObject({ platform: 'discord', code: '10003', permanent: true });
+    await expect(port.post(gone, question, 'digest:6:2026-W02')).rejects.toMatchObject({
+      platform: 'discord',
+      code: '10003',
+      permanent: true,
+    });
   });
 
   it('reports missing permissions as permanent and a persistent 5xx as transient', async () => {
@@ -120,7 +136,10 @@ describe('DiscordDeliveryPort', () => {
     await expect(refused).rejects.toMatchObject({ code: '50013', permanent: true });
 
     h.fake.fail({ method: 'POST', path: /^\/channels\/\d+\/messages$/u, status: 503, times: 4 });
-    await expect(port.post(toGeneral, question, 'digest:8:2026-W02')).rejects.toMatchObject({ code: 'http-503', permanent: false });
+    await expect(port.post(toGeneral, question, 'digest:8:2026-W02')).rejects.toMatchObject({
+      code: 'http-503',
+      permanent: false,
+    });
   });
 
   it('gives the core a neutral reason and, for common refusals, words for the owner', async () => {

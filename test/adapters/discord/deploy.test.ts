@@ -24,7 +24,12 @@ function capture(): { out: PassThrough; text: () => string } {
   return { out, text: () => chunks.join('') };
 }
 
-const guildConfig = () => ({ token: fake.token, applicationId: IDS.application, guildId: IDS.guild, apiUrl: fake.apiUrl });
+const guildConfig = () => ({
+  token: fake.token,
+  applicationId: IDS.application,
+  guildId: IDS.guild,
+  apiUrl: fake.apiUrl,
+});
 const guildRoute = `/applications/${IDS.application}/guilds/${IDS.guild}/commands`;
 
 describe('discord:deploy', () => {
@@ -44,7 +49,13 @@ describe('discord:deploy', () => {
       name: 'challenge',
       description: 'Show a challenge: summary, subsections, questions and a link into the paper',
       options: [
-        { type: 3, name: 'challenge', description: 'challenge id (3.5), slug, or words from its title', required: true, autocomplete: true },
+        {
+          type: 3,
+          name: 'challenge',
+          description: 'challenge id (3.5), slug, or words from its title',
+          required: true,
+          autocomplete: true,
+        },
       ],
     });
     expect(text()).toBe(
@@ -65,7 +76,12 @@ describe('discord:deploy', () => {
     fake.records.commands.set('global', [{ id: '1', name: 'oldbot', description: 'gone', type: 1 }]);
     const { stdout } = await promisify(execFile)(`${ROOT}node_modules/.bin/tsx`, ['adapters/discord/deploy.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: fake.apiUrl },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: IDS.application,
+        DISCORD_API_URL: fake.apiUrl,
+      },
     });
     expect(stdout).toBe(
       'Discord commands, global (Discord may take up to an hour to show changes):\n  + /agenda added\n  + /readinggroup added\n  - /oldbot removed\nPublished 2 command(s).\n',

@@ -16,7 +16,11 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function agenda(sub: string, options: Record<string, string | number | { channel: string }>, user: string = IDS.member): Promise<Json> {
+async function agenda(
+  sub: string,
+  options: Record<string, string | number | { channel: string }>,
+  user: string = IDS.member,
+): Promise<Json> {
   const sent = h.fake.interact(chatInput('agenda', sub, options, { user }));
   return (await commandAnswer(h.fake, sent)).body;
 }
@@ -24,7 +28,9 @@ async function agenda(sub: string, options: Record<string, string | number | { c
 describe('the weekly question on Discord, through the real discord.js client', () => {
   it('refuses a channel subscription to a member without Manage Channels', async () => {
     const body = await agenda('subscribe', { channel: { channel: IDS.general } });
-    expect(String(body['content'])).toContain('Only channel managers can change what a channel receives (that needs the Manage Channels or Manage Server permission)');
+    expect(String(body['content'])).toContain(
+      'Only channel managers can change what a channel receives (that needs the Manage Channels or Manage Server permission)',
+    );
     expect(h.core.services.subscriptions.list('discord', IDS.guild)).toHaveLength(0);
   });
 
@@ -40,7 +46,9 @@ describe('the weekly question on Discord, through the real discord.js client', (
     const card = cards[0];
     expect(card?.body['nonce']).toBeDefined();
     expect(card?.body['enforce_nonce']).toBe(true);
-    expect(String(embedOf(card?.body ?? {})['description'] ?? '') + JSON.stringify(card?.body)).toContain('From the paper, §2.1.1');
+    expect(String(embedOf(card?.body ?? {})['description'] ?? '') + JSON.stringify(card?.body)).toContain(
+      'From the paper, §2.1.1',
+    );
     expect(buttonIds(card?.body ?? {})).toEqual([
       'digest.interested:digest:1:2026-W02|2.1-q1',
       'digest.another:1',
@@ -59,7 +67,9 @@ describe('the weekly question on Discord, through the real discord.js client', (
   it('Interested updates the count on the card; Another question answers the presser only', async () => {
     const card = h.fake.records.messagesIn(IDS.general)[0];
     const message = { ...(card?.json ?? {}), id: card?.id, channel_id: IDS.general };
-    const press = h.fake.interact(buttonPress('digest.interested:digest:1:2026-W02|2.1-q1', message, { user: IDS.member }));
+    const press = h.fake.interact(
+      buttonPress('digest.interested:digest:1:2026-W02|2.1-q1', message, { user: IDS.member }),
+    );
     await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).length > 0, 'the Interested answer');
     const [update] = h.fake.records.callbacksFor(press.id);
     expect(update?.type).toBe(7);

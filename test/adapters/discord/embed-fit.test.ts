@@ -32,7 +32,9 @@ describe('Discord fitting rule', () => {
     expect(message.embeds).toHaveLength(2);
     expect(message.embeds[0]?.title).toBe('Help');
     expect(message.embeds[0]?.description).toBe(lines(30, 'a'));
-    expect(message.embeds[1]?.description).toBe(`${lines(20, 'b')}\n\n*Agenda: Test et al. \\(2024), CC BY 4.0.*`.replace('\\(', '('));
+    expect(message.embeds[1]?.description).toBe(
+      `${lines(20, 'b')}\n\n*Agenda: Test et al. \\(2024), CC BY 4.0.*`.replace('\\(', '('),
+    );
     expect(message.embeds.some((e) => e.footer !== undefined)).toBe(false);
   });
 
@@ -59,7 +61,13 @@ describe('Discord fitting rule', () => {
       blocks: [
         { kind: 'heading', text: 'T'.repeat(256) },
         { kind: 'text', spans: ['d'.repeat(textLength)] },
-        { kind: 'fields', fields: [{ label: 'f0', value: ['v'.repeat(798)] }, { label: 'f1', value: ['v'.repeat(798)] }] },
+        {
+          kind: 'fields',
+          fields: [
+            { label: 'f0', value: ['v'.repeat(798)] },
+            { label: 'f1', value: ['v'.repeat(798)] },
+          ],
+        },
       ],
     });
     // 256 + 4,100 + 2 × 800 = 5,956: it all fits, over two embeds, with nothing cut.
@@ -74,7 +82,12 @@ describe('Discord fitting rule', () => {
   });
 
   it('puts at most 25 fields in an embed and carries the rest to the next', () => {
-    const pieces = Array.from({ length: 30 }, (_, i) => ({ kind: 'field' as const, name: `f${i}`, value: 'v', inline: true }));
+    const pieces = Array.from({ length: 30 }, (_, i) => ({
+      kind: 'field' as const,
+      name: `f${i}`,
+      value: 'v',
+      inline: true,
+    }));
     const { embeds, cut } = fitEmbeds({ pieces });
     expect(cut).toBe(false);
     expect(embeds.map((e) => e.fields?.length)).toEqual([25, 5]);
@@ -94,7 +107,13 @@ describe('Discord fitting rule', () => {
       blocks: [
         { kind: 'heading', text: '' },
         { kind: 'fields', fields: [{ label: '', value: [] }] },
-        { kind: 'buttons', buttons: [{ action: 'open', value: '1', label: ' ' }, { action: 'open', value: '1', label: 'again' }] },
+        {
+          kind: 'buttons',
+          buttons: [
+            { action: 'open', value: '1', label: ' ' },
+            { action: 'open', value: '1', label: 'again' },
+          ],
+        },
       ],
     });
     expect(message.embeds).toEqual([{ color: 0x3b6ea8, fields: [{ name: '\u200b', value: '-', inline: true }] }]);

@@ -10,7 +10,11 @@ let releaseSlow: (() => void) | undefined;
 let releaseWait: (() => void) | undefined;
 
 const WHERE = ['me', 'channel'];
-const card = (text: string): Reply => ({ visibility: 'channel', summary: text, blocks: [{ kind: 'text', spans: [text] }] });
+const card = (text: string): Reply => ({
+  visibility: 'channel',
+  summary: text,
+  blocks: [{ kind: 'text', spans: [text] }],
+});
 
 const testRegistry: Registry = {
   commands: [
@@ -25,14 +29,23 @@ const testRegistry: Registry = {
           examples: [],
           options: [
             { name: 'text', kind: 'string', description: 'what to say', required: true, syntax: 'rest' },
-            { name: 'where', kind: 'string', description: 'me or channel', syntax: 'keyed', choices: ['me', 'channel'] },
+            {
+              name: 'where',
+              kind: 'string',
+              description: 'me or channel',
+              syntax: 'keyed',
+              choices: ['me', 'channel'],
+            },
           ],
           run: (ctx, args) => ({
             visibility: args.where === 'channel' ? 'channel' : 'ephemeral',
             summary: args.text,
             blocks: [
               { kind: 'text', spans: [args.text] },
-              { kind: 'context', spans: [`channel ${ctx.conversation.channelId} thread ${ctx.conversation.threadId ?? 'none'}`] },
+              {
+                kind: 'context',
+                spans: [`channel ${ctx.conversation.channelId} thread ${ctx.conversation.threadId ?? 'none'}`],
+              },
               { kind: 'buttons', buttons: [{ action: 'form', value: '42', label: 'Add a note' }] },
             ],
           }),
@@ -72,7 +85,12 @@ const testRegistry: Registry = {
     {
       action: 'form',
       run: (_ctx, value) => ({
-        modal: { id: 'note', value, title: 'Add a note', fields: [{ id: 'body', label: 'Note', style: 'paragraph', required: true, maxLength: 2000 }] },
+        modal: {
+          id: 'note',
+          value,
+          title: 'Add a note',
+          fields: [{ id: 'body', label: 'Note', style: 'paragraph', required: true, maxLength: 2000 }],
+        },
       }),
     },
     {
@@ -101,7 +119,12 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const botMessage = (id: string): Json => ({ id, channel_id: IDS.general, content: 'card', author: { id: IDS.application, username: 'agendabot', discriminator: '0' } });
+const botMessage = (id: string): Json => ({
+  id,
+  channel_id: IDS.general,
+  content: 'card',
+  author: { id: IDS.application, username: 'agendabot', discriminator: '0' },
+});
 
 describe('interaction flows', () => {
   it('user text cannot ping or format, and the reply mentions nobody', async () => {
@@ -147,14 +170,27 @@ describe('interaction flows', () => {
     const { kind, body } = await commandAnswer(h.fake, sent);
     expect(kind).toBe('followUp');
     expect(body['flags']).toBeUndefined();
-    await h.fake.waitFor(() => h.fake.records.webhooksFor(sent.token).some((w) => w.kind === 'deleteOriginal'), 'the placeholder removal');
+    await h.fake.waitFor(
+      () => h.fake.records.webhooksFor(sent.token).some((w) => w.kind === 'deleteOriginal'),
+      'the placeholder removal',
+    );
   });
 
   it('a command in a thread sees the parent channel and the thread', async () => {
-    const posted = await h.adapter.delivery.post({ kind: 'channel', conversation: { platform: 'discord', tenantId: IDS.guild, channelId: IDS.general } }, card('q'), 'k1');
+    const posted = await h.adapter.delivery.post(
+      { kind: 'channel', conversation: { platform: 'discord', tenantId: IDS.guild, channelId: IDS.general } },
+      card('q'),
+      'k1',
+    );
     const thread = await h.adapter.delivery.openThread(posted, 'Discuss');
     const payload = chatInput('testbot', 'echo', { text: 'in thread' }, { channel: thread?.threadId ?? '' });
-    payload['channel'] = { id: thread?.threadId, type: 11, guild_id: IDS.guild, parent_id: IDS.general, name: 'Discuss' };
+    payload['channel'] = {
+      id: thread?.threadId,
+      type: 11,
+      guild_id: IDS.guild,
+      parent_id: IDS.general,
+      name: 'Discuss',
+    };
     const { body } = await commandAnswer(h.fake, h.fake.interact(payload));
     expect(String(embedOf(body)['description'])).toContain(`channel ${IDS.general} thread ${thread?.threadId}`);
   });
@@ -164,7 +200,7 @@ describe('interaction flows', () => {
     expect(body['content']).toBe('pong ×3');
   });
 
-  it('a failing handler yields the core\'s reference-id reply, never the error text', async () => {
+  it("a failing handler yields the core's reference-id reply, never the error text", async () => {
     const { body } = await commandAnswer(h.fake, h.fake.interact(chatInput('testbot', 'boom')));
     expect(String(body['content'])).toMatch(/^Something went wrong on our side \(reference [0-9a-z]{6}\)\./u);
     expect(String(body['content'])).not.toContain('kaput');
@@ -178,12 +214,21 @@ describe('interaction flows', () => {
       data: {
         custom_id: 'note:42',
         title: 'Add a note',
-        components: [{ type: 18, label: 'Note', component: { type: 4, custom_id: 'body', style: 2, required: true, max_length: 2000 } }],
+        components: [
+          {
+            type: 18,
+            label: 'Note',
+            component: { type: 4, custom_id: 'body', style: 2, required: true, max_length: 2000 },
+          },
+        ],
       },
     });
     const submit = h.fake.interact(modalSubmit('note:42', { body: 'Read §3.5 first' }));
     await h.fake.waitFor(() => h.fake.records.callbacksFor(submit.id).length > 0, 'the form answer');
-    expect(h.fake.records.callbacksFor(submit.id)[0]).toMatchObject({ type: 4, data: { content: 'Saved note for 42: Read §3.5 first', flags: 64 } });
+    expect(h.fake.records.callbacksFor(submit.id)[0]).toMatchObject({
+      type: 4,
+      data: { content: 'Saved note for 42: Read §3.5 first', flags: 64 },
+    });
   });
 
   it('a slow button is acknowledged first, then the message is edited', async () => {
@@ -191,6 +236,9 @@ describe('interaction flows', () => {
     await h.fake.waitFor(() => h.fake.records.callbacksFor(press.id).some((c) => c.type === 6), 'the deferred update');
     releaseSlow?.();
     await h.fake.waitFor(() => h.fake.records.webhooksFor(press.token).length > 0, 'the edit');
-    expect(h.fake.records.webhooksFor(press.token)[0]).toMatchObject({ kind: 'editOriginal', body: { content: 'done slowly' } });
+    expect(h.fake.records.webhooksFor(press.token)[0]).toMatchObject({
+      kind: 'editOriginal',
+      body: { content: 'done slowly' },
+    });
   });
 });

@@ -25,7 +25,17 @@ export async function startHarness(
   const logger = new MemoryLogger();
   const base = makeServices({ logger });
   const core: TestCore = options.registry
-    ? { ...base, ...bootCore({ db: base.db, clock: base.clock, logger, delivery: base.delivery, registry: options.registry, random: () => 0 }) }
+    ? {
+        ...base,
+        ...bootCore({
+          db: base.db,
+          clock: base.clock,
+          logger,
+          delivery: base.delivery,
+          registry: options.registry,
+          random: () => 0,
+        }),
+      }
     : base;
   const adapter = await startDiscord({
     config: { token: fake.token, applicationId: IDS.application, apiUrl: fake.apiUrl },

@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 async function create(name: string): Promise<string> {
-  const sent = h.fake.interact(chatInput('readinggroup', 'create', { name, syllabus: '2.1', start: '2026-01-15' }, { user: IDS.organiser }));
+  const sent = h.fake.interact(
+    chatInput('readinggroup', 'create', { name, syllabus: '2.1', start: '2026-01-15' }, { user: IDS.organiser }),
+  );
   return String((await commandAnswer(h.fake, sent)).body['content']);
 }
 

@@ -21,7 +21,13 @@ afterAll(async () => {
 });
 
 const messagesIn = (channelId: string) => h.fake.records.messages.filter((m) => m.channelId === channelId);
-const events = () => [...h.fake.records.scheduledEvents.values()].map((e) => [e['name'], e['scheduled_start_time'], e['scheduled_end_time'], e['entity_type']]);
+const events = () =>
+  [...h.fake.records.scheduledEvents.values()].map((e) => [
+    e['name'],
+    e['scheduled_start_time'],
+    e['scheduled_end_time'],
+    e['entity_type'],
+  ]);
 
 async function run(sub: string, options: Record<string, string | number>, user: string = IDS.organiser): Promise<Json> {
   const sent = h.fake.interact(chatInput('readinggroup', sub, options, { user }));
@@ -30,8 +36,18 @@ async function run(sub: string, options: Record<string, string | number>, user: 
 
 describe('reading groups on Discord', () => {
   it('create posts the kickoff card with Join/Leave and makes each session a scheduled event', async () => {
-    const body = await run('create', { name: 'Safety RG', syllabus: '2.1,2.2', day: 'thu', time: '17:00', tz: 'UTC', start: '2026-01-15', events: 'on' });
-    expect(body['content']).toBe('Created "Safety RG" with 2 sessions; you are its organiser. The kickoff card is in this channel.');
+    const body = await run('create', {
+      name: 'Safety RG',
+      syllabus: '2.1,2.2',
+      day: 'thu',
+      time: '17:00',
+      tz: 'UTC',
+      start: '2026-01-15',
+      events: 'on',
+    });
+    expect(body['content']).toBe(
+      'Created "Safety RG" with 2 sessions; you are its organiser. The kickoff card is in this channel.',
+    );
     const kickoff = messagesIn(IDS.general).at(-1);
     expect(embedOf(kickoff?.json ?? {})['title']).toBe('Reading group: Safety RG');
     expect(buttonIds(kickoff?.json ?? {})).toEqual(['rg-join:1', 'rg-leave:1']);
@@ -69,14 +85,21 @@ describe('reading groups on Discord', () => {
     await sweeper.sweep();
     // The member who joined (channel reminders by default) is pinged, and only they are.
     const reminder = messagesIn(IDS.general).at(-1);
-    expect(String(reminder?.json['content'])).toMatch(new RegExp(`^<@${IDS.member}> Reminder: Safety RG session 1 `, 'u'));
+    expect(String(reminder?.json['content'])).toMatch(
+      new RegExp(`^<@${IDS.member}> Reminder: Safety RG session 1 `, 'u'),
+    );
     expect(reminder?.body['allowed_mentions']).toEqual({ parse: [], users: [IDS.member] });
     h.core.clock.set('2026-01-22T17:00:00Z');
     await sweeper.sweep();
     const card = messagesIn(IDS.general).at(-1);
     expect(buttonIds(card?.json ?? {})).toEqual(['rg-going:1:1:s', 'rg-not-going:1:1:s']);
     const thread = h.fake.records.threads.at(-1);
-    expect(thread).toMatchObject({ parentId: IDS.general, messageId: card?.id, name: 'Safety RG · session 1 (2.1)', autoArchiveDuration: 10080 });
+    expect(thread).toMatchObject({
+      parentId: IDS.general,
+      messageId: card?.id,
+      name: 'Safety RG · session 1 (2.1)',
+      autoArchiveDuration: 10080,
+    });
     const starter = messagesIn(thread?.id ?? '').at(-1);
     expect(buttonIds(starter?.json ?? {})).toEqual(['rg-note:1:1', 'rg-more:1:1', 'rg-covered:1:1']);
   });
@@ -84,19 +107,31 @@ describe('reading groups on Discord', () => {
   it('Add note opens a form in the thread, and the note is stored with its author', async () => {
     const thread = h.fake.records.threads.at(-1);
     const starter = messagesIn(thread?.id ?? '').at(-1);
-    const pressed = h.fake.interact(buttonPress('rg-note:1:1', starter?.json ?? {}, { user: IDS.member, channel: thread?.id ?? '' }));
+    const pressed = h.fake.interact(
+      buttonPress('rg-note:1:1', starter?.json ?? {}, { user: IDS.member, channel: thread?.id ?? '' }),
+    );
     await h.fake.waitFor(() => h.fake.records.callbacksFor(pressed.id).length > 0, 'the form');
     const [form] = h.fake.records.callbacksFor(pressed.id);
     expect(form?.type).toBe(9);
     expect(form?.data?.['custom_id']).toBe('rg-note:1:1');
-    const submitted = h.fake.interact(modalSubmit('rg-note:1:1', { note: 'Try label-flipped prompts @everyone' }, { user: IDS.member, channel: thread?.id ?? '' }));
+    const submitted = h.fake.interact(
+      modalSubmit(
+        'rg-note:1:1',
+        { note: 'Try label-flipped prompts @everyone' },
+        { user: IDS.member, channel: thread?.id ?? '' },
+      ),
+    );
     await h.fake.waitFor(() => h.fake.records.callbacksFor(submitted.id).length > 0, 'the note answer');
-    expect(h.core.services.readingGroups.store.notes(1).map((n) => [n.authorId, n.text])).toEqual([[IDS.member, 'Try label-flipped prompts @everyone']]);
+    expect(h.core.services.readingGroups.store.notes(1).map((n) => [n.authorId, n.text])).toEqual([
+      [IDS.member, 'Try label-flipped prompts @everyone'],
+    ]);
   });
 
   it('archive removes the events of sessions not yet held', async () => {
     const body = await run('archive', {});
-    expect(body['content']).toBe('"Safety RG" is archived: no more reminders or sessions. Its name is free for a new group.');
+    expect(body['content']).toBe(
+      '"Safety RG" is archived: no more reminders or sessions. Its name is free for a new group.',
+    );
     // Session 1 is under way, so its event stays; session 2's goes.
     expect(events()).toEqual([['Safety RG: session 1', '2026-01-22T17:00:00.000Z', '2026-01-22T18:00:00.000Z', 3]]);
   });
@@ -114,7 +149,11 @@ describe('the Discord scheduled-events port', () => {
   it('turns a missing Manage Events permission into a permanent delivery error', async () => {
     h.fake.fail({ method: 'POST', path: /\/scheduled-events$/u, status: 403, code: 50013 });
     const port = h.adapter.delivery.scheduledEvents;
-    await expect(port?.create(IDS.guild, spec)).rejects.toMatchObject({ name: 'DeliveryError', code: '50013', permanent: true });
+    await expect(port?.create(IDS.guild, spec)).rejects.toMatchObject({
+      name: 'DeliveryError',
+      code: '50013',
+      permanent: true,
+    });
   });
 
   it('treats deleting an event someone already removed as done', async () => {

@@ -33,13 +33,16 @@ const longAgo = new Date('2020-01-01T00:00:00Z');
 const card: Reply = {
   visibility: 'channel',
   summary: 'Research question of the week',
-  blocks: [{ kind: 'heading', text: 'Research question of the week' }, { kind: 'text', spans: ['Which defences transfer?'] }],
+  blocks: [
+    { kind: 'heading', text: 'Research question of the week' },
+    { kind: 'text', spans: ['Which defences transfer?'] },
+  ],
 };
 const historyReads = (channelId: string): number =>
   h.fake.records.requests.filter((r) => r.method === 'GET' && r.path === `/channels/${channelId}/messages`).length;
 
 describe('DiscordDeliveryPort.findPosted', () => {
-  it('finds the bot\'s earlier post by its key, past other people\'s messages', async () => {
+  it("finds the bot's earlier post by its key, past other people's messages", async () => {
     const posted = await port.post(toGeneral, card, 'digest:11:2026-W10');
     h.fake.say(IDS.general, IDS.member, { content: 'nice question' });
     expect(await port.findPosted(toGeneral, 'digest:11:2026-W10', longAgo)).toEqual(posted);
@@ -72,7 +75,7 @@ describe('DiscordDeliveryPort.findPosted', () => {
     expect(await port.findPosted(toGeneral, 'digest:14:2026-W10', longAgo)).toEqual(blind);
   });
 
-  it('finds a direct message in the person\'s DM channel', async () => {
+  it("finds a direct message in the person's DM channel", async () => {
     const toBen = { kind: 'user', platform: 'discord', tenantId: IDS.guild, userId: IDS.member } as const;
     const posted = await port.post(toBen, card, 'digest:15:2026-W10');
     expect(posted.conversation.channelId).toBe(h.fake.records.dmChannels.get(IDS.member));
@@ -95,7 +98,10 @@ describe('DiscordDeliveryPort.findPosted', () => {
     h.fake.fail({ method: 'GET', path: /^\/channels\/\d+\/messages$/u, status: 403, code: 50001 });
     expect(await port.findPosted(toGeneral, 'digest:11:2026-W10', longAgo)).toBeNull();
     const gone = { kind: 'channel', conversation: { ...general, channelId: '299999999999999999' } } as const;
-    await expect(port.findPosted(gone, 'digest:11:2026-W10', longAgo)).rejects.toMatchObject({ code: '10003', permanent: true });
+    await expect(port.findPosted(gone, 'digest:11:2026-W10', longAgo)).rejects.toMatchObject({
+      code: '10003',
+      permanent: true,
+    });
   });
 });
 
@@ -123,12 +129,17 @@ describe('the outbox over Discord, crashing after the post', () => {
     const boot = (fault?: (point: FaultPoint) => Promise<void> | void): Outbox =>
       new Outbox({ store, ports, clock, logger: h.logger }, [], { inFlight: new Map(), ...(fault ? { fault } : {}) });
     const key = 'digest:18:2026-W10';
-    store.plan({ key, destination: toLocked, reply: card, dueAt: clock.now(), thread: { name: 'Discuss', reply: card } }, clock.now());
+    store.plan(
+      { key, destination: toLocked, reply: card, dueAt: clock.now(), thread: { name: 'Discuss', reply: card } },
+      clock.now(),
+    );
 
     // First process: posts, then dies before recording (the promise never settles).
     let reached: () => void = () => undefined;
     const crashed = new Promise<void>((resolve) => (reached = resolve));
-    void boot((point) => (point === 'after-post' ? (reached(), new Promise<void>(() => undefined)) : undefined)).deliver(key);
+    void boot((point) =>
+      point === 'after-post' ? (reached(), new Promise<void>(() => undefined)) : undefined,
+    ).deliver(key);
     await crashed;
     const postsOfKey = (): string[] =>
       h.fake.records.messages.filter((m) => m.body['nonce'] === 'LdIzzF-jqpkzzXNp8s4yzVY_1').map((m) => m.id);
@@ -139,6 +150,8 @@ describe('the outbox over Discord, crashing after the post', () => {
     expect(after?.state).toBe('sent');
     expect(after?.posted).toEqual({ conversation: locked, messageId: postsOfKey()[0] });
     expect(after?.threadState).toBe('opened');
-    expect(h.fake.records.messagesIn(postsOfKey()[0] ?? '').map((m) => m.body['content'])).toEqual(['Research question of the week']);
+    expect(h.fake.records.messagesIn(postsOfKey()[0] ?? '').map((m) => m.body['content'])).toEqual([
+      'Research question of the week',
+    ]);
   });
 });

@@ -23,7 +23,14 @@ const allowed = (body: Json) => body['allowed_mentions'] as { parse: string[]; u
 describe('reminder pings on Discord', () => {
   it('pings the members who chose channel reminders, not those who chose DMs, nor anyone else', async () => {
     h.core.clock.set('2026-01-05T09:00:00Z');
-    const sent = h.fake.interact(chatInput('readinggroup', 'create', { name: 'Ping RG', syllabus: '2.1', day: 'thu', time: '17:00', tz: 'UTC', start: '2026-01-15' }, { user: IDS.organiser }));
+    const sent = h.fake.interact(
+      chatInput(
+        'readinggroup',
+        'create',
+        { name: 'Ping RG', syllabus: '2.1', day: 'thu', time: '17:00', tz: 'UTC', start: '2026-01-15' },
+        { user: IDS.organiser },
+      ),
+    );
     await commandAnswer(h.fake, sent);
     const { store } = h.core.services.readingGroups;
     store.addMember(1, IDS.member, h.core.clock.now());
@@ -40,10 +47,20 @@ describe('reminder pings on Discord', () => {
   it('splits more than 80 people over follow-up messages that each ping only their own', async () => {
     const ids = Array.from({ length: 170 }, (_, i) => `7000000000000${String(i).padStart(5, '0')}`);
     const before = messagesIn(IDS.general).length;
-    const reply = { visibility: 'channel' as const, summary: 'Session soon.', blocks: [{ kind: 'text' as const, spans: ['Session soon.'] }], notify: ids };
-    const destination = { kind: 'channel' as const, conversation: { platform: 'discord' as const, tenantId: IDS.guild, channelId: IDS.general } };
+    const reply = {
+      visibility: 'channel' as const,
+      summary: 'Session soon.',
+      blocks: [{ kind: 'text' as const, spans: ['Session soon.'] }],
+      notify: ids,
+    };
+    const destination = {
+      kind: 'channel' as const,
+      conversation: { platform: 'discord' as const, tenantId: IDS.guild, channelId: IDS.general },
+    };
     await h.adapter.delivery.post(destination, reply, 'test:pings');
-    const posted = messagesIn(IDS.general).slice(before).map((m) => m.body);
+    const posted = messagesIn(IDS.general)
+      .slice(before)
+      .map((m) => m.body);
     expect(posted.map((b) => allowed(b)?.users?.length)).toEqual([80, 80, 10]);
     expect(posted.flatMap((b) => allowed(b)?.users ?? [])).toEqual(ids);
     for (const body of posted) {

@@ -16,13 +16,21 @@ const challengeReply: Reply = {
       items: [
         { id: '3.5-q1', text: ['How is robustness measured?'], origin: 'paper' },
         { id: '3.5.2-p1', text: ['Which defences transfer?'], origin: 'prompt' },
-        { id: '3.5.3-p1', text: ['Is it one method? — Discussion prompt (ours)'], origin: 'prompt', originInText: true },
+        {
+          id: '3.5.3-p1',
+          text: ['Is it one method? — Discussion prompt (ours)'],
+          origin: 'prompt',
+          originInText: true,
+        },
       ],
       more: 'showing 2 of 9',
     },
     { kind: 'links', links: [{ text: 'Paper §3.5', url: 'https://arxiv.org/abs/2404.09932' }] },
     { kind: 'context', spans: ['shared by ', { mention: '300000000000000001' }] },
-    { kind: 'buttons', buttons: [{ action: 'share', value: 'challenge 3.5', label: 'Share in channel', style: 'primary' }] },
+    {
+      kind: 'buttons',
+      buttons: [{ action: 'share', value: 'challenge 3.5', label: 'Share in channel', style: 'primary' }],
+    },
   ],
 };
 
@@ -52,7 +60,11 @@ describe('renderReply', () => {
   });
 
   it('pings exactly the users the reply means to notify, and no one else', () => {
-    const { message } = renderReply({ ...challengeReply, visibility: 'channel', notify: ['300000000000000002', 'U-not-discord'] });
+    const { message } = renderReply({
+      ...challengeReply,
+      visibility: 'channel',
+      notify: ['300000000000000002', 'U-not-discord'],
+    });
     expect(message.content).toBe('<@300000000000000002> Challenge 3.5: Jailbreaks and prompt injection');
     expect(message.allowed_mentions).toEqual({ parse: [], users: ['300000000000000002'] });
     // The mention span in the context line (300000000000000001) stays a name, not a ping.
@@ -89,7 +101,11 @@ describe('renderReply', () => {
   it('leaves out a button whose id would exceed 100 characters and says so', () => {
     const long = { action: 'open', value: 'x'.repeat(96), label: 'Open' };
     const ok = { action: 'open', value: 'x'.repeat(95), label: 'Open' };
-    const { message, droppedButtons } = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'buttons', buttons: [long, ok] }] });
+    const { message, droppedButtons } = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [{ kind: 'buttons', buttons: [long, ok] }],
+    });
     expect(droppedButtons).toEqual([long]);
     expect(message.components[0]?.components).toHaveLength(1);
     expect(message.embeds).toEqual([]);
@@ -102,7 +118,10 @@ describe('renderReply', () => {
   });
 
   it('splits custom ids at the first colon only', () => {
-    expect(parseCustomId('share:search jailbreak in:3.5')).toEqual({ action: 'share', value: 'search jailbreak in:3.5' });
+    expect(parseCustomId('share:search jailbreak in:3.5')).toEqual({
+      action: 'share',
+      value: 'search jailbreak in:3.5',
+    });
   });
 });
 
@@ -114,7 +133,13 @@ describe('the embed limits rule', () => {
   });
 
   it('leaves a reply within every limit whole, in one embed, without a note', () => {
-    const { embeds, cut } = fitEmbeds({ title: 't', pieces: [{ kind: 'paragraph', text: 'd' }, { kind: 'field', name: 'n', value: 'v', inline: true }] });
+    const { embeds, cut } = fitEmbeds({
+      title: 't',
+      pieces: [
+        { kind: 'paragraph', text: 'd' },
+        { kind: 'field', name: 'n', value: 'v', inline: true },
+      ],
+    });
     expect(cut).toBe(false);
     expect(embeds).toEqual([{ title: 't', description: 'd', fields: [{ name: 'n', value: 'v', inline: true }] }]);
   });

@@ -10,14 +10,17 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const statusesOf = (path: string): number[] => h.fake.records.requests.filter((r) => r.path === path).map((r) => r.status);
+const statusesOf = (path: string): number[] =>
+  h.fake.records.requests.filter((r) => r.path === path).map((r) => r.status);
 
 describe('Discord failures', () => {
   it('waits out a 429 with retry_after and retries the same request', async () => {
     h.fake.fail({ method: 'POST', path: /\/callback$/u, status: 429, retryAfter: 0.2 });
     const sent = h.fake.interact(chatInput('agenda', 'challenge', { challenge: '3.6' }));
     const answer = await commandAnswer(h.fake, sent);
-    expect(embedOf(answer.body)['title']).toBe('3.6 Vulnerability to data poisoning and backdoors is poorly understood');
+    expect(embedOf(answer.body)['title']).toBe(
+      '3.6 Vulnerability to data poisoning and backdoors is poorly understood',
+    );
     expect(statusesOf(`/interactions/${sent.id}/${sent.token}/callback`)).toEqual([429, 204]);
   });
 
@@ -56,6 +59,8 @@ describe('gateway reconnect', () => {
     expect(embedOf(replayed.body)['title']).toBe('Question 2.1-q1');
     const after = await commandAnswer(h.fake, h.fake.interact(chatInput('agenda', 'category', { category: '2' })));
     expect(embedOf(after.body)['title']).toBe('§2 Scientific understanding of LLMs');
-    expect(String(after.body['content']).startsWith('§2 Scientific understanding of LLMs. Gaps in basic knowledge')).toBe(true);
+    expect(
+      String(after.body['content']).startsWith('§2 Scientific understanding of LLMs. Gaps in basic knowledge'),
+    ).toBe(true);
   });
 });

@@ -10,7 +10,11 @@ describe('the shell writes people as @name and channels as #name', () => {
       'Reading',
       'Group',
     ]);
-    expect(commandTokens('subscribe #general day=fri')).toEqual(['subscribe', { channel: 'general', text: '#general' }, 'day=fri']);
+    expect(commandTokens('subscribe #general day=fri')).toEqual([
+      'subscribe',
+      { channel: 'general', text: '#general' },
+      'day=fri',
+    ]);
   });
 
   it('splits key=@name, and leaves quoted words, lone signs and e-mail-like words as text', () => {

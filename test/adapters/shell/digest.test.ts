@@ -14,7 +14,13 @@ describe('the weekly question in the shell (its one channel is the terminal)', (
   it('subscribes the terminal, prints the due card once, and its Interested button updates the count', async () => {
     const clock = new ManualClock('2024-03-04T08:00:00Z');
     const delivery = new DeliveryPorts();
-    const core = bootCore({ agendaPath: AGENDA_PATH, db: openDatabase(':memory:'), clock, logger: new MemoryLogger(), delivery });
+    const core = bootCore({
+      agendaPath: AGENDA_PATH,
+      db: openDatabase(':memory:'),
+      clock,
+      logger: new MemoryLogger(),
+      delivery,
+    });
     const stdin = new PassThrough();
     const stdout = new PassThrough();
     let written = '';
@@ -26,7 +32,13 @@ describe('the weekly question in the shell (its one channel is the terminal)', (
     const seen = async (text: string): Promise<void> => {
       while (!written.includes(text)) await new Promise<void>((resolve) => waiters.push(resolve));
     };
-    const shell = createShell({ dispatcher: core.dispatcher, input: stdin, output: stdout, interactive: false, userName: 'tester' });
+    const shell = createShell({
+      dispatcher: core.dispatcher,
+      input: stdin,
+      output: stdout,
+      interactive: false,
+      userName: 'tester',
+    });
     delivery.add(shell.delivery);
     const running = shell.session.run();
 

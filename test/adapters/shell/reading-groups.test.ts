@@ -18,7 +18,9 @@ describe('reading groups in the shell', () => {
     await shell.session.run();
     const text = chunks.join('');
     expect(text).toContain('Reading group: Shell RG');
-    expect(text).toContain('Created "Shell RG" with 2 sessions; you are its organiser. The kickoff card is in this channel.');
+    expect(text).toContain(
+      'Created "Shell RG" with 2 sessions; you are its organiser. The kickoff card is in this channel.',
+    );
     expect(text).toContain('You joined "Shell RG".');
     expect(text).toContain('== Shell RG: 1 member ==');
   });

@@ -16,7 +16,15 @@ const card: Reply = {
   summary: 'Challenge 3.5',
   blocks: [
     { kind: 'heading', text: 'Jailbreaks' },
-    { kind: 'text', spans: ['Summary with ', { text: 'bold', bold: true }, ' and ', { link: 'https://example.org/x', text: 'a link' }] },
+    {
+      kind: 'text',
+      spans: [
+        'Summary with ',
+        { text: 'bold', bold: true },
+        ' and ',
+        { link: 'https://example.org/x', text: 'a link' },
+      ],
+    },
     { kind: 'fields', fields: [{ label: 'Category', value: ['Deployment'] }] },
     {
       kind: 'list',
@@ -28,7 +36,13 @@ const card: Reply = {
     },
     { kind: 'links', links: [{ text: 'Paper', url: 'https://example.org/paper' }] },
     { kind: 'context', spans: ['small print'] },
-    { kind: 'buttons', buttons: [{ action: 'echo', value: 'shared', label: 'Share in channel' }, { action: 'form', value: 'n1', label: 'Add note' }] },
+    {
+      kind: 'buttons',
+      buttons: [
+        { action: 'echo', value: 'shared', label: 'Share in channel' },
+        { action: 'form', value: 'n1', label: 'Add note' },
+      ],
+    },
   ],
 };
 
@@ -61,7 +75,11 @@ const demo: CommandSpec = {
 
 function makeShell(input: string) {
   const logger = new MemoryLogger();
-  const services = { clock: new ManualClock('2027-01-04T09:00:00Z'), logger, delivery: new DeliveryPorts() } as unknown as Services;
+  const services = {
+    clock: new ManualClock('2027-01-04T09:00:00Z'),
+    logger,
+    delivery: new DeliveryPorts(),
+  } as unknown as Services;
   const dispatcher = new Dispatcher(
     {
       commands: [demo],
@@ -70,11 +88,21 @@ function makeShell(input: string) {
         {
           action: 'form',
           run: (_ctx, value) => ({
-            modal: { id: 'note', value, title: 'Add a note', fields: [{ id: 'body', label: 'Note', style: 'paragraph', required: true, maxLength: 500 }] },
+            modal: {
+              id: 'note',
+              value,
+              title: 'Add a note',
+              fields: [{ id: 'body', label: 'Note', style: 'paragraph', required: true, maxLength: 500 }],
+            },
           }),
         },
       ],
-      modals: [{ modal: 'note', run: (_ctx, value, fields) => ({ reply: ephemeralText(`saved ${fields['body']} for ${value}`) }) }],
+      modals: [
+        {
+          modal: 'note',
+          run: (_ctx, value, fields) => ({ reply: ephemeralText(`saved ${fields['body']} for ${value}`) }),
+        },
+      ],
     },
     services,
   );
@@ -148,7 +176,10 @@ describe('shell session on piped input', () => {
 
   it('prints scheduled posts through its delivery port once per idempotency key', async () => {
     const { shell, output } = makeShell('');
-    const destination = { kind: 'channel', conversation: { platform: 'shell', tenantId: 'local', channelId: 'terminal' } } as const;
+    const destination = {
+      kind: 'channel',
+      conversation: { platform: 'shell', tenantId: 'local', channelId: 'terminal' },
+    } as const;
     const first = await shell.delivery.post(destination, ephemeralText('weekly question'), 'digest:1:2027-W01');
     const again = await shell.delivery.post(destination, ephemeralText('weekly question'), 'digest:1:2027-W01');
     expect(again).toEqual(first);

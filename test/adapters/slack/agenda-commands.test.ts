@@ -9,7 +9,12 @@ import { makeServices } from '../../helpers/services.js';
 import { blockActionsPayload } from '../../fakes/slack/signed-requests.js';
 import { startHarness, type Harness } from './harness.js';
 
-type Block = { type: string; text?: { text: string }; elements?: { text?: string | { text: string }; action_id?: string; value?: string }[]; fields?: { text: string }[] };
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: { text?: string | { text: string }; action_id?: string; value?: string }[];
+  fields?: { text: string }[];
+};
 
 let h: Harness;
 
@@ -21,7 +26,10 @@ afterAll(async () => {
   await h.close();
 });
 
-async function ask(text: string, extra: Record<string, string> = {}): Promise<{ text: string; blocks: Block[]; response_type: string }> {
+async function ask(
+  text: string,
+  extra: Record<string, string> = {},
+): Promise<{ text: string; blocks: Block[]; response_type: string }> {
   const sent = await h.command(text, extra);
   expect(sent.status).toBe(200);
   return (await h.responseTo(sent.responseId)) as unknown as { text: string; blocks: Block[]; response_type: string };
@@ -52,13 +60,34 @@ describe('/agenda lookups on Slack', () => {
           },
         ],
       },
-      { type: 'section', text: { type: 'mrkdwn', text: '<https://arxiv.org/pdf/2404.09932v2#subsubsection.2.1.1|§2.1.1 in the paper (PDF)>' } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '<https://arxiv.org/pdf/2404.09932v2#subsubsection.2.1.1|§2.1.1 in the paper (PDF)>',
+        },
+      },
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: 'ab:share:0', value: 'question 2.1.1-p1', text: { type: 'plain_text', text: 'Share in channel', emoji: true } },
-          { type: 'button', action_id: 'ab:open:1', value: '2.1.1', text: { type: 'plain_text', text: '§2.1.1', emoji: true } },
-          { type: 'button', action_id: 'ab:open:2', value: '2.1.1-p2', text: { type: 'plain_text', text: 'Next (2.1.1-p2)', emoji: true } },
+          {
+            type: 'button',
+            action_id: 'ab:share:0',
+            value: 'question 2.1.1-p1',
+            text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+          },
+          {
+            type: 'button',
+            action_id: 'ab:open:1',
+            value: '2.1.1',
+            text: { type: 'plain_text', text: '§2.1.1', emoji: true },
+          },
+          {
+            type: 'button',
+            action_id: 'ab:open:2',
+            value: '2.1.1-p2',
+            text: { type: 'plain_text', text: 'Next (2.1.1-p2)', emoji: true },
+          },
           {
             type: 'button',
             action_id: 'ab:related:3',
@@ -78,7 +107,10 @@ describe('/agenda lookups on Slack', () => {
 
   it('challenge: heading, subsections as a list, and questions each marked with their origin', async () => {
     const body = await ask('challenge 3.5');
-    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '3.5 Jailbreaks and prompt injection undermine LLM security', emoji: true } });
+    expect(body.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '3.5 Jailbreaks and prompt injection undermine LLM security', emoji: true },
+    });
     const lists = body.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('• '));
     expect(lists[0]?.text?.text.split('\n')).toEqual([
       '• `3.5.1`  Standard evaluations for jailbreaks and prompt injection',
@@ -91,13 +123,18 @@ describe('/agenda lookups on Slack', () => {
     ]);
     const questionLines = lists[1]?.text?.text.split('\n') ?? [];
     expect(questionLines).toHaveLength(14);
-    expect(questionLines.every((l) => / — (From the paper, §3\.5\.\d|Discussion prompt \(ours\))$/u.test(l))).toBe(true);
+    expect(questionLines.every((l) => / — (From the paper, §3\.5\.\d|Discussion prompt \(ours\))$/u.test(l))).toBe(
+      true,
+    );
     expect(body.blocks.at(-1)?.elements?.[0]).toMatchObject({ action_id: 'ab:share:0', value: 'challenge 3.5' });
   });
 
   it('search: hits with ids, the share button carrying the search, and open buttons for the top hits', async () => {
     const body = await ask('search jailbreak');
-    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Search: jailbreak', emoji: true } });
+    expect(body.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Search: jailbreak', emoji: true },
+    });
     expect(body.blocks[1]?.elements?.[0]?.text).toMatch(/^\d+ match(es)? for "jailbreak", best first\.$/u);
     const actions = body.blocks.at(-1)?.elements ?? [];
     expect(actions[0]).toMatchObject({ action_id: 'ab:share:0', value: 'search jailbreak' });
@@ -105,7 +142,7 @@ describe('/agenda lookups on Slack', () => {
     expect(actions[1]?.value?.startsWith('3.5')).toBe(true);
   });
 
-  it('help: the whole overview fits Slack\'s limits and can be shared', async () => {
+  it("help: the whole overview fits Slack's limits and can be shared", async () => {
     const body = await ask('');
     expect(body.blocks.length).toBeLessThanOrEqual(50);
     expect(body.blocks.every((b) => (b.text?.text.length ?? 0) <= 3000)).toBe(true);
@@ -120,25 +157,43 @@ describe('/agenda lookups on Slack', () => {
     expect(all).not.toContain('<!channel>');
     expect(all).not.toContain('<@U0VICTIM>');
     expect(body.text).toContain('&lt;!channel&gt; &amp; &lt;@U0VICTIM&gt;');
-    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Search: ‹!channel› & ‹@U0VICTIM›', emoji: true } });
+    expect(body.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Search: ‹!channel› & ‹@U0VICTIM›', emoji: true },
+    });
   });
 
-  it('a bad option gets the core\'s specific answer', async () => {
+  it("a bad option gets the core's specific answer", async () => {
     const body = await ask('search jailbreak origin:xyz');
-    expect(body.text).toBe('origin:xyz is not accepted: use origin:paper (questions from the paper) or origin:prompt (our discussion prompts).');
+    expect(body.text).toBe(
+      'origin:xyz is not accepted: use origin:paper (questions from the paper) or origin:prompt (our discussion prompts).',
+    );
   });
 });
 
 describe('agenda buttons on Slack', () => {
   it('Share in channel posts the same card for everyone, naming who shared it', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
-    await h.interact(blockActionsPayload({ actionId: 'ab:share:0', value: 'question 2.1-q1', responseUrl: h.slack.responseUrl(), channelId: 'C0LAB', userId: 'U0ADA' }));
+    await h.interact(
+      blockActionsPayload({
+        actionId: 'ab:share:0',
+        value: 'question 2.1-q1',
+        responseUrl: h.slack.responseUrl(),
+        channelId: 'C0LAB',
+        userId: 'U0ADA',
+      }),
+    );
     await h.slack.until(() => h.slack.callsTo('chat.postMessage').length > before);
     const args = h.slack.callsTo('chat.postMessage').at(-1)?.args as { channel: string; blocks: Block[]; text: string };
     expect(args.channel).toBe('C0LAB');
     expect(args.text.startsWith('2.1-q1: ')).toBe(true);
-    expect(args.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Question 2.1-q1', emoji: true } });
-    const shareButtons = args.blocks.flatMap((b) => b.elements ?? []).filter((e) => e.action_id?.startsWith('ab:share:'));
+    expect(args.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Question 2.1-q1', emoji: true },
+    });
+    const shareButtons = args.blocks
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.action_id?.startsWith('ab:share:'));
     expect(shareButtons).toEqual([]);
     expect(args.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U0ADA>' }] });
   });
@@ -146,15 +201,33 @@ describe('agenda buttons on Slack', () => {
   it('Share replaces the private card through response_url: no Share button, a note that it was shared', async () => {
     const responseUrl = h.slack.responseUrl('share-3.5');
     const before = h.slack.callsTo('chat.postMessage').length;
-    await h.interact(blockActionsPayload({ actionId: 'ab:share:0', value: 'challenge 3.5', responseUrl, channelId: 'C0LAB', userId: 'U0ADA' }));
-    const body = (await h.responseTo('share-3.5')) as unknown as { response_type: string; replace_original: boolean; text: string; blocks: Block[] };
+    await h.interact(
+      blockActionsPayload({
+        actionId: 'ab:share:0',
+        value: 'challenge 3.5',
+        responseUrl,
+        channelId: 'C0LAB',
+        userId: 'U0ADA',
+      }),
+    );
+    const body = (await h.responseTo('share-3.5')) as unknown as {
+      response_type: string;
+      replace_original: boolean;
+      text: string;
+      blocks: Block[];
+    };
     expect(body.response_type).toBe('ephemeral');
     expect(body.replace_original).toBe(true);
-    expect(body.text.startsWith('3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts')).toBe(true);
+    expect(
+      body.text.startsWith('3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts'),
+    ).toBe(true);
     expect(body.text.endsWith('3.5.7-p1, 3.5.7-p2. (Shared in the channel.)')).toBe(true);
     const buttons = body.blocks.flatMap((b) => b.elements ?? []).flatMap((e) => (e.action_id ? [e.action_id] : []));
     expect(buttons).toEqual(['ab:open:0', 'ab:open:1']);
-    expect(body.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared in the channel.' }] });
+    expect(body.blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Shared in the channel.' }],
+    });
     // And the card went to the channel once.
     await h.slack.until(() => h.slack.callsTo('chat.postMessage').length > before);
     expect(h.slack.callsTo('chat.postMessage').length).toBe(before + 1);

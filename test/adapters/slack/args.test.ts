@@ -9,12 +9,20 @@ describe("Slack's markup for people and channels becomes references", () => {
       { user: 'U0CAROL', text: '<@U0CAROL|carol>' },
       '1',
     ]);
-    expect(commandTokens('subscribe <#C0GENERAL|general> weekly')).toEqual(['subscribe', { channel: 'C0GENERAL', text: '<#C0GENERAL|general>' }, 'weekly']);
+    expect(commandTokens('subscribe <#C0GENERAL|general> weekly')).toEqual([
+      'subscribe',
+      { channel: 'C0GENERAL', text: '<#C0GENERAL|general>' },
+      'weekly',
+    ]);
     expect(commandTokens('<@W0ADA>')).toEqual([{ user: 'W0ADA', text: '<@W0ADA>' }]);
   });
 
   it('splits key=<@U…> into the key and the reference, and leaves quoted words and plain @names as text', () => {
     expect(commandTokens('host=<@U42>')).toEqual(['host=', { user: 'U42', text: '<@U42>' }]);
-    expect(commandTokens('name:"Talk with <@U42>" @ana #general')).toEqual(['name:Talk with <@U42>', '@ana', '#general']);
+    expect(commandTokens('name:"Talk with <@U42>" @ana #general')).toEqual([
+      'name:Talk with <@U42>',
+      '@ana',
+      '#general',
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { boltLogger, maskTokens } from '../../../adapters/slack/bolt-logger.js';
 
 describe('the Bolt logger bridge', () => {
   it('masks bot, user and app tokens wherever they appear', () => {
-    expect(maskTokens('token=xoxb-123-456-abcDEF and xapp-1-A0-99-zz, xoxp-9')).toBe('token=[redacted-token] and [redacted-token], [redacted-token]');
+    expect(maskTokens('token=xoxb-123-456-abcDEF and xapp-1-A0-99-zz, xoxp-9')).toBe(
+      'token=[redacted-token] and [redacted-token], [redacted-token]',
+    );
   });
 
   it('writes Bolt lines into the app logger at or above its level, masked', () => {

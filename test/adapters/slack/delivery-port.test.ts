@@ -16,7 +16,11 @@ afterAll(async () => {
   await h.close();
 });
 
-const card: Reply = { visibility: 'channel', summary: 'This week: 3.5.2-p1', blocks: [{ kind: 'heading', text: 'This week' }] };
+const card: Reply = {
+  visibility: 'channel',
+  summary: 'This week: 3.5.2-p1',
+  blocks: [{ kind: 'heading', text: 'This week' }],
+};
 const channel = (channelId: string, threadId?: string): Destination => ({
   kind: 'channel',
   conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId, ...(threadId ? { threadId } : {}) },
@@ -32,7 +36,10 @@ describe('the Slack delivery port', () => {
       blocks: [{ type: 'header', text: { type: 'plain_text', text: 'This week', emoji: true } }],
       metadata: { event_type: 'agendabot_post', event_payload: { key: 'digest:sub-1:2027-W02' } },
     });
-    expect(posted).toEqual({ conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId: 'C0WEEKLY' }, messageId: h.slack.messages.at(-1)?.ts });
+    expect(posted).toEqual({
+      conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId: 'C0WEEKLY' },
+      messageId: h.slack.messages.at(-1)?.ts,
+    });
   });
 
   it('finds a post again by its key after a crash, and only that one', async () => {
@@ -41,11 +48,19 @@ describe('the Slack delivery port', () => {
     await h.running.delivery.post(channel('C0FIND'), card, 'digest:sub-2:2027-W03');
     const found = await h.running.delivery.findPosted(channel('C0FIND'), 'digest:sub-2:2027-W02', since);
     const expected = h.slack.messages.find((m) => m.metadata?.event_payload.key === 'digest:sub-2:2027-W02');
-    expect(found).toEqual({ conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId: 'C0FIND' }, messageId: expected?.ts });
-    expect(h.slack.callsTo('conversations.history').at(-1)?.args).toMatchObject({ channel: 'C0FIND', include_all_metadata: 'true' });
+    expect(found).toEqual({
+      conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId: 'C0FIND' },
+      messageId: expected?.ts,
+    });
+    expect(h.slack.callsTo('conversations.history').at(-1)?.args).toMatchObject({
+      channel: 'C0FIND',
+      include_all_metadata: 'true',
+    });
     expect(await h.running.delivery.findPosted(channel('C0FIND'), 'digest:sub-2:2027-W04', since)).toBeNull();
     // A post older than `since` does not count.
-    expect(await h.running.delivery.findPosted(channel('C0FIND'), 'digest:sub-2:2027-W02', new Date('2100-01-01T00:00:00Z'))).toBeNull();
+    expect(
+      await h.running.delivery.findPosted(channel('C0FIND'), 'digest:sub-2:2027-W02', new Date('2100-01-01T00:00:00Z')),
+    ).toBeNull();
   });
 
   it('pages through history to find an older post', async () => {
@@ -79,17 +94,33 @@ describe('the Slack delivery port', () => {
   it('opens a thread as the parent ts and posts into it (found again through conversations.replies)', async () => {
     const parent = await h.running.delivery.post(channel('C0THREAD'), card, 'rg:g1:s1:kickoff');
     const thread = await h.running.delivery.openThread(parent, 'Session 1');
-    expect(thread).toEqual({ platform: 'slack', tenantId: 'T0FAKE', channelId: 'C0THREAD', threadId: parent.messageId });
+    expect(thread).toEqual({
+      platform: 'slack',
+      tenantId: 'T0FAKE',
+      channelId: 'C0THREAD',
+      threadId: parent.messageId,
+    });
     const reply = await h.running.delivery.post({ kind: 'channel', conversation: thread! }, card, 'rg:g1:s1:thread');
     expect(h.slack.callsTo('chat.postMessage').at(-1)?.args.thread_ts).toBe(parent.messageId);
     expect(reply.conversation.threadId).toBe(parent.messageId);
-    const found = await h.running.delivery.findPosted({ kind: 'channel', conversation: thread! }, 'rg:g1:s1:thread', new Date(0));
+    const found = await h.running.delivery.findPosted(
+      { kind: 'channel', conversation: thread! },
+      'rg:g1:s1:thread',
+      new Date(0),
+    );
     expect(found?.messageId).toBe(reply.messageId);
-    expect(h.slack.callsTo('conversations.replies').at(-1)?.args).toMatchObject({ channel: 'C0THREAD', ts: parent.messageId });
+    expect(h.slack.callsTo('conversations.replies').at(-1)?.args).toMatchObject({
+      channel: 'C0THREAD',
+      ts: parent.messageId,
+    });
   });
 
   it('sends a direct message through conversations.open', async () => {
-    const posted = await h.running.delivery.post({ kind: 'user', platform: 'slack', tenantId: 'T0FAKE', userId: 'U0READER' }, card, 'digest:dm:1');
+    const posted = await h.running.delivery.post(
+      { kind: 'user', platform: 'slack', tenantId: 'T0FAKE', userId: 'U0READER' },
+      card,
+      'digest:dm:1',
+    );
     expect(h.slack.callsTo('conversations.open').at(-1)?.args).toMatchObject({ users: 'U0READER' });
     expect(posted.conversation.channelId).toBe('DU0READER');
   });
@@ -97,7 +128,11 @@ describe('the Slack delivery port', () => {
   it('updates a posted message', async () => {
     const posted = await h.running.delivery.post(channel('C0LIVE'), card, 'digest:live:1');
     await h.running.delivery.update(posted, { visibility: 'channel', summary: '3 interested', blocks: [] });
-    expect(h.slack.callsTo('chat.update').at(-1)?.args).toMatchObject({ channel: 'C0LIVE', ts: posted.messageId, text: '3 interested' });
+    expect(h.slack.callsTo('chat.update').at(-1)?.args).toMatchObject({
+      channel: 'C0LIVE',
+      ts: posted.messageId,
+      text: '3 interested',
+    });
   });
 
   it('lets workspace admins, owners and listed operators manage channels, and no one else', async () => {
@@ -112,7 +147,9 @@ describe('the Slack delivery port', () => {
   it('uploads notes with files.uploadV2 into the thread', async () => {
     const thread = { platform: 'slack' as const, tenantId: 'T0FAKE', channelId: 'C0RG', threadId: '1700000300.000100' };
     await h.running.delivery.uploadText(thread, 'session-1-notes.md', 'Session 1 notes', '# Notes\n- jailbreaks');
-    expect(h.slack.callsTo('files.getUploadURLExternal').at(-1)?.args).toMatchObject({ filename: 'session-1-notes.md' });
+    expect(h.slack.callsTo('files.getUploadURLExternal').at(-1)?.args).toMatchObject({
+      filename: 'session-1-notes.md',
+    });
     expect(h.slack.uploads.at(-1)?.body).toContain('# Notes\n- jailbreaks');
     const complete = h.slack.callsTo('files.completeUploadExternal').at(-1)?.args;
     expect(complete).toMatchObject({ channel_id: 'C0RG', thread_ts: '1700000300.000100' });
@@ -126,10 +163,16 @@ describe('the Slack delivery port', () => {
     expect(gone).toMatchObject({ platform: 'slack', code: 'channel_not_found', permanent: true });
 
     h.slack.failNext('chat.postMessage', 'is_archived');
-    await expect(h.running.delivery.post(channel('C0OLD'), card, 'k2')).rejects.toMatchObject({ code: 'is_archived', permanent: true });
+    await expect(h.running.delivery.post(channel('C0OLD'), card, 'k2')).rejects.toMatchObject({
+      code: 'is_archived',
+      permanent: true,
+    });
 
     h.slack.failNext('chat.postMessage', 'internal_error');
-    await expect(h.running.delivery.post(channel('C0OK'), card, 'k3')).rejects.toMatchObject({ code: 'internal_error', permanent: false });
+    await expect(h.running.delivery.post(channel('C0OK'), card, 'k3')).rejects.toMatchObject({
+      code: 'internal_error',
+      permanent: false,
+    });
   });
 
   it('gives the core a neutral reason and, for common refusals, words for the owner', async () => {
@@ -144,13 +187,22 @@ describe('the Slack delivery port', () => {
       explanation: 'the channel is archived',
     });
     h.slack.failNext('chat.postMessage', 'msg_too_long');
-    await expect(h.running.delivery.post(channel('C0OK'), card, 'k6')).rejects.toMatchObject({ reason: 'rejected', permanent: true });
+    await expect(h.running.delivery.post(channel('C0OK'), card, 'k6')).rejects.toMatchObject({
+      reason: 'rejected',
+      permanent: true,
+    });
   });
 
   it('refuses to post into another workspace', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
-    const elsewhere: Destination = { kind: 'channel', conversation: { platform: 'slack', tenantId: 'T0OTHER', channelId: 'C0GENERAL' } };
-    await expect(h.running.delivery.post(elsewhere, card, 'k4')).rejects.toMatchObject({ code: 'wrong_tenant', permanent: true });
+    const elsewhere: Destination = {
+      kind: 'channel',
+      conversation: { platform: 'slack', tenantId: 'T0OTHER', channelId: 'C0GENERAL' },
+    };
+    await expect(h.running.delivery.post(elsewhere, card, 'k4')).rejects.toMatchObject({
+      code: 'wrong_tenant',
+      permanent: true,
+    });
     expect(h.slack.callsTo('chat.postMessage').length).toBe(before);
   });
 });

@@ -18,7 +18,14 @@ const clock = new ManualClock('2026-01-05T08:00:00Z'); // a Monday, an hour befo
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({ agendaPath: AGENDA_PATH, db: openDatabase(':memory:'), clock, logger: new MemoryLogger(), delivery, random: () => 0 });
+  core = bootCore({
+    agendaPath: AGENDA_PATH,
+    db: openDatabase(':memory:'),
+    clock,
+    logger: new MemoryLogger(),
+    delivery,
+    random: () => 0,
+  });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
@@ -38,7 +45,9 @@ async function agenda(text: string, user: string): Promise<Record<string, unknow
 describe('the weekly question on Slack, through the real Bolt', () => {
   it('refuses a channel subscription to a non-admin, with the rule', async () => {
     const body = await agenda('subscribe <#C0RESEARCH|research>', 'U0MEMBER');
-    expect(String(body['text'])).toContain('Only channel managers can change what a channel receives (that needs a workspace admin or owner');
+    expect(String(body['text'])).toContain(
+      'Only channel managers can change what a channel receives (that needs a workspace admin or owner',
+    );
     expect(core.services.subscriptions.list('slack', 'T0FAKE')).toHaveLength(0);
   });
 
@@ -69,7 +78,14 @@ describe('the weekly question on Slack, through the real Bolt', () => {
     const responseUrl = h.slack.responseUrl();
     const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
     await h.interact(
-      blockActionsPayload({ actionId: 'ab:digest.interested:0', value: 'digest:1:2026-W02|2.1-q1', responseUrl, channelId: 'C0RESEARCH', messageTs: ts, userId: 'U0MEMBER' }),
+      blockActionsPayload({
+        actionId: 'ab:digest.interested:0',
+        value: 'digest:1:2026-W02|2.1-q1',
+        responseUrl,
+        channelId: 'C0RESEARCH',
+        messageTs: ts,
+        userId: 'U0MEMBER',
+      }),
     );
     await h.slack.until(() => h.slack.callsTo('chat.update').length > 0);
     const update = h.slack.callsTo('chat.update')[0];
@@ -81,7 +97,14 @@ describe('the weekly question on Slack, through the real Bolt', () => {
     const anotherUrl = h.slack.responseUrl();
     const anotherId = anotherUrl.slice(anotherUrl.lastIndexOf('/') + 1);
     await h.interact(
-      blockActionsPayload({ actionId: 'ab:digest.another:1', value: '1', responseUrl: anotherUrl, channelId: 'C0RESEARCH', messageTs: ts, userId: 'U0MEMBER' }),
+      blockActionsPayload({
+        actionId: 'ab:digest.another:1',
+        value: '1',
+        responseUrl: anotherUrl,
+        channelId: 'C0RESEARCH',
+        messageTs: ts,
+        userId: 'U0MEMBER',
+      }),
     );
     const answer = await h.responseTo(anotherId);
     expect(answer['response_type']).toBe('ephemeral');

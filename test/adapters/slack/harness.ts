@@ -10,7 +10,12 @@ import type { Services } from '../../../src/core/services.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
-import { sendInteraction, sendSlashCommand, type SentRequest, type SignOptions } from '../../fakes/slack/signed-requests.js';
+import {
+  sendInteraction,
+  sendSlashCommand,
+  type SentRequest,
+  type SignOptions,
+} from '../../fakes/slack/signed-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-8f2c';
 export const BOT_TOKEN = 'xoxb-test-bot-token-1234';
@@ -21,7 +26,11 @@ export interface Harness {
   readonly logger: MemoryLogger;
   readonly url: string;
   /** Sends `/agenda <text>` (signed) and returns the HTTP answer (the ack). */
-  command(text: string, extra?: Record<string, string>, options?: SignOptions): Promise<SentRequest & { responseId: string }>;
+  command(
+    text: string,
+    extra?: Record<string, string>,
+    options?: SignOptions,
+  ): Promise<SentRequest & { responseId: string }>;
   interact(payload: object, options?: SignOptions): Promise<SentRequest>;
   /**
    * A command's reply or a press's answer: the acknowledgment's body when the reply came
@@ -61,7 +70,13 @@ export async function startHarness(
   const logger = new MemoryLogger();
   const dispatcher = new Dispatcher(registry, services ?? bareServices(logger));
   const running = await startSlack({
-    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 3000, adminUserIds: ['U0OPERATOR'] },
+    config: {
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      port: 3000,
+      adminUserIds: ['U0OPERATOR'],
+    },
     dispatcher,
     logger,
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
@@ -78,7 +93,12 @@ export async function startHarness(
     url,
     async command(text, extra = {}, options) {
       const responseId = `cmd-${Math.random().toString(36).slice(2, 8)}`;
-      const sent = await sendSlashCommand(url, SIGNING_SECRET, { command: '/agenda', text, response_url: slack.responseUrl(responseId), ...extra }, options);
+      const sent = await sendSlashCommand(
+        url,
+        SIGNING_SECRET,
+        { command: '/agenda', text, response_url: slack.responseUrl(responseId), ...extra },
+        options,
+      );
       if (sent.status === 200 && sent.body !== '') {
         acked.set(responseId, JSON.parse(sent.body) as Record<string, unknown>);
       }

@@ -148,7 +148,9 @@ describe('the Slack Home tab', () => {
     await agenda('U0HOME', 'pause 1');
     await agenda('U0HOME', 'resume 1');
     const resumed = /Next post: Wednesday 2027-01-06 10:00 \(Europe\/Berlin\)\.$/u;
-    await h.slack.until(() => publishes('U0HOME').length > before && resumed.test(sectionTexts(lastView('U0HOME'))[0] ?? ''));
+    await h.slack.until(
+      () => publishes('U0HOME').length > before && resumed.test(sectionTexts(lastView('U0HOME'))[0] ?? ''),
+    );
     // Anything still planned would come within one more interval.
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 2));
     const all = publishes('U0HOME');
@@ -200,7 +202,8 @@ describe('the Slack Home tab', () => {
     expect(small).toContain('Showing 15 of 20 subscriptions. /agenda subscriptions lists them all.');
     expect(small).toContain("Showing 15 of 18 groups. /readinggroup status in a group's channel shows that group.");
     // The interests list runs past the character budget: cut after a whole item, saying how many are shown.
-    const cut = /^_Showing \d+ of 60: the rest did not fit in one Slack message\._\n\/agenda interests lists them all\.$/u;
+    const cut =
+      /^_Showing \d+ of 60: the rest did not fit in one Slack message\._\n\/agenda interests lists them all\.$/u;
     expect(small.at(-1)).toMatch(cut);
     // The quick starts come first, so a cut never takes them.
     const starts = ['Browse the agenda', 'Subscribe to a weekly question', 'Start a reading group'];

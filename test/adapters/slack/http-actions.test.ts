@@ -40,7 +40,10 @@ describe('buttons and forms on Slack, through the real Bolt', () => {
     const before = h.slack.callsTo('chat.postMessage').length;
     await press('ab:whereami:0', '', { messageTs: '1700000100.000200', threadTs: '1700000050.000100' }).send();
     await h.slack.until(() => h.slack.callsTo('chat.postMessage').length > before);
-    expect(h.slack.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({ thread_ts: '1700000050.000100', text: 'thread 1700000050.000100' });
+    expect(h.slack.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({
+      thread_ts: '1700000050.000100',
+      text: 'thread 1700000050.000100',
+    });
   });
 
   it('an update replaces a channel message with chat.update, and an ephemeral one through its response_url', async () => {
@@ -64,11 +67,20 @@ describe('buttons and forms on Slack, through the real Bolt', () => {
   });
 
   it('a form opens with views.open and its submission reaches the core with the channel it came from', async () => {
-    await press('ab:note:0', 'rg-7', { channelId: 'C0RG', messageTs: '1700000200.000100', triggerId: '999.888.ghi' }).send();
+    await press('ab:note:0', 'rg-7', {
+      channelId: 'C0RG',
+      messageTs: '1700000200.000100',
+      triggerId: '999.888.ghi',
+    }).send();
     await h.slack.until(() => h.slack.callsTo('views.open').length > 0);
     const open = h.slack.callsTo('views.open')[0];
     expect(open?.args.trigger_id).toBe('999.888.ghi');
-    const view = open?.args.view as { callback_id: string; private_metadata: string; title: { text: string }; blocks: unknown[] };
+    const view = open?.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      title: { text: string };
+      blocks: unknown[];
+    };
     expect(view.callback_id).toBe('ab-modal:note');
     expect(view.title.text).toBe('Add a note to this sess…');
     expect(view.blocks).toEqual([
@@ -83,7 +95,11 @@ describe('buttons and forms on Slack, through the real Bolt', () => {
 
     const before = h.slack.callsTo('chat.postMessage').length;
     const submitted = await h.interact(
-      viewSubmissionPayload({ callbackId: view.callback_id, privateMetadata: view.private_metadata, inputs: { text: 'Read §3.5.2 <!here>' } }),
+      viewSubmissionPayload({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        inputs: { text: 'Read §3.5.2 <!here>' },
+      }),
     );
     expect(submitted.status).toBe(200);
     await h.slack.until(() => h.slack.callsTo('chat.postMessage').length > before);
@@ -97,7 +113,11 @@ describe('buttons and forms on Slack, through the real Bolt', () => {
     const refused = press('ab:refuse:0', '');
     await refused.send();
     const body = await h.responseTo(refused.id);
-    expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Only organisers can do that.' });
+    expect(body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Only organisers can do that.',
+    });
   });
 
   it('a failed Web API call gives the presser a reference id, logged with that id', async () => {

@@ -60,16 +60,23 @@ describe('Slack /agenda over HTTP, through the real Bolt', () => {
   });
 
   it('passes workspace, channel, user and DM-ness to the core', async () => {
-    const sent = await h.command('where', { team_id: 'T0FAKE', channel_id: 'D0DIRECT', channel_name: 'directmessage', user_id: 'U0ME' });
+    const sent = await h.command('where', {
+      team_id: 'T0FAKE',
+      channel_id: 'D0DIRECT',
+      channel_name: 'directmessage',
+      user_id: 'U0ME',
+    });
     const body = await h.responseTo(sent.responseId);
     expect(body.text).toBe('tenant T0FAKE channel D0DIRECT user U0ME direct true');
   });
 
-  it('answers a bad subcommand with the core\'s specific message, ephemerally', async () => {
+  it("answers a bad subcommand with the core's specific message, ephemerally", async () => {
     const sent = await h.command('shout loudly');
     const body = await h.responseTo(sent.responseId);
     expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toBe('`shout` is not a `/agenda` command. Commands: echo, slow, boom, where. Try `/agenda help`.');
+    expect(body.text).toBe(
+      '`shout` is not a `/agenda` command. Commands: echo, slow, boom, where. Try `/agenda help`.',
+    );
   });
 
   it('shows only a reference id for an unexpected core error, and logs it with that id', async () => {

@@ -58,7 +58,10 @@ describe('a kickoff card the bot cannot post', () => {
   it('resume once the bot is invited posts the kickoff card and restarts the group', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
     expect(await readinggroup('resume 1', 'C0QUIET')).toMatch(/^"Quiet RG" is back on/u);
-    const card = h.slack.callsTo('chat.postMessage').slice(before).find((c) => JSON.stringify(c.args).includes('Reading group: Quiet RG'));
+    const card = h.slack
+      .callsTo('chat.postMessage')
+      .slice(before)
+      .find((c) => JSON.stringify(c.args).includes('Reading group: Quiet RG'));
     expect(card?.args['channel']).toBe('C0QUIET');
     expect(core.services.deliveries.get('rg:1:kickoff')?.state).toBe('sent');
     expect(core.services.readingGroups.store.group('slack', 'T0FAKE', 1)?.status).toBe('active');

@@ -16,7 +16,10 @@ describe('the Slack app manifest', () => {
   });
 
   it('no longer matches once the registry gains a command', () => {
-    const grown = { ...registry, commands: [...registry.commands, { name: 'extra', description: 'x', defaultSubcommand: 'help', subcommands: [] }] };
+    const grown = {
+      ...registry,
+      commands: [...registry.commands, { name: 'extra', description: 'x', defaultSubcommand: 'help', subcommands: [] }],
+    };
     expect(committed).not.toEqual(buildManifest(grown));
   });
 
@@ -25,7 +28,9 @@ describe('the Slack app manifest', () => {
     expect(published).toEqual(registry.commands.map((c) => `/${c.name}`).sort());
     expect(committed.features.slash_commands.every((c) => c.should_escape)).toBe(true);
     for (const command of registry.commands) {
-      expect(committed.features.slash_commands.find((c) => c.command === `/${command.name}`)?.description).toBe(command.description);
+      expect(committed.features.slash_commands.find((c) => c.command === `/${command.name}`)?.description).toBe(
+        command.description,
+      );
     }
   });
 

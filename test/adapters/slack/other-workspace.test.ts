@@ -21,7 +21,14 @@ const REFUSAL =
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({ agendaPath: AGENDA_PATH, db: openDatabase(':memory:'), clock, logger: new MemoryLogger(), delivery, random: () => 0 });
+  core = bootCore({
+    agendaPath: AGENDA_PATH,
+    db: openDatabase(':memory:'),
+    clock,
+    logger: new MemoryLogger(),
+    delivery,
+    random: () => 0,
+  });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
@@ -53,11 +60,14 @@ async function fromOtherWorkspace(text: string): Promise<string> {
 }
 
 describe('a channel subscription of another workspace', () => {
-  it.each(['pause 1', 'resume 1', 'unsubscribe 1', 'digest now 1', 'subscribe <#C0SHARED|shared>'])('%s is refused plainly', async (text) => {
-    const answer = await fromOtherWorkspace(text);
-    expect(answer).toBe(REFUSAL);
-    expect(answer).not.toMatch(/reference/u);
-  });
+  it.each(['pause 1', 'resume 1', 'unsubscribe 1', 'digest now 1', 'subscribe <#C0SHARED|shared>'])(
+    '%s is refused plainly',
+    async (text) => {
+      const answer = await fromOtherWorkspace(text);
+      expect(answer).toBe(REFUSAL);
+      expect(answer).not.toMatch(/reference/u);
+    },
+  );
 
   it('changes nothing and logs no error', () => {
     expect(core.services.subscriptions.list('slack', 'T0OTHER').map((s) => s.paused)).toEqual([false]);

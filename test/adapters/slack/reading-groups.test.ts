@@ -14,8 +14,19 @@ import { blockActionsPayload, viewSubmissionPayload } from '../../fakes/slack/si
 import { makeServices, type TestCore } from '../../helpers/services.js';
 import { startHarness, type Harness } from './harness.js';
 
-type SlackBlock = { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] };
-type Posted = { channel: string; text: string; thread_ts?: string; blocks: SlackBlock[]; metadata?: { event_payload: { key: string } } };
+type SlackBlock = {
+  type: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { action_id?: string; value?: string; text?: string | { text: string } }[];
+};
+type Posted = {
+  channel: string;
+  text: string;
+  thread_ts?: string;
+  blocks: SlackBlock[];
+  metadata?: { event_payload: { key: string } };
+};
 
 let h: Harness;
 let core: TestCore;
@@ -35,10 +46,20 @@ afterAll(async () => {
 
 const posts = (): Posted[] => h.slack.callsTo('chat.postMessage').map((c) => c.args as unknown as Posted);
 const postKeyed = (key: string): Posted | undefined => posts().find((p) => p.metadata?.event_payload.key === key);
-const tsOf = (key: string): string => String(h.slack.messages.find((m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === key)?.ts ?? '');
-const buttons = (post: Posted | undefined) => (post?.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+const tsOf = (key: string): string =>
+  String(
+    h.slack.messages.find(
+      (m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === key,
+    )?.ts ?? '',
+  );
+const buttons = (post: Posted | undefined) =>
+  (post?.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
-function press(actionId: string, value: string, extra: { userId?: string; messageTs?: string; threadTs?: string; triggerId?: string } = {}) {
+function press(
+  actionId: string,
+  value: string,
+  extra: { userId?: string; messageTs?: string; threadTs?: string; triggerId?: string } = {},
+) {
   const responseUrl = h.slack.responseUrl();
   const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
   const sent = h.interact(blockActionsPayload({ actionId, value, responseUrl, channelId: 'C0RG', ...extra }));
@@ -47,17 +68,26 @@ function press(actionId: string, value: string, extra: { userId?: string; messag
 
 describe('reading groups on Slack', () => {
   it('create answers the organiser and posts the kickoff card with Join and Leave', async () => {
-    const sent = await h.command('create name:"Safety RG" syllabus:2.1,2.2 day=thu time=17:00 tz=UTC start=2027-01-14', {
-      command: '/readinggroup',
-      channel_id: 'C0RG',
-      user_id: 'U0ORGANISER',
-    });
+    const sent = await h.command(
+      'create name:"Safety RG" syllabus:2.1,2.2 day=thu time=17:00 tz=UTC start=2027-01-14',
+      {
+        command: '/readinggroup',
+        channel_id: 'C0RG',
+        user_id: 'U0ORGANISER',
+      },
+    );
     expect(sent.status).toBe(200);
     const body = await h.responseTo(sent.responseId);
-    expect(body).toMatchObject({ response_type: 'ephemeral', text: 'Created "Safety RG" with 2 sessions; you are its organiser. The kickoff card is in this channel.' });
+    expect(body).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Created "Safety RG" with 2 sessions; you are its organiser. The kickoff card is in this channel.',
+    });
     const kickoff = postKeyed('rg:1:kickoff');
     expect(kickoff?.channel).toBe('C0RG');
-    expect(kickoff?.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Reading group: Safety RG', emoji: true } });
+    expect(kickoff?.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Reading group: Safety RG', emoji: true },
+    });
     expect(buttons(kickoff).map((b) => [b.action_id?.replace(/:\d+$/u, ''), b.value])).toEqual([
       ['ab:rg-join', '1'],
       ['ab:rg-leave', '1'],
@@ -68,7 +98,10 @@ describe('reading groups on Slack', () => {
 
   it('Join records the member and redraws the card with chat.update', async () => {
     const join = buttons(postKeyed('rg:1:kickoff'))[0];
-    const pressed = press(String(join?.action_id), String(join?.value), { userId: 'U0MEMBER', messageTs: tsOf('rg:1:kickoff') });
+    const pressed = press(String(join?.action_id), String(join?.value), {
+      userId: 'U0MEMBER',
+      messageTs: tsOf('rg:1:kickoff'),
+    });
     expect((await pressed.sent).status).toBe(200);
     await h.slack.until(() => h.slack.callsTo('chat.update').length > 0);
     const update = h.slack.callsTo('chat.update').at(-1)?.args as unknown as Posted & { ts: string };
@@ -110,7 +143,10 @@ describe('reading groups on Slack', () => {
   it('Going updates the live count on the session card', async () => {
     const going = buttons(postKeyed('rg:1:1:thread'))[0];
     const updates = h.slack.callsTo('chat.update').length;
-    await press(String(going?.action_id), String(going?.value), { userId: 'U0MEMBER', messageTs: tsOf('rg:1:1:thread') }).sent;
+    await press(String(going?.action_id), String(going?.value), {
+      userId: 'U0MEMBER',
+      messageTs: tsOf('rg:1:1:thread'),
+    }).sent;
     await h.slack.until(() => h.slack.callsTo('chat.update').length > updates);
     const update = h.slack.callsTo('chat.update').at(-1)?.args as unknown as Posted & { ts: string };
     expect(update.ts).toBe(tsOf('rg:1:1:thread'));
@@ -120,11 +156,21 @@ describe('reading groups on Slack', () => {
   it('Add note opens the form, and the submitted note is stored with its author', async () => {
     const note = buttons(postKeyed('rg:1:1:thread:thread'))[0];
     const cardTs = tsOf('rg:1:1:thread');
-    await press(String(note?.action_id), String(note?.value), { userId: 'U0MEMBER', messageTs: tsOf('rg:1:1:thread:thread'), threadTs: cardTs, triggerId: '42.42.rg' }).sent;
+    await press(String(note?.action_id), String(note?.value), {
+      userId: 'U0MEMBER',
+      messageTs: tsOf('rg:1:1:thread:thread'),
+      threadTs: cardTs,
+      triggerId: '42.42.rg',
+    }).sent;
     await h.slack.until(() => h.slack.callsTo('views.open').length > 0);
     const open = h.slack.callsTo('views.open').at(-1);
     expect(open?.args.trigger_id).toBe('42.42.rg');
-    const view = open?.args.view as { callback_id: string; private_metadata: string; title: { text: string }; blocks: { block_id: string }[] };
+    const view = open?.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      title: { text: string };
+      blocks: { block_id: string }[];
+    };
     expect(view.callback_id).toBe('ab-modal:rg-note');
     expect(view.title.text).toBe('Note for session 1');
     expect(view.blocks.map((b) => b.block_id)).toEqual(['note']);

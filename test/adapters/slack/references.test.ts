@@ -18,7 +18,14 @@ const clock = new ManualClock('2027-01-04T09:00:00Z');
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({ agendaPath: AGENDA_PATH, db: openDatabase(':memory:'), clock, logger: new MemoryLogger(), delivery, random: () => 0 });
+  core = bootCore({
+    agendaPath: AGENDA_PATH,
+    db: openDatabase(':memory:'),
+    clock,
+    logger: new MemoryLogger(),
+    delivery,
+    random: () => 0,
+  });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
@@ -38,15 +45,25 @@ const organisers = (): readonly string[] => core.services.readingGroups.store.or
 
 describe('references in Slack command text', () => {
   it('organisers add: the mention stays the person whether the group comes after or before it', async () => {
-    expect(await slash('/readinggroup', 'organisers add <@U0CAROL|carol> 1', 'U0ALICE')).toBe('Added an organiser to "Reading Group".');
-    expect(await slash('/readinggroup', 'organisers add <@U0DAVE|dave> Reading Group', 'U0ALICE')).toBe('Added an organiser to "Reading Group".');
-    expect(await slash('/readinggroup', 'organisers add 1 <@U0ERIN|erin>', 'U0ALICE')).toBe('Added an organiser to "Reading Group".');
+    expect(await slash('/readinggroup', 'organisers add <@U0CAROL|carol> 1', 'U0ALICE')).toBe(
+      'Added an organiser to "Reading Group".',
+    );
+    expect(await slash('/readinggroup', 'organisers add <@U0DAVE|dave> Reading Group', 'U0ALICE')).toBe(
+      'Added an organiser to "Reading Group".',
+    );
+    expect(await slash('/readinggroup', 'organisers add 1 <@U0ERIN|erin>', 'U0ALICE')).toBe(
+      'Added an organiser to "Reading Group".',
+    );
     expect(organisers()).toEqual(['U0ALICE', 'U0CAROL', 'U0DAVE', 'U0ERIN']);
   });
 
   it('organisers remove: removes the person mentioned, not the group number after it', async () => {
-    expect(await slash('/readinggroup', 'organisers remove <@U0ALICE|alice> 1', 'U0CAROL')).toBe('Removed an organiser from "Reading Group".');
-    expect(await slash('/readinggroup', 'organisers remove Reading Group <@U0ERIN|erin>', 'U0CAROL')).toBe('Removed an organiser from "Reading Group".');
+    expect(await slash('/readinggroup', 'organisers remove <@U0ALICE|alice> 1', 'U0CAROL')).toBe(
+      'Removed an organiser from "Reading Group".',
+    );
+    expect(await slash('/readinggroup', 'organisers remove Reading Group <@U0ERIN|erin>', 'U0CAROL')).toBe(
+      'Removed an organiser from "Reading Group".',
+    );
     expect(organisers()).toEqual(['U0CAROL', 'U0DAVE']);
   });
 
@@ -58,7 +75,9 @@ describe('references in Slack command text', () => {
   });
 
   it('subscribe: a word after the channel is refused, not taken for the channel', async () => {
-    expect(await slash('/agenda', 'subscribe <#C0GENERAL|general> weekly', 'U0ADMIN')).toMatch(/^`\/agenda subscribe` did not expect `weekly`\./u);
+    expect(await slash('/agenda', 'subscribe <#C0GENERAL|general> weekly', 'U0ADMIN')).toMatch(
+      /^`\/agenda subscribe` did not expect `weekly`\./u,
+    );
     expect(core.services.subscriptions.list('slack', 'T0FAKE')).toHaveLength(0);
   });
 

@@ -7,8 +7,7 @@ import { renderReply } from '../../../adapters/slack/render.js';
 import { splitMrkdwn } from '../../../adapters/slack/split.js';
 import type { Reply } from '../../../src/core/message.js';
 
-const texts = (blocks: readonly unknown[]): string[] =>
-  blocks.map((b) => JSON.stringify(b));
+const texts = (blocks: readonly unknown[]): string[] => blocks.map((b) => JSON.stringify(b));
 
 describe('Slack fitting rule at the edges', () => {
   it('keeps the closing attribution when the answer is cut', () => {
@@ -24,8 +23,14 @@ describe('Slack fitting rule at the edges', () => {
     const { blocks } = renderReply(reply);
     expect(blocks).toHaveLength(50);
     expect(blocks[46]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'part 47' } });
-    expect(blocks[47]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }] });
-    expect(blocks[48]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Agenda: Test et al. (2024), CC BY 4.0.' }] });
+    expect(blocks[47]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }],
+    });
+    expect(blocks[48]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Agenda: Test et al. (2024), CC BY 4.0.' }],
+    });
     expect(blocks[49]?.type).toBe('actions');
   });
 
@@ -44,7 +49,11 @@ describe('Slack fitting rule at the edges', () => {
 
   it('keeps a link longer than a whole section as its label, never half a link', () => {
     const url = `https://example.org/${'q'.repeat(3100)}`;
-    const { blocks } = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'links', links: [{ text: 'long link', url }] }] });
+    const { blocks } = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [{ kind: 'links', links: [{ text: 'long link', url }] }],
+    });
     expect(blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'long link' } }]);
   });
 
@@ -53,20 +62,40 @@ describe('Slack fitting rule at the edges', () => {
       visibility: 'ephemeral',
       summary: '',
       blocks: [
-        { kind: 'fields', fields: [{ label: '', value: ['value only'] }, { label: '', value: [] }] },
+        {
+          kind: 'fields',
+          fields: [
+            { label: '', value: ['value only'] },
+            { label: '', value: [] },
+          ],
+        },
         { kind: 'buttons', buttons: [{ action: 'open', value: '', label: '' }] },
       ],
     });
     expect(blocks).toEqual([
       { type: 'section', fields: [{ type: 'mrkdwn', text: 'value only' }] },
-      { type: 'actions', elements: [{ type: 'button', action_id: 'ab:open:0', text: { type: 'plain_text', text: 'open', emoji: true } }] },
+      {
+        type: 'actions',
+        elements: [{ type: 'button', action_id: 'ab:open:0', text: { type: 'plain_text', text: 'open', emoji: true } }],
+      },
     ]);
     expect(texts(blocks).join('')).not.toContain('"text":""');
   });
 
   it('sends a reply with only buttons as the buttons and its summary as the text', () => {
-    const message = renderReply({ visibility: 'ephemeral', summary: '', blocks: [{ kind: 'buttons', buttons: [{ action: 'a', value: 'v', label: 'Go' }] }] });
+    const message = renderReply({
+      visibility: 'ephemeral',
+      summary: '',
+      blocks: [{ kind: 'buttons', buttons: [{ action: 'a', value: 'v', label: 'Go' }] }],
+    });
     expect(message.text).toBe('agendabot');
-    expect(message.blocks).toEqual([{ type: 'actions', elements: [{ type: 'button', action_id: 'ab:a:0', value: 'v', text: { type: 'plain_text', text: 'Go', emoji: true } }] }]);
+    expect(message.blocks).toEqual([
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: 'ab:a:0', value: 'v', text: { type: 'plain_text', text: 'Go', emoji: true } },
+        ],
+      },
+    ]);
   });
 });

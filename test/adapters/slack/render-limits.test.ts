@@ -56,7 +56,10 @@ describe('Slack limits: one rule, the same every time', () => {
     const out = renderReply({ visibility: 'ephemeral', summary: 's', blocks }).blocks;
     expect(out).toHaveLength(50);
     expect(textOf(out[47])).toBe('part 48');
-    expect(out[48]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }] });
+    expect(out[48]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }],
+    });
     expect(out[49]?.type).toBe('actions');
   });
 
@@ -67,11 +70,18 @@ describe('Slack limits: one rule, the same every time', () => {
     const total = sections.reduce((n, t) => n + t.length, 0);
     expect(total).toBeLessThanOrEqual(11600);
     expect(sections.at(-1)?.endsWith('word…')).toBe(true);
-    expect(out.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }] });
+    expect(out.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '_…the rest did not fit in one Slack message._' }],
+    });
   });
 
-  it('shortens a heading to Slack\'s 150 characters', () => {
-    const out = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'heading', text: 'h'.repeat(200) }] }).blocks;
+  it("shortens a heading to Slack's 150 characters", () => {
+    const out = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [{ kind: 'heading', text: 'h'.repeat(200) }],
+    }).blocks;
     expect(out).toEqual([{ type: 'header', text: { type: 'plain_text', text: `${'h'.repeat(149)}…`, emoji: true } }]);
   });
 });

@@ -16,14 +16,27 @@ describe('escaping user text', () => {
     const reply: Reply = {
       visibility: 'channel',
       summary: 's',
-      blocks: [{ kind: 'text', spans: [{ mention: 'U0ALICE' }, ' ', { mention: '!here' }, ' ', { channel: 'C0GENERAL' }, ' ', { channel: '<!everyone>' }] }],
+      blocks: [
+        {
+          kind: 'text',
+          spans: [
+            { mention: 'U0ALICE' },
+            ' ',
+            { mention: '!here' },
+            ' ',
+            { channel: 'C0GENERAL' },
+            ' ',
+            { channel: '<!everyone>' },
+          ],
+        },
+      ],
     };
     expect(renderReply(reply).blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: '<@U0ALICE> @!here <#C0GENERAL> #&lt;!everyone&gt;' } },
     ]);
   });
 
-  it('shows times in the reader\'s zone with a UTC fallback, and links only for http(s)', () => {
+  it("shows times in the reader's zone with a UTC fallback, and links only for http(s)", () => {
     const reply: Reply = {
       visibility: 'ephemeral',
       summary: 's',
@@ -57,14 +70,23 @@ describe('escaping user text', () => {
 });
 
 describe('rendering a whole card', () => {
-  it('maps every neutral block and marks each question\'s origin', () => {
+  it("maps every neutral block and marks each question's origin", () => {
     const reply: Reply = {
       visibility: 'ephemeral',
       summary: 'Challenge 3.5: Jailbreaks & prompt injection',
       blocks: [
         { kind: 'heading', text: '3.5 Jailbreaks & prompt injection' },
-        { kind: 'text', spans: ['Why it matters, in ', { text: 'short', bold: true }, ': ', { text: 'in:3.5', code: true }] },
-        { kind: 'fields', fields: [{ label: 'Category', value: ['3 Sociotechnical'] }, { label: 'Questions', value: ['1 paper, 12 prompts'] }] },
+        {
+          kind: 'text',
+          spans: ['Why it matters, in ', { text: 'short', bold: true }, ': ', { text: 'in:3.5', code: true }],
+        },
+        {
+          kind: 'fields',
+          fields: [
+            { label: 'Category', value: ['3 Sociotechnical'] },
+            { label: 'Questions', value: ['1 paper, 12 prompts'] },
+          ],
+        },
         {
           kind: 'list',
           items: [
@@ -107,14 +129,28 @@ describe('rendering a whole card', () => {
             '• `3.5.2`  Attack taxonomies',
         },
       },
-      { type: 'section', text: { type: 'mrkdwn', text: '<https://arxiv.org/pdf/2404.09932v2#subsection.3.5|Paper §3.5>' } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '<https://arxiv.org/pdf/2404.09932v2#subsection.3.5|Paper §3.5>' },
+      },
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'Anwar et al. 2024, CC BY 4.0' }] },
       { type: 'divider' },
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: 'ab:share:0', value: 'challenge 3.5', text: { type: 'plain_text', text: 'Share in channel', emoji: true }, style: 'primary' },
-          { type: 'button', action_id: 'ab:open:1', value: '3.5.2', text: { type: 'plain_text', text: 'Open 3.5.2', emoji: true } },
+          {
+            type: 'button',
+            action_id: 'ab:share:0',
+            value: 'challenge 3.5',
+            text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+            style: 'primary',
+          },
+          {
+            type: 'button',
+            action_id: 'ab:open:1',
+            value: '3.5.2',
+            text: { type: 'plain_text', text: 'Open 3.5.2', emoji: true },
+          },
         ],
       },
     ]);
@@ -128,8 +164,18 @@ describe('rendering a whole card', () => {
         {
           kind: 'list',
           items: [
-            { id: '2.1-q1', text: ['Can ICL be explained?', ' — From the paper, §2.1.1'], origin: 'paper', originInText: true },
-            { id: '2.1.1-p1', text: ['Which prompt would test it?', ' — Discussion prompt (ours)'], origin: 'prompt', originInText: true },
+            {
+              id: '2.1-q1',
+              text: ['Can ICL be explained?', ' — From the paper, §2.1.1'],
+              origin: 'paper',
+              originInText: true,
+            },
+            {
+              id: '2.1.1-p1',
+              text: ['Which prompt would test it?', ' — Discussion prompt (ours)'],
+              origin: 'prompt',
+              originInText: true,
+            },
             { id: '2.1.1-p2', text: ['Which prompt would test it?'], origin: 'prompt' },
           ],
         },
@@ -160,7 +206,12 @@ describe('rendering a whole card', () => {
     const out = renderReply({
       visibility: 'ephemeral',
       summary: 's',
-      blocks: [{ kind: 'heading', text: ' ' }, { kind: 'text', spans: [''] }, { kind: 'context', spans: [''] }, { kind: 'text', spans: ['kept'] }],
+      blocks: [
+        { kind: 'heading', text: ' ' },
+        { kind: 'text', spans: [''] },
+        { kind: 'context', spans: [''] },
+        { kind: 'text', spans: ['kept'] },
+      ],
     });
     expect(out.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'kept' } }]);
   });
@@ -174,7 +225,11 @@ describe('rendering a whole card', () => {
 
   it('keeps the core\'s "showing 10 of 34" hint under a list that fits', () => {
     const items = Array.from({ length: 3 }, (_, i) => ({ id: `3.5.${i + 1}`, text: ['x'] }));
-    const { blocks } = renderReply({ visibility: 'ephemeral', summary: 's', blocks: [{ kind: 'list', items, more: 'showing 3 of 34 — narrow with in:3.5' }] });
+    const { blocks } = renderReply({
+      visibility: 'ephemeral',
+      summary: 's',
+      blocks: [{ kind: 'list', items, more: 'showing 3 of 34 — narrow with in:3.5' }],
+    });
     expect(blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: '• `3.5.1`  x\n• `3.5.2`  x\n• `3.5.3`  x' } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'showing 3 of 34 — narrow with in:3.5' }] },

@@ -17,17 +17,30 @@ afterAll(async () => {
 });
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-const refusals = (): number => h.logger.records.filter((r) => r.message.includes('more than 5 minutes from now')).length;
+const refusals = (): number =>
+  h.logger.records.filter((r) => r.message.includes('more than 5 minutes from now')).length;
 
 /** An Events API request Bolt answers by itself once verified: the URL check Slack sends first. */
 function event(timestamp?: number) {
   // The fake's signed sender posts form fields; Bolt reads `type` from them as from JSON.
-  const body = new URLSearchParams({ type: 'url_verification', token: 'unused', challenge: 'challenge-4711' }).toString();
+  const body = new URLSearchParams({
+    type: 'url_verification',
+    token: 'unused',
+    challenge: 'challenge-4711',
+  }).toString();
   return sendSigned(h.url, SIGNING_SECRET, body, timestamp === undefined ? {} : { timestamp });
 }
 
 const press = (timestamp?: number) =>
-  h.interact(blockActionsPayload({ actionId: 'ab:share', value: 'echo hi', responseUrl: h.slack.responseUrl(), channelId: 'C0GENERAL' }), timestamp === undefined ? {} : { timestamp });
+  h.interact(
+    blockActionsPayload({
+      actionId: 'ab:share',
+      value: 'echo hi',
+      responseUrl: h.slack.responseUrl(),
+      channelId: 'C0GENERAL',
+    }),
+    timestamp === undefined ? {} : { timestamp },
+  );
 
 describe('requests too far from now', () => {
   it.each([

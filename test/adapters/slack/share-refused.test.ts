@@ -20,7 +20,9 @@ afterAll(async () => {
 function share(value: string) {
   const responseUrl = h.slack.responseUrl();
   const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
-  const sent = h.interact(blockActionsPayload({ actionId: 'ab:share:0', value, responseUrl, channelId: 'C0PRIVATE', userId: 'U0SHARER' }));
+  const sent = h.interact(
+    blockActionsPayload({ actionId: 'ab:share:0', value, responseUrl, channelId: 'C0PRIVATE', userId: 'U0SHARER' }),
+  );
   return { id, sent };
 }
 
@@ -40,6 +42,8 @@ describe('Share where the bot cannot post', () => {
     const pressed = share('challenge 2.1');
     await pressed.sent;
     await h.slack.until(() => h.slack.responses.some((r) => r.id === pressed.id));
-    expect(JSON.stringify(h.slack.responses.find((r) => r.id === pressed.id)?.body)).toContain('Shared in the channel.');
+    expect(JSON.stringify(h.slack.responses.find((r) => r.id === pressed.id)?.body)).toContain(
+      'Shared in the channel.',
+    );
   });
 });

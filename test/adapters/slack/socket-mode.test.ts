@@ -42,14 +42,27 @@ describe('Slack in Socket Mode, through the real Bolt', () => {
   });
 
   it('answers a slash command envelope in its acknowledgment (one round trip), not through the response_url', async () => {
-    const ack = await socket.sendSlashCommand(slashCommandPayload({ command: '/agenda', text: 'echo over the socket', response_url: slack.responseUrl('sock-1') }));
+    const ack = await socket.sendSlashCommand(
+      slashCommandPayload({
+        command: '/agenda',
+        text: 'echo over the socket',
+        response_url: slack.responseUrl('sock-1'),
+      }),
+    );
     expect(ack.envelope_id).toMatch(/^env-/u);
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: 'You said: over the socket' });
     expect(slack.responses.some((r) => r.id === 'sock-1')).toBe(false);
   });
 
   it('routes a button press envelope, posting the shared card with the bot token', async () => {
-    const ack = await socket.sendInteraction(blockActionsPayload({ actionId: 'ab:share:0', value: 'challenge 2.1', responseUrl: slack.responseUrl('sock-2'), channelId: 'C0SOCK' }));
+    const ack = await socket.sendInteraction(
+      blockActionsPayload({
+        actionId: 'ab:share:0',
+        value: 'challenge 2.1',
+        responseUrl: slack.responseUrl('sock-2'),
+        channelId: 'C0SOCK',
+      }),
+    );
     expect(ack.envelope_id).toMatch(/^env-/u);
     await slack.until(() => slack.callsTo('chat.postMessage').length > 0);
     const call = slack.callsTo('chat.postMessage')[0];

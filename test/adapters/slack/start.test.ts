@@ -47,7 +47,9 @@ describe('starting the Slack adapter', () => {
   });
 
   it('refuses HTTP mode without a signing secret', async () => {
-    await expect(start({})).rejects.toThrow('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+    await expect(start({})).rejects.toThrow(
+      'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
+    );
   });
 
   it('serves HTTP mode on the port it was given and stops cleanly', async () => {

@@ -37,7 +37,10 @@ export class Gate {
 }
 
 export function shareButton(invocation: string): Reply['blocks'][number] {
-  return { kind: 'buttons', buttons: [{ action: 'share', value: invocation, label: 'Share in channel', style: 'primary' }] };
+  return {
+    kind: 'buttons',
+    buttons: [{ action: 'share', value: invocation, label: 'Share in channel', style: 'primary' }],
+  };
 }
 
 /** The `/agenda` command with four subcommands whose replies the tests know exactly. */

@@ -24,7 +24,8 @@ export function slackLimiter(limits: SlackLimits): (call: RecordedCall) => numbe
     const channel = String(call.args['channel']);
     const inChannel = recent(perChannel.get(channel) ?? [], now);
     perChannel.set(channel, inChannel);
-    if (inChannel.length >= limits.channelPerSecond || recent(workspace, now).length >= limits.workspacePerSecond) return 1;
+    if (inChannel.length >= limits.channelPerSecond || recent(workspace, now).length >= limits.workspacePerSecond)
+      return 1;
     inChannel.push(now);
     workspace.push(now);
     return undefined;

@@ -11,7 +11,13 @@ const env = process.env;
 async function startSlack(): Promise<void> {
   const { App, LogLevel } = await import('@slack/bolt');
   const clientOptions = { slackApiUrl: env['SLACK_API_URL'] ?? 'https://slack.com/api/' };
-  const common = { token: env['SLACK_BOT_TOKEN'] ?? '', botId: 'BFLOOR', botUserId: 'UFLOOR', logLevel: LogLevel.ERROR, clientOptions };
+  const common = {
+    token: env['SLACK_BOT_TOKEN'] ?? '',
+    botId: 'BFLOOR',
+    botUserId: 'UFLOOR',
+    logLevel: LogLevel.ERROR,
+    clientOptions,
+  };
   const app = env['SLACK_APP_TOKEN']
     ? new App({ ...common, appToken: env['SLACK_APP_TOKEN'], socketMode: true, installerOptions: { clientOptions } })
     : new App({ ...common, signingSecret: env['SLACK_SIGNING_SECRET'] ?? '' });

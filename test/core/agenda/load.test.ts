@@ -41,7 +41,15 @@ describe('loading the small fixture agenda (see test/fixtures/agenda.ts)', () =>
     expect(jailbreaks?.slug).toBe('jailbreaks-prompt-injection');
     expect(jailbreaks?.paperTitle).toBe('Jailbreaks and Prompt Injections Threaten Security of LLMs');
     expect(jailbreaks?.categoryId).toBe('development-deployment');
-    expect(jailbreaks?.subsections.map((s) => s.section)).toEqual(['3.5.1', '3.5.2', '3.5.3', '3.5.4', '3.5.5', '3.5.6', '3.5.7']);
+    expect(jailbreaks?.subsections.map((s) => s.section)).toEqual([
+      '3.5.1',
+      '3.5.2',
+      '3.5.3',
+      '3.5.4',
+      '3.5.5',
+      '3.5.6',
+      '3.5.7',
+    ]);
     const prompt = jailbreaks?.questions.find((q) => q.id === '3.5.1-p1');
     expect(prompt).toMatchObject({ challengeId: '3.5', section: '3.5.1', origin: 'prompt', kind: 'methods' });
     expect(agenda.links.subsection).toBe('https://arxiv.org/pdf/2404.09932v2#subsubsection.{section}');
@@ -76,7 +84,9 @@ describe('rejecting invalid agendas', () => {
 
   it('reports a missing file without a stack trace', () => {
     const error = catchError(() => loadAgenda('/nonexistent/agenda.json'));
-    expect(error.message).toBe('/nonexistent/agenda.json is not a valid agenda (1 problem):\n  cannot be read (ENOENT)');
+    expect(error.message).toBe(
+      '/nonexistent/agenda.json is not a valid agenda (1 problem):\n  cannot be read (ENOENT)',
+    );
   });
 
   it('reports every missing field and wrong type at once, with JSON paths', () => {
@@ -105,7 +115,9 @@ describe('rejecting invalid agendas', () => {
     doc.challenges[12].subsections[0].section = '3.5.9';
     const problems = problemsOf(doc);
     expect(problems).toContain('challenges[10].questions[2].section: "3.9.1" is not a subsection of challenge 3.4');
-    expect(problems).toContain('challenges[11].questions[0].origin: "paraphrase" is not accepted; use "paper" or "prompt"');
+    expect(problems).toContain(
+      'challenges[11].questions[0].origin: "paraphrase" is not accepted; use "paper" or "prompt"',
+    );
     expect(problems).toContain(
       'challenges[11].questions[1].id: "3.5.2-p7" is not a prompt id of subsection 3.5.1 (use "3.5.1-p<n>")',
     );
@@ -148,7 +160,9 @@ describe('rejecting invalid agendas', () => {
     delete doc.links.subsection;
     expect(problemsOf(doc)).toEqual(['links.subsection: is missing (expected a string)']);
     doc.links.subsection = 'https://example.org/#{section}';
-    expect(problemsOf(doc)).toEqual(['links.challenge: "https://arxiv.org/pdf/2404.09932v2" has no {section} placeholder']);
+    expect(problemsOf(doc)).toEqual([
+      'links.challenge: "https://arxiv.org/pdf/2404.09932v2" has no {section} placeholder',
+    ]);
   });
 
   it('rejects a document that is not an object', () => {

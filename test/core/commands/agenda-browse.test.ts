@@ -20,7 +20,9 @@ describe('/agenda help', () => {
   it('lists the categories with their challenges and question counts', async () => {
     const lines = replyLines(await run('help'));
     expect(lines).toContain('§2 Scientific understanding of LLMs');
-    expect(lines).toContain('[2.1] How in-context learning works is not understood (2 from the paper, 12 discussion prompts)');
+    expect(lines).toContain(
+      '[2.1] How in-context learning works is not understood (2 from the paper, 12 discussion prompts)',
+    );
     expect(lines).toContain(
       '[3.4] Interpretation and explanation tools are missing or unfaithful (none from the paper yet, 24 discussion prompts)',
     );
@@ -32,7 +34,9 @@ describe('/agenda help', () => {
     expect(lines).toContain(
       '[/agenda search <words> [in=…] [origin=…]] Search challenges, subsections and questions by words — e.g. /agenda search jailbreak',
     );
-    expect(lines).toContain('[/agenda question <id>] Show one question by id, with where it comes from — e.g. /agenda question 2.1-q1');
+    expect(lines).toContain(
+      '[/agenda question <id>] Show one question by id, with where it comes from — e.g. /agenda question 2.1-q1',
+    );
   });
 
   it('lists commands declared later, from the registry it is given', async () => {
@@ -45,7 +49,9 @@ describe('/agenda help', () => {
     });
     const commands = [{ ...agendaCommand, subcommands: [...agendaCommand.subcommands, extra] }];
     const reply = await makeHelpSubcommand(() => commands).run(ctx, {}, services);
-    expect(replyLines(reply)).toContain('[/agenda digest preview] Preview the weekly question — e.g. /agenda digest preview');
+    expect(replyLines(reply)).toContain(
+      '[/agenda digest preview] Preview the weekly question — e.g. /agenda digest preview',
+    );
     expect(registry.commands).toContain(agendaCommand);
   });
 
@@ -98,7 +104,9 @@ describe('/agenda challenge', () => {
     const reply = await run('challenge 2.1');
     const lines = replyLines(reply);
     expect(lines[0]).toBe('2.1 How in-context learning works is not understood');
-    expect(lines).toContain('Paper heading: "In-Context Learning (ICL) is Black-Box" · in §2 Scientific understanding of LLMs');
+    expect(lines).toContain(
+      'Paper heading: "In-Context Learning (ICL) is Black-Box" · in §2 Scientific understanding of LLMs',
+    );
     expect(lines).toContain('§2.1 in the paper (PDF) <https://arxiv.org/pdf/2404.09932v2#subsection.2.1>');
     expect(lines).toContain('[2.1.1] Whether ICL is elaborate pattern matching');
     expect(lines).toContain('Questions: 2 from the paper, 12 discussion prompts');

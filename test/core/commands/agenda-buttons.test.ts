@@ -57,7 +57,15 @@ describe('Share in channel', () => {
   });
 
   it('shares every lookup a reply offers', async () => {
-    for (const text of ['help', 'category 2', 'challenge 2.6', 'challenge 2.6.3', 'question 2.1-q2', 'search backdoor', 'random']) {
+    for (const text of [
+      'help',
+      'category 2',
+      'challenge 2.6',
+      'challenge 2.6.3',
+      'question 2.1-q2',
+      'search backdoor',
+      'random',
+    ]) {
       const reply = await dispatcher.runText('agenda', text, ctx);
       const share = replyButtons(reply).find((b) => b.action === 'share');
       if (!share) throw new Error(`no Share button on ${text}`);
@@ -76,7 +84,9 @@ describe('Share in channel', () => {
   it('passes lookup errors through as specific replies', async () => {
     const reply = await press('share', 'question 3.5.9-p1');
     expect(reply.visibility).toBe('ephemeral');
-    expect(reply.summary).toBe('No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.');
+    expect(reply.summary).toBe(
+      'No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.',
+    );
   });
 });
 
@@ -101,7 +111,9 @@ describe('open', () => {
   });
 
   it('explains stale or forged ids', async () => {
-    expect((await press('open', '9.9')).summary).toBe('`9.9` is no longer in the agenda. Run the command again for fresh buttons.');
+    expect((await press('open', '9.9')).summary).toBe(
+      '`9.9` is no longer in the agenda. Run the command again for fresh buttons.',
+    );
     expect((await press('open', '3.5.9-p1')).summary).toBe(
       'No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.',
     );

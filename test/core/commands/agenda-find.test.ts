@@ -48,7 +48,10 @@ describe('/agenda question', () => {
   });
 
   it.each([
-    ['3.5.9-p1', 'No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.'],
+    [
+      '3.5.9-p1',
+      'No question 3.5.9-p1. Subsection 3.5.9 does not exist; challenge 3.5 has subsections 3.5.1 to 3.5.7.',
+    ],
     ['3.5.2-p9', 'No question 3.5.2-p9. Subsection 3.5.2 has 3.5.2-p1 and 3.5.2-p2.'],
     ['9.9-q1', 'No question 9.9-q1. Challenge 9.9 does not exist; challenges are 2.1–2.7, 3.1–3.6 and 4.1–4.5.'],
     ['2.1-q7', 'No question 2.1-q7. Challenge 2.1 has questions from the paper: 2.1-q1 and 2.1-q2.'],
@@ -60,7 +63,10 @@ describe('/agenda question', () => {
       '3.5.2-q1',
       'No question 3.5.2-q1. Questions from the paper are numbered per challenge, e.g. `3.5-q1`; prompts per subsection, e.g. `3.5.1-p1`.',
     ],
-    ['3.5-p1', 'No question 3.5-p1. Prompts are numbered per subsection (e.g. `3.5.1-p1`); challenge 3.5 has subsections 3.5.1 to 3.5.7.'],
+    [
+      '3.5-p1',
+      'No question 3.5-p1. Prompts are numbered per subsection (e.g. `3.5.1-p1`); challenge 3.5 has subsections 3.5.1 to 3.5.7.',
+    ],
     ['3.5.2', '`3.5.2` is a subsection, not a question. Its questions: 3.5.2-p1 and 3.5.2-p2.'],
     [
       'foo',
@@ -122,11 +128,16 @@ describe('/agenda search', () => {
   });
 
   it('says when hits have only some of the words', async () => {
-    expect(replyLines(await run('search jailbreak zzqx'))).toContain('No entry has all of these words; these have some of them.');
+    expect(replyLines(await run('search jailbreak zzqx'))).toContain(
+      'No entry has all of these words; these have some of them.',
+    );
   });
 
   it.each([
-    ['search x origin:xyz', 'origin:xyz is not accepted: use origin:paper (questions from the paper) or origin:prompt (our discussion prompts).'],
+    [
+      'search x origin:xyz',
+      'origin:xyz is not accepted: use origin:paper (questions from the paper) or origin:prompt (our discussion prompts).',
+    ],
     [
       'search x in:9.9',
       'in:9.9 matches no challenge or category. Use a challenge id (2.1–2.7, 3.1–3.6 and 4.1–4.5), a category number (2, 3 or 4) or a name such as "in-context learning".',
@@ -135,7 +146,10 @@ describe('/agenda search', () => {
       'search x in:jailbrake',
       'in:jailbrake matches no challenge or category. Did you mean 3.5 (Jailbreaks and prompt injection undermine LLM security)? Use a challenge id (2.1–2.7, 3.1–3.6 and 4.1–4.5), a category number (2, 3 or 4) or a name such as "in-context learning".',
     ],
-    ['search', '`/agenda search` needs `words` (what to look for). Usage: `/agenda search <words> [in=…] [origin=…]`, for example `/agenda search jailbreak`.'],
+    [
+      'search',
+      '`/agenda search` needs `words` (what to look for). Usage: `/agenda search <words> [in=…] [origin=…]`, for example `/agenda search jailbreak`.',
+    ],
   ])('%s gets a specific error', async (text, expected) => {
     expect((await run(text)).summary).toBe(expected);
   });
@@ -201,6 +215,8 @@ describe('pasted pages of text', () => {
   });
 
   it('are cut at a word with a marker', async () => {
-    expect((await run(`category ${page}`)).summary).toMatch(/^No category matches "lorem ipsum dolor lorem ipsum dolor lorem ipsum dolor…"\./u);
+    expect((await run(`category ${page}`)).summary).toMatch(
+      /^No category matches "lorem ipsum dolor lorem ipsum dolor lorem ipsum dolor…"\./u,
+    );
   });
 });

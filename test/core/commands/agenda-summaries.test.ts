@@ -8,8 +8,12 @@ const summaryOf = async (text: string) => (await dispatcher.runText('agenda', te
 describe('lookup summaries carry the answer in plain text', () => {
   it('help: every category with its challenge ids and titles, then how to start', async () => {
     const summary = await summaryOf('help');
-    expect(summary).toContain('§3 Methods for building and deploying LLMs: 3.1 Pretraining yields models that start out misaligned; 3.2 ');
-    expect(summary).toContain('3.6 Vulnerability to data poisoning and backdoors is poorly understood. §4 Sociotechnical challenges: 4.1 ');
+    expect(summary).toContain(
+      '§3 Methods for building and deploying LLMs: 3.1 Pretraining yields models that start out misaligned; 3.2 ',
+    );
+    expect(summary).toContain(
+      '3.6 Vulnerability to data poisoning and backdoors is poorly understood. §4 Sociotechnical challenges: 4.1 ',
+    );
     expect(summary.endsWith('Start with /agenda challenge 3.5, /agenda search <words> or /agenda random.')).toBe(true);
     expect(summary.length).toBeLessThanOrEqual(1500);
   });
@@ -23,12 +27,18 @@ describe('lookup summaries carry the answer in plain text', () => {
   });
 
   it('challenge without paper questions says so plainly', async () => {
-    expect(await summaryOf('challenge 3.5')).toContain('No questions from the paper yet. Discussion prompts, ours (14): 3.5.1-p1, ');
+    expect(await summaryOf('challenge 3.5')).toContain(
+      'No questions from the paper yet. Discussion prompts, ours (14): 3.5.1-p1, ',
+    );
   });
 
   it('subsection: each question with its origin', async () => {
     const summary = await summaryOf('challenge 2.1.1');
-    expect(summary.startsWith('§2.1.1 Whether ICL is elaborate pattern matching. Part of challenge 2.1 How in-context learning works is not understood. Questions: 2.1-q1 — From the paper, §2.1.1: ')).toBe(true);
+    expect(
+      summary.startsWith(
+        '§2.1.1 Whether ICL is elaborate pattern matching. Part of challenge 2.1 How in-context learning works is not understood. Questions: 2.1-q1 — From the paper, §2.1.1: ',
+      ),
+    ).toBe(true);
     expect(summary).toContain('2.1.1-p1 — Discussion prompt (ours): ');
   });
 
@@ -40,7 +50,11 @@ describe('lookup summaries carry the answer in plain text', () => {
 
   it('search: each hit by id and short title, and how many were left out', async () => {
     const summary = await summaryOf('search model');
-    expect(summary.startsWith('66 matches for "model", best first: 2.2.4 Subsection: Measuring a model\'s generality efficiently; 3.6.3 Subsection: ')).toBe(true);
+    expect(
+      summary.startsWith(
+        '66 matches for "model", best first: 2.2.4 Subsection: Measuring a model\'s generality efficiently; 3.6.3 Subsection: ',
+      ),
+    ).toBe(true);
     expect(summary.endsWith('Showing 10 of 66 — narrow with in:2.6.')).toBe(true);
     expect(summary.length).toBeLessThanOrEqual(1500);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { agendaCommand } from '../../../src/core/features/index.js';
-import { parseCommandText, parseCommandTokens, tokenize, typedWords, usageOf, type CommandToken } from '../../../src/core/commands/parse-text.js';
+import {
+  parseCommandText,
+  parseCommandTokens,
+  tokenize,
+  typedWords,
+  usageOf,
+  type CommandToken,
+} from '../../../src/core/commands/parse-text.js';
 import { defineSubcommand, type CommandSpec } from '../../../src/core/commands/spec.js';
 import { UserError } from '../../../src/core/errors.js';
 
@@ -12,7 +19,13 @@ const testCommand: CommandSpec = {
   description: 'Reading groups',
   defaultSubcommand: 'list',
   subcommands: [
-    defineSubcommand({ name: 'list', description: 'List groups', examples: ['/readinggroup list'], options: [], run: noop }),
+    defineSubcommand({
+      name: 'list',
+      description: 'List groups',
+      examples: ['/readinggroup list'],
+      options: [],
+      run: noop,
+    }),
     defineSubcommand({
       name: 'create',
       description: 'Create a group',
@@ -57,7 +70,10 @@ const general = { channel: 'C0GENERAL', text: '<#C0GENERAL|general>' } as const;
 /** Words of `text` (split on spaces) with references put in where `{}` stands, in order. */
 function typed(text: string, ...references: CommandToken[]): CommandToken[] {
   const queue = [...references];
-  return text.split(' ').filter((w) => w !== '').map((w) => (w === '{}' ? (queue.shift() ?? w) : w));
+  return text
+    .split(' ')
+    .filter((w) => w !== '')
+    .map((w) => (w === '{}' ? (queue.shift() ?? w) : w));
 }
 
 function errorOf(work: () => unknown): UserError {
@@ -97,19 +113,43 @@ describe('parseCommandText', () => {
     const tokens = ['create', 'Tuesday group', general, 'time:14:00', 'weeks=6', 'host=', carol];
     const parsed = parseCommandTokens(testCommand, tokens);
     expect(parsed.subcommand.name).toBe('create');
-    expect(parsed.args).toEqual({ name: 'Tuesday group', channel: 'C0GENERAL', time: '14:00', weeks: 6, host: 'U0CAROL' });
+    expect(parsed.args).toEqual({
+      name: 'Tuesday group',
+      channel: 'C0GENERAL',
+      time: '14:00',
+      weeks: 6,
+      host: 'U0CAROL',
+    });
   });
 
   it('keeps a user reference when a word follows it, and gives the word to its own option', () => {
-    expect(parseCommandTokens(testCommand, typed('organisers add {} 1', carol)).args).toEqual({ user: 'U0CAROL', group: '1' });
-    expect(parseCommandTokens(testCommand, typed('organisers add {} Reading Group', carol)).args).toEqual({ user: 'U0CAROL', group: 'Reading Group' });
-    expect(parseCommandTokens(testCommand, typed('organisers add Reading {} Group', carol)).args).toEqual({ user: 'U0CAROL', group: 'Reading Group' });
-    expect(parseCommandTokens(testCommand, typed('organisers add 1 {}', carol)).args).toEqual({ user: 'U0CAROL', group: '1' });
+    expect(parseCommandTokens(testCommand, typed('organisers add {} 1', carol)).args).toEqual({
+      user: 'U0CAROL',
+      group: '1',
+    });
+    expect(parseCommandTokens(testCommand, typed('organisers add {} Reading Group', carol)).args).toEqual({
+      user: 'U0CAROL',
+      group: 'Reading Group',
+    });
+    expect(parseCommandTokens(testCommand, typed('organisers add Reading {} Group', carol)).args).toEqual({
+      user: 'U0CAROL',
+      group: 'Reading Group',
+    });
+    expect(parseCommandTokens(testCommand, typed('organisers add 1 {}', carol)).args).toEqual({
+      user: 'U0CAROL',
+      group: '1',
+    });
   });
 
   it('keeps a channel reference when a word follows it, and refuses the word no option takes', () => {
-    expect(parseCommandTokens(testCommand, typed('subscribe {} day=fri', general)).args).toEqual({ channel: 'C0GENERAL', day: 'fri' });
-    expect(parseCommandTokens(testCommand, typed('subscribe day=fri {}', general)).args).toEqual({ channel: 'C0GENERAL', day: 'fri' });
+    expect(parseCommandTokens(testCommand, typed('subscribe {} day=fri', general)).args).toEqual({
+      channel: 'C0GENERAL',
+      day: 'fri',
+    });
+    expect(parseCommandTokens(testCommand, typed('subscribe day=fri {}', general)).args).toEqual({
+      channel: 'C0GENERAL',
+      day: 'fri',
+    });
     expect(errorOf(() => parseCommandTokens(testCommand, typed('subscribe {} weekly', general))).message).toBe(
       '`/readinggroup subscribe` did not expect `weekly`. Usage: `/readinggroup subscribe [#channel] [day=…]`',
     );
@@ -133,8 +173,14 @@ describe('parseCommandText', () => {
 
   it('reads a reference as the typed word where the subcommand takes none', () => {
     const hashThree = { channel: '3', text: '#3' };
-    expect(parseCommandTokens(testCommand, typed('organisers add {} {}', carol, hashThree)).args).toEqual({ user: 'U0CAROL', group: '#3' });
-    expect(parseCommandTokens(agendaCommand, typed('search in: {} jailbreak', hashThree)).args).toEqual({ words: 'jailbreak', in: '#3' });
+    expect(parseCommandTokens(testCommand, typed('organisers add {} {}', carol, hashThree)).args).toEqual({
+      user: 'U0CAROL',
+      group: '#3',
+    });
+    expect(parseCommandTokens(agendaCommand, typed('search in: {} jailbreak', hashThree)).args).toEqual({
+      words: 'jailbreak',
+      in: '#3',
+    });
   });
 
   it('parses no markup in plain text: a keyed user option needs a reference after key=', () => {
@@ -162,19 +208,33 @@ describe('parseCommandText', () => {
     expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=six', general))).message).toBe(
       '`weeks=six` is not accepted by `/readinggroup create`: use a whole number from 1 to 20.',
     );
-    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=21', general))).code).toBe('bad-integer');
-    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=1.5', general))).code).toBe('bad-integer');
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=21', general))).code).toBe(
+      'bad-integer',
+    );
+    expect(errorOf(() => parseCommandTokens(testCommand, typed('create x {} weeks=1.5', general))).code).toBe(
+      'bad-integer',
+    );
   });
 
   it('suggests the closest subcommand for a typo', () => {
     // A fixed list, so that a feature adding an /agenda subcommand does not have to edit this test.
-    const names = ['help', 'category', 'challenge', 'question', 'search', 'random', 'subscribe', 'subscriptions']
-      .concat(['unsubscribe', 'pause', 'resume', 'digest preview', 'digest now', 'interests']);
+    const names = [
+      'help',
+      'category',
+      'challenge',
+      'question',
+      'search',
+      'random',
+      'subscribe',
+      'subscriptions',
+    ].concat(['unsubscribe', 'pause', 'resume', 'digest preview', 'digest now', 'interests']);
     const listedCommand: CommandSpec = {
       name: 'agenda',
       description: 'Agenda',
       defaultSubcommand: 'help',
-      subcommands: names.map((name) => defineSubcommand({ name, description: name, examples: [], options: [], run: noop })),
+      subcommands: names.map((name) =>
+        defineSubcommand({ name, description: name, examples: [], options: [], run: noop }),
+      ),
     };
     expect(errorOf(() => parseCommandText(listedCommand, 'chalenge 3.5')).message).toBe(
       '`chalenge` is not a `/agenda` command. Did you mean `challenge`? Commands: help, category, challenge, question, search, random, subscribe, subscriptions, unsubscribe, pause, resume, digest, interests. Try `/agenda help`.',

@@ -50,11 +50,15 @@ describe('/agenda related', () => {
     const forQuestion = await related('3.2.1-p2');
     expect(listItems(forQuestion).map((i) => i.id)).not.toContain('3.2.1-p2');
     const forChallenge = await related('2.1');
-    expect(listItems(forChallenge).map((i) => i.id).sort()).toEqual(['3.2-q1', '3.2.1-p3', '3.5.1-p2']);
+    expect(
+      listItems(forChallenge)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['3.2-q1', '3.2.1-p3', '3.5.1-p2']);
     expect(replyLines(forChallenge)).not.toContain('In challenge 2.1');
   });
 
-  it('leaves out a subsection\'s own questions', async () => {
+  it("leaves out a subsection's own questions", async () => {
     const reply = await related('3.5.1');
     const ids = listItems(reply).map((i) => i.id);
     expect(ids).not.toContain('3.5-q1');

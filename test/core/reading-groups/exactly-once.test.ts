@@ -14,7 +14,11 @@ describe('reading-group posts are made exactly once across crashes', () => {
 
   it.each(points)('a crash at %s, then a restart, gives one reminder and one session thread', async (point) => {
     const world = makeWorld({ now: '2027-01-04T09:00:00Z' });
-    await world.dispatcher.runText('readinggroup', 'create name:RG syllabus:2.1,2.2 day=thu time=17:00 tz=UTC start=2027-01-14', world.ctx('U1'));
+    await world.dispatcher.runText(
+      'readinggroup',
+      'create name:RG syllabus:2.1,2.2 day=thu time=17:00 tz=UTC start=2027-01-14',
+      world.ctx('U1'),
+    );
     for (const instant of ['2027-01-13T17:00:00Z', '2027-01-14T17:00:00Z']) {
       world.clock.set(instant);
       // The first process dies at the fault point of its first post; a fresh one takes over.
@@ -35,7 +39,12 @@ describe('reading-group posts are made exactly once across crashes', () => {
       world.clock.advance(5 * 60_000);
       await createSweeper(world.services, [readingGroupsScheduled], { inFlight: new Map(), baseRetryMs: 1 }).sweep();
     }
-    expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder:2027-01-14', 'rg:1:1:thread', 'rg:1:1:thread:thread']);
+    expect(world.port.posts.map((p) => p.key)).toEqual([
+      'rg:1:kickoff',
+      'rg:1:1:reminder:2027-01-14',
+      'rg:1:1:thread',
+      'rg:1:1:thread:thread',
+    ]);
     expect(world.port.threads).toHaveLength(1);
   });
 });

@@ -6,7 +6,11 @@ import { typed } from '../../helpers/typed.js';
 
 async function withGroup(now = '2027-01-04T09:00:00Z'): Promise<World> {
   const world = makeWorld({ now });
-  await world.dispatcher.runText('readinggroup', 'create name:"Safety RG" syllabus:2.1,2.2,2.3,2.4 day=thu time=17:00 tz=UTC start=2027-01-14', world.ctx('U1'));
+  await world.dispatcher.runText(
+    'readinggroup',
+    'create name:"Safety RG" syllabus:2.1,2.2,2.3,2.4 day=thu time=17:00 tz=UTC start=2027-01-14',
+    world.ctx('U1'),
+  );
   return world;
 }
 
@@ -41,7 +45,10 @@ describe('facilitator rotation', () => {
     const handover = await world.dispatcher.press('rg-not-going', '1:3:s', world.ctx('UA'));
     expect(facilitatorOf(3)).toBe('UB');
     const fields = handover.update?.blocks.find((b) => b.kind === 'fields');
-    expect(fields?.kind === 'fields' ? fields.fields[1] : undefined).toEqual({ label: 'Facilitator', value: [{ mention: 'UB' }] });
+    expect(fields?.kind === 'fields' ? fields.fields[1] : undefined).toEqual({
+      label: 'Facilitator',
+      value: [{ mention: 'UB' }],
+    });
   });
 });
 
@@ -59,32 +66,50 @@ describe('organiser-only actions', () => {
       ['organisers remove @U1', 'remove organisers'],
     ];
     for (const [text, what] of cases) {
-      expect((await world.dispatcher.runText('readinggroup', typed(text), world.ctx('U2'))).summary).toBe(refusal(what));
+      expect((await world.dispatcher.runText('readinggroup', typed(text), world.ctx('U2'))).summary).toBe(
+        refusal(what),
+      );
     }
     expect(world.store.sessions(1)[0]?.localDate).toBe('2027-01-14');
-    expect((await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U1'))).summary).toBe(
-      '"Safety RG" needs at least one organiser: add another before removing the last one.',
+    expect(
+      (await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U1'))).summary,
+    ).toBe('"Safety RG" needs at least one organiser: add another before removing the last one.');
+    expect((await world.dispatcher.runText('readinggroup', typed('organisers add @U2'), world.ctx('U1'))).summary).toBe(
+      'Added an organiser to "Safety RG".',
     );
-    expect((await world.dispatcher.runText('readinggroup', typed('organisers add @U2'), world.ctx('U1'))).summary).toBe('Added an organiser to "Safety RG".');
-    expect((await world.dispatcher.runText('readinggroup', 'skip', world.ctx('U2'))).summary).toBe('"Safety RG" skips a week: session 1 moves one slot later.');
-    expect((await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U2'))).summary).toBe('Removed an organiser from "Safety RG".');
+    expect((await world.dispatcher.runText('readinggroup', 'skip', world.ctx('U2'))).summary).toBe(
+      '"Safety RG" skips a week: session 1 moves one slot later.',
+    );
+    expect(
+      (await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U2'))).summary,
+    ).toBe('Removed an organiser from "Safety RG".');
     expect(world.store.organisers(1)).toEqual(['U2']);
   });
 });
 
 describe('tenants', () => {
-  it('never see or change each other\'s groups', async () => {
+  it("never see or change each other's groups", async () => {
     const world = await withGroup();
     const stranger = world.ctx('U9', { tenantId: 'T2', channelId: 'C1' });
     expect((await world.dispatcher.runText('readinggroup', 'status', stranger)).summary).toBe(
       'There is no reading group in this channel. Start one with `/readinggroup create name:"Safety RG"`.',
     );
-    expect((await world.dispatcher.runText('readinggroup', 'join 1', stranger)).summary).toMatch(/^There is no reading group called "1" here\./);
-    expect((await world.dispatcher.press('rg-join', '1', stranger)).reply?.summary).toBe('That reading group no longer exists here.');
-    expect((await world.dispatcher.press('rg-going', '1:1:s', stranger)).reply?.summary).toMatch(/^That button belongs to a session that no longer exists here\./);
+    expect((await world.dispatcher.runText('readinggroup', 'join 1', stranger)).summary).toMatch(
+      /^There is no reading group called "1" here\./,
+    );
+    expect((await world.dispatcher.press('rg-join', '1', stranger)).reply?.summary).toBe(
+      'That reading group no longer exists here.',
+    );
+    expect((await world.dispatcher.press('rg-going', '1:1:s', stranger)).reply?.summary).toMatch(
+      /^That button belongs to a session that no longer exists here\./,
+    );
     expect(world.store.members(1)).toEqual([]);
     // The same name is free in another workspace.
-    const other = await world.dispatcher.runText('readinggroup', 'create name:"Safety RG" syllabus:2.1 start=2027-01-14', stranger);
+    const other = await world.dispatcher.runText(
+      'readinggroup',
+      'create name:"Safety RG" syllabus:2.1 start=2027-01-14',
+      stranger,
+    );
     expect(other.summary).toMatch(/^Created "Safety RG" with 1 session;/);
   });
 });
@@ -125,15 +150,25 @@ describe('a member who cannot be reached by DM', () => {
 });
 
 describe('group autocomplete', () => {
-  it('offers this tenant\'s groups, those of this channel first, matching what was typed', async () => {
+  it("offers this tenant's groups, those of this channel first, matching what was typed", async () => {
     const world = await withGroup();
-    await world.dispatcher.runText('readinggroup', 'create name:"Alignment Basics" syllabus:2.1', world.ctx('U1', { channelId: 'C2' }));
-    await world.dispatcher.runText('readinggroup', 'create name:"Elsewhere RG" syllabus:2.1', world.ctx('U1', { tenantId: 'T2' }));
+    await world.dispatcher.runText(
+      'readinggroup',
+      'create name:"Alignment Basics" syllabus:2.1',
+      world.ctx('U1', { channelId: 'C2' }),
+    );
+    await world.dispatcher.runText(
+      'readinggroup',
+      'create name:"Elsewhere RG" syllabus:2.1',
+      world.ctx('U1', { tenantId: 'T2' }),
+    );
     expect(await world.dispatcher.complete('group', '', world.ctx('U5', { channelId: 'C2' }))).toEqual([
       { name: 'Alignment Basics (2)', value: 'Alignment Basics' },
       { name: 'Safety RG (1)', value: 'Safety RG' },
     ]);
-    expect(await world.dispatcher.complete('group', 'safe', world.ctx('U5', { channelId: 'C2' }))).toEqual([{ name: 'Safety RG (1)', value: 'Safety RG' }]);
+    expect(await world.dispatcher.complete('group', 'safe', world.ctx('U5', { channelId: 'C2' }))).toEqual([
+      { name: 'Safety RG (1)', value: 'Safety RG' },
+    ]);
   });
 });
 
@@ -144,8 +179,23 @@ describe('help', () => {
     const list = reply.blocks.find((b) => b.kind === 'list');
     const names = list?.kind === 'list' ? list.items.map((i) => i.id) : [];
     expect(names).toEqual([
-      'create', 'join', 'leave', 'members', 'facilitate', 'remind', 'organisers add', 'organisers remove',
-      'status', 'skip', 'postpone', 'pause', 'resume', 'notes', 'delete-note', 'archive', 'calendar',
+      'create',
+      'join',
+      'leave',
+      'members',
+      'facilitate',
+      'remind',
+      'organisers add',
+      'organisers remove',
+      'status',
+      'skip',
+      'postpone',
+      'pause',
+      'resume',
+      'notes',
+      'delete-note',
+      'archive',
+      'calendar',
     ]);
     expect(list?.kind === 'list' ? list.items[10]?.text : []).toEqual([
       'Postpone the next session by some days; the rest follow (organisers)',

@@ -8,9 +8,26 @@ import { resolveSyllabus } from '../../../src/core/features/reading-groups/sylla
 const catalog = createCatalog(loadAgenda(FIXTURE_AGENDA_PATH));
 
 describe('syllabus resolution', () => {
-  it('takes the whole agenda in the paper\'s order by default', () => {
+  it("takes the whole agenda in the paper's order by default", () => {
     expect(resolveSyllabus(catalog, undefined, 'challenge')).toEqual([
-      '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+      '2.7',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '4.1',
+      '4.2',
+      '4.3',
+      '4.4',
+      '4.5',
     ]);
     expect(resolveSyllabus(catalog, 'all', 'subsection')).toHaveLength(51);
   });
@@ -28,7 +45,7 @@ describe('syllabus resolution', () => {
 });
 
 describe('session questions', () => {
-  it('put the paper\'s questions first, then our prompts, four to start', () => {
+  it("put the paper's questions first, then our prompts, four to start", () => {
     expect(firstQuestions(catalog, '2.1').map((q) => q.id)).toEqual(['2.1-q1', '2.1-q2', '2.1.1-p1', '2.1.1-p2']);
   });
 

@@ -67,7 +67,8 @@ describe('no cut splits a character', () => {
       const { text, blocks } = renderSlack(reply);
       expect(whole(text)).toBe(true);
       for (const block of blocks) {
-        for (const piece of JSON.stringify(block).match(/"(?:text|value)":"[^"]*"/gu) ?? []) expect(whole(piece)).toBe(true);
+        for (const piece of JSON.stringify(block).match(/"(?:text|value)":"[^"]*"/gu) ?? [])
+          expect(whole(piece)).toBe(true);
       }
     }
   });

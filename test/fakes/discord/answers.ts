@@ -10,7 +10,10 @@ export type Handler = (req: RecordedRequest, params: string[], records: FakeReco
 
 export const ok = (body: unknown): RouteAnswer => ({ status: 200, body });
 export const noContent: RouteAnswer = { status: 204 };
-export const error = (status: number, code: number, message: string): RouteAnswer => ({ status, body: { code, message } });
+export const error = (status: number, code: number, message: string): RouteAnswer => ({
+  status,
+  body: { code, message },
+});
 
 export function unknownChannel(): RouteAnswer {
   return error(404, 10003, 'Unknown Channel');

@@ -9,34 +9,50 @@ import { CHANNELS, IDS, messageJson, snowflake, userJson, USERS } from './world.
 export const channelRoutes: [string, RegExp, Handler][] = [
   ['POST', /^\/channels\/(\d+)\/messages$/u, postMessage],
   ['GET', /^\/channels\/(\d+)\/messages$/u, channelHistory],
-  ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/u, (req, [channelId = '', messageId = ''], rec) => {
-    const message = rec.messages.find((m) => m.channelId === channelId && m.id === messageId);
-    if (!message) return error(404, 10008, 'Unknown Message');
-    message.body = { ...message.body, ...req.body };
-    message.editedAt = new Date().toISOString();
-    return ok(historyJson(message));
-  }],
+  [
+    'PATCH',
+    /^\/channels\/(\d+)\/messages\/(\d+)$/u,
+    (req, [channelId = '', messageId = ''], rec) => {
+      const message = rec.messages.find((m) => m.channelId === channelId && m.id === messageId);
+      if (!message) return error(404, 10008, 'Unknown Message');
+      message.body = { ...message.body, ...req.body };
+      message.editedAt = new Date().toISOString();
+      return ok(historyJson(message));
+    },
+  ],
   ['POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/u, startThread],
   ['POST', /^\/channels\/(\d+)\/threads$/u, startThreadWithoutMessage],
-  ['PUT', /^\/channels\/(\d+)\/thread-members\/(\d+)$/u, (_r, [threadId = '', userId = ''], rec) => {
-    if (!rec.threads.some((t) => t.id === threadId)) return unknownChannel();
-    if (!USERS[userId]) return error(404, 10007, 'Unknown Member');
-    const members = rec.threadMembers.get(threadId) ?? [];
-    if (!members.includes(userId)) members.push(userId);
-    rec.threadMembers.set(threadId, members);
-    return noContent;
-  }],
-  ['GET', /^\/channels\/(\d+)$/u, (_r, [channelId = ''], rec) => {
-    const channel = channelJson(channelId, rec);
-    return channel ? ok(channel) : unknownChannel();
-  }],
-  ['POST', /^\/users\/@me\/channels$/u, (req, _p, rec) => {
-    const userId = String(req.body?.['recipient_id'] ?? '');
-    if (!USERS[userId]) return error(400, 50007, 'Cannot send messages to this user');
-    const id = rec.dmChannels.get(userId) ?? snowflake();
-    rec.dmChannels.set(userId, id);
-    return ok({ id, type: 1, recipients: [userJson(userId)], last_message_id: null });
-  }],
+  [
+    'PUT',
+    /^\/channels\/(\d+)\/thread-members\/(\d+)$/u,
+    (_r, [threadId = '', userId = ''], rec) => {
+      if (!rec.threads.some((t) => t.id === threadId)) return unknownChannel();
+      if (!USERS[userId]) return error(404, 10007, 'Unknown Member');
+      const members = rec.threadMembers.get(threadId) ?? [];
+      if (!members.includes(userId)) members.push(userId);
+      rec.threadMembers.set(threadId, members);
+      return noContent;
+    },
+  ],
+  [
+    'GET',
+    /^\/channels\/(\d+)$/u,
+    (_r, [channelId = ''], rec) => {
+      const channel = channelJson(channelId, rec);
+      return channel ? ok(channel) : unknownChannel();
+    },
+  ],
+  [
+    'POST',
+    /^\/users\/@me\/channels$/u,
+    (req, _p, rec) => {
+      const userId = String(req.body?.['recipient_id'] ?? '');
+      if (!USERS[userId]) return error(400, 50007, 'Cannot send messages to this user');
+      const id = rec.dmChannels.get(userId) ?? snowflake();
+      rec.dmChannels.set(userId, id);
+      return ok({ id, type: 1, recipients: [userJson(userId)], last_message_id: null });
+    },
+  ],
 ];
 
 /** A guild channel, a thread the bot made, or a DM channel; undefined if none has this id. */
@@ -45,7 +61,13 @@ function channelJson(channelId: string, rec: FakeRecords): Json | undefined {
   if (guildChannel) return guildChannel;
   const thread = rec.threads.find((t) => t.id === channelId);
   if (thread) {
-    return { id: thread.id, type: thread.type ?? 11, guild_id: IDS.guild, parent_id: thread.parentId, name: thread.name };
+    return {
+      id: thread.id,
+      type: thread.type ?? 11,
+      guild_id: IDS.guild,
+      parent_id: thread.parentId,
+      name: thread.name,
+    };
   }
   const dm = [...rec.dmChannels].find(([, id]) => id === channelId);
   return dm ? { id: channelId, type: 1, recipients: [userJson(dm[0])] } : undefined;
@@ -57,10 +79,17 @@ function postMessage(req: RecordedRequest, [channelId = '']: string[], rec: Fake
   const nonce = body['nonce'];
   if (body['enforce_nonce'] === true && nonce !== undefined) {
     const windowStart = Date.now() - rec.nonceWindowMs;
-    const earlier = rec.messagesIn(channelId).find((m) => m.body['nonce'] === nonce && Date.parse(String(m.json['timestamp'])) >= windowStart);
+    const earlier = rec
+      .messagesIn(channelId)
+      .find((m) => m.body['nonce'] === nonce && Date.parse(String(m.json['timestamp'])) >= windowStart);
     if (earlier) return ok(earlier.json);
   }
-  const attachments = req.files.map((f, i) => ({ id: String(i), filename: f.name, size: f.content.length, url: `https://cdn.invalid/${f.name}` }));
+  const attachments = req.files.map((f, i) => ({
+    id: String(i),
+    filename: f.name,
+    size: f.content.length,
+    url: `https://cdn.invalid/${f.name}`,
+  }));
   const json = messageJson(channelId, { ...body, attachments });
   rec.messages.push({ id: String(json['id']), channelId, body, files: req.files, json });
   return ok(json);
@@ -71,7 +100,8 @@ function startThread(req: RecordedRequest, [channelId = '', messageId = '']: str
   if (!channel) return unknownChannel();
   if (channel['type'] === 1) return error(400, 50003, 'Cannot execute action on a DM channel');
   if (!rec.messagesIn(channelId).some((m) => m.id === messageId)) return error(404, 10008, 'Unknown Message');
-  if (rec.threads.some((t) => t.messageId === messageId)) return error(400, 160004, 'A thread has already been created for this message');
+  if (rec.threads.some((t) => t.messageId === messageId))
+    return error(400, 160004, 'A thread has already been created for this message');
   const thread = {
     // Discord gives a thread started from a message the message's id.
     id: messageId,
@@ -88,7 +118,12 @@ function startThread(req: RecordedRequest, [channelId = '', messageId = '']: str
     parent_id: channelId,
     name: thread.name,
     owner_id: IDS.application,
-    thread_metadata: { archived: false, auto_archive_duration: thread.autoArchiveDuration, archive_timestamp: new Date().toISOString(), locked: false },
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: thread.autoArchiveDuration,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+    },
     message_count: 0,
     member_count: 1,
   });

@@ -42,7 +42,12 @@ export class FakeDiscord {
   private constructor(server: Server, options: FakeDiscordOptions) {
     this.#server = server;
     this.token = options.token ?? 'fake-bot-token';
-    this.gateway = new FakeGateway(server, () => this.gatewayUrl, () => this.#changed(), options.heartbeatIntervalMs ?? 1000);
+    this.gateway = new FakeGateway(
+      server,
+      () => this.gatewayUrl,
+      () => this.#changed(),
+      options.heartbeatIntervalMs ?? 1000,
+    );
     server.on('request', (req, res) => {
       if (req.headers.upgrade) return;
       void handleRest(req, res, {

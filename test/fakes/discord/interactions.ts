@@ -49,7 +49,12 @@ function optionJson(name: string, value: OptionValue, focused: boolean): Json {
 }
 
 /** Options for `/command sub …` (or `/command group sub …` when `subcommand` has two words). */
-function commandData(command: string, subcommand: string, options: Readonly<Record<string, OptionValue>>, focus?: string): Json {
+function commandData(
+  command: string,
+  subcommand: string,
+  options: Readonly<Record<string, OptionValue>>,
+  focus?: string,
+): Json {
   const leafOptions = Object.entries(options).map(([name, value]) => optionJson(name, value, name === focus));
   const [first = '', second] = subcommand.split(' ');
   const leaf = { type: 1, name: second ?? first, options: leafOptions };
@@ -62,7 +67,12 @@ function commandData(command: string, subcommand: string, options: Readonly<Reco
   };
 }
 
-export function chatInput(command: string, subcommand: string, options: Readonly<Record<string, OptionValue>> = {}, invoker: Invoker = {}): Json {
+export function chatInput(
+  command: string,
+  subcommand: string,
+  options: Readonly<Record<string, OptionValue>> = {},
+  invoker: Invoker = {},
+): Json {
   return { ...base(2, invoker), data: commandData(command, subcommand, options) };
 }
 
@@ -84,6 +94,10 @@ export function buttonPress(customId: string, message: Json, invoker: Invoker = 
 
 /** A submitted modal with text fields by custom id (label components, as Discord sends them now). */
 export function modalSubmit(customId: string, fields: Readonly<Record<string, string>>, invoker: Invoker = {}): Json {
-  const components = Object.entries(fields).map(([id, value], i) => ({ type: 18, id: i + 1, component: { type: 4, id: i + 10, custom_id: id, value } }));
+  const components = Object.entries(fields).map(([id, value], i) => ({
+    type: 18,
+    id: i + 1,
+    component: { type: 4, id: i + 10, custom_id: id, value },
+  }));
   return { ...base(5, invoker), data: { custom_id: customId, components } };
 }

@@ -28,7 +28,14 @@ export async function handleRest(
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/u, '');
   const { body, files } = await readBody(req);
-  const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, status: 0 };
+  const recorded: RecordedRequest = {
+    method: req.method ?? 'GET',
+    path,
+    query: url.searchParams,
+    body,
+    files,
+    status: 0,
+  };
   ctx.records.requests.push(recorded);
 
   let answer: RouteAnswer;
@@ -54,7 +61,10 @@ export async function handleRest(
 
 function faultAnswer(fault: Fault): RouteAnswer {
   if (fault.status === 429) {
-    return { status: 429, body: { message: 'You are being rate limited.', retry_after: fault.retryAfter ?? 0.1, global: false } };
+    return {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: fault.retryAfter ?? 0.1, global: false },
+    };
   }
   if (fault.status >= 500) return { status: fault.status, body: { message: 'Internal Server Error', code: 0 } };
   return { status: fault.status, body: { message: `Injected error ${fault.code ?? 0}`, code: fault.code ?? 0 } };
@@ -68,7 +78,11 @@ async function readBody(req: IncomingMessage): Promise<{ body: Json | undefined;
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')) as Json, files: [] };
   // Node's fetch Request parses multipart for us.
-  const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+  const form = await new Request('http://127.0.0.1/', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: raw,
+  }).formData();
   const files: { name: string; content: string }[] = [];
   let body: Json | undefined;
   for (const [key, value] of form.entries()) {

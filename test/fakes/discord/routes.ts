@@ -11,48 +11,98 @@ import { CHANNELS, guildJson, IDS, memberJson, messageJson, snowflake, USERS } f
 export type { RouteAnswer } from './answers.js';
 
 const routes: [string, RegExp, Handler][] = [
-  ['GET', /^\/gateway\/bot$/u, (_r, _p, _rec, url) =>
-    ok({ url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
+  [
+    'GET',
+    /^\/gateway\/bot$/u,
+    (_r, _p, _rec, url) =>
+      ok({ url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }),
+  ],
   ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/u, interactionCallback],
-  ['POST', /^\/webhooks\/\d+\/([^/]+)$/u, (req, [token = ''], rec) => {
-    rec.webhooks.push({ token, kind: 'followUp', body: req.body });
-    return ok(messageJson(IDS.general, req.body ?? {}));
-  }],
-  ['PATCH', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/u, (req, [token = ''], rec) => {
-    rec.webhooks.push({ token, kind: 'editOriginal', body: req.body });
-    return ok(messageJson(IDS.general, req.body ?? {}));
-  }],
-  ['DELETE', /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/u, (req, [token = ''], rec) => {
-    rec.webhooks.push({ token, kind: 'deleteOriginal', body: req.body });
-    return noContent;
-  }],
+  [
+    'POST',
+    /^\/webhooks\/\d+\/([^/]+)$/u,
+    (req, [token = ''], rec) => {
+      rec.webhooks.push({ token, kind: 'followUp', body: req.body });
+      return ok(messageJson(IDS.general, req.body ?? {}));
+    },
+  ],
+  [
+    'PATCH',
+    /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/u,
+    (req, [token = ''], rec) => {
+      rec.webhooks.push({ token, kind: 'editOriginal', body: req.body });
+      return ok(messageJson(IDS.general, req.body ?? {}));
+    },
+  ],
+  [
+    'DELETE',
+    /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/u,
+    (req, [token = ''], rec) => {
+      rec.webhooks.push({ token, kind: 'deleteOriginal', body: req.body });
+      return noContent;
+    },
+  ],
   ...channelRoutes,
-  ['GET', /^\/guilds\/(\d+)$/u, (_r, [guildId]) => (guildId === IDS.guild ? ok(guildJson()) : error(404, 10004, 'Unknown Guild'))],
-  ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/u, (_r, [guildId, userId = '']) =>
-    guildId === IDS.guild && USERS[userId] ? ok(memberJson(userId)) : error(404, 10007, 'Unknown Member')],
+  [
+    'GET',
+    /^\/guilds\/(\d+)$/u,
+    (_r, [guildId]) => (guildId === IDS.guild ? ok(guildJson()) : error(404, 10004, 'Unknown Guild')),
+  ],
+  [
+    'GET',
+    /^\/guilds\/(\d+)\/members\/(\d+)$/u,
+    (_r, [guildId, userId = '']) =>
+      guildId === IDS.guild && USERS[userId] ? ok(memberJson(userId)) : error(404, 10007, 'Unknown Member'),
+  ],
   ['GET', /^\/guilds\/(\d+)\/channels$/u, () => ok(CHANNELS)],
-  ['GET', /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/u, (_r, [guildId], rec) => ok(rec.commands.get(guildId ?? 'global') ?? [])],
-  ['PUT', /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/u, (req, [guildId], rec) => {
-    const body = (req.body as unknown as Json[] | undefined) ?? [];
-    const saved = body.map((c) => ({ ...c, id: snowflake(), application_id: IDS.application, version: snowflake(), ...(guildId ? { guild_id: guildId } : {}) }));
-    rec.commands.set(guildId ?? 'global', saved);
-    return ok(saved);
-  }],
+  [
+    'GET',
+    /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/u,
+    (_r, [guildId], rec) => ok(rec.commands.get(guildId ?? 'global') ?? []),
+  ],
+  [
+    'PUT',
+    /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/u,
+    (req, [guildId], rec) => {
+      const body = (req.body as unknown as Json[] | undefined) ?? [];
+      const saved = body.map((c) => ({
+        ...c,
+        id: snowflake(),
+        application_id: IDS.application,
+        version: snowflake(),
+        ...(guildId ? { guild_id: guildId } : {}),
+      }));
+      rec.commands.set(guildId ?? 'global', saved);
+      return ok(saved);
+    },
+  ],
   ['GET', /^\/guilds\/(\d+)\/scheduled-events$/u, (_r, _p, rec) => ok([...rec.scheduledEvents.values()])],
-  ['POST', /^\/guilds\/(\d+)\/scheduled-events$/u, (req, [guildId = ''], rec) => {
-    const event = { ...req.body, id: snowflake(), guild_id: guildId, creator_id: IDS.application, status: 1 };
-    rec.scheduledEvents.set(event.id, event);
-    return ok(event);
-  }],
-  ['PATCH', /^\/guilds\/\d+\/scheduled-events\/(\d+)$/u, (req, [eventId = ''], rec) => {
-    const event = rec.scheduledEvents.get(eventId);
-    if (!event) return error(404, 10070, 'Unknown Guild Scheduled Event');
-    const updated = { ...event, ...req.body };
-    rec.scheduledEvents.set(eventId, updated);
-    return ok(updated);
-  }],
-  ['DELETE', /^\/guilds\/\d+\/scheduled-events\/(\d+)$/u, (_r, [eventId = ''], rec) =>
-    rec.scheduledEvents.delete(eventId) ? noContent : error(404, 10070, 'Unknown Guild Scheduled Event')],
+  [
+    'POST',
+    /^\/guilds\/(\d+)\/scheduled-events$/u,
+    (req, [guildId = ''], rec) => {
+      const event = { ...req.body, id: snowflake(), guild_id: guildId, creator_id: IDS.application, status: 1 };
+      rec.scheduledEvents.set(event.id, event);
+      return ok(event);
+    },
+  ],
+  [
+    'PATCH',
+    /^\/guilds\/\d+\/scheduled-events\/(\d+)$/u,
+    (req, [eventId = ''], rec) => {
+      const event = rec.scheduledEvents.get(eventId);
+      if (!event) return error(404, 10070, 'Unknown Guild Scheduled Event');
+      const updated = { ...event, ...req.body };
+      rec.scheduledEvents.set(eventId, updated);
+      return ok(updated);
+    },
+  ],
+  [
+    'DELETE',
+    /^\/guilds\/\d+\/scheduled-events\/(\d+)$/u,
+    (_r, [eventId = ''], rec) =>
+      rec.scheduledEvents.delete(eventId) ? noContent : error(404, 10070, 'Unknown Guild Scheduled Event'),
+  ],
 ];
 
 /** Interaction and webhook routes are authorised by their token, not the bot token. */
@@ -68,9 +118,13 @@ export function route(req: RecordedRequest, records: FakeRecords, gatewayUrl: st
   return error(404, 0, `404: Not Found (the fake has no route ${req.method} ${req.path})`);
 }
 
-
-function interactionCallback(req: RecordedRequest, [interactionId = '', token = '']: string[], rec: FakeRecords): RouteAnswer {
-  if (rec.callbacksFor(interactionId).length > 0) return error(400, 40060, 'Interaction has already been acknowledged.');
+function interactionCallback(
+  req: RecordedRequest,
+  [interactionId = '', token = '']: string[],
+  rec: FakeRecords,
+): RouteAnswer {
+  if (rec.callbacksFor(interactionId).length > 0)
+    return error(400, 40060, 'Interaction has already been acknowledged.');
   const type = Number(req.body?.['type']);
   rec.callbacks.push({ interactionId, token, type, data: req.body?.['data'] as Json | undefined });
   if (req.query.get('with_response') !== 'true') return noContent;

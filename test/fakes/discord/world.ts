@@ -47,7 +47,12 @@ export const USERS: Readonly<Record<string, FakeUser>> = {
 
 export const ROLES = [
   { id: IDS.everyoneRole, name: '@everyone', permissions: basic.toString(), position: 0 },
-  { id: IDS.organisersRole, name: 'organisers', permissions: (basic | PERMISSIONS.manageChannels).toString(), position: 1 },
+  {
+    id: IDS.organisersRole,
+    name: 'organisers',
+    permissions: (basic | PERMISSIONS.manageChannels).toString(),
+    position: 1,
+  },
 ].map((r) => ({ ...r, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }));
 
 export const CHANNELS = [
@@ -55,7 +60,9 @@ export const CHANNELS = [
   {
     id: IDS.locked,
     name: 'locked',
-    permission_overwrites: [{ id: IDS.organisersRole, type: 0, allow: '0', deny: PERMISSIONS.manageChannels.toString() }],
+    permission_overwrites: [
+      { id: IDS.organisersRole, type: 0, allow: '0', deny: PERMISSIONS.manageChannels.toString() },
+    ],
   },
 ].map((c, position) => ({ ...c, type: 0, guild_id: IDS.guild, position, parent_id: null, nsfw: false }));
 
@@ -65,10 +72,24 @@ export function userJson(id: string): object {
 }
 
 export function memberJson(id: string): object {
-  return { user: userJson(id), roles: USERS[id]?.roles ?? [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 };
+  return {
+    user: userJson(id),
+    roles: USERS[id]?.roles ?? [],
+    joined_at: '2024-01-01T00:00:00.000Z',
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
 }
 
-export const BOT_USER = { id: IDS.application, username: 'agendabot', discriminator: '0', global_name: null, avatar: null, bot: true };
+export const BOT_USER = {
+  id: IDS.application,
+  username: 'agendabot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
 
 export function guildJson(): object {
   return {
@@ -108,7 +129,10 @@ export function guildJson(): object {
 export function basePermissions(userId: string): bigint {
   if (userId === IDS.owner) return PERMISSIONS.administrator | basic;
   const roles = USERS[userId]?.roles ?? [];
-  return ROLES.filter((r) => r.id === IDS.everyoneRole || roles.includes(r.id)).reduce((p, r) => p | BigInt(r.permissions), 0n);
+  return ROLES.filter((r) => r.id === IDS.everyoneRole || roles.includes(r.id)).reduce(
+    (p, r) => p | BigInt(r.permissions),
+    0n,
+  );
 }
 
 let counter = 0n;
@@ -120,7 +144,11 @@ export function snowflake(): string {
 }
 
 /** A message as Discord returns it. */
-export function messageJson(channelId: string, body: Record<string, unknown>, authorId: string = IDS.application): Record<string, unknown> {
+export function messageJson(
+  channelId: string,
+  body: Record<string, unknown>,
+  authorId: string = IDS.application,
+): Record<string, unknown> {
   return {
     id: snowflake(),
     channel_id: channelId,

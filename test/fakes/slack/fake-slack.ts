@@ -171,7 +171,10 @@ export class FakeSlack implements FakeState {
     this.calls.push(call);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const limited = this.limiter?.(call);
-    const planned = limited !== undefined ? ({ kind: 'rate-limit', retryAfter: limited } as const) : this.#planned.get(method)?.shift();
+    const planned =
+      limited !== undefined
+        ? ({ kind: 'rate-limit', retryAfter: limited } as const)
+        : this.#planned.get(method)?.shift();
     if (planned?.kind === 'rate-limit') {
       this.rateLimited += 1;
       res.writeHead(429, { 'retry-after': String(planned.retryAfter), 'content-type': 'application/json' });

@@ -32,7 +32,14 @@ export class FakeSocketMode {
       this.connections += 1;
       this.#socket = socket;
       socket.on('message', (data) => this.#onMessage(String(data)));
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0FAKE' } }));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake', approximate_connection_time: 3600 },
+          connection_info: { app_id: 'A0FAKE' },
+        }),
+      );
       for (const wake of this.#connectWaiters.splice(0)) wake();
     });
   }
@@ -57,7 +64,9 @@ export class FakeSocketMode {
     if (!socket) throw new Error('no Socket Mode client is connected');
     const envelopeId = `env-${++this.#sequence}`;
     const acked = new Promise<Ack>((resolve) => this.#ackWaiters.set(envelopeId, resolve));
-    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }));
+    socket.send(
+      JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }),
+    );
     return acked;
   }
 

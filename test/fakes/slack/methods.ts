@@ -58,7 +58,9 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
     return { ok: true, channel: found.channel, ts: found.ts, text: str(a.text) };
   },
   'conversations.open': (_s, a) => {
-    const users = str(a.users).split(',').filter((u) => u !== '');
+    const users = str(a.users)
+      .split(',')
+      .filter((u) => u !== '');
     if (users.length === 0) return { ok: false, error: 'user_not_found' };
     if (users.length > 8) return { ok: false, error: 'too_many_users' };
     // One user: a DM. Several: a multi-person DM, the same one for the same set of people.
@@ -74,7 +76,8 @@ const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {
       s.messages.filter((m) => m.channel === str(a.channel) && (m.thread_ts === str(a.ts) || m.ts === str(a.ts))),
       a,
     ),
-  'conversations.join': (_s, a) => (str(a.channel) === '' ? { ok: false, error: 'channel_not_found' } : { ok: true, channel: { id: str(a.channel) } }),
+  'conversations.join': (_s, a) =>
+    str(a.channel) === '' ? { ok: false, error: 'channel_not_found' } : { ok: true, channel: { id: str(a.channel) } },
   'chat.getPermalink': (s, a) => {
     const found = s.messages.find((m) => m.channel === str(a.channel) && m.ts === str(a.message_ts));
     if (!found) return { ok: false, error: 'message_not_found' };

@@ -72,12 +72,22 @@ export function slashCommandPayload(fields: SlashCommandFields): Record<string, 
   };
 }
 
-export function sendSlashCommand(url: string, secret: string, fields: SlashCommandFields, options?: SignOptions): Promise<SentRequest> {
+export function sendSlashCommand(
+  url: string,
+  secret: string,
+  fields: SlashCommandFields,
+  options?: SignOptions,
+): Promise<SentRequest> {
   return sendSigned(url, secret, new URLSearchParams(slashCommandPayload(fields)).toString(), options);
 }
 
 /** Interactivity (block_actions, view_submission): one form field `payload` holding JSON. */
-export function sendInteraction(url: string, secret: string, payload: object, options?: SignOptions): Promise<SentRequest> {
+export function sendInteraction(
+  url: string,
+  secret: string,
+  payload: object,
+  options?: SignOptions,
+): Promise<SentRequest> {
   return sendSigned(url, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), options);
 }
 
@@ -110,7 +120,14 @@ export function blockActionsPayload(press: ButtonPress): object {
       : { type: 'message', message_ts: press.messageTs, channel_id: channel, is_ephemeral: false },
     ...(ephemeral
       ? {}
-      : { message: { type: 'message', ts: press.messageTs, text: 'card', ...(press.threadTs ? { thread_ts: press.threadTs } : {}) } }),
+      : {
+          message: {
+            type: 'message',
+            ts: press.messageTs,
+            text: 'card',
+            ...(press.threadTs ? { thread_ts: press.threadTs } : {}),
+          },
+        }),
     response_url: press.responseUrl,
     actions: [
       {
@@ -137,7 +154,9 @@ export interface FormSubmission {
 /** A `view_submission` payload as Slack sends it when a modal form is submitted. */
 export function viewSubmissionPayload(form: FormSubmission): object {
   const userName = form.userName ?? 'asker';
-  const values = Object.fromEntries(Object.entries(form.inputs).map(([blockId, value]) => [blockId, { value: { type: 'plain_text_input', value } }]));
+  const values = Object.fromEntries(
+    Object.entries(form.inputs).map(([blockId, value]) => [blockId, { value: { type: 'plain_text_input', value } }]),
+  );
   return {
     type: 'view_submission',
     team: { id: 'T0FAKE', domain: 'fake' },

@@ -69,10 +69,16 @@ function checkOne(c: Candidate, target: ImportTarget, seen: ReadonlyMap<string, 
   if (textProblem !== undefined) return textProblem;
   const section = c.sections[0];
   if (c.unknownChallenge !== undefined) {
-    return { code: 'no-challenge', message: `${label} is listed under challenge ${c.unknownChallenge}, which this agenda does not have` };
+    return {
+      code: 'no-challenge',
+      message: `${label} is listed under challenge ${c.unknownChallenge}, which this agenda does not have`,
+    };
   }
   if (section === undefined) {
-    return { code: 'missing-citation', message: `${label} does not end with the subsection it comes from, e.g. "(Section 2.1.3)"` };
+    return {
+      code: 'missing-citation',
+      message: `${label} does not end with the subsection it comes from, e.g. "(Section 2.1.3)"`,
+    };
   }
   const challengeId = c.challengeId ?? challengeOfSection(section);
   const citationProblem = checkCitation(c, target, { challengeId, section, label });
@@ -95,7 +101,10 @@ function checkText(c: Candidate, label: string): Broken | undefined {
     };
   }
   if (c.text.length === 0) {
-    return { code: 'empty-text', message: `${label} has no text (only a number${c.sections.length > 0 ? ' and a citation' : ''})` };
+    return {
+      code: 'empty-text',
+      message: `${label} has no text (only a number${c.sections.length > 0 ? ' and a citation' : ''})`,
+    };
   }
   return undefined;
 }

@@ -22,7 +22,20 @@ interface Collector {
   hadList: boolean;
 }
 
-const BLOCK = new Set(['p', 'div', 'dt', 'dd', 'summary', 'caption', 'td', 'th', 'blockquote', 'section', 'article', 'header']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'dt',
+  'dd',
+  'summary',
+  'caption',
+  'td',
+  'th',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+]);
 const SKIP_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math']);
 const SPACING = new Set([...BLOCK, 'br', 'li', 'tr', 'hr', 'ol', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img']);
 const TAG = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/;
@@ -150,7 +163,11 @@ function openBlock(walk: Walk, tag: Tag): void {
 
 function closeBlock(walk: Walk, tag: Tag): void {
   // Blocks inside an item are not collected, so their end tag must not close the item.
-  const at = findLast(walk.stack, (c) => c.tag === tag.name, (c) => c.kind === 'li');
+  const at = findLast(
+    walk.stack,
+    (c) => c.tag === tag.name,
+    (c) => c.kind === 'li',
+  );
   if (at !== -1) while (walk.stack.length > at) closeTop(walk);
 }
 
@@ -189,7 +206,14 @@ function skipContent(walk: Walk, name: string): void {
   advance(walk, closer.exec(walk.html)?.index ?? walk.html.length);
 }
 
-function collector(tag: string, kind: Collector['kind'], line: number, number: number, ordered: boolean, listDepth: number): Collector {
+function collector(
+  tag: string,
+  kind: Collector['kind'],
+  line: number,
+  number: number,
+  ordered: boolean,
+  listDepth: number,
+): Collector {
   return { tag, kind, line, number, ordered, listDepth, parts: [], allBold: true, hadList: false };
 }
 
@@ -202,14 +226,20 @@ function emit(c: Collector, out: Piece[]): void {
   if (c.kind === 'heading') {
     if (text.length > 0) out.push({ kind: 'heading', text, line: c.line });
   } else if (c.kind === 'block') {
-    if (text.length > 0 && (c.allBold || HEADING_LIKE.test(text)) && !CITED.test(text)) out.push({ kind: 'heading', text, line: c.line });
+    if (text.length > 0 && (c.allBold || HEADING_LIKE.test(text)) && !CITED.test(text))
+      out.push({ kind: 'heading', text, line: c.line });
   } else {
     // Navigation, tables of contents and group labels are not questions: in a bullet
     // list, or holding a list of their own, only items with a citation count.
     if ((!c.ordered || c.hadList) && !CITED.test(text)) return;
     const explicit = LEADING_NUMBER.exec(text);
     const number = !c.ordered && explicit?.[1] !== undefined ? Number(explicit[1]) : c.number;
-    out.push({ kind: 'item', number, text: !c.ordered && explicit ? text.slice(explicit[0].length) : text, line: c.line });
+    out.push({
+      kind: 'item',
+      number,
+      text: !c.ordered && explicit ? text.slice(explicit[0].length) : text,
+      line: c.line,
+    });
   }
 }
 

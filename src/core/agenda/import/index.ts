@@ -4,6 +4,15 @@ export { ImportInputError, isImportInputError, located } from './input-error.js'
 export { readJson, readYaml } from './structured.js';
 export { targetFromAgenda } from './target.js';
 export { describePlace } from './types.js';
-export type { ImportedQuestion, ImportTarget, InputFormat, ParseResult, Place, ProgressFn, Rejection, RejectionCode } from './types.js';
+export type {
+  ImportedQuestion,
+  ImportTarget,
+  InputFormat,
+  ParseResult,
+  Place,
+  ProgressFn,
+  Rejection,
+  RejectionCode,
+} from './types.js';
 export { mergeQuestions, type MergeReport, type MergedQuestion } from './merge.js';
 export { formatSummary, type SummaryOptions } from './summary.js';

@@ -18,7 +18,8 @@ export function located<T>(fileName: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (isImportInputError(error) && error.code === 'syntax') throw new ImportInputError('syntax', `${fileName}:${error.message}`);
+    if (isImportInputError(error) && error.code === 'syntax')
+      throw new ImportInputError('syntax', `${fileName}:${error.message}`);
     throw error;
   }
 }

@@ -78,14 +78,28 @@ function mergeOne(q: ImportedQuestion, { challenge, list, index }: Destination, 
   const id = `${q.challengeId}-q${q.number}`;
   const existing = index.get(id);
   if (!existing) {
-    const item = { id, site_number: q.number, section: q.section, origin: 'paper', text: q.text, keywords: [], imported_from: origin };
+    const item = {
+      id,
+      site_number: q.number,
+      section: q.section,
+      origin: 'paper',
+      text: q.text,
+      keywords: [],
+      imported_from: origin,
+    };
     list.push(item);
     index.set(id, item);
     tally.added.push({ id, section: q.section, text: q.text, place: q.place });
     tally.touched.add(challenge);
   } else if (existing['text'] !== q.text || existing['section'] !== q.section) {
     const before = { section: textOf(existing['section']), text: textOf(existing['text']) };
-    Object.assign(existing, { site_number: q.number, section: q.section, origin: 'paper', text: q.text, imported_from: origin });
+    Object.assign(existing, {
+      site_number: q.number,
+      section: q.section,
+      origin: 'paper',
+      text: q.text,
+      imported_from: origin,
+    });
     tally.changed.push({ id, section: q.section, text: q.text, place: q.place, before });
   } else {
     tally.unchanged.push(id);

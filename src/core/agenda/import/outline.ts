@@ -62,7 +62,8 @@ export function cleanInline(text: string): string {
   // a 10 MB list the unconditional regexes were most of the parse time.
   if (out.includes('](')) out = out.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (out.includes('**') || out.includes('__')) out = out.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2');
-  if (out.includes('*') || out.includes('_')) out = out.replace(/(^|[\s(])[*_](?=\S)(.+?)(?<=\S)[*_](?=[\s).,;:?!]|$)/g, '$1$2');
+  if (out.includes('*') || out.includes('_'))
+    out = out.replace(/(^|[\s(])[*_](?=\S)(.+?)(?<=\S)[*_](?=[\s).,;:?!]|$)/g, '$1$2');
   if (out.includes('`')) out = out.replace(/`([^`]*)`/g, '$1');
   return out.replace(/\s+/g, ' ').trim();
 }

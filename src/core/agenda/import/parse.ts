@@ -17,7 +17,12 @@ export interface ParseOptions {
   readonly format?: InputFormat;
 }
 
-export function parseImport(bytes: Uint8Array, fileName: string, target: ImportTarget, options: ParseOptions = {}): ParseResult {
+export function parseImport(
+  bytes: Uint8Array,
+  fileName: string,
+  target: ImportTarget,
+  options: ParseOptions = {},
+): ParseResult {
   const text = decodeText(bytes, fileName);
   if (text.trim().length === 0) throw new ImportInputError('empty', `${fileName} is empty: there is nothing to import`);
   const format = options.format ?? detectFormat(fileName, text);
@@ -45,8 +50,10 @@ export function parseImport(bytes: Uint8Array, fileName: string, target: ImportT
 
 /** UTF-8 (or UTF-16 with a byte-order mark) text; anything else is refused as binary. */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = bytes.subarray(0, 8192);
   const nul = head.indexOf(0);
   const binary = `${fileName} looks like a binary file, not text; import reads UTF-8 text: JSON, YAML, Markdown or plain text, or HTML`;

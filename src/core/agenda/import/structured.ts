@@ -89,14 +89,23 @@ function listItems(items: readonly unknown[], base: string, place: PlaceOf, read
   items.forEach((item, index) => {
     const path = `${base}[${index}]`;
     if (!isRecord(item)) {
-      read.rejections.push({ code: 'bad-item', place: place(path), message: 'item is not an object; each item needs "section" and "text"' });
+      read.rejections.push({
+        code: 'bad-item',
+        place: place(path),
+        message: 'item is not an object; each item needs "section" and "text"',
+      });
       return;
     }
     const raw = typeof item['text'] === 'string' ? item['text'] : '';
     const cited = splitCitation(raw.replace(/\s+/g, ' '));
     const section = typeof item['section'] === 'string' ? item['section'].trim().replace(/^§\s*/, '') : undefined;
     const sections = section !== undefined && section.length > 0 ? [section] : cited.sections;
-    const challengeId = typeof item['challenge'] === 'string' ? item['challenge'] : sections[0] !== undefined ? challengeOfSection(sections[0]) : '';
+    const challengeId =
+      typeof item['challenge'] === 'string'
+        ? item['challenge']
+        : sections[0] !== undefined
+          ? challengeOfSection(sections[0])
+          : '';
     const explicit = positiveInteger(item['number'] ?? item['site_number']);
     const number = explicit ?? (counters.get(challengeId) ?? 0) + 1;
     counters.set(challengeId, Math.max(number, counters.get(challengeId) ?? 0));
@@ -120,7 +129,11 @@ function agendaQuestions(challenges: readonly unknown[], place: PlaceOf, read: S
       const fromId = typeof q['id'] === 'string' ? /^(\d+\.\d+)-q(\d+)$/.exec(q['id']) : null;
       const number = positiveInteger(q['site_number']) ?? (fromId?.[2] !== undefined ? Number(fromId[2]) : undefined);
       if (number === undefined) {
-        read.rejections.push({ code: 'bad-item', place: place(path), message: 'paper question has neither an id of the form <challenge>-q<number> nor a site_number' });
+        read.rejections.push({
+          code: 'bad-item',
+          place: place(path),
+          message: 'paper question has neither an id of the form <challenge>-q<number> nor a site_number',
+        });
         return;
       }
       const section = typeof q['section'] === 'string' ? q['section'] : undefined;

@@ -8,7 +8,10 @@ export function targetFromAgenda(agenda: Agenda): ImportTarget {
   const sections = new Map<string, string[]>();
   const titles = new Map<string, string>();
   for (const challenge of agenda.challenges) {
-    sections.set(challenge.id, challenge.subsections.map((s) => s.section));
+    sections.set(
+      challenge.id,
+      challenge.subsections.map((s) => s.section),
+    );
     for (const sub of challenge.subsections) owners.set(sub.section, challenge.id);
     for (const name of [challenge.paperTitle, challenge.title, challenge.slug.replace(/-/g, ' ')]) {
       titles.set(normalize(name), challenge.id);

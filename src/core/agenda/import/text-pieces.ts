@@ -28,7 +28,12 @@ export function* textPieces(text: string, progress?: ProgressFn): Generator<Piec
   let open: { number: number; parts: string[]; line: number } | undefined;
   const close = (): Piece | undefined => {
     if (!open) return undefined;
-    const piece: Piece = { kind: 'item', number: open.number, text: cleanInline(open.parts.join(' ')), line: open.line };
+    const piece: Piece = {
+      kind: 'item',
+      number: open.number,
+      text: cleanInline(open.parts.join(' ')),
+      line: open.line,
+    };
     open = undefined;
     return piece;
   };

@@ -17,7 +17,10 @@ export interface CalendarFile {
 
 /** `safety-rg.ics`, from the group's name (its number when the name has no letters or digits). */
 export function calendarFilename(group: Pick<ReadingGroup, 'id' | 'name'>): string {
-  const slug = group.name.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
+  const slug = group.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
   return `${slug || `group-${group.id}`}.ics`;
 }
 

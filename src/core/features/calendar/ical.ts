@@ -54,7 +54,10 @@ export function escapeText(text: string): string {
 
 /** A parameter value (CN, TZID): quoted when it holds `:`, `;` or `,`; a double quote cannot appear, so it is `'`. */
 export function paramValue(text: string): string {
-  const clean = text.replace(/\r\n?|\n/gu, ' ').replace(CONTROL, '').replace(/"/gu, "'");
+  const clean = text
+    .replace(/\r\n?|\n/gu, ' ')
+    .replace(CONTROL, '')
+    .replace(/"/gu, "'");
   return /[:;,]/u.test(clean) ? `"${clean}"` : clean;
 }
 
@@ -102,7 +105,9 @@ export class ContentLines {
 
   /** Adds `NAME;PARAM=…:value`. The value must already be in its type's form (`escapeText` for TEXT). */
   add(name: string, value: string, params: Params = {}): this {
-    const written = Object.entries(params).map(([key, v]) => `;${key}=${v}`).join('');
+    const written = Object.entries(params)
+      .map(([key, v]) => `;${key}=${v}`)
+      .join('');
     this.#lines.push(`${name}${written}:${value}`);
     return this;
   }

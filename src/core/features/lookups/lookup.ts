@@ -25,14 +25,19 @@ export function requireQuestion(catalog: AgendaCatalog, text: string): Question 
 }
 
 function notAQuestionId(catalog: AgendaCatalog, text: string): string {
-  const forms = 'Question ids look like `2.1-q1` (a question from the paper) or `3.5.2-p1` (a discussion prompt of ours).';
+  const forms =
+    'Question ids look like `2.1-q1` (a question from the paper) or `3.5.2-p1` (a discussion prompt of ours).';
   const subsection = catalog.subsection(text.replace(/^§\s*/u, ''));
   if (subsection) {
-    const ids = catalog.questions().filter((q) => q.section === subsection.section).map((q) => q.id);
+    const ids = catalog
+      .questions()
+      .filter((q) => q.section === subsection.section)
+      .map((q) => q.id);
     return `\`${subsection.section}\` is a subsection, not a question. Its questions: ${inWords(ids)}.`;
   }
   const challenge = catalog.challenge(text.replace(/^§\s*/u, ''));
-  if (challenge) return `\`${challenge.id}\` is a challenge, not a question. ${forms} See them all with \`/agenda challenge ${challenge.id}\`.`;
+  if (challenge)
+    return `\`${challenge.id}\` is a challenge, not a question. ${forms} See them all with \`/agenda challenge ${challenge.id}\`.`;
   return `\`${echo(text)}\` is not a question id. ${forms} Find one with \`/agenda search <words>\`.`;
 }
 
@@ -52,11 +57,16 @@ function whyNoQuestion(catalog: AgendaCatalog, id: string): string {
       : `No questions from the paper are loaded for challenge ${challenge.id} yet; it has discussion prompts ${idRange(challenge.questions.map((q) => q.id))}.`;
   }
   if (!catalog.subsection(section)) {
-    const where = section === challenge.id ? `Prompts are numbered per subsection (e.g. \`${subsectionIds[0] ?? ''}-p1\`);` : `Subsection ${section} does not exist;`;
+    const where =
+      section === challenge.id
+        ? `Prompts are numbered per subsection (e.g. \`${subsectionIds[0] ?? ''}-p1\`);`
+        : `Subsection ${section} does not exist;`;
     return `${where} challenge ${challenge.id} has subsections ${idRange(subsectionIds)}.`;
   }
   const here = challenge.questions.filter((q) => q.section === section).map((q) => q.id);
-  return here.length > 0 ? `Subsection ${section} has ${inWords(here)}.` : `Subsection ${section} has no questions yet.`;
+  return here.length > 0
+    ? `Subsection ${section} has ${inWords(here)}.`
+    : `Subsection ${section} has no questions yet.`;
 }
 
 /** The challenge a user means, or a "did you mean" error. Categories typed here get a pointer to `category`. */
@@ -102,6 +112,9 @@ export function requireScope(catalog: AgendaCatalog, text: string, written: stri
   const hint = near.length > 0 ? ` Did you mean ${inWords(near, 'or')}?` : '';
   throw new UserError(
     'unknown-scope',
-    `${written} matches no challenge or category.${hint} Use a challenge id (${challengeRanges(catalog)}), a category number (${inWords(catalog.agenda.categories.map((c) => c.section), 'or')}) or a name such as "${catalog.agenda.challenges[0]?.keywords[0] ?? catalog.agenda.challenges[0]?.slug ?? ""}".`,
+    `${written} matches no challenge or category.${hint} Use a challenge id (${challengeRanges(catalog)}), a category number (${inWords(
+      catalog.agenda.categories.map((c) => c.section),
+      'or',
+    )}) or a name such as "${catalog.agenda.challenges[0]?.keywords[0] ?? catalog.agenda.challenges[0]?.slug ?? ''}".`,
   );
 }

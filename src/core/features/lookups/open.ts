@@ -21,6 +21,9 @@ export const openAction: ActionSpec = {
     if (subsection) return { reply: subsectionView(catalog, subsection) };
     if (normalizeQuestionId(id)) return { reply: questionView(catalog, requireQuestion(catalog, id)) };
     // Buttons outlive agenda reloads; an id that no longer exists is the likely cause.
-    throw new UserError('stale-button', `\`${headOf(id, 40)}\` is no longer in the agenda. Run the command again for fresh buttons.`);
+    throw new UserError(
+      'stale-button',
+      `\`${headOf(id, 40)}\` is no longer in the agenda. Run the command again for fresh buttons.`,
+    );
   },
 };

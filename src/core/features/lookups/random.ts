@@ -12,7 +12,13 @@ export const randomSubcommand = defineSubcommand({
   description: 'Show a random question, from the whole agenda or one challenge or category',
   examples: ['/agenda random', '/agenda random 3.5', '/agenda random sociotechnical origin:prompt'],
   options: [
-    { name: 'from', kind: 'string', description: 'a challenge or category to pick from', syntax: 'rest', autocomplete: 'scope' },
+    {
+      name: 'from',
+      kind: 'string',
+      description: 'a challenge or category to pick from',
+      syntax: 'rest',
+      autocomplete: 'scope',
+    },
     originFilterOption,
   ],
   run(_ctx, args, services) {
@@ -30,8 +36,12 @@ export const randomSubcommand = defineSubcommand({
         : `§${scope.category.section} ${scope.category.title}`
       : 'the whole agenda';
     if (pool.length === 0) {
-      const kind = origin === 'paper' ? 'questions from the paper' : origin === 'prompt' ? 'discussion prompts' : 'questions';
-      throw new UserError('nothing-to-pick', `There are no ${kind} in ${where} yet. Try \`/agenda random\` without filters.`);
+      const kind =
+        origin === 'paper' ? 'questions from the paper' : origin === 'prompt' ? 'discussion prompts' : 'questions';
+      throw new UserError(
+        'nothing-to-pick',
+        `There are no ${kind} in ${where} yet. Try \`/agenda random\` without filters.`,
+      );
     }
     // Clamped: a random source may return values at the very top of its range.
     const picked = pool[Math.min(pool.length - 1, Math.floor(services.random() * pool.length))] ?? pool[0];

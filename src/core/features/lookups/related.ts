@@ -85,7 +85,10 @@ function relatedReply(services: Services, source: RelatedSource): Reply {
     },
     ...section('From other challenges', elsewhere),
     ...section(`In challenge ${source.challengeId}`, sameChallenge),
-    buttons(`related ${source.id}`, [...elsewhere, ...sameChallenge].slice(0, 3).map((q) => openButton(q.id))),
+    buttons(
+      `related ${source.id}`,
+      [...elsewhere, ...sameChallenge].slice(0, 3).map((q) => openButton(q.id)),
+    ),
   ];
   const line = (q: Question): string => `${q.id} (${originTag(q)}) ${q.text}`;
   const summary = plainSummary([

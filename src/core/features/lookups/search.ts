@@ -25,7 +25,13 @@ export const searchSubcommand = defineSubcommand({
   examples: ['/agenda search jailbreak', '/agenda search reward hacking in:3.2', '/agenda search icl origin:paper'],
   options: [
     { name: 'words', kind: 'string', description: 'what to look for', required: true, syntax: 'rest' },
-    { name: 'in', kind: 'string', description: 'only this challenge or category, e.g. in:3.5', syntax: 'keyed', autocomplete: 'scope' },
+    {
+      name: 'in',
+      kind: 'string',
+      description: 'only this challenge or category, e.g. in:3.5',
+      syntax: 'keyed',
+      autocomplete: 'scope',
+    },
     originFilterOption,
   ],
   run(_ctx, args, services) {
@@ -38,7 +44,9 @@ export const searchSubcommand = defineSubcommand({
       { ...(scope ? { challengeIds: catalog.challengeIdsOf(scope) } : {}), ...(origin ? { origin } : {}) },
       SHOWN_HITS,
     );
-    const filters = [args.in !== undefined ? `in:${echo(args.in)}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
+    const filters = [args.in !== undefined ? `in:${echo(args.in)}` : '', origin ? `origin:${origin}` : ''].filter(
+      Boolean,
+    );
     // The shared invocation names the scope by id, so it re-runs the same search whatever was typed.
     const canonical = [scope ? `in:${scopeId(scope)}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
     return searchReply(catalog, words, filters, result, shareInvocation(words, canonical));
@@ -69,13 +77,21 @@ function searchReply(
     return { visibility: 'ephemeral', summary: text, blocks: [{ kind: 'text', spans: [text] }] };
   }
   const items = result.hits.map((hit) => hitItem(catalog, hit));
-  const more = result.total > result.hits.length ? `showing ${result.hits.length} of ${result.total} — ${narrowHint(catalog, result, filters)}` : undefined;
+  const more =
+    result.total > result.hits.length
+      ? `showing ${result.hits.length} of ${result.total} — ${narrowHint(catalog, result, filters)}`
+      : undefined;
   const blocks: Block[] = [
     { kind: 'heading', text: `Search: ${clip(words, 80)}` },
     { kind: 'context', spans: [`${result.total} match${result.total === 1 ? '' : 'es'} for ${asked}, best first.`] },
-    ...(result.relaxed ? [{ kind: 'context' as const, spans: ['No entry has all of these words; these have some of them.'] }] : []),
+    ...(result.relaxed
+      ? [{ kind: 'context' as const, spans: ['No entry has all of these words; these have some of them.'] }]
+      : []),
     { kind: 'list', items, ...(more ? { more } : {}) },
-    buttons(share, result.hits.slice(0, 3).map((hit) => openButton(hit.id))),
+    buttons(
+      share,
+      result.hits.slice(0, 3).map((hit) => openButton(hit.id)),
+    ),
   ];
   const summary = plainSummary([
     `${result.total} match${result.total === 1 ? '' : 'es'} for ${asked}${result.relaxed ? ' (some of the words)' : ''}, best first:`,
@@ -116,7 +132,10 @@ function narrowHint(catalog: AgendaCatalog, result: SearchResult, filters: reado
 export function shareInvocation(words: string, filters: readonly string[]): string {
   const tail = filters.map((f) => ` ${f}`).join('');
   const room = MAX_SHARE_VALUE - 'search '.length - tail.length;
-  const clean = words.replace(/["\u201c\u201d]/gu, '').replace(/\s+/gu, ' ').trim();
+  const clean = words
+    .replace(/["\u201c\u201d]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   let cut = headOf(clean, room);
   if (cut.length < clean.length && cut.includes(' ')) cut = cut.slice(0, cut.lastIndexOf(' '));
   return `search ${cut}${tail}`;

@@ -30,13 +30,23 @@ export function challengeSummary(challenge: Challenge): string {
 }
 
 /** The subsection, its challenge, and each of its questions with its origin. */
-export function subsectionSummary(subsection: Subsection, challenge: Challenge | undefined, questions: readonly Question[]): string {
-  return plainSummary([
-    `§${subsection.section} ${subsection.title}.`,
-    ...(challenge ? [`Part of challenge ${challengeLine(challenge)}.`] : []),
-    questions.length === 0 ? 'No questions for this subsection yet.' : '',
-    { label: 'Questions: ', items: questions.map((q) => `${q.id} — ${originTag(q)}: ${clip(q.text, 200)}`), separator: ' ' },
-  ].filter((p) => p !== ''));
+export function subsectionSummary(
+  subsection: Subsection,
+  challenge: Challenge | undefined,
+  questions: readonly Question[],
+): string {
+  return plainSummary(
+    [
+      `§${subsection.section} ${subsection.title}.`,
+      ...(challenge ? [`Part of challenge ${challengeLine(challenge)}.`] : []),
+      questions.length === 0 ? 'No questions for this subsection yet.' : '',
+      {
+        label: 'Questions: ',
+        items: questions.map((q) => `${q.id} — ${originTag(q)}: ${clip(q.text, 200)}`),
+        separator: ' ',
+      },
+    ].filter((p) => p !== ''),
+  );
 }
 
 /** The question in full, with where it comes from said plainly. */

@@ -14,7 +14,12 @@ import { categorySummary, challengeSummary, questionSummary, subsectionSummary }
 
 /** A question's line in a list: its id, the start of its text, and its origin. */
 export function questionItem(question: Question, max = 90): ListItem {
-  return { id: question.id, text: [clip(question.text, max), ` — ${originTag(question)}`], origin: question.origin, originInText: true };
+  return {
+    id: question.id,
+    text: [clip(question.text, max), ` — ${originTag(question)}`],
+    origin: question.origin,
+    originInText: true,
+  };
 }
 
 export function categoryView(catalog: AgendaCatalog, category: Category, note: readonly Block[] = []): Reply {
@@ -28,7 +33,10 @@ export function categoryView(catalog: AgendaCatalog, category: Category, note: r
       kind: 'list',
       items: challenges.map((c) => ({ id: c.id, text: [c.title, ` (${questionCounts(c.questions)})`] })),
     },
-    buttons(`category ${category.section}`, challenges.slice(0, 3).map((c) => openButton(c.id))),
+    buttons(
+      `category ${category.section}`,
+      challenges.slice(0, 3).map((c) => openButton(c.id)),
+    ),
   ]);
 }
 
@@ -43,7 +51,10 @@ export function challengeView(catalog: AgendaCatalog, challenge: Challenge, note
     ...note,
     {
       kind: 'context',
-      spans: [`Paper heading: "${challenge.paperTitle}"`, category ? ` · in §${category.section} ${category.title}` : ''],
+      spans: [
+        `Paper heading: "${challenge.paperTitle}"`,
+        category ? ` · in §${category.section} ${category.title}` : '',
+      ],
     },
     { kind: 'text', spans: [challenge.summary] },
     { kind: 'links', links: [{ text: `§${challenge.id} in the paper (PDF)`, url: catalog.link(challenge.id) }] },
@@ -67,7 +78,10 @@ export function subsectionView(catalog: AgendaCatalog, subsection: Subsection): 
   return reply(subsectionSummary(subsection, challenge, questions), [
     { kind: 'heading', text: title },
     { kind: 'context', spans: [challenge ? `Part of challenge ${challengeLine(challenge)}` : ''] },
-    { kind: 'links', links: [{ text: `§${subsection.section} in the paper (PDF)`, url: catalog.link(subsection.section) }] },
+    {
+      kind: 'links',
+      links: [{ text: `§${subsection.section} in the paper (PDF)`, url: catalog.link(subsection.section) }],
+    },
     questions.length > 0
       ? { kind: 'list', items: questions.map((q) => questionItem(q, 300)) }
       : { kind: 'text', spans: ['No questions for this subsection yet.'] },
@@ -95,7 +109,10 @@ export function questionView(catalog: AgendaCatalog, question: Question, note: r
     { kind: 'list', items: [{ id: question.id, text: [question.text], origin: question.origin }] },
     { kind: 'text', spans: [{ text: originStatement(question), bold: true }] },
     { kind: 'context', spans: where },
-    { kind: 'links', links: [{ text: `§${question.section} in the paper (PDF)`, url: catalog.link(question.section) }] },
+    {
+      kind: 'links',
+      links: [{ text: `§${question.section} in the paper (PDF)`, url: catalog.link(question.section) }],
+    },
     buttons(`question ${question.id}`, [
       openButton(question.section, `§${question.section}`),
       ...(next ? [openButton(next.id, `Next (${next.id})`)] : []),

@@ -60,7 +60,10 @@ export async function removeEvents(services: Services, group: ReadingGroup): Pro
 
 function eventTrouble(services: Services, group: ReadingGroup, error: unknown): string {
   if (!(error instanceof DeliveryError)) throw error;
-  services.logger.warn({ groupId: group.id, code: error.code, permanent: error.permanent }, 'scheduled events not in sync');
+  services.logger.warn(
+    { groupId: group.id, code: error.code, permanent: error.permanent },
+    'scheduled events not in sync',
+  );
   return error.permanent
     ? ' The Discord scheduled events could not be changed: the bot needs the Manage Events permission.'
     : ' The Discord scheduled events could not be changed just now; they will catch up at the next change.';

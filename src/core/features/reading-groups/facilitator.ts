@@ -8,7 +8,10 @@ import type { Member, Session } from './model.js';
 export function volunteers(members: readonly Member[]): string[] {
   return members
     .filter((m) => m.volunteeredAt !== null)
-    .sort((a, b) => (a.volunteeredAt?.getTime() ?? 0) - (b.volunteeredAt?.getTime() ?? 0) || a.userId.localeCompare(b.userId))
+    .sort(
+      (a, b) =>
+        (a.volunteeredAt?.getTime() ?? 0) - (b.volunteeredAt?.getTime() ?? 0) || a.userId.localeCompare(b.userId),
+    )
     .map((m) => m.userId);
 }
 
@@ -18,7 +21,11 @@ export function previousFacilitator(sessions: readonly Session[], number: number
   return earlier[earlier.length - 1]?.facilitatorId ?? null;
 }
 
-export function pickFacilitator(order: readonly string[], previous: string | null, unavailable: ReadonlySet<string>): string | null {
+export function pickFacilitator(
+  order: readonly string[],
+  previous: string | null,
+  unavailable: ReadonlySet<string>,
+): string | null {
   if (order.length === 0) return null;
   const start = previous === null ? 0 : order.indexOf(previous) + 1;
   for (let i = 0; i < order.length; i++) {

@@ -18,7 +18,12 @@ export function scheduleText(group: ReadingGroup): string {
   return `${cadence} ${weekdayName(weekday as Weekday)} at ${localTime} (${timeZone})`;
 }
 
-export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], catalog: AgendaCatalog, memberCount: number): Reply {
+export function kickoffCard(
+  group: ReadingGroup,
+  sessions: readonly Session[],
+  catalog: AgendaCatalog,
+  memberCount: number,
+): Reply {
   const unitWord = group.unit === 'challenge' ? 'one challenge' : 'one subsection';
   const status: Span[] = group.status === 'active' ? [] : [` This group is ${group.status}.`];
   return {
@@ -28,26 +33,52 @@ export function kickoffCard(group: ReadingGroup, sessions: readonly Session[], c
       { kind: 'heading', text: `Reading group: ${group.name}` },
       {
         kind: 'text',
-        spans: [`Organised by `, { mention: group.createdBy }, `. We meet ${scheduleText(group)} and take ${unitWord} of `, { text: catalog.agenda.shortTitle, italic: true }, ` per session.`, ...status],
+        spans: [
+          `Organised by `,
+          { mention: group.createdBy },
+          `. We meet ${scheduleText(group)} and take ${unitWord} of `,
+          { text: catalog.agenda.shortTitle, italic: true },
+          ` per session.`,
+          ...status,
+        ],
       },
       {
         kind: 'fields',
         fields: [
-          { label: 'Syllabus', value: [`${group.syllabusSpec} (${sessions.length} session${sessions.length === 1 ? '' : 's'})`] },
+          {
+            label: 'Syllabus',
+            value: [`${group.syllabusSpec} (${sessions.length} session${sessions.length === 1 ? '' : 's'})`],
+          },
           { label: 'Members', value: [String(memberCount)] },
         ],
       },
       sessionList(sessions, catalog),
-      { kind: 'context', spans: ['Dates and times are shown in your own time zone. Reminders go out before each session; choose a DM with `/readinggroup remind dm`.'] },
+      {
+        kind: 'context',
+        spans: [
+          'Dates and times are shown in your own time zone. Reminders go out before each session; choose a DM with `/readinggroup remind dm`.',
+        ],
+      },
       joinLeaveButtons(group),
     ],
   };
 }
 
-function kickoffSummary(group: ReadingGroup, sessions: readonly Session[], catalog: AgendaCatalog, memberCount: number): string {
+function kickoffSummary(
+  group: ReadingGroup,
+  sessions: readonly Session[],
+  catalog: AgendaCatalog,
+  memberCount: number,
+): string {
   return plainSummary([
     `Reading group "${group.name}": ${sessions.length} session${sessions.length === 1 ? '' : 's'}, ${scheduleText(group)}. ${memberCount} members.`,
-    { label: 'Syllabus: ', items: sessions.map((s) => `${s.number}. ${s.startsAt.toISOString().slice(0, 10)} ${unitTitle(catalog, s.unitId)}`), end: '.' },
+    {
+      label: 'Syllabus: ',
+      items: sessions.map(
+        (s) => `${s.number}. ${s.startsAt.toISOString().slice(0, 10)} ${unitTitle(catalog, s.unitId)}`,
+      ),
+      end: '.',
+    },
     'Press Join to take part.',
   ]);
 }
@@ -57,8 +88,13 @@ function sessionList(sessions: readonly Session[], catalog: AgendaCatalog): Bloc
   const shown = sessions.slice(0, SHOWN_SESSIONS);
   return {
     kind: 'list',
-    items: shown.map((s) => ({ id: `Session ${s.number}`, text: [{ time: s.startsAt, style: 'date' }, ` — ${unitTitle(catalog, s.unitId)}`] })),
-    ...(sessions.length > shown.length ? { more: `showing ${shown.length} of ${sessions.length} sessions — see all with /readinggroup status` } : {}),
+    items: shown.map((s) => ({
+      id: `Session ${s.number}`,
+      text: [{ time: s.startsAt, style: 'date' }, ` — ${unitTitle(catalog, s.unitId)}`],
+    })),
+    ...(sessions.length > shown.length
+      ? { more: `showing ${shown.length} of ${sessions.length} sessions — see all with /readinggroup status` }
+      : {}),
   };
 }
 
@@ -85,7 +121,11 @@ export function statusReply({ group, sessions, catalog, memberCount, rsvpsOf }: 
   const held = sessions.filter((s) => s.status !== 'scheduled');
   const left = upcoming(sessions);
   const next = left[0];
-  const attendance = held.map((s) => ({ id: `Session ${s.number}`, going: rsvpsOf(s.number).filter((r) => r.answer === 'going').length, s }));
+  const attendance = held.map((s) => ({
+    id: `Session ${s.number}`,
+    going: rsvpsOf(s.number).filter((r) => r.answer === 'going').length,
+    s,
+  }));
   const nextSpans: Span[] = next
     ? group.status === 'paused'
       ? [`session ${next.number} (${unitTitle(catalog, next.unitId)}), on hold while the group is paused`]
@@ -93,24 +133,42 @@ export function statusReply({ group, sessions, catalog, memberCount, rsvpsOf }: 
     : ['none: the syllabus is done'];
   return {
     visibility: 'ephemeral',
-    summary: plainSummary([
-      `${group.name}: ${held.length} of ${sessions.length} sessions held (${covered} covered), ${left.length} left.`,
-      next ? `Next: session ${next.number}, ${unitTitle(catalog, next.unitId)}${group.status === 'paused' ? ' (on hold: paused)' : ` on ${next.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}.` : '',
-      { label: 'Attendance: ', items: attendance.map((a) => `session ${a.s.number} ${a.going} going`), separator: ', ', end: '.' },
-    ].filter((p) => p !== '')),
+    summary: plainSummary(
+      [
+        `${group.name}: ${held.length} of ${sessions.length} sessions held (${covered} covered), ${left.length} left.`,
+        next
+          ? `Next: session ${next.number}, ${unitTitle(catalog, next.unitId)}${group.status === 'paused' ? ' (on hold: paused)' : ` on ${next.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`}.`
+          : '',
+        {
+          label: 'Attendance: ',
+          items: attendance.map((a) => `session ${a.s.number} ${a.going} going`),
+          separator: ', ',
+          end: '.',
+        },
+      ].filter((p) => p !== ''),
+    ),
     blocks: [
       { kind: 'heading', text: `${group.name} (${group.status})` },
       {
         kind: 'fields',
         fields: [
-          { label: 'Sessions', value: [`${held.length} held (${covered} marked covered), ${left.length} left, of ${sessions.length}`] },
+          {
+            label: 'Sessions',
+            value: [`${held.length} held (${covered} marked covered), ${left.length} left, of ${sessions.length}`],
+          },
           { label: 'Next', value: nextSpans },
           { label: 'Schedule', value: [scheduleText(group)] },
           { label: 'Members', value: [String(memberCount)] },
         ],
       },
       attendance.length > 0
-        ? { kind: 'list', items: attendance.map((a) => ({ id: a.id, text: [`${a.going} going — ${unitTitle(catalog, a.s.unitId)}`] })) }
+        ? {
+            kind: 'list',
+            items: attendance.map((a) => ({
+              id: a.id,
+              text: [`${a.going} going — ${unitTitle(catalog, a.s.unitId)}`],
+            })),
+          }
         : { kind: 'text', spans: ['No session held yet, so no attendance to show.'] },
     ],
   };

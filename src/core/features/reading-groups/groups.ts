@@ -24,7 +24,10 @@ export function findGroup(store: ReadingGroupStore, ctx: CommandContext, raw: st
   const here = groups.filter((g) => g.channelId === ctx.conversation.channelId);
   if (here.length === 1 && here[0]) return here[0];
   if (here.length > 1) {
-    throw new UserError('which-group', `This channel has ${here.length} reading groups: name one (${here.map((g) => `"${g.name}"`).join(', ')}).`);
+    throw new UserError(
+      'which-group',
+      `This channel has ${here.length} reading groups: name one (${here.map((g) => `"${g.name}"`).join(', ')}).`,
+    );
   }
   throw new UserError('no-group-here', `There is no reading group in this channel. ${listing(groups)}`);
 }
@@ -41,10 +44,14 @@ export function isOrganiser(store: ReadingGroupStore, group: ReadingGroup, userI
 /** Refuses organiser-only actions for everyone else, saying who can do it. */
 export function requireOrganiser(store: ReadingGroupStore, group: ReadingGroup, userId: string, what: string): void {
   if (isOrganiser(store, group, userId)) return;
-  throw new UserError('not-organiser', `Only the organisers of "${group.name}" can ${what}. Ask one of them, or ask them to make you an organiser with \`/readinggroup organisers add @you\`.`);
+  throw new UserError(
+    'not-organiser',
+    `Only the organisers of "${group.name}" can ${what}. Ask one of them, or ask them to make you an organiser with \`/readinggroup organisers add @you\`.`,
+  );
 }
 
 /** Refuses changes to a group that has been archived or is paused, where that matters. */
 export function requireActive(group: ReadingGroup, what: string): void {
-  if (group.status === 'archived') throw new UserError('group-archived', `"${group.name}" is archived, so you cannot ${what}.`);
+  if (group.status === 'archived')
+    throw new UserError('group-archived', `"${group.name}" is archived, so you cannot ${what}.`);
 }

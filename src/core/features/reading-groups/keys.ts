@@ -45,7 +45,8 @@ export function readKey(key: string): { readonly groupId: number; readonly dmUse
   const groupId = parts?.[0];
   if (!parts || groupId === undefined || !/^\d+$/u.test(groupId)) return undefined;
   // `<group>:<session>:reminder:<date>:<user>` is the only key with a member at its end.
-  const isDm = parts.length >= 5 && /^\d+$/u.test(parts[1] ?? '') && parts[2] === 'reminder' && /^[\d-]+$/u.test(parts[3] ?? '');
+  const isDm =
+    parts.length >= 5 && /^\d+$/u.test(parts[1] ?? '') && parts[2] === 'reminder' && /^[\d-]+$/u.test(parts[3] ?? '');
   return isDm ? { groupId: Number(groupId), dmUserId: parts.slice(4).join(':') } : { groupId: Number(groupId) };
 }
 
@@ -61,5 +62,8 @@ export function sessionThread(services: Services, groupId: number, number: numbe
 
 /** The group's channel as a delivery destination. */
 export function groupDestination(group: ReadingGroup): Destination {
-  return { kind: 'channel', conversation: { platform: group.platform, tenantId: group.tenantId, channelId: group.channelId } };
+  return {
+    kind: 'channel',
+    conversation: { platform: group.platform, tenantId: group.tenantId, channelId: group.channelId },
+  };
 }

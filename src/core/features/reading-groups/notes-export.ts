@@ -11,7 +11,12 @@ function stamp(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function notesMarkdown(group: ReadingGroup, sessions: readonly Session[], notes: readonly Note[], catalog: AgendaCatalog): string {
+export function notesMarkdown(
+  group: ReadingGroup,
+  sessions: readonly Session[],
+  notes: readonly Note[],
+  catalog: AgendaCatalog,
+): string {
   const lines = [`# ${group.name}: notes`, ''];
   for (const session of sessions) {
     const own = notes.filter((n) => n.sessionNumber === session.number);
@@ -19,7 +24,11 @@ export function notesMarkdown(group: ReadingGroup, sessions: readonly Session[],
     lines.push(`## Session ${session.number}: ${unitTitle(catalog, session.unitId)} (${session.localDate})`, '');
     for (const note of own) {
       const [first = '', ...rest] = note.text.split(/\r?\n/u);
-      lines.push(`- Note ${note.id} by @${note.authorId}, ${stamp(note.createdAt)}:`, `    ${first}`, ...rest.map((line) => `    ${line}`));
+      lines.push(
+        `- Note ${note.id} by @${note.authorId}, ${stamp(note.createdAt)}:`,
+        `    ${first}`,
+        ...rest.map((line) => `    ${line}`),
+      );
     }
     lines.push('');
   }

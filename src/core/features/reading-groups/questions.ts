@@ -18,7 +18,10 @@ export function challengeIdOf(unitId: string): string {
 export function candidates(catalog: AgendaCatalog, unitId: string): Question[] {
   const challenge = catalog.challenge(challengeIdOf(unitId));
   if (!challenge) return [];
-  const paperFirst = (qs: readonly Question[]) => [...qs.filter((q) => q.origin === 'paper'), ...qs.filter((q) => q.origin === 'prompt')];
+  const paperFirst = (qs: readonly Question[]) => [
+    ...qs.filter((q) => q.origin === 'paper'),
+    ...qs.filter((q) => q.origin === 'prompt'),
+  ];
   if (unitId === challenge.id) return paperFirst(challenge.questions);
   const own = challenge.questions.filter((q) => q.section === unitId);
   return [...paperFirst(own), ...paperFirst(challenge.questions.filter((q) => q.section !== unitId))];
@@ -30,15 +33,26 @@ export function firstQuestions(catalog: AgendaCatalog, unitId: string): Question
 }
 
 /** One more question not shown yet, or undefined when all have been. */
-export function anotherQuestion(catalog: AgendaCatalog, unitId: string, shown: readonly string[]): Question | undefined {
+export function anotherQuestion(
+  catalog: AgendaCatalog,
+  unitId: string,
+  shown: readonly string[],
+): Question | undefined {
   return candidates(catalog, unitId).find((q) => !shown.includes(q.id));
 }
 
 /** How a question's origin is said, plainly, in every reply that shows it. */
 export function originLabel(question: Question): string {
-  return question.origin === 'paper' ? `From the paper, §${question.section}` : `Discussion prompt (ours), on §${question.section}`;
+  return question.origin === 'paper'
+    ? `From the paper, §${question.section}`
+    : `Discussion prompt (ours), on §${question.section}`;
 }
 
 export function questionItem(question: Question): ListItem {
-  return { id: question.id, text: [question.text, ' — ', { text: originLabel(question), italic: true }], origin: question.origin, originInText: true };
+  return {
+    id: question.id,
+    text: [question.text, ' — ', { text: originLabel(question), italic: true }],
+    origin: question.origin,
+    originInText: true,
+  };
 }

@@ -23,8 +23,24 @@ export function renderCard(services: Services, group: ReadingGroup, session: Ses
   const rsvps = store.rsvps(group.id, session.number);
   if (card === 'session') {
     // The card keeps the questions it opened with; "Another question" adds to the thread, not the card.
-    return sessionCard({ group, session, catalog, questions: sessionQuestions(services, session).slice(0, FIRST_QUESTIONS), rsvps });
+    return sessionCard({
+      group,
+      session,
+      catalog,
+      questions: sessionQuestions(services, session).slice(0, FIRST_QUESTIONS),
+      rsvps,
+    });
   }
-  const mentions = store.members(group.id).filter((m) => m.remind === 'channel').map((m) => m.userId);
-  return reminderReply({ group, session, catalog, questions: firstQuestions(catalog, session.unitId), mentions, rsvps });
+  const mentions = store
+    .members(group.id)
+    .filter((m) => m.remind === 'channel')
+    .map((m) => m.userId);
+  return reminderReply({
+    group,
+    session,
+    catalog,
+    questions: firstQuestions(catalog, session.unitId),
+    mentions,
+    rsvps,
+  });
 }

@@ -14,7 +14,15 @@ import type { Services } from '../../services.js';
 import { pickFacilitator, previousFacilitator, volunteers } from './facilitator.js';
 import type { ReadingGroupServices } from './services.js';
 import type { ScheduledWork } from '../declaration.js';
-import { dmReminderKey, groupDestination, pausedNoticeKey, readingGroupKeys, readKey, reminderKey, sessionKey } from './keys.js';
+import {
+  dmReminderKey,
+  groupDestination,
+  pausedNoticeKey,
+  readingGroupKeys,
+  readKey,
+  reminderKey,
+  sessionKey,
+} from './keys.js';
 import type { ReadingGroup, Session } from './model.js';
 import { firstQuestions } from './questions.js';
 import { renderCard } from './render.js';
@@ -52,7 +60,8 @@ function planGroup(services: Services, feature: ReadingGroupServices, group: Rea
   const due = upcoming(sessions).filter((s) => s.startsAt.getTime() <= now.getTime());
   const current = due[due.length - 1];
   for (const session of due) {
-    if (session === current && now.getTime() - session.startsAt.getTime() < CATCH_UP_MS) openSession(services, feature, group, sessions, session, now);
+    if (session === current && now.getTime() - session.startsAt.getTime() < CATCH_UP_MS)
+      openSession(services, feature, group, sessions, session, now);
     else missSession(services, feature, group, session, now);
   }
   const next = upcoming(sessions).find((s) => s.startsAt.getTime() > now.getTime());
@@ -61,10 +70,26 @@ function planGroup(services: Services, feature: ReadingGroupServices, group: Rea
   }
 }
 
-function openSession(services: Services, feature: ReadingGroupServices, group: ReadingGroup, sessions: readonly Session[], session: Session, now: Date): void {
+function openSession(
+  services: Services,
+  feature: ReadingGroupServices,
+  group: ReadingGroup,
+  sessions: readonly Session[],
+  session: Session,
+  now: Date,
+): void {
   const { store } = feature;
-  const away = new Set(store.rsvps(group.id, session.number).filter((r) => r.answer === 'not-going').map((r) => r.userId));
-  const facilitatorId = pickFacilitator(volunteers(store.members(group.id)), previousFacilitator(sessions, session.number), away);
+  const away = new Set(
+    store
+      .rsvps(group.id, session.number)
+      .filter((r) => r.answer === 'not-going')
+      .map((r) => r.userId),
+  );
+  const facilitatorId = pickFacilitator(
+    volunteers(store.members(group.id)),
+    previousFacilitator(sessions, session.number),
+    away,
+  );
   const questionIds = firstQuestions(services.agenda(), session.unitId).map((q) => q.id);
   const opened: Session = { ...session, status: 'open', facilitatorId, questionIds };
   services.deliveries.atomically(() => {
@@ -92,16 +117,40 @@ function sessionRelated(services: Services, unitId: string): Question[] {
   return source ? [...findRelated(catalog, services.search, source, SESSION_RELATED, true).elsewhere] : [];
 }
 
-function missSession(services: Services, feature: ReadingGroupServices, group: ReadingGroup, session: Session, now: Date): void {
+function missSession(
+  services: Services,
+  feature: ReadingGroupServices,
+  group: ReadingGroup,
+  session: Session,
+  now: Date,
+): void {
   services.deliveries.atomically(() => {
     if (!feature.store.openSession(group.id, session.number, { facilitatorId: null, questionIds: [] })) return;
     const reply = renderCard(services, group, session, 'session');
-    services.deliveries.recordSkipped({ key: sessionKey(group.id, session.number), destination: groupDestination(group), reply, dueAt: session.startsAt }, 'missed: the bot was down at session time', now);
+    services.deliveries.recordSkipped(
+      {
+        key: sessionKey(group.id, session.number),
+        destination: groupDestination(group),
+        reply,
+        dueAt: session.startsAt,
+      },
+      'missed: the bot was down at session time',
+      now,
+    );
   });
-  services.logger.warn({ groupId: group.id, session: session.number, startsAt: session.startsAt.toISOString() }, 'session time passed while the bot was down; no thread opened');
+  services.logger.warn(
+    { groupId: group.id, session: session.number, startsAt: session.startsAt.toISOString() },
+    'session time passed while the bot was down; no thread opened',
+  );
 }
 
-function planReminders(services: Services, feature: ReadingGroupServices, group: ReadingGroup, session: Session, now: Date): void {
+function planReminders(
+  services: Services,
+  feature: ReadingGroupServices,
+  group: ReadingGroup,
+  session: Session,
+  now: Date,
+): void {
   const key = reminderKey(group.id, session.number, session.localDate);
   if (services.deliveries.get(key)) return;
   const catalog = services.agenda();
@@ -112,7 +161,10 @@ function planReminders(services: Services, feature: ReadingGroupServices, group:
   const base = { group, session, catalog, questions, rsvps };
   services.deliveries.atomically(() => {
     const mentions = members.filter((m) => m.remind === 'channel').map((m) => m.userId);
-    services.deliveries.plan({ key, destination: groupDestination(group), reply: reminderReply({ ...base, mentions }), dueAt }, now);
+    services.deliveries.plan(
+      { key, destination: groupDestination(group), reply: reminderReply({ ...base, mentions }), dueAt },
+      now,
+    );
     for (const member of members.filter((m) => m.remind === 'dm')) {
       services.deliveries.plan(
         {
@@ -150,5 +202,8 @@ async function onFailed(services: Services, record: DeliveryRecord, failure: Del
     },
     services.clock.now(),
   );
-  services.logger.warn({ groupId: group.id, key: record.key, code: failure.code }, 'reading group paused after a failed post');
+  services.logger.warn(
+    { groupId: group.id, key: record.key, code: failure.code },
+    'reading group paused after a failed post',
+  );
 }

@@ -47,11 +47,16 @@ function rsvpButtons(session: Session, card: 'reminder' | 'session'): Block {
 /** The questions in plain text, each with its origin, for the summary (readers who hide embeds). */
 function questionSummary(questions: readonly Question[]): SummaryPart {
   if (questions.length === 0) return 'No questions in the agenda for this unit yet: bring your own.';
-  return { label: 'Questions: ', items: questions.map((q) => `${q.id} (${originLabel(q)}): ${q.text}`), separator: ' ' };
+  return {
+    label: 'Questions: ',
+    items: questions.map((q) => `${q.id} (${originLabel(q)}): ${q.text}`),
+    separator: ' ',
+  };
 }
 
 function questionBlocks(questions: readonly Question[]): Block[] {
-  if (questions.length === 0) return [{ kind: 'text', spans: ['This unit has no questions in the agenda yet: bring your own.'] }];
+  if (questions.length === 0)
+    return [{ kind: 'text', spans: ['This unit has no questions in the agenda yet: bring your own.'] }];
   return [{ kind: 'list', items: questions.map(questionItem) }];
 }
 
@@ -82,13 +87,39 @@ export function reminderReply(input: ReminderInput): Reply {
     ]),
     blocks: [
       { kind: 'heading', text: `${group.name}: session ${session.number} is coming up` },
-      { kind: 'text', spans: [...who, ...(who.length > 0 ? [' '] : []), 'We meet ', { time: session.startsAt, style: 'full' }, ' (', { time: session.startsAt, style: 'relative' }, `). To read: ${title}.`] },
+      {
+        kind: 'text',
+        spans: [
+          ...who,
+          ...(who.length > 0 ? [' '] : []),
+          'We meet ',
+          { time: session.startsAt, style: 'full' },
+          ' (',
+          { time: session.startsAt, style: 'relative' },
+          `). To read: ${title}.`,
+        ],
+      },
       ...readingBlocks(catalog, session.unitId),
       { kind: 'heading', text: 'Questions we will discuss' },
       ...questionBlocks(input.questions),
       ...(input.direct
-        ? [{ kind: 'context' as const, spans: ['RSVP with the buttons on the reminder in ', { channel: group.channelId }, '. Times are shown in your own time zone.'] }]
-        : [{ kind: 'context' as const, spans: [`RSVP: ${rsvpLine(input.rsvps)}. Times are shown in your own time zone.`] }, rsvpButtons(session, 'reminder')]),
+        ? [
+            {
+              kind: 'context' as const,
+              spans: [
+                'RSVP with the buttons on the reminder in ',
+                { channel: group.channelId },
+                '. Times are shown in your own time zone.',
+              ],
+            },
+          ]
+        : [
+            {
+              kind: 'context' as const,
+              spans: [`RSVP: ${rsvpLine(input.rsvps)}. Times are shown in your own time zone.`],
+            },
+            rsvpButtons(session, 'reminder'),
+          ]),
     ],
   };
 }
@@ -104,7 +135,9 @@ export interface SessionCardInput {
 export function sessionCard(input: SessionCardInput): Reply {
   const { group, session, catalog } = input;
   const title = unitTitle(catalog, session.unitId);
-  const facilitator: Span[] = session.facilitatorId ? [{ mention: session.facilitatorId }] : ['nobody yet: volunteer with `/readinggroup facilitate`'];
+  const facilitator: Span[] = session.facilitatorId
+    ? [{ mention: session.facilitatorId }]
+    : ['nobody yet: volunteer with `/readinggroup facilitate`'];
   const blocks: Block[] = [
     { kind: 'heading', text: `${group.name} · session ${session.number}: ${title}` },
     ...readingBlocks(catalog, session.unitId),

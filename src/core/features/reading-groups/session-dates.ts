@@ -5,7 +5,14 @@
  * across daylight-saving changes. No second time-zone math lives here.
  */
 import { nextOccurrence } from '../../time/weekly.js';
-import { addDays, formatLocalDate, parseLocalDate, zonedToUtc, type LocalDate, type Weekday } from '../../time/zoned.js';
+import {
+  addDays,
+  formatLocalDate,
+  parseLocalDate,
+  zonedToUtc,
+  type LocalDate,
+  type Weekday,
+} from '../../time/zoned.js';
 import type { GroupSchedule, Session, SessionMove } from './model.js';
 
 /** The instant of a local date at the group's local time. */
@@ -20,7 +27,12 @@ export function sessionInstant(schedule: GroupSchedule, localDate: string): Date
  * The dates of `count` sessions: from `start` (already checked to fall on the
  * schedule's weekday) or else the first slot after `now`, then every N weeks.
  */
-export function layOutSessions(schedule: GroupSchedule, count: number, now: Date, start?: LocalDate): { localDate: string; startsAt: Date }[] {
+export function layOutSessions(
+  schedule: GroupSchedule,
+  count: number,
+  now: Date,
+  start?: LocalDate,
+): { localDate: string; startsAt: Date }[] {
   const first = start ?? parseLocalDate(nextOccurrence(ruleOf(schedule), now).localDate);
   if (!first) throw new Error('no first session date');
   return Array.from({ length: count }, (_, i) => {

@@ -17,7 +17,8 @@ export interface SessionRef {
   readonly card: CardKind;
 }
 
-const STALE = 'That button belongs to a session that no longer exists here. Run `/readinggroup status` for the current one.';
+const STALE =
+  'That button belongs to a session that no longer exists here. Run `/readinggroup status` for the current one.';
 
 export function parseSessionValue(value: string): SessionRef {
   const match = /^(\d{1,12}):(\d{1,4})(?::([rs]))?$/u.exec(value);
@@ -25,11 +26,16 @@ export function parseSessionValue(value: string): SessionRef {
   return { groupId: Number(match[1]), number: Number(match[2]), card: match[3] === 'r' ? 'reminder' : 'session' };
 }
 
-export function loadSession(store: ReadingGroupStore, ctx: CommandContext, value: string): { group: ReadingGroup; session: Session; ref: SessionRef } {
+export function loadSession(
+  store: ReadingGroupStore,
+  ctx: CommandContext,
+  value: string,
+): { group: ReadingGroup; session: Session; ref: SessionRef } {
   const ref = parseSessionValue(value);
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, ref.groupId);
   const session = group ? store.session(group.id, ref.number) : undefined;
   if (!group || !session) throw new UserError('stale-button', STALE);
-  if (group.status === 'archived') throw new UserError('group-archived', `"${group.name}" is archived; its sessions are closed.`);
+  if (group.status === 'archived')
+    throw new UserError('group-archived', `"${group.name}" is archived; its sessions are closed.`);
   return { group, session, ref };
 }

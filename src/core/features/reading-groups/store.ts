@@ -33,7 +33,11 @@ export interface ReadingGroupStore {
   /** Moves several sessions at once (skip, postpone, resume), in one transaction. */
   moveSessions(groupId: number, moves: readonly SessionMove[]): void;
   /** The session is being held: `open`, with its facilitator and first questions. False if it was not `scheduled`. */
-  openSession(groupId: number, number: number, opened: { facilitatorId: string | null; questionIds: readonly string[] }): boolean;
+  openSession(
+    groupId: number,
+    number: number,
+    opened: { facilitatorId: string | null; questionIds: readonly string[] },
+  ): boolean;
   setFacilitator(groupId: number, number: number, userId: string | null): void;
   setQuestions(groupId: number, number: number, questionIds: readonly string[]): void;
   markCovered(groupId: number, number: number): void;

@@ -60,7 +60,11 @@ function refuseForeignTenant(error: unknown): never {
 }
 
 /** Refuses unless the asker may change this subscription. */
-export async function requireCanChange(services: Services, ctx: CommandContext, subscription: Subscription): Promise<void> {
+export async function requireCanChange(
+  services: Services,
+  ctx: CommandContext,
+  subscription: Subscription,
+): Promise<void> {
   if (subscription.target.kind === 'channel') await requireChannelManager(services, ctx, subscription.target.channelId);
 }
 

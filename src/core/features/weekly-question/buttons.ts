@@ -65,8 +65,12 @@ export const anotherAction: ActionSpec = {
     const catalog = services.agenda();
     const id = Number(value);
     // The subscription may be gone; its post can still offer questions from the whole agenda.
-    const subscription = Number.isInteger(id) ? services.subscriptions.find(ctx.actor.platform, ctx.actor.tenantId, id) : undefined;
-    const eligible = subscription ? eligibleQuestions(catalog, subscription.scope, subscription.origin) : catalog.questions();
+    const subscription = Number.isInteger(id)
+      ? services.subscriptions.find(ctx.actor.platform, ctx.actor.tenantId, id)
+      : undefined;
+    const eligible = subscription
+      ? eligibleQuestions(catalog, subscription.scope, subscription.origin)
+      : catalog.questions();
     const pool = eligible.length > 0 ? eligible : catalog.questions();
     const index = hash(`${ctx.actor.userId}:${services.clock.now().getTime()}`) % Math.max(1, pool.length);
     const question = pool[index];

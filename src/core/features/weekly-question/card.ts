@@ -50,7 +50,12 @@ export function questionBlocks(catalog: AgendaCatalog, question: Question, inter
     { kind: 'fields', fields },
     {
       kind: 'links',
-      links: [{ text: `Read §${question.section}${subsection ? ` ${subsection.title}` : ''} in the paper`, url: catalog.link(question.section) }],
+      links: [
+        {
+          text: `Read §${question.section}${subsection ? ` ${subsection.title}` : ''} in the paper`,
+          url: catalog.link(question.section),
+        },
+      ],
     },
   ];
 }
@@ -62,7 +67,9 @@ export function digestCard(catalog: AgendaCatalog, questions: readonly CardQuest
   if (options.newRound) {
     blocks.push({
       kind: 'context',
-      spans: [`A new round starts (round ${options.round}): every eligible question has been posted once, so they come around again.`],
+      spans: [
+        `A new round starts (round ${options.round}): every eligible question has been posted once, so they come around again.`,
+      ],
     });
   }
   for (const [i, { question, interested }] of questions.entries()) {
@@ -82,7 +89,10 @@ export function digestCard(catalog: AgendaCatalog, questions: readonly CardQuest
     blocks.push({ kind: 'buttons', buttons });
   }
   const source = catalog.agenda.source;
-  blocks.push({ kind: 'context', spans: [`From the research agenda ${source.authors} ${source.year} (${source.license}).`] });
+  blocks.push({
+    kind: 'context',
+    spans: [`From the research agenda ${source.authors} ${source.year} (${source.license}).`],
+  });
   // Kept within the summary limit by whole questions: several long ones would pass Discord's 2,000.
   const summary = plainSummary([
     { label: `${heading}: `, items: questions.map(({ question }) => questionLine(catalog, question)), separator: '\n' },
@@ -98,7 +108,11 @@ function questionLine(catalog: AgendaCatalog, question: Question): string {
 }
 
 /** The thread's name (platforms cap it at 100 characters) and its first message. */
-export function threadPlan(catalog: AgendaCatalog, questions: readonly Question[], week: string): { name: string; reply: Reply } {
+export function threadPlan(
+  catalog: AgendaCatalog,
+  questions: readonly Question[],
+  week: string,
+): { name: string; reply: Reply } {
   const first = questions[0];
   const challenge = first ? catalog.challenge(first.challengeId) : undefined;
   const name = headOf(`${week} · ${first?.id ?? 'question'} ${challenge?.title ?? ''}`.trim(), 100);

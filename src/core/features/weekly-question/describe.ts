@@ -6,7 +6,9 @@ import { formatLocalDate, localParts } from '../../time/zoned.js';
 import type { Subscription } from './model.js';
 
 export function targetSpans(subscription: Subscription): Span[] {
-  return subscription.target.kind === 'channel' ? [{ channel: subscription.target.channelId }] : ['you (by direct message)'];
+  return subscription.target.kind === 'channel'
+    ? [{ channel: subscription.target.channelId }]
+    : ['you (by direct message)'];
 }
 
 export function scheduleText(subscription: Subscription): string {

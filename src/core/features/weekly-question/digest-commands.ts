@@ -16,21 +16,35 @@ import { eligibleQuestions, pickNext } from './rotation.js';
 /** Without an id: the one subscription that posts where the asker is. */
 function subscriptionHere(services: Services, ctx: CommandContext, id: number | undefined): Subscription {
   if (id !== undefined) return findVisible(services, ctx, id);
-  const visible = services.subscriptions.list(ctx.actor.platform, ctx.actor.tenantId).filter((s) => isVisibleTo(s, ctx));
+  const visible = services.subscriptions
+    .list(ctx.actor.platform, ctx.actor.tenantId)
+    .filter((s) => isVisibleTo(s, ctx));
   const here = visible.filter((s) =>
-    ctx.isDirect ? s.target.kind === 'user' : s.target.kind === 'channel' && s.target.channelId === ctx.conversation.channelId,
+    ctx.isDirect
+      ? s.target.kind === 'user'
+      : s.target.kind === 'channel' && s.target.channelId === ctx.conversation.channelId,
   );
   const only = here.length === 1 ? here[0] : undefined;
   if (only) return only;
   const ids = (here.length > 1 ? here : visible).map((s) => s.id);
-  const known = ids.length > 0 ? ` Yours to choose from: ${ids.join(', ')}.` : ' There are none yet: `/agenda subscribe` starts one.';
+  const known =
+    ids.length > 0
+      ? ` Yours to choose from: ${ids.join(', ')}.`
+      : ' There are none yet: `/agenda subscribe` starts one.';
   throw new UserError(
     'which-subscription',
     `${here.length > 1 ? 'Several subscriptions post here' : 'No subscription posts here'}; give its id, e.g. \`/agenda digest preview ${ids[0] ?? 1}\`.${known}`,
   );
 }
 
-const optionalId = { name: 'id', kind: 'integer', syntax: 'positional', min: 1, description: 'Subscription id', autocomplete: 'subscription' } as const;
+const optionalId = {
+  name: 'id',
+  kind: 'integer',
+  syntax: 'positional',
+  min: 1,
+  description: 'Subscription id',
+  autocomplete: 'subscription',
+} as const;
 
 export const digestPreviewCommand = defineSubcommand({
   name: 'digest preview',
@@ -43,14 +57,21 @@ export const digestPreviewCommand = defineSubcommand({
     const eligible = eligibleQuestions(catalog, subscription.scope, subscription.origin);
     const pick = pickNext(eligible, services.subscriptions.history(subscription.id), subscription);
     if (pick.questions.length === 0) {
-      throw new UserError('nothing-eligible', `Subscription ${subscription.id}'s filter matches no question in the current agenda; weeks are skipped until it does.`);
+      throw new UserError(
+        'nothing-eligible',
+        `Subscription ${subscription.id}'s filter matches no question in the current agenda; weeks are skipped until it does.`,
+      );
     }
-    const card = digestCard(catalog, pick.questions.map((question) => ({ question, interested: 0 })), {
-      round: pick.round,
-      newRound: pick.newRound,
-      heading: `Preview of subscription ${subscription.id}'s next post`,
-      visibility: 'ephemeral',
-    });
+    const card = digestCard(
+      catalog,
+      pick.questions.map((question) => ({ question, interested: 0 })),
+      {
+        round: pick.round,
+        newRound: pick.newRound,
+        heading: `Preview of subscription ${subscription.id}'s next post`,
+        visibility: 'ephemeral',
+      },
+    );
     const when: Span[] = subscription.paused
       ? ['This subscription is paused.']
       : ['Due ', { time: subscription.nextDueAt, style: 'full' }, '.'];
@@ -78,15 +99,25 @@ export const digestNowCommand = defineSubcommand({
     });
     if (outcome === 'exists') {
       const next = services.subscriptions.byId(subscription.id)?.nextDueAt ?? subscription.nextDueAt;
-      throw new UserError('already-posted', `This week's question (${week}) for subscription ${subscription.id} was already posted or skipped. The next one is due ${localText(next, subscription.zone)}.`);
+      throw new UserError(
+        'already-posted',
+        `This week's question (${week}) for subscription ${subscription.id} was already posted or skipped. The next one is due ${localText(next, subscription.zone)}.`,
+      );
     }
     if (outcome === 'nothing-eligible') {
-      throw new UserError('nothing-eligible', `Subscription ${subscription.id}'s filter matches no question in the current agenda.`);
+      throw new UserError(
+        'nothing-eligible',
+        `Subscription ${subscription.id}'s filter matches no question in the current agenda.`,
+      );
     }
     const record = await services.outbox.deliver(key);
     const target = targetSpans(subscription);
-    if (record?.state === 'sent') return reply([`Posted this week's question to `, ...target, '. It counts as this week\'s post.']);
-    if (record?.state === 'pending') return reply(['The platform did not take the post yet; it will be retried shortly and counts as this week\'s post.']);
+    if (record?.state === 'sent')
+      return reply([`Posted this week's question to `, ...target, ". It counts as this week's post."]);
+    if (record?.state === 'pending')
+      return reply([
+        "The platform did not take the post yet; it will be retried shortly and counts as this week's post.",
+      ]);
     return reply([`Could not post to `, ...target, `: ${record?.reason ?? 'unknown problem'}.`]);
   },
 });
@@ -109,7 +140,16 @@ export const interestsCommand = defineSubcommand({
       .filter((i) => (seen.has(i.questionId) ? false : (seen.add(i.questionId), true)))
       .flatMap((i) => {
         const question = catalog.question(i.questionId);
-        return question ? [{ id: question.id, text: [`${question.text} (${originLabel(question)})`], origin: question.origin, originInText: true }] : [];
+        return question
+          ? [
+              {
+                id: question.id,
+                text: [`${question.text} (${originLabel(question)})`],
+                origin: question.origin,
+                originInText: true,
+              },
+            ]
+          : [];
       });
     if (items.length === 0) {
       const message = 'You have not marked any question yet. Press Interested under a weekly question to keep it here.';
@@ -118,7 +158,10 @@ export const interestsCommand = defineSubcommand({
     return {
       visibility: 'ephemeral',
       summary: `Your interests: ${items.map((i) => i.id).join(', ')}`,
-      blocks: [{ kind: 'heading', text: 'Questions you are interested in' }, { kind: 'list', items }],
+      blocks: [
+        { kind: 'heading', text: 'Questions you are interested in' },
+        { kind: 'list', items },
+      ],
     };
   },
 });

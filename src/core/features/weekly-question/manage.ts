@@ -39,7 +39,8 @@ export const subscriptionsCommand = defineSubcommand({
       .list(ctx.actor.platform, ctx.actor.tenantId)
       .filter((s) => isVisibleTo(s, ctx));
     if (visible.length === 0) {
-      const message = 'There are no weekly-question subscriptions here yet. Start one with `/agenda subscribe` (by DM) or `/agenda subscribe #channel`.';
+      const message =
+        'There are no weekly-question subscriptions here yet. Start one with `/agenda subscribe` (by DM) or `/agenda subscribe #channel`.';
       return text([message], message);
     }
     return {
@@ -48,7 +49,12 @@ export const subscriptionsCommand = defineSubcommand({
       blocks: [
         { kind: 'heading', text: 'Weekly research question subscriptions' },
         { kind: 'list', items: visible.map((s) => subscriptionItem(catalog, s)) },
-        { kind: 'context', spans: ['Times are shown in your own time zone. Change one with /agenda pause, resume or unsubscribe and its id.'] },
+        {
+          kind: 'context',
+          spans: [
+            'Times are shown in your own time zone. Change one with /agenda pause, resume or unsubscribe and its id.',
+          ],
+        },
       ],
     };
   },
@@ -66,7 +72,11 @@ export const unsubscribeCommand = defineSubcommand({
       cancelWaitingPosts(services, subscription.id, 'unsubscribed');
     });
     return text(
-      [`Unsubscribed: subscription ${subscription.id} to `, ...targetSpans(subscription), ' will get no more weekly questions.'],
+      [
+        `Unsubscribed: subscription ${subscription.id} to `,
+        ...targetSpans(subscription),
+        ' will get no more weekly questions.',
+      ],
       `Unsubscribed ${subscription.id}.`,
     );
   },
@@ -80,14 +90,21 @@ export const pauseCommand = defineSubcommand({
   async run(ctx, args, services): Promise<Reply> {
     const subscription = await findChangeable(services, ctx, args.id);
     if (subscription.paused) {
-      throw new UserError('already-paused', `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`);
+      throw new UserError(
+        'already-paused',
+        `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`,
+      );
     }
     services.deliveries.atomically(() => {
       services.subscriptions.setPaused(subscription.id, true, 'by hand, with /agenda pause', subscription.nextDueAt);
       cancelWaitingPosts(services, subscription.id, 'paused');
     });
     return text(
-      [`Paused subscription ${subscription.id} to `, ...targetSpans(subscription), `. Resume with /agenda resume ${subscription.id}.`],
+      [
+        `Paused subscription ${subscription.id} to `,
+        ...targetSpans(subscription),
+        `. Resume with /agenda resume ${subscription.id}.`,
+      ],
       `Paused ${subscription.id}.`,
     );
   },
@@ -101,13 +118,22 @@ export const resumeCommand = defineSubcommand({
   async run(ctx, args, services): Promise<Reply> {
     const subscription = await findChangeable(services, ctx, args.id);
     if (!subscription.paused) {
-      throw new UserError('not-paused', `Subscription ${subscription.id} is not paused; its next post is as listed in \`/agenda subscriptions\`.`);
+      throw new UserError(
+        'not-paused',
+        `Subscription ${subscription.id} is not paused; its next post is as listed in \`/agenda subscriptions\`.`,
+      );
     }
     // Weeks missed while paused are not made up: the next post is the next regular one.
     const next = nextOccurrence(ruleOf(subscription), services.clock.now());
     services.subscriptions.setPaused(subscription.id, false, undefined, next.at);
     return text(
-      [`Resumed subscription ${subscription.id} to `, ...targetSpans(subscription), '. Next post: ', { time: next.at, style: 'full' }, '.'],
+      [
+        `Resumed subscription ${subscription.id} to `,
+        ...targetSpans(subscription),
+        '. Next post: ',
+        { time: next.at, style: 'full' },
+        '.',
+      ],
       `Resumed ${subscription.id}; next post: ${localText(next.at, subscription.zone)}.`,
     );
   },

@@ -11,7 +11,8 @@ export type OriginFilter = Origin | 'any';
 export type QuestionOrder = 'agenda' | 'shuffled';
 
 /** A channel, or a person by direct message. */
-export type SubscriptionTarget = { readonly kind: 'channel'; readonly channelId: string } | { readonly kind: 'user'; readonly userId: string };
+export type SubscriptionTarget =
+  { readonly kind: 'channel'; readonly channelId: string } | { readonly kind: 'user'; readonly userId: string };
 
 export interface NewSubscription {
   readonly platform: Platform;
@@ -76,7 +77,14 @@ export interface SubscriptionStore {
   recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): void;
   postedIn(deliveryKey: string): readonly PostedQuestion[];
   /** False when this person had already said so for this post and question. */
-  addInterest(platform: Platform, tenantId: string, userId: string, questionId: string, deliveryKey: string, now: Date): boolean;
+  addInterest(
+    platform: Platform,
+    tenantId: string,
+    userId: string,
+    questionId: string,
+    deliveryKey: string,
+    now: Date,
+  ): boolean;
   interestCount(deliveryKey: string, questionId: string): number;
   interestsOf(platform: Platform, tenantId: string, userId: string): readonly Interest[];
 }

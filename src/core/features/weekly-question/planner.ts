@@ -22,9 +22,18 @@ export function destinationOf(subscription: Subscription): Destination {
   return subscription.target.kind === 'channel'
     ? {
         kind: 'channel',
-        conversation: { platform: subscription.platform, tenantId: subscription.tenantId, channelId: subscription.target.channelId },
+        conversation: {
+          platform: subscription.platform,
+          tenantId: subscription.tenantId,
+          channelId: subscription.target.channelId,
+        },
       }
-    : { kind: 'user', platform: subscription.platform, tenantId: subscription.tenantId, userId: subscription.target.userId };
+    : {
+        kind: 'user',
+        platform: subscription.platform,
+        tenantId: subscription.tenantId,
+        userId: subscription.target.userId,
+      };
 }
 
 export type PlanOutcome = 'planned' | 'exists' | 'nothing-eligible';
@@ -33,7 +42,12 @@ export type PlanOutcome = 'planned' | 'exists' | 'nothing-eligible';
  * Plans the post with this key (`digest:<id>:<week>`) now, unless one exists.
  * Call inside `deliveries.atomically` together with moving the due date.
  */
-export function planPost(services: Services, subscription: Subscription, occurrence: Occurrence, now: Date): PlanOutcome {
+export function planPost(
+  services: Services,
+  subscription: Subscription,
+  occurrence: Occurrence,
+  now: Date,
+): PlanOutcome {
   const key = digestKey(subscription.id, occurrence.week);
   if (services.deliveries.get(key)) return 'exists';
   const catalog = services.agenda();
@@ -42,8 +56,15 @@ export function planPost(services: Services, subscription: Subscription, occurre
   const destination = destinationOf(subscription);
   if (pick.questions.length === 0) {
     const reply = { visibility: 'channel', summary: 'no eligible question', blocks: [] } as const;
-    services.deliveries.recordSkipped({ key, destination, reply, dueAt: occurrence.at }, 'no eligible question in the agenda for this filter', now);
-    services.logger.warn({ subscriptionId: subscription.id, key }, 'no eligible question for this subscription; week skipped');
+    services.deliveries.recordSkipped(
+      { key, destination, reply, dueAt: occurrence.at },
+      'no eligible question in the agenda for this filter',
+      now,
+    );
+    services.logger.warn(
+      { subscriptionId: subscription.id, key },
+      'no eligible question for this subscription; week skipped',
+    );
     return 'nothing-eligible';
   }
   const card = digestCard(
@@ -52,7 +73,13 @@ export function planPost(services: Services, subscription: Subscription, occurre
     { round: pick.round, newRound: pick.newRound, deliveryKey: key, subscriptionId: subscription.id },
   );
   services.deliveries.plan(
-    { key, destination, reply: card, dueAt: occurrence.at, thread: threadPlan(catalog, pick.questions, occurrence.week) },
+    {
+      key,
+      destination,
+      reply: card,
+      dueAt: occurrence.at,
+      thread: threadPlan(catalog, pick.questions, occurrence.week),
+    },
     now,
   );
   services.subscriptions.recordPost(
@@ -92,7 +119,11 @@ export function planDueDigests(services: Services, now: Date): void {
           now,
         );
         services.logger.info(
-          { subscriptionId: subscription.id, dueAt: latest.at.toISOString(), catchupHours: services.settings.digestCatchupHours },
+          {
+            subscriptionId: subscription.id,
+            dueAt: latest.at.toISOString(),
+            catchupHours: services.settings.digestCatchupHours,
+          },
           'skipped a weekly question missed while the bot was down',
         );
       }

@@ -27,7 +27,11 @@ export interface Pick {
 }
 
 /** Questions a subscription's filter admits, in agenda order. */
-export function eligibleQuestions(catalog: AgendaCatalog, scope: string | undefined, origin: OriginFilter): readonly Question[] {
+export function eligibleQuestions(
+  catalog: AgendaCatalog,
+  scope: string | undefined,
+  origin: OriginFilter,
+): readonly Question[] {
   let challengeIds: ReadonlySet<string> | undefined;
   if (scope !== undefined) {
     const challenge = catalog.challenge(scope);
@@ -41,7 +45,11 @@ export function eligibleQuestions(catalog: AgendaCatalog, scope: string | undefi
 }
 
 /** The next post's questions. Empty when nothing is eligible (e.g. the agenda changed). */
-export function pickNext(eligible: readonly Question[], history: readonly PostedQuestion[], state: RotationState): Pick {
+export function pickNext(
+  eligible: readonly Question[],
+  history: readonly PostedQuestion[],
+  state: RotationState,
+): Pick {
   if (eligible.length === 0) return { questions: [], round: state.round, newRound: false };
   const postedThisRound = new Set(history.filter((h) => h.round === state.round).map((h) => h.questionId));
   let round = state.round;
@@ -70,7 +78,8 @@ export function balancedOrder(
     queue.push(q);
     queues.set(q.challengeId, queue);
   }
-  for (const queue of queues.values()) queue.sort((a, b) => hash(`${seed}:${round}:${a.id}`) - hash(`${seed}:${round}:${b.id}`));
+  for (const queue of queues.values())
+    queue.sort((a, b) => hash(`${seed}:${round}:${a.id}`) - hash(`${seed}:${round}:${b.id}`));
   const rank = (challengeId: string): number => hash(`${seed}:${round}:challenge:${challengeId}`);
   const result: Question[] = [];
   let previous = previousChallenge;

@@ -21,7 +21,10 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
   const subscription = id === undefined ? undefined : services.subscriptions.byId(id);
   if (!subscription) return;
   if (!failure.permanent) {
-    services.logger.error({ subscriptionId: subscription.id, key: record.key, code: failure.code }, 'weekly question not posted this week');
+    services.logger.error(
+      { subscriptionId: subscription.id, key: record.key, code: failure.code },
+      'weekly question not posted this week',
+    );
     return;
   }
   const now = services.clock.now();
@@ -30,7 +33,9 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
     services.subscriptions.setPaused(subscription.id, true, reason, nextOccurrence(ruleOf(subscription), now).at);
     // One notice per subscription and week: the key makes a second failure in the same week silent.
     const target: Span[] =
-      subscription.target.kind === 'channel' ? ['the channel ', { channel: subscription.target.channelId }] : ['your direct messages'];
+      subscription.target.kind === 'channel'
+        ? ['the channel ', { channel: subscription.target.channelId }]
+        : ['your direct messages'];
     const spans: Span[] = [
       `Your weekly research question (subscription ${subscription.id}) to `,
       ...target,
@@ -41,14 +46,26 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
     services.deliveries.plan(
       {
         key: pauseNoticeKey(subscription.id, weekOf(now, subscription.zone)),
-        destination: { kind: 'user', platform: subscription.platform, tenantId: subscription.tenantId, userId: subscription.ownerId },
-        reply: { visibility: 'channel', summary: `Weekly question ${subscription.id} paused: ${describeFailure(failure)}.`, blocks: [{ kind: 'text', spans }] },
+        destination: {
+          kind: 'user',
+          platform: subscription.platform,
+          tenantId: subscription.tenantId,
+          userId: subscription.ownerId,
+        },
+        reply: {
+          visibility: 'channel',
+          summary: `Weekly question ${subscription.id} paused: ${describeFailure(failure)}.`,
+          blocks: [{ kind: 'text', spans }],
+        },
         dueAt: now,
       },
       now,
     );
   });
-  services.logger.warn({ subscriptionId: subscription.id, code: failure.code }, 'subscription paused after a permanent delivery error');
+  services.logger.warn(
+    { subscriptionId: subscription.id, code: failure.code },
+    'subscription paused after a permanent delivery error',
+  );
 }
 
 export const weeklyQuestionPosts: ScheduledWork = {

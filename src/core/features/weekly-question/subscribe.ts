@@ -39,15 +39,36 @@ export function parseScope(catalog: AgendaCatalog, raw: string): string {
 export const subscribeCommand = defineSubcommand({
   name: 'subscribe',
   description: 'Get a research question every week, in a channel or by direct message',
-  examples: ['/agenda subscribe', '/agenda subscribe #reading day=fri time=16:00 tz=Europe/Berlin in:3.5 order=shuffled'],
+  examples: [
+    '/agenda subscribe',
+    '/agenda subscribe #reading day=fri time=16:00 tz=Europe/Berlin in:3.5 order=shuffled',
+  ],
   options: [
     { name: 'channel', kind: 'channel', syntax: 'positional', description: 'Channel to post in (default: you, by DM)' },
     { name: 'day', kind: 'string', syntax: 'keyed', description: 'Day of the week (default mon)' },
     { name: 'time', kind: 'string', syntax: 'keyed', description: 'Local time, HH:MM 24-hour (default 09:00)' },
     { name: 'tz', kind: 'string', syntax: 'keyed', description: 'IANA time zone, e.g. Europe/Berlin' },
-    { name: 'in', kind: 'string', syntax: 'keyed', description: 'Only this challenge or category', autocomplete: 'scope' },
-    { name: 'origin', kind: 'string', syntax: 'keyed', description: 'paper, prompt or any (default any)', choices: ORIGINS },
-    { name: 'order', kind: 'string', syntax: 'keyed', description: 'agenda or shuffled (default agenda)', choices: ORDERS },
+    {
+      name: 'in',
+      kind: 'string',
+      syntax: 'keyed',
+      description: 'Only this challenge or category',
+      autocomplete: 'scope',
+    },
+    {
+      name: 'origin',
+      kind: 'string',
+      syntax: 'keyed',
+      description: 'paper, prompt or any (default any)',
+      choices: ORIGINS,
+    },
+    {
+      name: 'order',
+      kind: 'string',
+      syntax: 'keyed',
+      description: 'agenda or shuffled (default agenda)',
+      choices: ORDERS,
+    },
     { name: 'count', kind: 'integer', syntax: 'keyed', description: 'Questions per week, 1 to 3', min: 1, max: 3 },
   ] as const,
   async run(ctx, args, services): Promise<Reply> {
@@ -108,7 +129,10 @@ function targetOf(rawChannel: string | undefined, userId: string): SubscriptionT
   const channelId = rawChannel?.trim();
   // Channel ids are plain tokens on every platform; anything else could render as markup (a ping).
   if (channelId && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/u.test(channelId)) {
-    throw new UserError('bad-channel', 'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).');
+    throw new UserError(
+      'bad-channel',
+      'That is not a channel I can post in: pick the channel from the list as you type # (or leave it out to get the question by direct message).',
+    );
   }
   return channelId ? { kind: 'channel', channelId } : { kind: 'user', userId };
 }
@@ -118,12 +142,20 @@ function targetOf(rawChannel: string | undefined, userId: string): SubscriptionT
  * refuse it up front and say what would work. (The shipped agenda has paper questions
  * for 2.1 only, so `origin:paper` with another scope is the usual way to get here.)
  */
-function requireSomethingToPost(catalog: AgendaCatalog, scope: string | undefined, origin: OriginFilter, scopeText: string): void {
+function requireSomethingToPost(
+  catalog: AgendaCatalog,
+  scope: string | undefined,
+  origin: OriginFilter,
+  scopeText: string,
+): void {
   if (eligibleQuestions(catalog, scope, origin).length > 0) return;
   const where = scope !== undefined ? ` in:${scopeText.trim()}` : '';
   const hint =
     origin === 'paper'
-      ? ' Use origin:any (the paper\'s questions and our prompts) or origin:prompt, or load the paper\'s questions first (README: "Loading the paper\'s full question list").'
+      ? " Use origin:any (the paper's questions and our prompts) or origin:prompt, or load the paper's questions first (README: \"Loading the paper's full question list\")."
       : ' Choose another in: filter, or leave it out for the whole agenda.';
-  throw new UserError('nothing-eligible', `No question matches origin:${origin}${where} in the current agenda, so there would be nothing to post.${hint}`);
+  throw new UserError(
+    'nothing-eligible',
+    `No question matches origin:${origin}${where} in the current agenda, so there would be nothing to post.${hint}`,
+  );
 }

@@ -11,7 +11,11 @@ function bigList(): { text: string; questions: number; bad: number[] } {
   const bad: number[] = [];
   let line = 1;
   let questions = 0;
-  for (const [challenge, count] of [['2.1', 6], ['3.4', 11], ['3.5', 7]] as const) {
+  for (const [challenge, count] of [
+    ['2.1', 6],
+    ['3.4', 11],
+    ['3.5', 7],
+  ] as const) {
     parts.push(`## ${challenge} Generated challenge\n\n`);
     line += 2;
     for (let n = 1; n <= 30_000; n++) {
@@ -19,7 +23,9 @@ function bigList(): { text: string; questions: number; bad: number[] } {
       const section = broken ? `${challenge}.99` : `${challenge}.${(n % count) + 1}`;
       if (broken) bad.push(line);
       else questions++;
-      parts.push(`${n}. Generated question number ${n} about a property of models that might explain behaviour\n   seen in experiment ${n}? (Section ${section})\n`);
+      parts.push(
+        `${n}. Generated question number ${n} about a property of models that might explain behaviour\n   seen in experiment ${n}? (Section ${section})\n`,
+      );
       line += 2;
     }
     parts.push('\n');
@@ -52,7 +58,9 @@ describe('large input', () => {
     for (const challenge of ['2.1', '3.5']) {
       items.push(`<h2>${challenge} Generated</h2>\n<ol>`);
       for (let n = 1; n <= 45_000; n++) {
-        items.push(`<li>Generated <em>question</em> number ${n} &amp; a long enough tail of words to fill space? (Section ${challenge}.${(n % 6) + 1})</li>\n`);
+        items.push(
+          `<li>Generated <em>question</em> number ${n} &amp; a long enough tail of words to fill space? (Section ${challenge}.${(n % 6) + 1})</li>\n`,
+        );
       }
       items.push('</ol>');
     }

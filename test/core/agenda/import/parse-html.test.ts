@@ -9,7 +9,13 @@ describe('HTML import', () => {
   it('reads <ol>/<li> under headings, skipping scripts, styles, comments and navigation', () => {
     const result = parseFixture('page.html');
     expect(result.format).toBe('html');
-    expect(brief(result)).toEqual(['2.1-q1 §2.1.1 @18', '2.1-q2 §2.1.2 @20', '2.1-q3 §2.1.3 @22', '3.5-q3 §3.5.1 @26', '3.5-q4 §3.5.2 @27']);
+    expect(brief(result)).toEqual([
+      '2.1-q1 §2.1.1 @18',
+      '2.1-q2 §2.1.2 @20',
+      '2.1-q3 §2.1.3 @22',
+      '3.5-q3 §3.5.1 @26',
+      '3.5-q4 §3.5.2 @27',
+    ]);
     expect(result.rejections).toEqual([]);
   });
 
@@ -39,7 +45,8 @@ describe('HTML import', () => {
   });
 
   it('keeps an item whole when it holds blocks of the same kind as its container', () => {
-    const html = '<div class="c"><h2>3.5</h2>\n<ol>\n<li><div>Does <b>this</b> hold?</div> <div>Across models?</div> (Section 3.5.1)</li>\n</ol></div>';
+    const html =
+      '<div class="c"><h2>3.5</h2>\n<ol>\n<li><div>Does <b>this</b> hold?</div> <div>Across models?</div> (Section 3.5.1)</li>\n</ol></div>';
     const result = parseImport(utf8(html), 'z.html', miniTarget);
     expect(result.questions.map((q) => q.text)).toEqual(['Does this hold? Across models?']);
     expect(result.rejections).toEqual([]);

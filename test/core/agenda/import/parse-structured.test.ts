@@ -64,9 +64,9 @@ describe('JSON and YAML import', () => {
   });
 
   it('names line and column of a YAML syntax error', () => {
-    expect(() => parseImport(utf8('questions:\n  - section: 3.5.1\n    section: 3.5.2\n'), 'dup.yaml', miniTarget)).toThrow(
-      'dup.yaml:3:5: Map keys must be unique',
-    );
+    expect(() =>
+      parseImport(utf8('questions:\n  - section: 3.5.1\n    section: 3.5.2\n'), 'dup.yaml', miniTarget),
+    ).toThrow('dup.yaml:3:5: Map keys must be unique');
   });
 
   it('says what shape it expected when the document is neither an agenda nor a list', () => {

@@ -80,22 +80,35 @@ describe('text and Markdown import', () => {
     expect(() => parseImport(utf8('Just some notes.\nNothing numbered here.\n'), 'notes.md', miniTarget)).toThrow(
       /notes\.md holds no numbered questions/,
     );
-    expect(() => parseImport(new Uint8Array([0x41, 0xc3, 0x28, 0x42]), 'latin.txt', miniTarget)).toThrow(/not valid UTF-8/);
+    expect(() => parseImport(new Uint8Array([0x41, 0xc3, 0x28, 0x42]), 'latin.txt', miniTarget)).toThrow(
+      /not valid UTF-8/,
+    );
   });
 
   it('takes the challenge from the citation when no heading names one', () => {
-    const result = parseImport(utf8('1. Is this cited? (§3.5.6)\n2) And this one? [Sec. 2.1.2].\n'), 'loose.txt', miniTarget);
+    const result = parseImport(
+      utf8('1. Is this cited? (§3.5.6)\n2) And this one? [Sec. 2.1.2].\n'),
+      'loose.txt',
+      miniTarget,
+    );
     expect(brief(result)).toEqual(['3.5-q1 §3.5.6 @1', '2.1-q2 §2.1.2 @2']);
   });
 
   it('reads item numbers set in bold, and items wholly in bold', () => {
-    const result = parseImport(utf8('## 3.5\n**1.** Bold number? (Section 3.5.1)\n__2)__ Underscored? (Section 3.5.2)\n**3. All bold? (Section 3.5.3)**\n'), 'b.md', miniTarget);
+    const result = parseImport(
+      utf8(
+        '## 3.5\n**1.** Bold number? (Section 3.5.1)\n__2)__ Underscored? (Section 3.5.2)\n**3. All bold? (Section 3.5.3)**\n',
+      ),
+      'b.md',
+      miniTarget,
+    );
     expect(brief(result)).toEqual(['3.5-q1 §3.5.1 @2', '3.5-q2 §3.5.2 @3', '3.5-q3 §3.5.3 @4']);
     expect(result.questions.map((q) => q.text)).toEqual(['Bold number?', 'Underscored?', 'All bold?']);
   });
 
   it('keeps Markdown emphasis and links out of the question text', () => {
-    const text = '## 2.1\n\n1. Does **emphasis** or a [linked paper](https://example.org) or `code` _survive_? (Section 2.1.1)\n';
+    const text =
+      '## 2.1\n\n1. Does **emphasis** or a [linked paper](https://example.org) or `code` _survive_? (Section 2.1.1)\n';
     const result = parseImport(utf8(text), 'md.md', miniTarget);
     expect(result.questions[0]?.text).toBe('Does emphasis or a linked paper or code survive?');
   });

@@ -18,7 +18,9 @@ export const NOTE_MAX = 2000;
 
 function groupFromValue(services: Services, ctx: CommandContext, value: string) {
   const { store } = services.readingGroups;
-  const group = /^\d{1,12}$/u.test(value) ? store.group(ctx.actor.platform, ctx.actor.tenantId, Number(value)) : undefined;
+  const group = /^\d{1,12}$/u.test(value)
+    ? store.group(ctx.actor.platform, ctx.actor.tenantId, Number(value))
+    : undefined;
   if (!group) throw new UserError('stale-button', 'That reading group no longer exists here.');
   return group;
 }
@@ -30,7 +32,9 @@ function membership(join: boolean): ActionSpec {
       const { store, reminderHours } = services.readingGroups;
       const group = groupFromValue(services, ctx, value);
       requireActive(group, join ? 'join it' : 'leave it');
-      const changed = join ? store.addMember(group.id, ctx.actor.userId, services.clock.now()) : store.removeMember(group.id, ctx.actor.userId);
+      const changed = join
+        ? store.addMember(group.id, ctx.actor.userId, services.clock.now())
+        : store.removeMember(group.id, ctx.actor.userId);
       const text = join
         ? changed
           ? `You joined "${group.name}". Reminders come ${reminderHours} hours before each session; \`/readinggroup remind dm\` sends them to you directly.`
@@ -59,7 +63,12 @@ function rsvp(answer: RsvpAnswer): ActionSpec {
       let current = session;
       // A facilitator who cannot come hands over to the next volunteer who can.
       if (!withdrawn && answer === 'not-going' && session.status === 'open' && session.facilitatorId === user) {
-        const away = new Set(store.rsvps(group.id, session.number).filter((r) => r.answer === 'not-going').map((r) => r.userId));
+        const away = new Set(
+          store
+            .rsvps(group.id, session.number)
+            .filter((r) => r.answer === 'not-going')
+            .map((r) => r.userId),
+        );
         const next = pickFacilitator(volunteers(store.members(group.id)), user, away);
         store.setFacilitator(group.id, session.number, next);
         current = { ...session, facilitatorId: next };
@@ -82,7 +91,15 @@ const addNote: ActionSpec = {
         id: NOTE_MODAL,
         value: `${group.id}:${session.number}`,
         title: `Note for session ${session.number}`,
-        fields: [{ id: 'note', label: 'Your note (kept with your name in the group record)', style: 'paragraph', required: true, maxLength: NOTE_MAX }],
+        fields: [
+          {
+            id: 'note',
+            label: 'Your note (kept with your name in the group record)',
+            style: 'paragraph',
+            required: true,
+            maxLength: NOTE_MAX,
+          },
+        ],
       },
     };
   },
@@ -94,7 +111,12 @@ const another: ActionSpec = {
     const { store } = services.readingGroups;
     const { group, session } = loadSession(store, ctx, value);
     const question = anotherQuestion(services.agenda(), session.unitId, session.questionIds);
-    if (!question) return { reply: ephemeralText(`Every question of ${session.unitId} in the agenda has been shown in this session. Bring your own!`) };
+    if (!question)
+      return {
+        reply: ephemeralText(
+          `Every question of ${session.unitId} in the agenda has been shown in this session. Bring your own!`,
+        ),
+      };
     store.setQuestions(group.id, session.number, [...session.questionIds, question.id]);
     return {
       reply: {
@@ -115,21 +137,32 @@ const covered: ActionSpec = {
     const { store } = services.readingGroups;
     const { group, session } = loadSession(store, ctx, value);
     requireOrganiser(store, group, ctx.actor.userId, 'mark a session covered');
-    if (session.status === 'covered') return { reply: ephemeralText(`Session ${session.number} is already marked covered.`) };
+    if (session.status === 'covered')
+      return { reply: ephemeralText(`Session ${session.number} is already marked covered.`) };
     store.markCovered(group.id, session.number);
     await redrawSessionCard(services, group.id, session.number, ctx);
     return {
       reply: {
         visibility: 'channel',
         summary: `Session ${session.number} is marked covered.`,
-        blocks: [{ kind: 'text', spans: [`✓ Session ${session.number} is marked covered by `, { mention: ctx.actor.userId }, '.'] }],
+        blocks: [
+          {
+            kind: 'text',
+            spans: [`✓ Session ${session.number} is marked covered by `, { mention: ctx.actor.userId }, '.'],
+          },
+        ],
       },
     };
   },
 };
 
 /** The card sits in the channel, the Mark covered button in the thread: redraw the card through the port. */
-async function redrawSessionCard(services: Services, groupId: number, number: number, ctx: CommandContext): Promise<void> {
+async function redrawSessionCard(
+  services: Services,
+  groupId: number,
+  number: number,
+  ctx: CommandContext,
+): Promise<void> {
   const { store } = services.readingGroups;
   const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const session = group ? store.session(groupId, number) : undefined;
@@ -143,4 +176,12 @@ async function redrawSessionCard(services: Services, groupId: number, number: nu
   }
 }
 
-export const readingGroupActions: readonly ActionSpec[] = [membership(true), membership(false), rsvp('going'), rsvp('not-going'), addNote, another, covered];
+export const readingGroupActions: readonly ActionSpec[] = [
+  membership(true),
+  membership(false),
+  rsvp('going'),
+  rsvp('not-going'),
+  addNote,
+  another,
+  covered,
+];

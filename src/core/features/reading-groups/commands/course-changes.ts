@@ -14,7 +14,13 @@ import { howToFix, repostKickoff } from './kickoff-outcome.js';
 const MAX_POSTPONE_DAYS = 60;
 
 /** Schedule changes are told to the whole channel: every member needs the new date. */
-async function moved(services: Services, ctx: CommandContext, group: ReadingGroup, moves: readonly SessionMove[], what: string): Promise<Reply> {
+async function moved(
+  services: Services,
+  ctx: CommandContext,
+  group: ReadingGroup,
+  moves: readonly SessionMove[],
+  what: string,
+): Promise<Reply> {
   services.readingGroups.store.moveSessions(group.id, moves);
   const eventNote = await syncEvents(services, group);
   await refreshKickoff(services, group.id, ctx);
@@ -25,7 +31,18 @@ async function moved(services: Services, ctx: CommandContext, group: ReadingGrou
     summary: text,
     blocks: [
       { kind: 'text', spans: [text] },
-      ...(first ? [{ kind: 'text' as const, spans: [`Session ${first.number} is now `, { time: first.startsAt, style: 'full' as const }, '; the sessions after it follow.'] }] : []),
+      ...(first
+        ? [
+            {
+              kind: 'text' as const,
+              spans: [
+                `Session ${first.number} is now `,
+                { time: first.startsAt, style: 'full' as const },
+                '; the sessions after it follow.',
+              ],
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -45,7 +62,13 @@ export const skip = defineSubcommand({
     const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'skip a session');
     const next = nextOrRefuse(group, services);
     const moves = skipMoves(group.schedule, feature.store.sessions(group.id));
-    return moved(services, ctx, group, moves, `"${group.name}" skips a week: session ${next.number} moves one slot later.`);
+    return moved(
+      services,
+      ctx,
+      group,
+      moves,
+      `"${group.name}" skips a week: session ${next.number} moves one slot later.`,
+    );
   },
 });
 
@@ -53,15 +76,35 @@ export const postpone = defineSubcommand({
   name: 'postpone',
   description: 'Postpone the next session by some days; the rest follow (organisers)',
   examples: ['/readinggroup postpone 2'],
-  options: [{ name: 'days', kind: 'integer', description: `days to postpone, 1 to ${MAX_POSTPONE_DAYS}`, syntax: 'positional', required: true, min: 1, max: MAX_POSTPONE_DAYS }, groupOption] as const,
+  options: [
+    {
+      name: 'days',
+      kind: 'integer',
+      description: `days to postpone, 1 to ${MAX_POSTPONE_DAYS}`,
+      syntax: 'positional',
+      required: true,
+      min: 1,
+      max: MAX_POSTPONE_DAYS,
+    },
+    groupOption,
+  ] as const,
   async run(ctx, args, services) {
     if (!Number.isInteger(args.days) || args.days < 1 || args.days > MAX_POSTPONE_DAYS) {
-      throw new UserError('bad-days', `postpone ${args.days} is not accepted: give a whole number of days from 1 to ${MAX_POSTPONE_DAYS}, e.g. \`/readinggroup postpone 2\`.`);
+      throw new UserError(
+        'bad-days',
+        `postpone ${args.days} is not accepted: give a whole number of days from 1 to ${MAX_POSTPONE_DAYS}, e.g. \`/readinggroup postpone 2\`.`,
+      );
     }
     const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'postpone a session');
     const next = nextOrRefuse(group, services);
     const moves = shiftUpcoming(group.schedule, feature.store.sessions(group.id), args.days);
-    return moved(services, ctx, group, moves, `"${group.name}" postpones session ${next.number} by ${args.days} day${args.days === 1 ? '' : 's'}.`);
+    return moved(
+      services,
+      ctx,
+      group,
+      moves,
+      `"${group.name}" postpones session ${next.number} by ${args.days} day${args.days === 1 ? '' : 's'}.`,
+    );
   },
 });
 
@@ -72,10 +115,22 @@ export const pause = defineSubcommand({
   options: [groupOption] as const,
   async run(ctx, args, services) {
     const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'pause the group', 'pause it');
-    if (group.status === 'paused') return say(`"${group.name}" is already paused; \`/readinggroup resume\` restarts it.`);
+    if (group.status === 'paused')
+      return say(`"${group.name}" is already paused; \`/readinggroup resume\` restarts it.`);
     feature.store.setStatus(group.id, 'paused');
     await refreshKickoff(services, group.id, ctx);
-    return { visibility: 'channel', summary: `"${group.name}" is paused.`, blocks: [{ kind: 'text', spans: [`"${group.name}" is paused: no reminders or sessions until an organiser runs \`/readinggroup resume\`.`] }] };
+    return {
+      visibility: 'channel',
+      summary: `"${group.name}" is paused.`,
+      blocks: [
+        {
+          kind: 'text',
+          spans: [
+            `"${group.name}" is paused: no reminders or sessions until an organiser runs \`/readinggroup resume\`.`,
+          ],
+        },
+      ],
+    };
   },
 });
 
@@ -97,7 +152,11 @@ export const resume = defineSubcommand({
     }
     if (moves.length === 0) {
       await refreshKickoff(services, group.id, ctx);
-      return { visibility: 'channel', summary: `"${group.name}" is back on.`, blocks: [{ kind: 'text', spans: [`"${group.name}" is back on; its schedule is unchanged.`] }] };
+      return {
+        visibility: 'channel',
+        summary: `"${group.name}" is back on.`,
+        blocks: [{ kind: 'text', spans: [`"${group.name}" is back on; its schedule is unchanged.`] }],
+      };
     }
     return moved(services, ctx, { ...group, status: 'active' }, moves, `"${group.name}" is back on.`);
   },
@@ -113,6 +172,8 @@ export const archive = defineSubcommand({
     requireOrganiser(feature.store, group, ctx.actor.userId, 'archive the group');
     const eventNote = await removeEvents(services, group);
     feature.store.setStatus(group.id, 'archived');
-    return say(`"${group.name}" is archived: no more reminders or sessions. Its name is free for a new group.${eventNote}`);
+    return say(
+      `"${group.name}" is archived: no more reminders or sessions. Its name is free for a new group.${eventNote}`,
+    );
   },
 });

@@ -10,9 +10,7 @@ import type { ReadingGroup } from '../model.js';
 import { deliverNow } from '../publish.js';
 
 export type KickoffOutcome =
-  | { readonly kind: 'posted' }
-  | { readonly kind: 'retrying' }
-  | { readonly kind: 'refused'; readonly why: string };
+  { readonly kind: 'posted' } | { readonly kind: 'retrying' } | { readonly kind: 'refused'; readonly why: string };
 
 export function kickoffOutcome(services: Services, groupId: number): KickoffOutcome {
   const record = services.deliveries.get(kickoffKey(groupId));

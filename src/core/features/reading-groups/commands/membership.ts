@@ -14,9 +14,12 @@ export const join = defineSubcommand({
   async run(ctx, args, services) {
     const { feature, group } = resolveGroup(services, ctx, args.group);
     requireActive(group, 'join it');
-    if (!feature.store.addMember(group.id, ctx.actor.userId, services.clock.now())) return say(`You are already in "${group.name}".`);
+    if (!feature.store.addMember(group.id, ctx.actor.userId, services.clock.now()))
+      return say(`You are already in "${group.name}".`);
     await refreshKickoff(services, group.id, ctx);
-    return say(`You joined "${group.name}". You will be reminded ${feature.reminderHours} hours before each session here; \`/readinggroup remind dm\` sends reminders to you directly instead.`);
+    return say(
+      `You joined "${group.name}". You will be reminded ${feature.reminderHours} hours before each session here; \`/readinggroup remind dm\` sends reminders to you directly instead.`,
+    );
   },
 });
 
@@ -27,9 +30,12 @@ export const leave = defineSubcommand({
   options: [groupOption] as const,
   async run(ctx, args, services) {
     const { feature, group } = resolveGroup(services, ctx, args.group);
-    if (!feature.store.removeMember(group.id, ctx.actor.userId)) return say(`You are not in "${group.name}", so there is nothing to leave.`);
+    if (!feature.store.removeMember(group.id, ctx.actor.userId))
+      return say(`You are not in "${group.name}", so there is nothing to leave.`);
     await refreshKickoff(services, group.id, ctx);
-    return say(`You left "${group.name}". Your notes stay in the group's record; remove one with \`/readinggroup delete-note <id>\`.`);
+    return say(
+      `You left "${group.name}". Your notes stay in the group's record; remove one with \`/readinggroup delete-note <id>\`.`,
+    );
   },
 });
 
@@ -43,7 +49,10 @@ export const members = defineSubcommand({
     const people = feature.store.members(group.id);
     const organisers = feature.store.organisers(group.id);
     const order = volunteers(people);
-    const list = (ids: readonly string[]): Span[] => (ids.length === 0 ? ['nobody yet'] : ids.flatMap((id, i) => (i === 0 ? [{ mention: id }] : [', ', { mention: id }])));
+    const list = (ids: readonly string[]): Span[] =>
+      ids.length === 0
+        ? ['nobody yet']
+        : ids.flatMap((id, i) => (i === 0 ? [{ mention: id }] : [', ', { mention: id }]));
     return {
       visibility: 'ephemeral',
       summary: `"${group.name}": ${count(people.length, 'member')}, ${count(organisers.length, 'organiser')}, ${count(order.length, 'facilitator')}.`,
@@ -80,7 +89,9 @@ export const facilitate = defineSubcommand({
     feature.store.volunteer(group.id, ctx.actor.userId, now);
     const order = volunteers(feature.store.members(group.id));
     const place = order.indexOf(ctx.actor.userId) + 1;
-    return say(`${joined ? `You joined "${group.name}" and` : 'You'} volunteered to facilitate: you are number ${place} of ${order.length} in the rotation. Someone who says they can't make it is skipped for that session.`);
+    return say(
+      `${joined ? `You joined "${group.name}" and` : 'You'} volunteered to facilitate: you are number ${place} of ${order.length} in the rotation. Someone who says they can't make it is skipped for that session.`,
+    );
   },
 });
 
@@ -89,17 +100,32 @@ export const remind = defineSubcommand({
   description: 'Get session reminders in the channel (a mention) or by direct message',
   examples: ['/readinggroup remind dm', '/readinggroup remind channel Safety RG'],
   options: [
-    { name: 'route', kind: 'string', description: 'channel or dm', syntax: 'positional', required: true, choices: ['channel', 'dm'] },
+    {
+      name: 'route',
+      kind: 'string',
+      description: 'channel or dm',
+      syntax: 'positional',
+      required: true,
+      choices: ['channel', 'dm'],
+    },
     groupOption,
   ] as const,
   run(ctx, args, services) {
     const route = args.route.trim().toLowerCase();
-    if (route !== 'channel' && route !== 'dm') throw new UserError('bad-route', `remind ${args.route} is not accepted: use \`/readinggroup remind dm\` or \`/readinggroup remind channel\`.`);
+    if (route !== 'channel' && route !== 'dm')
+      throw new UserError(
+        'bad-route',
+        `remind ${args.route} is not accepted: use \`/readinggroup remind dm\` or \`/readinggroup remind channel\`.`,
+      );
     const { feature, group } = resolveGroup(services, ctx, args.group);
     if (!feature.store.members(group.id).some((m) => m.userId === ctx.actor.userId)) {
       throw new UserError('not-member', `You are not in "${group.name}"; join it first with \`/readinggroup join\`.`);
     }
     feature.store.setReminderRoute(group.id, ctx.actor.userId, route);
-    return say(route === 'dm' ? `Reminders for "${group.name}" will come to you by direct message.` : `Reminders for "${group.name}" will mention you in the group's channel.`);
+    return say(
+      route === 'dm'
+        ? `Reminders for "${group.name}" will come to you by direct message.`
+        : `Reminders for "${group.name}" will mention you in the group's channel.`,
+    );
   },
 });

@@ -13,8 +13,16 @@ export const noteModal: ModalSpec = {
     const { group, session } = loadSession(store, ctx, value);
     const text = (fields['note'] ?? '').trim();
     if (text === '') throw new UserError('empty-note', 'The note is empty: write something, or close the form.');
-    if (text.length > NOTE_MAX) throw new UserError('long-note', `The note has ${text.length} characters; the most is ${NOTE_MAX}. Split it into two notes.`);
+    if (text.length > NOTE_MAX)
+      throw new UserError(
+        'long-note',
+        `The note has ${text.length} characters; the most is ${NOTE_MAX}. Split it into two notes.`,
+      );
     const note = store.addNote(group.id, session.number, ctx.actor.userId, text, services.clock.now());
-    return { reply: ephemeralText(`Saved your note (number ${note.id}) for session ${session.number} of "${group.name}". Remove it with \`/readinggroup delete-note ${note.id}\`.`) };
+    return {
+      reply: ephemeralText(
+        `Saved your note (number ${note.id}) for session ${session.number} of "${group.name}". Remove it with \`/readinggroup delete-note ${note.id}\`.`,
+      ),
+    };
   },
 };

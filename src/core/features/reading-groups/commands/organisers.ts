@@ -4,7 +4,13 @@ import { requireOrganiser } from '../groups.js';
 import { defineSubcommand } from '../../../commands/spec.js';
 import { groupOption, resolveGroup, resolveOrganisedGroup, say } from './shared.js';
 
-const userOption = { name: 'user', kind: 'user', description: 'the person', syntax: 'positional', required: true } as const;
+const userOption = {
+  name: 'user',
+  kind: 'user',
+  description: 'the person',
+  syntax: 'positional',
+  required: true,
+} as const;
 
 export const organisersAdd = defineSubcommand({
   name: 'organisers add',
@@ -12,10 +18,20 @@ export const organisersAdd = defineSubcommand({
   examples: ['/readinggroup organisers add @ana'],
   options: [userOption, groupOption] as const,
   run(ctx, args, services) {
-    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'add organisers', 'change its organisers');
+    const { feature, group } = resolveOrganisedGroup(
+      services,
+      ctx,
+      args.group,
+      'add organisers',
+      'change its organisers',
+    );
     const user = cleanUser(args.user);
     if (!feature.store.addOrganiser(group.id, user)) return say(`That person already organises "${group.name}".`);
-    return { visibility: 'ephemeral', summary: `Added an organiser to "${group.name}".`, blocks: [{ kind: 'text', spans: [{ mention: user }, ` now organises "${group.name}".`] }] };
+    return {
+      visibility: 'ephemeral',
+      summary: `Added an organiser to "${group.name}".`,
+      blocks: [{ kind: 'text', spans: [{ mention: user }, ` now organises "${group.name}".`] }],
+    };
   },
 });
 
@@ -30,15 +46,24 @@ export const organisersRemove = defineSubcommand({
     const user = cleanUser(args.user);
     const organisers = feature.store.organisers(group.id);
     if (!organisers.includes(user)) return say(`That person does not organise "${group.name}".`);
-    if (organisers.length === 1) throw new UserError('last-organiser', `"${group.name}" needs at least one organiser: add another before removing the last one.`);
+    if (organisers.length === 1)
+      throw new UserError(
+        'last-organiser',
+        `"${group.name}" needs at least one organiser: add another before removing the last one.`,
+      );
     feature.store.removeOrganiser(group.id, user);
-    return { visibility: 'ephemeral', summary: `Removed an organiser from "${group.name}".`, blocks: [{ kind: 'text', spans: [{ mention: user }, ` no longer organises "${group.name}".`] }] };
+    return {
+      visibility: 'ephemeral',
+      summary: `Removed an organiser from "${group.name}".`,
+      blocks: [{ kind: 'text', spans: [{ mention: user }, ` no longer organises "${group.name}".`] }],
+    };
   },
 });
 
 /** A user id as the platforms give it (a Discord option, Slack `<@U…>` already unwrapped by the parser). */
 function cleanUser(raw: string): string {
   const id = raw.trim().replace(/^@/u, '');
-  if (!/^[A-Za-z0-9_.-]{1,64}$/u.test(id)) throw new UserError('bad-user', `${raw} is not a person: mention them, e.g. @ana.`);
+  if (!/^[A-Za-z0-9_.-]{1,64}$/u.test(id))
+    throw new UserError('bad-user', `${raw} is not a person: mention them, e.g. @ana.`);
   return id;
 }

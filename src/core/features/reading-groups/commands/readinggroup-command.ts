@@ -35,15 +35,25 @@ export function readingGroupHelp(self: () => CommandSpec): SubcommandSpec {
     options: [] as const,
     run(): Reply {
       const intro =
-        'A reading group takes one challenge (or, with unit:subsection, one subsection) of the agenda per session. Before each session the bot reminds the members what to read; at session time it opens a thread with discussion questions (the paper\'s first, then our prompts, each marked), a facilitator and RSVP buttons.';
+        "A reading group takes one challenge (or, with unit:subsection, one subsection) of the agenda per session. Before each session the bot reminds the members what to read; at session time it opens a thread with discussion questions (the paper's first, then our prompts, each marked), a facilitator and RSVP buttons.";
       return {
         visibility: 'ephemeral',
         summary: intro,
         blocks: [
           { kind: 'heading', text: 'Reading groups' },
           { kind: 'text', spans: [intro] },
-          { kind: 'list', items: self().subcommands.filter((s) => s.name !== 'help').map((s) => ({ id: s.name, text: [s.description, ' — ', { text: usageOf(self(), s), code: true }] })) },
-          { kind: 'context', spans: ['Organisers alone can skip, postpone, pause, resume, archive, mark sessions covered and change organisers.'] },
+          {
+            kind: 'list',
+            items: self()
+              .subcommands.filter((s) => s.name !== 'help')
+              .map((s) => ({ id: s.name, text: [s.description, ' — ', { text: usageOf(self(), s), code: true }] })),
+          },
+          {
+            kind: 'context',
+            spans: [
+              'Organisers alone can skip, postpone, pause, resume, archive, mark sessions covered and change organisers.',
+            ],
+          },
         ],
       };
     },

@@ -30,7 +30,13 @@ export function resolveGroup(services: Services, ctx: CommandContext, raw: strin
  * The group an organiser-only change acts on: refused when the group is archived (`activeWhat`
  * names the change in that refusal) or when the asker does not organise it (`organiserWhat`).
  */
-export function resolveOrganisedGroup(services: Services, ctx: CommandContext, raw: string | undefined, organiserWhat: string, activeWhat = organiserWhat): Resolved {
+export function resolveOrganisedGroup(
+  services: Services,
+  ctx: CommandContext,
+  raw: string | undefined,
+  organiserWhat: string,
+  activeWhat = organiserWhat,
+): Resolved {
   const resolved = resolveGroup(services, ctx, raw);
   requireActive(resolved.group, activeWhat);
   requireOrganiser(resolved.feature.store, resolved.group, ctx.actor.userId, organiserWhat);
@@ -49,7 +55,10 @@ export async function refreshKickoff(services: Services, groupId: number, ctx: C
   const card = postedMessage(services, kickoffKey(groupId));
   if (!group || !card || !port) return;
   try {
-    await port.update(card, kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length));
+    await port.update(
+      card,
+      kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length),
+    );
   } catch (error) {
     services.logger.warn({ groupId, err: error }, 'kickoff card not refreshed');
   }
