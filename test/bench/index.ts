@@ -12,6 +12,11 @@ const SECTIONS: Record<string, Section> = {
   latency: () => import('./latency.js'),
   startup: () => import('./startup.js'),
   core: () => import('./core.js'),
+  // Real bot processes against a rate-limited fake Slack; its sizes are its own flags (`npx tsx test/bench/fanout/run.ts --help`).
+  fanout: async () => {
+    const fanout = await import('./fanout/run.js');
+    return { run: () => fanout.run() };
+  },
 };
 
 async function main(): Promise<void> {
