@@ -1,22 +1,18 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createShell } from '../../../adapters/shell/index.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { makeServices } from '../../helpers/services.js';
+import { runScript } from './terminal.js';
 
 describe('reading-group calendars in the shell', () => {
   it('prints the .ics file through the shell port, and says that a feed needs HTTP mode', async () => {
     const delivery = new DeliveryPorts();
     const core = makeServices({ delivery });
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const chunks: string[] = [];
-    output.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
-    const shell = createShell({ dispatcher: core.dispatcher, input, output, interactive: false, userName: 'ana' });
-    delivery.add(shell.delivery);
-    input.end('/readinggroup create name:"Shell RG" syllabus:2.1,2.2 start=2026-01-15\n/readinggroup calendar\n');
-    await shell.session.run();
-    const text = chunks.join('');
+    const text = await runScript(
+      core.dispatcher,
+      delivery,
+      '/readinggroup create name:"Shell RG" syllabus:2.1,2.2 start=2026-01-15\n/readinggroup calendar\n',
+      'ana',
+    );
     expect(text).toContain('Shell RG: calendar of 2 sessions (shell-rg.ics)');
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).toContain('UID:shell-local-rg1-s2@agendabot');

@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createShell } from '../../../adapters/shell/index.js';
 import { bootCore } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openTerminal } from './terminal.js';
 import { miniAgenda } from '../../fixtures/mini-agenda.js';
 
 describe('introductions in the shell (one person at the terminal, so a group is printed)', () => {
@@ -24,36 +23,16 @@ describe('introductions in the shell (one person at the terminal, so a group is 
       core.services.subscriptions.addInterest('shell', 'local', user, '3.6.1-p1', 'digest:1:2026-W10', clock.now());
     }
     core.services.introductions.setOptedIn({ platform: 'shell', tenantId: 'local' }, 'kim', true, clock.now());
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    let written = '';
-    const waiters: (() => void)[] = [];
-    stdout.on('data', (chunk: Buffer) => {
-      written += chunk.toString();
-      waiters.splice(0).forEach((wake) => wake());
-    });
-    const seen = async (text: string): Promise<void> => {
-      while (!written.includes(text)) await new Promise<void>((resolve) => waiters.push(resolve));
-    };
-    const shell = createShell({
-      dispatcher: core.dispatcher,
-      input: stdin,
-      output: stdout,
-      interactive: false,
-      userName: 'tester',
-    });
-    delivery.add(shell.delivery);
-    const running = shell.session.run();
+    const terminal = openTerminal(core.dispatcher, delivery);
 
-    stdin.write('/agenda introduce 3.6.1-p1\n');
-    await seen('Your introductions are off');
-    stdin.write('/agenda introductions on\n');
-    await seen('Introductions are on.');
-    stdin.write('/agenda introduce 3.6.1-p1\n');
-    await seen('over question 3.6.1-p1: look for the new group conversation.');
-    expect(written).toContain('An introduction: question 3.6.1-p1');
-    expect(written).toContain('What you share: Can backdoors survive fine-tuning?');
-    stdin.end();
-    await running;
+    terminal.type('/agenda introduce 3.6.1-p1');
+    await terminal.seen('Your introductions are off');
+    terminal.type('/agenda introductions on');
+    await terminal.seen('Introductions are on.');
+    terminal.type('/agenda introduce 3.6.1-p1');
+    await terminal.seen('over question 3.6.1-p1: look for the new group conversation.');
+    expect(terminal.written()).toContain('An introduction: question 3.6.1-p1');
+    expect(terminal.written()).toContain('What you share: Can backdoors survive fine-tuning?');
+    await terminal.close();
   });
 });
