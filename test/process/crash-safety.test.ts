@@ -13,11 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrashPoint } from '../../src/config.js';
-import { weekOf } from '../../src/core/time/weekly.js';
-import type { Weekday } from '../../src/core/time/zoned.js';
-import { openDatabase } from '../../src/persistence/db.js';
-import { SubscriptionsRepository } from '../../src/persistence/subscriptions-repository.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { seedSubscriptions } from './bot-processes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let slack: FakeSlack;
@@ -47,28 +44,7 @@ async function freePort(): Promise<number> {
 
 /** Two subscriptions (two channels) due one minute ago, in the fake's workspace. */
 function seed(databasePath: string): { week: string } {
-  const db = openDatabase(databasePath);
-  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
-  const repository = new SubscriptionsRepository(db);
-  for (const channelId of ['C0ONE', 'C0TWO']) {
-    repository.create({
-      platform: 'slack',
-      tenantId: slack.teamId,
-      target: { kind: 'channel', channelId },
-      ownerId: 'U0OWNER',
-      weekday: due.getUTCDay() as Weekday,
-      time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
-      zone: 'UTC',
-      origin: 'any',
-      order: 'agenda',
-      count: 1,
-      seed: 7,
-      nextDueAt: due,
-      createdAt: due,
-    });
-  }
-  db.close();
-  return { week: weekOf(due, 'UTC') };
+  return seedSubscriptions(databasePath, { platform: 'slack', tenantId: slack.teamId, channels: ['C0ONE', 'C0TWO'] });
 }
 
 function startBot(databasePath: string, port: number, crashAt?: CrashPoint): ChildProcess {

@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCore, type Core } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { createSweeper } from '../../../src/core/jobs/features.js';
 import { scheduledFeatures } from '../../../src/core/features/index.js';
 import type { Sweeper } from '../../../src/core/jobs/sweeper.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
-import { openDatabase } from '../../../src/persistence/db.js';
 import { blockActionsPayload } from '../../fakes/slack/signed-requests.js';
-import { AGENDA_PATH } from '../../helpers/services.js';
+import { makeServices, type TestCore } from '../../helpers/services.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
-let core: Core;
+let core: TestCore;
 let sweeper: Sweeper;
 const clock = new ManualClock('2026-01-05T08:00:00Z'); // a Monday, an hour before the default 09:00 UTC
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({
-    agendaPath: AGENDA_PATH,
-    db: openDatabase(':memory:'),
-    clock,
-    logger: new MemoryLogger(),
-    delivery,
-    random: () => 0,
-  });
+  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });

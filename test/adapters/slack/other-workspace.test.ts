@@ -4,16 +4,14 @@
  * words, never answered as an internal error with a reference id (issue 10, item 7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCore, type Core } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
-import { openDatabase } from '../../../src/persistence/db.js';
-import { AGENDA_PATH } from '../../helpers/services.js';
+import { makeServices, type TestCore } from '../../helpers/services.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
-let core: Core;
+let core: TestCore;
 const clock = new ManualClock('2026-01-05T08:00:00Z');
 const REFUSAL =
   "This bot is not installed in the workspace you are writing from, so it cannot change that channel's " +
@@ -21,14 +19,7 @@ const REFUSAL =
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({
-    agendaPath: AGENDA_PATH,
-    db: openDatabase(':memory:'),
-    clock,
-    logger: new MemoryLogger(),
-    delivery,
-    random: () => 0,
-  });
+  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });

@@ -4,28 +4,19 @@
  * words before and after them going to their own options (issue 10, item 3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCore, type Core } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
-import { openDatabase } from '../../../src/persistence/db.js';
-import { AGENDA_PATH } from '../../helpers/services.js';
+import { makeServices, type TestCore } from '../../helpers/services.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
-let core: Core;
+let core: TestCore;
 const clock = new ManualClock('2027-01-04T09:00:00Z');
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({
-    agendaPath: AGENDA_PATH,
-    db: openDatabase(':memory:'),
-    clock,
-    logger: new MemoryLogger(),
-    delivery,
-    random: () => 0,
-  });
+  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
