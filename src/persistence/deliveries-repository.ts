@@ -18,7 +18,7 @@ import type { Destination, PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
 import { statementCache } from './statement-cache.js';
 
-interface Row {
+export interface Row {
   key: string;
   platform: string;
   tenant_id: string;
@@ -44,7 +44,7 @@ function leaseEnd(now: Date, leaseMs: number): string {
   return new Date(now.getTime() + leaseMs).toISOString();
 }
 
-function toRecord(row: Row): DeliveryRecord {
+export function toRecord(row: Row): DeliveryRecord {
   const conversation = row.conversation === null ? undefined : (JSON.parse(row.conversation) as ConversationRef);
   return {
     key: row.key,

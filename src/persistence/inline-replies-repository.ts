@@ -8,7 +8,7 @@ import type { Db } from './db.js';
 import { statementCache } from './statement-cache.js';
 
 /** Rows older than this are pruned; a platform redelivers an event within minutes, not weeks. */
-const KEEP_MS = 30 * 24 * 60 * 60_000;
+export const KEEP_MS = 30 * 24 * 60 * 60_000;
 
 export class InlineRepliesRepository implements InlineReplyLedger {
   readonly #sql: ReturnType<typeof statementCache>;

@@ -16,7 +16,7 @@ import type { Weekday } from '../core/time/zoned.js';
 import type { Db } from './db.js';
 import { statementCache } from './statement-cache.js';
 
-interface Row {
+export interface Row {
   id: number;
   platform: string;
   tenant_id: string;
@@ -38,7 +38,7 @@ interface Row {
   created_at: string;
 }
 
-function toSubscription(row: Row): Subscription {
+export function toSubscription(row: Row): Subscription {
   const [hour = 0, minute = 0] = row.local_time.split(':').map(Number);
   return {
     id: row.id,
@@ -65,7 +65,7 @@ function toSubscription(row: Row): Subscription {
   };
 }
 
-interface HistoryRow {
+export interface HistoryRow {
   delivery_key: string;
   position: number;
   round: number;
@@ -74,7 +74,7 @@ interface HistoryRow {
   new_round: number;
 }
 
-function toPosted(row: HistoryRow): PostedQuestion {
+export function toPosted(row: HistoryRow): PostedQuestion {
   return {
     deliveryKey: row.delivery_key,
     position: row.position,
