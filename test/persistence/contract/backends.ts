@@ -1,6 +1,7 @@
 /**
  * The contract suite's backends: every case is written once and runs on SQLite always and on PostgreSQL when the
- * run has a server (`test/helpers/postgres.ts`). Each case gets a fresh, migrated database. `peer()` opens a
+ * run has a server (`test/helpers/postgres.ts`). Each case starts from an empty, migrated database (on
+ * PostgreSQL, the test file's own database, emptied). `peer()` opens a
  * second backend on the same database, as a second bot process would (SQLite then uses a file, not memory).
  * Leases follow the caller's clock here, so a manual clock can move past them on both backends; the database
  * clock has its own cases.
@@ -8,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { StorageBackend } from '../../../src/persistence/backend.js';
 import { openDatabase } from '../../../src/persistence/db.js';
@@ -51,8 +53,27 @@ async function openSqlite(options: OpenOptions): Promise<TestStorage> {
   };
 }
 
+/** This file's PostgreSQL database, made once; each case starts from it emptied (DELETE is quick on small tables). */
+let fileDatabase: Promise<string> | undefined;
+
+async function emptied(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'`,
+    );
+    // Every foreign key cascades, so the order does not matter.
+    await client.query(tables.rows.map((t) => `DELETE FROM ${t.name};`).join('\n'));
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
 async function openPostgres(): Promise<TestStorage> {
-  const url = await createTestDatabase();
+  fileDatabase ??= createTestDatabase();
+  const url = await emptied(await fileDatabase);
   const open = () => openPostgresBackend(url, { leaseClock: 'caller', maxConnections: 4 });
   const opened: StorageBackend[] = [await open()];
   return {
