@@ -127,6 +127,21 @@ export class PostgresDeliveries implements DeliveryStore {
     return row?.attempts;
   }
 
+  /** `recordAttempt` for several keys in one statement (one commit); keys whose claim is lost are absent. */
+  async recordAttempts(
+    keys: readonly string[],
+    holder: string,
+    now: Date,
+    leaseMs?: number,
+  ): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const lease = leaseMs === undefined ? sql`lease_until` : this.clock.after(now, leaseMs);
+    const rows = await this.db.rows<{ key: string; attempts: number }>(sql`
+      UPDATE deliveries SET attempts = attempts + 1, updated_at = ${now.toISOString()}, lease_until = ${lease}
+        WHERE key = ANY(${[...keys]}::text[]) AND claimed_by = ${holder} RETURNING key, attempts`);
+    return new Map(rows.map((r) => [r.key, r.attempts]));
+  }
+
   async markSent(key: string, holder: string, posted: PostedMessage, now: Date): Promise<boolean> {
     const changed = await this.db.run(sql`
       UPDATE deliveries SET state = 'sent', message_id = ${posted.messageId},
