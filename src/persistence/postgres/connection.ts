@@ -21,10 +21,13 @@ const INT8_OID = 20;
  * below that, so they become numbers, as better-sqlite3 gives them.
  */
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
     oid === INT8_OID
       ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(
+          oid,
+          format,
+        )) as typeof pg.types.getTypeParser,
 };
 
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
