@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { databaseSettings, type DatabaseConfig } from './config-database.js';
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -43,9 +44,8 @@ export interface JobsConfig {
   readonly sweepEverySeconds: number;
 }
 
-export interface Config {
+export interface Config extends DatabaseConfig {
   readonly agendaPath: string;
-  readonly databasePath: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly defaultTimezone: string;
   /** The zone the terminal shell shows times in: `DEFAULT_TIMEZONE` when set, else the machine's. */
@@ -170,7 +170,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   const inline = inlineReferences(read);
   const config: Config = {
     agendaPath: agendaPathSetting(env).path,
-    databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
+    ...databaseSettings(read.text('DATABASE_PATH'), read.text('DATABASE_URL'), read.problems),
     logLevel,
     defaultTimezone,
     shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,

@@ -4,9 +4,7 @@
  * starts here is stopped here, in reverse order, on SIGINT/SIGTERM or when the
  * shell's input ends.
  */
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
 import { bootCore } from './boot.js';
 import { calendarFeedBaseUrl, ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
 import { calendarFeed } from './core/features/calendar/export.js';
@@ -15,7 +13,8 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase } from './persistence/db.js';
+import type { StorageBackend } from './persistence/backend.js';
+import { openStorage } from './persistence/storage.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
 
@@ -31,18 +30,16 @@ async function main(): Promise<void> {
     for (const stop of stops.reverse()) await stop();
   };
 
-  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
-  const db = openDatabase(config.databasePath, undefined, (applied, version) => {
-    logger.info({ applied, version }, 'database ready');
+  const backend = await openStorage(config, {
+    onMigrated: (applied, version) => logger.info({ applied, version }, 'database ready'),
   });
-  stops.push(() => {
-    db.close();
-  });
+  logger.info({ storage: backend.kind }, 'storage open');
+  stops.push(() => backend.close());
 
   const delivery = new DeliveryPorts();
-  const core = bootCoreOrExit(config, db, delivery, logger);
+  const core = await bootCoreOrExit(config, backend, delivery, logger);
   // Picks up an edited or imported agenda file (or SIGHUP) without a restart.
-  const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
+  const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, backend, logger });
   stops.push(() => agendaWatch.stop());
 
   const shell = await startAdapters(config, core, delivery, logger, stops);
@@ -64,7 +61,7 @@ async function main(): Promise<void> {
   }
 }
 
-type Core = ReturnType<typeof bootCoreOrExit>;
+type Core = Awaited<ReturnType<typeof bootCoreOrExit>>;
 
 /**
  * Starts each configured platform adapter, or the shell when none is. Each adapter is loaded
@@ -113,11 +110,11 @@ function loadConfigOrExit(): Config {
   }
 }
 
-function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, delivery: DeliveryPorts, logger: Logger) {
+async function bootCoreOrExit(config: Config, backend: StorageBackend, delivery: DeliveryPorts, logger: Logger) {
   try {
-    return bootCore({
+    return await bootCore({
       agendaPath: config.agendaPath,
-      db,
+      backend,
       clock: systemClock,
       logger,
       delivery,

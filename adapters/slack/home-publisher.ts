@@ -107,7 +107,7 @@ export class HomePublisher {
     const { client, dispatcher, logger } = this.#options;
     try {
       const zone = await this.#zoneOf(userId);
-      const page = homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
+      const page = await homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
       const { blocks } = renderReply(page, HOME_TAB_BLOCKS);
       // The pace is kept between the calls themselves, whatever the zone lookup took.
       entry.lastStart = Date.now();

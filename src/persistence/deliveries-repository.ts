@@ -16,6 +16,7 @@ import {
 import type { Reply } from '../core/message.js';
 import type { Destination, PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
+import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
 export interface Row {
@@ -74,7 +75,7 @@ function reviveDates(key: string, value: unknown): unknown {
   return key === 'time' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/u.test(value) ? new Date(value) : value;
 }
 
-export class DeliveriesRepository implements DeliveryStore {
+export class DeliveriesRepository implements Synchronous<DeliveryStore> {
   readonly #prepare: ReturnType<typeof statementCache>;
 
   constructor(private readonly db: Db) {
@@ -266,10 +267,5 @@ export class DeliveriesRepository implements DeliveryStore {
       `UPDATE deliveries SET state = 'skipped', reason = ?, next_attempt_at = NULL, updated_at = ?
          WHERE state = 'pending' AND substr(key, 1, ?) = ?`,
     ).run(reason, now.toISOString(), prefix.length, prefix).changes;
-  }
-
-  atomically<T>(work: () => T): T {
-    // IMMEDIATE: take the write lock first, so a read-then-write never fails to upgrade under another process.
-    return this.db.transaction(work).immediate();
   }
 }
