@@ -3,7 +3,9 @@
  * bound to the pool, each call runs on whichever connection is free (and a multi-statement method runs in a
  * transaction of its own); bound to one client inside `atomically`, every call joins that transaction.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { OuterStoreInTransactionError } from '../sqlite-gate.js';
 import { compile, type Sql } from './sql.js';
 
 /** Options for `openPostgresBackend`. */
@@ -52,13 +54,27 @@ async function execute<T extends pg.QueryResultRow>(client: Client, query: Sql):
   return client.query<T>(text, values);
 }
 
+/** One open transaction, so calls made from inside it can be recognised. */
+interface OpenTransaction {
+  active: boolean;
+}
+
+/**
+ * Inside `atomically`, a call through the outer stores would run on another pooled connection, outside the
+ * transaction, and could wait forever for a row lock the transaction holds. It is refused instead, as on SQLite
+ * (`../sqlite-gate.ts`): work inside a transaction uses only the stores it is given.
+ */
+const inside = new AsyncLocalStorage<OpenTransaction>();
+
 /** Runs `work` with one pooled client between BEGIN and COMMIT (ROLLBACK when it rejects). */
 export async function inTransaction<T>(pool: pg.Pool, work: (tx: Executor) => Promise<T>): Promise<T> {
+  if (inside.getStore()?.active === true) throw new OuterStoreInTransactionError();
   const client = await pool.connect();
+  const open: OpenTransaction = { active: true };
   let broken = false;
   try {
     await client.query('BEGIN');
-    const result = await work(new ClientExecutor(client, true));
+    const result = await inside.run(open, () => work(new ClientExecutor(client, open)));
     await client.query('COMMIT');
     return result;
   } catch (error) {
@@ -68,17 +84,20 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Executor) => Pr
     });
     throw error;
   } finally {
+    open.active = false;
     client.release(broken);
   }
 }
 
 export class ClientExecutor implements Executor {
+  /** `transaction`: the open transaction this client belongs to; undefined for the pool. */
   constructor(
     private readonly client: Client,
-    private readonly insideTransaction: boolean,
+    private readonly transactionOf?: OpenTransaction,
   ) {}
 
   async rows<T>(query: Sql): Promise<T[]> {
+    this.#checkUsable();
     return (await execute<T & pg.QueryResultRow>(this.client, query)).rows;
   }
 
@@ -87,17 +106,29 @@ export class ClientExecutor implements Executor {
   }
 
   async run(query: Sql): Promise<number> {
+    this.#checkUsable();
     return (await execute(this.client, query)).rowCount ?? 0;
   }
 
   async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-    if (this.insideTransaction) return work(this);
+    if (this.transactionOf !== undefined) {
+      this.#checkUsable();
+      return work(this);
+    }
     if (!(this.client instanceof pg.Pool)) throw new Error('a transaction needs the pool or an open transaction');
     return inTransaction(this.client, work);
+  }
+
+  #checkUsable(): void {
+    if (this.transactionOf === undefined) {
+      if (inside.getStore()?.active === true) throw new OuterStoreInTransactionError();
+    } else if (!this.transactionOf.active) {
+      throw new Error('a transaction store was used after its transaction ended');
+    }
   }
 }
 
 /** An executor on the pool: each call on a free connection, on its own. */
 export function poolExecutor(pool: pg.Pool): Executor {
-  return new ClientExecutor(pool, false);
+  return new ClientExecutor(pool);
 }

@@ -134,6 +134,19 @@ describeEachBackend('the deliveries ledger', (backend) => {
     expect((await store().get('kept too'))?.state).toBe('pending');
     expect(await store().get('dropped')).toBeUndefined();
   });
+
+  it('refuses the outer stores inside atomically(), and a transaction’s stores once it ended', async () => {
+    const { unitOfWork, stores } = storage().backend;
+    let escaped: typeof stores | undefined;
+    const misuse = unitOfWork.atomically(async (tx) => {
+      escaped = tx;
+      await tx.deliveries.plan(delivery('inside'), at('2024-03-04T09:00:00Z'));
+      await stores.deliveries.get('inside');
+    });
+    await expect(misuse).rejects.toThrow(/outer store was called inside atomically/u);
+    expect(await store().get('inside')).toBeUndefined();
+    await expect(escaped?.deliveries.get('inside')).rejects.toThrow(/after its transaction ended/u);
+  });
 });
 
 describeEachBackend('two processes claiming from one database', (backend) => {
