@@ -88,6 +88,12 @@ async function occupiedTables(tx: Executor): Promise<string[]> {
   return occupied;
 }
 
+/** JSON for SQLite BLOBs (sealed installations): bytea's hex text form. Buffers reach the replacer as JSON. */
+function bytesAsHex(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key];
+  return Buffer.isBuffer(raw) ? `\\x${raw.toString('hex')}` : value;
+}
+
 async function copyTable(source: Db, tx: Executor, table: string): Promise<number> {
   const columns = (source.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
   // Claims belong to processes of the old deployment; none of them will come back for them.
@@ -97,7 +103,7 @@ async function copyTable(source: Db, tx: Executor, table: string): Promise<numbe
   const rows = source.prepare(`SELECT ${select.join(', ')} FROM ${table}${order}`).all();
   const list = raw(columns.map((c) => `"${c}"`).join(', '));
   for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = JSON.stringify(rows.slice(start, start + BATCH));
+    const batch = JSON.stringify(rows.slice(start, start + BATCH), bytesAsHex);
     await tx.run(sql`INSERT INTO ${raw(table)} (${list})
                        SELECT ${list} FROM json_populate_recordset(NULL::${raw(table)}, ${batch}::json)`);
   }
