@@ -1,8 +1,8 @@
 /**
  * vitest globalSetup: one PostgreSQL server per test run, shared by every test file (see
  * `test/helpers/postgres.ts` for the per-file databases). `TEST_DATABASE_URL` names an existing server to use
- * instead (its user must be allowed to create databases). Without either, the PostgreSQL cases do not run, unless
- * `AGENDABOT_REQUIRE_POSTGRES=1` (CI), which makes a missing server a failure.
+ * instead (its user must be allowed to create databases). Without either, or with AGENDABOT_TEST_POSTGRES=off, the
+ * PostgreSQL cases do not run, unless `AGENDABOT_REQUIRE_POSTGRES=1` (CI), which makes a missing server a failure.
  */
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -23,14 +23,17 @@ let server: TestServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env['TEST_DATABASE_URL'] ?? '';
-  if (adminUrl === '') {
-    const bin = postgresBinDir();
-    if (bin !== undefined) {
-      server = await startTestServer(bin);
-      adminUrl = server.adminUrl;
-    } else if (process.env['AGENDABOT_REQUIRE_POSTGRES'] === '1') {
-      throw new Error('AGENDABOT_REQUIRE_POSTGRES=1 but PostgreSQL is not installed (/usr/lib/postgresql/*/bin)');
-    }
+  // Runs the suite as on a machine without PostgreSQL (to check that it still passes there).
+  const off = process.env['AGENDABOT_TEST_POSTGRES'] === 'off';
+  const bin = adminUrl === '' && !off ? postgresBinDir() : undefined;
+  if (bin !== undefined) {
+    server = await startTestServer(bin);
+    adminUrl = server.adminUrl;
+  }
+  if (adminUrl === '' && process.env['AGENDABOT_REQUIRE_POSTGRES'] === '1') {
+    throw new Error(
+      'AGENDABOT_REQUIRE_POSTGRES=1 but there is no PostgreSQL for the tests (/usr/lib/postgresql/*/bin)',
+    );
   }
   if (adminUrl !== '') await prepareTemplate(adminUrl);
   project.provide('postgresAdminUrl', adminUrl);
