@@ -72,8 +72,10 @@ export class PostgresDeliveries implements DeliveryStore {
     const rows = await this.db.rows<Row>(sql`
       UPDATE deliveries SET claimed_by = ${holder}, lease_until = ${this.clock.after(now, leaseMs)}
         WHERE key IN (
+          -- The first term repeats the claim-order index's predicate (migration 009) so the planner may use it.
           SELECT key FROM deliveries
-           WHERE ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${at}))
+           WHERE (state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))
+             AND ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${at}))
                   OR (state = 'sent' AND thread_state = 'wanted'
                       AND (next_attempt_at IS NULL OR next_attempt_at <= ${at})))
              AND (lease_until IS NULL OR lease_until <= ${this.clock.now(now)})
