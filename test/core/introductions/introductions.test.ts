@@ -16,7 +16,7 @@ async function fourInterested(optedIn: readonly string[]): Promise<IntroEnv> {
 
 describe('introductions: help', () => {
   it('lists both commands in /agenda help', async () => {
-    const text = (await introEnv()).say('U1', 'help');
+    const text = await (await introEnv()).say('U1', 'help');
     expect(text).toContain('/agenda introduce [<topic>] Meet others interested in the same question or challenge');
     expect(text).toContain(
       '/agenda introductions [<setting>] [#channel] Turn introductions to people who share your interests on or off',
