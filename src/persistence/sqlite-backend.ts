@@ -21,7 +21,7 @@ import { DeliveriesRepository } from './deliveries-repository.js';
 import { InlineRepliesRepository } from './inline-replies-repository.js';
 import { IntroductionsRepository } from './introductions-repository.js';
 import { SqliteReadingGroupStore } from './reading-groups-repository.js';
-import { asyncPort, ConnectionGate, type Runner } from './sqlite-gate.js';
+import { asyncPort, gateOf, type Runner } from './sqlite-gate.js';
 import { SubscriptionsRepository } from './subscriptions-repository.js';
 
 export interface SqliteBackend extends StorageBackend {
@@ -32,7 +32,7 @@ export interface SqliteBackend extends StorageBackend {
 
 /** Serves an open, migrated database (`openDatabase`). `close()` closes it. */
 export function openSqliteBackend(db: Db): SqliteBackend {
-  const gate = new ConnectionGate(db);
+  const gate = gateOf(db);
   // One set of repositories (and prepared statements) for the connection; only the runner differs.
   const repositories = {
     deliveries: new DeliveriesRepository(db),

@@ -29,6 +29,18 @@ export class OuterStoreInTransactionError extends Error {
   }
 }
 
+const gates = new WeakMap<Db, ConnectionGate>();
+
+/** The connection's one gate: every backend opened on `db` shares it (a restart in a test reuses the connection). */
+export function gateOf(db: Db): ConnectionGate {
+  let gate = gates.get(db);
+  if (!gate) {
+    gate = new ConnectionGate(db);
+    gates.set(db, gate);
+  }
+  return gate;
+}
+
 /** One transaction's identity, so calls made from inside it can be recognised. */
 interface OpenTransaction {
   active: boolean;
