@@ -63,8 +63,11 @@ async function emptied(url: string): Promise<string> {
     const tables = await client.query<{ name: string }>(
       `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'`,
     );
-    // Every foreign key cascades, so the order does not matter.
+    // Every foreign key cascades, so the order does not matter. Ids start at 1 again, as in a new database.
     await client.query(tables.rows.map((t) => `DELETE FROM ${t.name};`).join('\n'));
+    await client.query(
+      `SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S' AND c.relnamespace = 'public'::regnamespace`,
+    );
   } finally {
     await client.end();
   }
