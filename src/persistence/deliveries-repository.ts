@@ -1,5 +1,6 @@
 /**
- * SQLite implementation of the core's `DeliveryStore` (table `deliveries`, migration 2).
+ * SQLite implementation of the core's `DeliveryStore` (table `deliveries`, migration 2), synchronous;
+ * `openSqliteBackend` serves it as the asynchronous port, each call on its own and atomic.
  * Messages and destinations are stored as JSON so a retry after a crash sends exactly
  * what was planned, whatever has changed since.
  */
@@ -188,7 +189,8 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
   /**
    * Committed at `synchronous = FULL`: the platform call follows, so this must survive a power
    * loss (its fsync also covers every earlier commit). Renews the lease, so the claim is fresh
-   * when the post goes out.
+   * when the post goes out. Called on its own, never inside `atomically`: its own statement is
+   * its commit (inside a transaction, the COMMIT would come after the level is set back).
    */
   recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined {
     const statement = this.#prepare(
