@@ -23,6 +23,7 @@ import { IntroductionsRepository } from './persistence/introductions-repository.
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 import { SqliteCalendarStore } from './persistence/calendar-repository.js';
 import { InlineRepliesRepository } from './persistence/inline-replies-repository.js';
+import { TenantSuspensionsRepository } from './persistence/tenant-suspensions-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
@@ -83,6 +84,7 @@ export function bootCore(options: CoreOptions): Core {
     calendars: new SqliteCalendarStore(db),
     inlineReplies: new InlineRepliesRepository(db),
     introductions: new IntroductionsRepository(db),
+    suspensions: new TenantSuspensionsRepository(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -12,6 +12,9 @@ import { refuseOutOfTimeRequests } from './request-age.js';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
+/** OAuth mode: Bolt's "Add to Slack" page and the address Slack sends the installer back to. */
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** A Bolt App and the connection mode it was built for. */
 export interface BuiltApp {

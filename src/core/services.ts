@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
 import type { CalendarStore } from './features/calendar/store.js';
 import type { InlineReplyLedger } from './features/inline-references/ledger.js';
+import type { TenantSuspensionStore } from './tenants/store.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {
@@ -56,6 +57,8 @@ export interface Services {
   readonly inlineReplies: InlineReplyLedger;
   /** Introductions: consent, the Discord introductions channel, and the ledger of introductions made. */
   readonly introductions: IntroductionStore;
+  /** What the bot paused for tenants that removed the app, to resume on reinstall. */
+  readonly suspensions: TenantSuspensionStore;
 }
 
 export interface PostNow {
