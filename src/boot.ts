@@ -10,6 +10,7 @@ import type { Agenda } from './core/agenda/model.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { registry as defaultRegistry, scheduledFeatures } from './core/features/index.js';
 import { createOutbox } from './core/jobs/features.js';
+import { Pacer } from './core/jobs/pacer.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';
@@ -80,6 +81,7 @@ export function bootCore(options: CoreOptions): Core {
     deliveries: new DeliveriesRepository(db),
     subscriptions: new SubscriptionsRepository(db),
     outbox: { deliver: (key) => outbox.deliver(key) },
+    pacer: new Pacer(),
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
     calendars: new SqliteCalendarStore(db),
     inlineReplies: new InlineRepliesRepository(db),

@@ -84,6 +84,8 @@ describe('Slack OAuth mode: removing and reinstalling the app', () => {
     );
     w.env.clock.set('2024-03-04T09:00:00Z');
     await w.env.sweeper.sweep();
+    // Posted before the removal (it once stayed pending here, behind pace slots another test had reserved).
+    expect(posts(w)).toContain('CTA1 digest:1:2024-W10 xoxb-TA-token-secret');
     w.env.clock.set('2024-03-04T09:30:00Z');
     expect(await w.event('TA', { type: 'tokens_revoked', tokens: { bot: ['UBOTTA'] } })).toBe(200);
     expect(await w.event('TA', { type: 'app_uninstalled' })).toBe(200);
