@@ -46,6 +46,16 @@ export function webClientOptions(
   };
 }
 
+/**
+ * Options for the clients scheduled posts go out with, in either mode: they retry nothing
+ * themselves. A post whose answer was lost may have gone out, and only the outbox retries it
+ * safely (it looks for the post first). A 429 comes back to the outbox too, which makes that
+ * channel wait for Retry-After; a retrying client would pause every call of its workspace instead.
+ */
+export function deliveryClientOptions(config: SlackConfig, logger: Logger): webApi.WebClientOptions {
+  return { ...webClientOptions(config, logger, { retries: 0 }), rejectRateLimitedCalls: true };
+}
+
 /** Builds (does not start) the Bolt App: Socket Mode if `config.appToken` is set, else HTTP. */
 export function buildSlackApp(
   config: SlackConfig,

@@ -29,6 +29,8 @@ export interface SlackDeliveryOptions {
 
 /** Slack allows about one message per second per channel; the workspace rate is configured. */
 const CHANNEL_INTERVAL_MS = 1000;
+/** Scheduled posts per second to one workspace from this process, unless `SLACK_POSTS_PER_SECOND` says otherwise. */
+export const DEFAULT_POSTS_PER_SECOND = 50;
 
 /** Either one workspace's client (single-token mode) or every installed workspace's clients (OAuth mode). */
 export type SlackDeliverySource =

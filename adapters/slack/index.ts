@@ -12,12 +12,12 @@ import { referenceId } from '../../src/core/errors.js';
 import type { DeliveryPort } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
-import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
+import { buildSlackApp, deliveryClientOptions, webClientOptions, type BotIdentity } from './app.js';
 import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
 import { registerInlineReferences } from './inline-references.js';
 import { registerHomeTab } from './home-tab.js';
-import { SlackDeliveryPort } from './delivery-port.js';
+import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 import { oauthMode } from './oauth-mode.js';
 import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
@@ -111,26 +111,20 @@ async function buildForMode(options: StartSlackOptions, logger: Logger, routes: 
       retryConfig: options.retryConfig,
       customRoutes: routes,
     };
-    const { built, delivery, clients } = oauthMode(config, config.oauth, deps);
-    return { ...built, delivery, teamId: undefined, clientFor: (teamId: string) => clients.clientFor(teamId) };
+    const { built, delivery, homeClients } = oauthMode(config, config.oauth, deps);
+    return { ...built, delivery, teamId: undefined, clientFor: (teamId: string) => homeClients.clientFor(teamId) };
   }
   const identity = await checkBotToken(
     new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)),
   );
   const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig, routes);
-  // Its own client for scheduled posts, which retries nothing itself: a post whose answer was lost
-  // may have gone out, and only the outbox retries it safely (it looks for the post first). A 429
-  // comes back to the outbox too, which makes that channel wait for Retry-After; Bolt's client
-  // would pause every call of the app instead.
-  const deliveryClient = new webApi.WebClient(config.botToken, {
-    ...webClientOptions(config, logger, { retries: 0 }),
-    rejectRateLimitedCalls: true,
-  });
+  // Its own client for scheduled posts, which retries nothing itself (see deliveryClientOptions).
+  const deliveryClient = new webApi.WebClient(config.botToken, deliveryClientOptions(config, logger));
   const delivery = new SlackDeliveryPort({
     client: deliveryClient,
     teamId: identity.teamId,
     adminUserIds: config.adminUserIds,
-    postsPerSecond: config.postsPerSecond ?? 50,
+    postsPerSecond: config.postsPerSecond ?? DEFAULT_POSTS_PER_SECOND,
   });
   return { app, mode, delivery, teamId: identity.teamId, clientFor: undefined };
 }

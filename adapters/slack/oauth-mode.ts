@@ -9,8 +9,8 @@ import type { Services } from '../../src/core/services.js';
 import { resumeTenant } from '../../src/core/tenants/suspension.js';
 import type { Logger } from '../../src/log.js';
 import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
-import { webClientOptions, type BuiltApp } from './app.js';
-import { SlackDeliveryPort } from './delivery-port.js';
+import { deliveryClientOptions, webClientOptions, type BuiltApp } from './app.js';
+import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
 import { SqliteInstallationStore } from './installation-store.js';
 import { buildOAuthApp } from './oauth-app.js';
 import { installPages, type ResumedCounts } from './oauth-pages.js';
@@ -19,8 +19,10 @@ import { InstalledWorkspaceClients } from './workspace-clients.js';
 
 export interface OAuthMode {
   readonly built: BuiltApp;
+  /** Scheduled posts: each workspace's retry-free client, at the configured pace (as in single-token mode). */
   readonly delivery: SlackDeliveryPort;
-  readonly clients: InstalledWorkspaceClients;
+  /** The Home tab's clients, which retry as Bolt's own do (a Home tab publish is not an outbox delivery). */
+  readonly homeClients: InstalledWorkspaceClients;
 }
 
 export function oauthMode(
@@ -35,9 +37,15 @@ export function oauthMode(
   },
 ): OAuthMode {
   const { installations, services, logger } = deps;
-  const clients = new InstalledWorkspaceClients(installations, () =>
+  const deliveryClients = new InstalledWorkspaceClients(installations, () => deliveryClientOptions(config, logger));
+  const homeClients = new InstalledWorkspaceClients(installations, () =>
     webClientOptions(config, logger, deps.retryConfig),
   );
+  // Each workspace's cached clients go when its token changes or is revoked.
+  const forget = (teamId: string): void => {
+    deliveryClients.forget(teamId);
+    homeClients.forget(teamId);
+  };
   const resumed = new Map<string, ResumedCounts>();
   const store = new SqliteInstallationStore(
     installations,
@@ -45,7 +53,7 @@ export function oauthMode(
     () => services.clock.now(),
     (teamId, reinstall) => {
       // A new token replaces any cached client; a reinstall brings back what the removal paused.
-      clients.forget(teamId);
+      forget(teamId);
       if (reinstall) resumed.set(teamId, resumeTenant(services, 'slack', teamId));
     },
   );
@@ -60,6 +68,7 @@ export function oauthMode(
     customRoutes: deps.customRoutes,
     ...(deps.retryConfig !== undefined ? { retryConfig: deps.retryConfig } : {}),
   });
-  registerUninstall(built.app, { installations, services, logger, forget: (teamId) => clients.forget(teamId) });
-  return { built, delivery: new SlackDeliveryPort({ clients }), clients };
+  registerUninstall(built.app, { installations, services, logger, forget });
+  const postsPerSecond = config.postsPerSecond ?? DEFAULT_POSTS_PER_SECOND;
+  return { built, delivery: new SlackDeliveryPort({ clients: deliveryClients, postsPerSecond }), homeClients };
 }

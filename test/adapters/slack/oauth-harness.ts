@@ -57,8 +57,8 @@ export interface OAuthWorld {
   close(): Promise<void>;
 }
 
-/** The fake Slack, the core on a temporary database file, and OAuth mode's settings. */
-async function setUp() {
+/** The fake Slack, the core on a temporary database file, and OAuth mode's settings (plus `extraEnv`). */
+async function setUp(extraEnv: Record<string, string>) {
   const slack = await FakeSlack.start();
   slack.oauthClient = CLIENT;
   const dbPath = join(mkdtempSync(join(tmpdir(), 'agendabot-oauth-')), 'bot.db');
@@ -74,27 +74,14 @@ async function setUp() {
     SLACK_SIGNING_SECRET: SIGNING,
     SLACK_API_URL: slack.apiUrl,
     AGENDABOT_SECRET_KEY: KEY,
+    ...extraEnv,
   }).slack;
   if (!config) throw new Error('no slack config');
   return { slack, dbPath, db, env, installations, config };
 }
 
-export async function startOAuthWorld(): Promise<OAuthWorld> {
-  const { slack, dbPath, db, env, installations, config } = await setUp();
-  const running = await startSlack({
-    config,
-    dispatcher: env.dispatcher,
-    logger: env.logger,
-    retryConfig: { retries: 0 },
-    port: 0,
-    host: '127.0.0.1',
-    installations,
-    homeIntervalMs: 50,
-    replyBudgetMs: 2000,
-  });
-  (env.services.platforms as DeliveryPorts).add(running.delivery);
-  const base = `http://127.0.0.1:${running.port ?? 0}`;
-
+/** The install page and the redirect, as a browser would fetch them. */
+function browser(base: string) {
   const begin = async () => {
     const answer = await fetch(`${base}/slack/install`);
     const page = await answer.text();
@@ -108,6 +95,26 @@ export async function startOAuthWorld(): Promise<OAuthWorld> {
     });
     return { status: answer.status, body: await answer.text() };
   };
+  return { begin, redirect };
+}
+
+/** OAuth mode on the fake Slack; `extraEnv` adds settings (e.g. `SLACK_POSTS_PER_SECOND`). */
+export async function startOAuthWorld(extraEnv: Record<string, string> = {}): Promise<OAuthWorld> {
+  const { slack, dbPath, db, env, installations, config } = await setUp(extraEnv);
+  const running = await startSlack({
+    config,
+    dispatcher: env.dispatcher,
+    logger: env.logger,
+    retryConfig: { retries: 0 },
+    port: 0,
+    host: '127.0.0.1',
+    installations,
+    homeIntervalMs: 50,
+    replyBudgetMs: 2000,
+  });
+  (env.services.platforms as DeliveryPorts).add(running.delivery);
+  const base = `http://127.0.0.1:${running.port ?? 0}`;
+  const { begin, redirect } = browser(base);
   let sequence = 0;
   return {
     slack,
