@@ -22,10 +22,13 @@ export interface HistoryLimits {
 export const INTERNAL_APP_HISTORY: HistoryLimits = { pageSize: 200, maxPages: 5, unreadMeansLater: false };
 /**
  * A distributed app outside Slack's Marketplace (OAuth mode): `conversations.history` and
- * `.replies` allow about one request a minute and at most 15 messages. The search starts at
- * `since` (the delivery's creation, less a margin), so a few pages cover it.
+ * `.replies` allow about one request a minute and at most 15 messages. So one search reads one
+ * page, from `since` (the delivery's creation, less a margin): a second page within the minute
+ * would be refused, and since the outbox's next attempt starts again from the newest message,
+ * a search of several pages could never get past its second. More than 15 messages since then
+ * is "try later" (the outbox retries with backoff, then gives up rather than posting blind).
  */
-export const DISTRIBUTED_APP_HISTORY: HistoryLimits = { pageSize: 15, maxPages: 5, unreadMeansLater: true };
+export const DISTRIBUTED_APP_HISTORY: HistoryLimits = { pageSize: 15, maxPages: 1, unreadMeansLater: true };
 
 interface MessageWithMetadata {
   readonly ts?: string;
@@ -64,8 +67,8 @@ export async function findPostByKey(
 }
 
 /**
- * Reads history newest first from `since`. A 429 (after the client's own retries) is
- * thrown as rate-limited; in OAuth mode, history left unread after `maxPages` is a transient
+ * Reads history newest first from `since`. A 429 is thrown as rate-limited (a delivery
+ * client retries nothing itself); in OAuth mode, history left unread after `maxPages` is a transient
  * error too: both mean "try later", because answering "not posted" unsure could post twice
  * (the outbox gives up after its last attempt rather than posting blind).
  */
@@ -100,6 +103,6 @@ async function scan(
   if (!limits.unreadMeansLater) return null;
   throw slackDeliveryError(
     'history_incomplete',
-    `read ${limits.maxPages} pages of history without reaching ${oldest}; trying later`,
+    `more than ${limits.maxPages * limits.pageSize} messages since ${oldest}: cannot tell yet whether it was posted; trying later`,
   );
 }
