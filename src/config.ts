@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { jobsConfig, type JobsConfig } from './config-jobs.js';
-import { OAUTH_SETTINGS, oauthConfig } from './config-slack-oauth.js';
+import { OAUTH_SETTINGS, oauthConfig, slackModeProblems } from './config-slack-oauth.js';
 import type { SecretKey } from './secrets/secret-key.js';
 
 /** OAuth mode: the bot is installed into many workspaces through Bolt's installer (HTTP mode only). */
@@ -210,18 +210,7 @@ function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } 
     oauthSet.length > 0 && botToken === undefined
       ? oauthConfig((key) => read.text(key), read.problems, { appToken, signingSecret })
       : undefined;
-  if (botToken !== undefined && oauthSet.length > 0) {
-    problems.push(
-      `Both SLACK_BOT_TOKEN and ${oauthSet.join(', ')} are set, but they are two different ways to run: remove ` +
-        `SLACK_BOT_TOKEN to offer the bot to many workspaces (OAuth), or remove ${oauthSet.join(', ')} to serve ` +
-        'one workspace with its bot token.',
-    );
-  } else if (botToken === undefined && oauthSet.length === 0) {
-    problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…).');
-  }
-  if (oauthSet.length === 0 && appToken === undefined && signingSecret === undefined) {
-    problems.push('Slack needs SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode).');
-  }
+  problems.push(...slackModeProblems({ botToken, appToken, signingSecret }, oauthSet));
   if (appToken !== undefined && !appToken.startsWith('xapp-'))
     problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-.');
   const apiUrl = read.url('SLACK_API_URL');
