@@ -10,6 +10,7 @@ import type { Agenda } from './core/agenda/model.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { registry as defaultRegistry, scheduledFeatures } from './core/features/index.js';
 import { createOutbox } from './core/jobs/features.js';
+import { Pacer } from './core/jobs/pacer.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';
@@ -23,6 +24,7 @@ import { IntroductionsRepository } from './persistence/introductions-repository.
 import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
 import { SqliteCalendarStore } from './persistence/calendar-repository.js';
 import { InlineRepliesRepository } from './persistence/inline-replies-repository.js';
+import { TenantSuspensionsRepository } from './persistence/tenant-suspensions-repository.js';
 
 export interface CoreOptions {
   /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
@@ -79,10 +81,12 @@ export function bootCore(options: CoreOptions): Core {
     deliveries: new DeliveriesRepository(db),
     subscriptions: new SubscriptionsRepository(db),
     outbox: { deliver: (key) => outbox.deliver(key) },
+    pacer: new Pacer(),
     readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
     calendars: new SqliteCalendarStore(db),
     inlineReplies: new InlineRepliesRepository(db),
     introductions: new IntroductionsRepository(db),
+    suspensions: new TenantSuspensionsRepository(db),
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -15,7 +15,9 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase } from './persistence/db.js';
+import { openDatabase, type Db } from './persistence/db.js';
+import { SlackInstallationsRepository } from './persistence/slack-installations-repository.js';
+import { Keyring } from './secrets/seal.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
 
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
   stops.push(() => agendaWatch.stop());
 
-  const shell = await startAdapters(config, core, delivery, logger, stops);
+  const shell = await startAdapters(config, db, core, delivery, logger, stops);
 
   const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
   const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
@@ -71,13 +73,28 @@ type Core = ReturnType<typeof bootCoreOrExit>;
  * only when configured: Bolt and discord.js are large to load. The shell's port must exist
  * before the first sweep, which runs at once.
  */
-async function startAdapters(config: Config, core: Core, delivery: DeliveryPorts, logger: Logger, stops: Stop[]) {
+async function startAdapters(
+  config: Config,
+  db: Db,
+  core: Core,
+  delivery: DeliveryPorts,
+  logger: Logger,
+  stops: Stop[],
+) {
   const { dispatcher } = core;
   if (config.slack) {
     const { startSlack } = await import('../adapters/slack/index.js');
     const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
     const feed = (token: string) => calendarFeed(core.services, token);
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed });
+    const installations = slackInstallations(config, db);
+    const slack = await startSlack({
+      config: config.slack,
+      dispatcher,
+      logger,
+      ...host,
+      calendarFeed: feed,
+      ...installations,
+    });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
@@ -101,6 +118,13 @@ async function startAdapters(config: Config, core: Core, delivery: DeliveryPorts
   });
   delivery.add(shell.delivery);
   return shell;
+}
+
+/** OAuth mode's store of installations, opened with the configured key (and the previous one, during a rotation). */
+function slackInstallations(config: Config, db: Db): { installations?: SlackInstallationsRepository } {
+  const oauth = config.slack?.oauth;
+  if (oauth === undefined) return {};
+  return { installations: new SlackInstallationsRepository(db, new Keyring(oauth.secretKey, oauth.previousSecretKey)) };
 }
 
 function loadConfigOrExit(): Config {

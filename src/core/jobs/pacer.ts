@@ -57,5 +57,8 @@ function scopesOf(destination: Destination): [conversation: string, tenant: stri
   return [`${tenant}:${where}`, tenant];
 }
 
-/** One pacer per process: every outbox in it (sweeps and commands) shares the same slots. */
+/**
+ * For an `Outbox` built on its own (unit tests). A running bot's outboxes share their core's
+ * `Services.pacer` instead (see `createOutbox`): state kept here would outlive the core.
+ */
 export const processPacer = new Pacer();
