@@ -13,6 +13,7 @@ import type { Platform } from '../context.js';
 import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
+import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
 import type { DeliveryFailure, DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
@@ -50,6 +51,7 @@ export class Outbox {
   readonly #leaseMs: number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
+  readonly #attempts: AttemptBatch;
   #stopping = false;
 
   constructor(
@@ -64,6 +66,9 @@ export class Outbox {
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#sleep = options.sleep ?? realSleep;
     this.#pacer = options.pacer ?? processPacer;
+    this.#attempts = new AttemptBatch((keys) =>
+      deps.store.recordAttempts(keys, this.#holder, deps.clock.now(), this.#leaseMs),
+    );
   }
 
   /**
@@ -168,10 +173,11 @@ export class Outbox {
       store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
-    // Wait for the pace slot first: the attempt below renews the lease right before the platform call.
-    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, now.getTime()));
-    const attempts = store.recordAttempt(key, this.#holder, clock.now(), this.#leaseMs);
+    const slotAt = now.getTime() + this.#pacer.reserve(port.pacing, record.destination, now.getTime());
+    // Counted (with every other delivery started in this turn: one fsync) while the pace slot comes near.
+    const attempts = await this.#attempts.record(key);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
+    await this.#sleep(Math.max(0, slotAt - clock.now().getTime()));
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
@@ -194,6 +200,12 @@ export class Outbox {
     logger.info({ key, messageId: posted.messageId }, 'posted');
   }
 
+  /**
+   * Opens the thread and posts its first message in the same work item, after the card: the
+   * channel's pace is a real-time wait (the pacer sleeps), never a due date on the injected clock
+   * (which a manual clock never reaches). Planned and claimed in one transaction, so no other
+   * process takes it meanwhile; `notBefore` keeps the pace for a process taking it over later.
+   */
   async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
     const { store, clock } = this.deps;
     if (!record.posted || !record.thread) {
@@ -204,7 +216,6 @@ export class Outbox {
     const childKey = `${record.key}:thread`;
     const { reply } = record.thread;
     const now = clock.now();
-    // The thread's first message goes to the same channel: keep its pace, whichever process posts it.
     const notBefore = new Date(now.getTime() + (port.pacing?.conversationIntervalMs ?? 0));
     const marked = store.atomically(() => {
       const state = thread ? 'opened' : 'unavailable';
@@ -212,11 +223,12 @@ export class Outbox {
       if (thread) {
         const destination = { kind: 'channel', conversation: thread } as const;
         store.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
+        store.claimKey(childKey, this.#holder, now, this.#leaseMs);
       }
       return true;
     });
     if (!marked) return this.#lost(record.key, 'after opening the thread');
-    // At once, in this process (waiting the channel's pace in place); if that fails, any process retries it later.
+    // Posted now, in this work item; if that fails, it is retried later like any delivery, by any process.
     if (thread) await this.deliver(childKey);
   }
 

@@ -9,6 +9,13 @@
 import type { Destination, Pacing } from '../ports.js';
 import { destinationScope } from './deliveries.js';
 
+/**
+ * Slots are spaced this much wider than the platform's figure: a post sent a few milliseconds
+ * late (a busy event loop, network jitter) must not land inside the platform's window of the
+ * next one and cost a 429, which is far dearer (a wait of a whole second) than 5%.
+ */
+const PACE_MARGIN = 1.05;
+
 export class Pacer {
   /** Scope → the earliest instant (ms) the next post in it may go out. */
   readonly #nextFree = new Map<string, number>();
@@ -25,12 +32,12 @@ export class Pacer {
     if (!pacing) return 0;
     const [conversation, tenant] = scopesOf(destination);
     const at = nowMs + this.delay(pacing, destination, nowMs);
-    this.#nextFree.set(conversation, at + (pacing.conversationIntervalMs ?? 0));
+    this.#nextFree.set(conversation, at + (pacing.conversationIntervalMs ?? 0) * PACE_MARGIN);
     if (pacing.tenantPerSecond !== undefined && pacing.tenantPerSecond > 0) {
       // The tenant's slots are counted from its own queue, not from this post's channel slot:
       // one channel waiting its second must not push every other channel of the workspace back.
       const tenantFree = Math.max(nowMs, this.#nextFree.get(tenant) ?? 0);
-      this.#nextFree.set(tenant, tenantFree + 1000 / pacing.tenantPerSecond);
+      this.#nextFree.set(tenant, tenantFree + (1000 * PACE_MARGIN) / pacing.tenantPerSecond);
     }
     this.#prune(nowMs);
     return at - nowMs;

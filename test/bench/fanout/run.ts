@@ -7,6 +7,8 @@
  * bottleneck (few deliveries in flight per process, no workspace limit).
  *
  * `npx tsx test/bench/fanout/run.ts [--slack 5000] [--latency-bound 150] [--processes 1,3]`
+ * Diagnostics: `FANOUT_TIMELINE=1` prints messages per second of the run; `BOT_NODE_ARGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/prof"` profiles the bot processes (see `bot-processes.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,11 +126,13 @@ async function runScenario(scenario: Scenario): Promise<Outcome> {
           SWEEP_EVERY_SECONDS: '5',
           LOG_LEVEL: 'warn',
           ...scenario.env,
+          ...(process.env['FANOUT_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['FANOUT_NODE_OPTIONS'] } : {}),
         }),
       );
     }
     const expected = scenario.subscriptions * 2;
     await untilDoneOrStalled(slack, expected, scenario.stallMs);
+    if (process.env['FANOUT_TIMELINE']) printTimeline(slack, started);
     await stopAll(bots);
     bots = [];
     return outcome(slack, scenario, week, started);
@@ -177,6 +181,20 @@ function outcome(slack: FakeSlack, scenario: Scenario, week: string, started: nu
   };
 }
 
+function printTimeline(slack: FakeSlack, started: number): void {
+  const buckets = new Map<number, number>();
+  for (const m of slack.messages) {
+    const s = Number(String(m.ts).split('.')[0]) - Math.floor(started / 1000);
+    buckets.set(s, (buckets.get(s) ?? 0) + 1);
+  }
+  process.stdout.write(
+    `${[...buckets]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ')}\n`,
+  );
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
@@ -192,7 +210,19 @@ function flag(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
+const HELP = `Fan-out bench: due weekly questions in distinct Slack channels, 1 and 3 bot processes on one file.
+  --slack N             Slack channel subscriptions in the rate-bound runs (default 5000)
+  --latency-bound N     subscriptions in the latency-bound runs (default 150; 0 skips them)
+  --processes 1,3       process counts to run
+Fake Slack: 50 ms latency, 1 message/s per channel, 100/s per workspace (ours: Slack publishes none).
+FANOUT_TIMELINE=1 prints messages per second; BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the bots.
+`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
   const slack = flag('slack');
   const latencyBound = flag('latency-bound');
   const processes = flag('processes');

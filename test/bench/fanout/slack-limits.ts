@@ -2,7 +2,9 @@
  * Slack's limits as the bench's fake enforces them (parameters, not Slack's own code):
  * `chat.postMessage` at most `channelPerSecond` per channel and `workspacePerSecond` per
  * workspace (Slack publishes no workspace figure: the default 100/s is ours), measured over
- * the last second; past either, HTTP 429 with `Retry-After: 1`.
+ * the last second by arrival time (as a server counts requests it receives, so the fake's own
+ * event-loop delays before answering do not count against the bot); past either, HTTP 429 with
+ * `Retry-After: 1`.
  */
 import type { RecordedCall } from '../../fakes/slack/fake-slack.js';
 
@@ -20,7 +22,7 @@ export function slackLimiter(limits: SlackLimits): (call: RecordedCall) => numbe
   };
   return (call) => {
     if (call.method !== 'chat.postMessage') return undefined;
-    const now = Date.now();
+    const now = call.at;
     const channel = String(call.args['channel']);
     const inChannel = recent(perChannel.get(channel) ?? [], now);
     perChannel.set(channel, inChannel);
