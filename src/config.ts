@@ -199,7 +199,7 @@ function jobsConfig(read: EnvReader): JobsConfig {
     read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
   }
   return {
-    concurrency: read.number('DELIVERY_CONCURRENCY', 64, 1, 512),
+    concurrency: read.number('DELIVERY_CONCURRENCY', 160, 1, 512),
     leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
     sweepEverySeconds,
   };

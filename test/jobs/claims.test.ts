@@ -92,7 +92,7 @@ describe('Pacer', () => {
     const pacer = new Pacer();
     const pacing = { conversationIntervalMs: 1000, tenantPerSecond: 100 };
     expect(pacer.reserve(pacing, channel('C1'), 0)).toBe(0);
-    expect(pacer.reserve(pacing, channel('C1'), 0)).toBe(1050);
+    expect(pacer.reserve(pacing, channel('C1'), 0)).toBe(1200);
     // Two posts hold the workspace's first two slots at 100/s (10.5 ms each, margin included): the third at 21 ms.
     expect(pacer.reserve(pacing, channel('C2'), 0)).toBe(21);
     pacer.block(channel('C3'), 5000);

@@ -11,11 +11,12 @@
 import type { Clock } from '../clock.js';
 import type { Platform } from '../context.js';
 import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
+import { failureOf } from './failure.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
 import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
-import type { DeliveryFailure, DeliveryHandler, OutboxOptions } from './outbox-options.js';
+import type { DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
 
 export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
@@ -92,7 +93,7 @@ export class Outbox {
       },
       now: () => clock.now().getTime(),
       sleep: this.#sleep,
-      concurrency: this.options.concurrency ?? 64,
+      concurrency: this.options.concurrency ?? 160,
       budgetMs: this.options.budgetMs ?? 50_000,
       stopping: () => this.#stopping,
     });
@@ -167,17 +168,18 @@ export class Outbox {
       }
       return;
     }
-    const wait = this.#pacer.delay(port.pacing, record.destination, now.getTime());
+    // Only the channel's own wait (its last post, a 429) gives the slot up; the workspace's queue is this pool's.
+    const wait = this.#pacer.conversationDelay(port.pacing, record.destination, now.getTime());
     if (wait > (mode.inline ? COMMAND_WAIT_MS : POOL_WAIT_MS)) {
       // Keep the channel's pace without holding a pool slot: any process may take it up then.
       store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
-    const slotAt = now.getTime() + this.#pacer.reserve(port.pacing, record.destination, now.getTime());
-    // Counted (with every other delivery started in this turn: one fsync) while the pace slot comes near.
+    // Counted first (with every delivery started in this turn: one fsync); the slot is taken after the
+    // commit, so a slow fsync cannot make posts late for slots planned before it and send them in a burst.
     const attempts = await this.#attempts.record(key);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
-    await this.#sleep(Math.max(0, slotAt - clock.now().getTime()));
+    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, clock.now().getTime()));
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
@@ -193,6 +195,8 @@ export class Outbox {
       }
     }
     await this.options.fault?.('before-post', key);
+    await this.#pacer.whenTenantHasRoom(port.pacing, record.destination, this.#sleep);
+    this.#pacer.sent(port.pacing, record.destination, clock.now().getTime());
     const posted: PostedMessage = await port.post(record.destination, record.reply, key);
     await this.options.fault?.('after-post', key);
     if (!store.markSent(key, this.#holder, posted, clock.now())) return this.#lost(key, 'after posting');
@@ -236,21 +240,7 @@ export class Outbox {
     const { store, clock, logger } = this.deps;
     const record = store.get(key);
     if (!record) return;
-    const failure: DeliveryFailure =
-      error instanceof DeliveryError
-        ? {
-            code: error.code,
-            reason: error.reason,
-            permanent: error.permanent,
-            message: error.message,
-            explanation: error.explanation,
-          }
-        : {
-            code: 'unexpected',
-            reason: 'transient',
-            permanent: false,
-            message: error instanceof Error ? error.message : String(error),
-          };
+    const failure = failureOf(error);
     const now = clock.now();
     const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
     if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);

@@ -21,6 +21,8 @@ export async function startBots(
       startBot({
         SWEEP_EVERY_SECONDS: '5',
         LOG_LEVEL: 'warn',
+        // Diagnostics: try another pool size without editing the config (`FANOUT_CONCURRENCY=128`).
+        ...(process.env['FANOUT_CONCURRENCY'] ? { DELIVERY_CONCURRENCY: process.env['FANOUT_CONCURRENCY'] } : {}),
         ...(await envFor()),
         // Diagnostics: node options for every bot process (e.g. `--max-old-space-size`).
         ...(process.env['FANOUT_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['FANOUT_NODE_OPTIONS'] } : {}),

@@ -13,6 +13,9 @@ export interface SlackLimits {
   readonly workspacePerSecond: number;
 }
 
+/** 429s the limiter answered, by the limit that refused (diagnostics: `FANOUT_TIMELINE=1`). */
+export const refusals = { channel: 0, workspace: 0 };
+
 export function slackLimiter(limits: SlackLimits): (call: RecordedCall) => number | undefined {
   const perChannel = new Map<string, number[]>();
   const workspace: number[] = [];
@@ -20,14 +23,18 @@ export function slackLimiter(limits: SlackLimits): (call: RecordedCall) => numbe
     while (times.length > 0 && (times[0] ?? 0) <= now - 1000) times.shift();
     return times;
   };
+  const refused = (scope: 'channel' | 'workspace'): number => {
+    refusals[scope] += 1;
+    return 1;
+  };
   return (call) => {
     if (call.method !== 'chat.postMessage') return undefined;
     const now = call.at;
     const channel = String(call.args['channel']);
     const inChannel = recent(perChannel.get(channel) ?? [], now);
     perChannel.set(channel, inChannel);
-    if (inChannel.length >= limits.channelPerSecond || recent(workspace, now).length >= limits.workspacePerSecond)
-      return 1;
+    if (inChannel.length >= limits.channelPerSecond) return refused('channel');
+    if (recent(workspace, now).length >= limits.workspacePerSecond) return refused('workspace');
     inChannel.push(now);
     workspace.push(now);
     return undefined;

@@ -10,7 +10,7 @@ import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { freePort, seedSubscriptions, stopAll, type Bot } from '../../process/bot-processes.js';
 import { startBots } from './bots.js';
 import { expectedKeys, ratePerSecond, tally, untilDoneOrStalled, type Outcome } from './report.js';
-import { slackLimiter, type SlackLimits } from './slack-limits.js';
+import { refusals, slackLimiter, type SlackLimits } from './slack-limits.js';
 
 export interface SlackScenario {
   readonly subscriptions: number;
@@ -84,5 +84,5 @@ function printTimeline(slack: FakeSlack, started: number): void {
     buckets.set(s, (buckets.get(s) ?? 0) + 1);
   }
   const line = [...buckets].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}:${n}`);
-  process.stdout.write(`${line.join(' ')}\n`);
+  process.stdout.write(`${line.join(' ')}\n429s by limit: ${JSON.stringify(refusals)}\n`);
 }
