@@ -104,8 +104,10 @@ describe('several bot processes on one database file', () => {
       channels: channels(300),
     });
     slack.latencyMs = 50;
-    // A short lease, so the survivors take the dead process's claims over within the test.
-    const [doomed] = await startBots(databasePath, 3, { DELIVERY_LEASE_SECONDS: '4' });
+    // A short lease, so the survivors take the dead process's claims over within the test. Pools of 64, so
+    // that 300 posts are shared by all three (two default pools of 160 could claim them all, the doomed one none).
+    const env = { DELIVERY_LEASE_SECONDS: '4', DELIVERY_CONCURRENCY: '64' };
+    const [doomed] = await startBots(databasePath, 3, env);
     await slack.until(() => slack.messages.length >= 100);
     doomed?.child.kill('SIGKILL');
     expect((await doomed?.exited)?.signal).toBe('SIGKILL');
