@@ -28,6 +28,9 @@ export class Pacer {
   /** Tenant → when its posts of the last second left (real time, ms). */
   readonly #sends = new Map<string, number[]>();
 
+  /** `realNow`: the wall clock (ms) the platforms count in; tests pass their own with a matching sleep. */
+  constructor(private readonly realNow: () => number = Date.now) {}
+
   /** How long a post to `destination` would wait now (0: at once). Reserves nothing. */
   delay(pacing: Pacing | undefined, destination: Destination, nowMs: number): number {
     if (!pacing) return 0;
@@ -47,7 +50,7 @@ export class Pacer {
     const [, tenant] = scopesOf(destination);
     const windowMs = 1000 * TENANT_MARGIN;
     for (;;) {
-      const now = Date.now();
+      const now = this.realNow();
       const times = this.#sends.get(tenant) ?? [];
       while (times.length > 0 && (times[0] ?? 0) <= now - windowMs) times.shift();
       if (times.length < perSecond) {
