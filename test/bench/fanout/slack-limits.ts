@@ -23,6 +23,9 @@ export function slackLimiter(limits: SlackLimits): (call: RecordedCall) => numbe
     while (times.length > 0 && (times[0] ?? 0) <= now - 1000) times.shift();
     return times;
   };
+  // Counted per run.
+  refusals.channel = 0;
+  refusals.workspace = 0;
   const refused = (scope: 'channel' | 'workspace'): number => {
     refusals[scope] += 1;
     return 1;
