@@ -17,8 +17,8 @@ export interface JobsConfig {
 }
 
 /**
- * Defaults: 64 deliveries in flight keep Slack's workspace pace even though each channel's thread
- * message waits a second after its card, and fill Discord's 50 requests/s; a 5-minute lease
+ * Defaults: 160 deliveries in flight keep Slack's workspace pace even though each item holds its
+ * slot through its thread message's second after the card, and fill Discord's 50 requests/s; a 5-minute lease
  * outlasts the slowest call with its retries.
  */
 export function jobsConfig(read: NumberSettings): JobsConfig {
@@ -27,7 +27,7 @@ export function jobsConfig(read: NumberSettings): JobsConfig {
     read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
   }
   return {
-    concurrency: read.number('DELIVERY_CONCURRENCY', 64, 1, 512),
+    concurrency: read.number('DELIVERY_CONCURRENCY', 160, 1, 512),
     leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
     sweepEverySeconds,
   };
