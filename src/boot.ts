@@ -10,6 +10,7 @@ import type { Agenda } from './core/agenda/model.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { registry as defaultRegistry, scheduledFeatures } from './core/features/index.js';
 import { createOutbox } from './core/jobs/features.js';
+import { Pacer } from './core/jobs/pacer.js';
 import { Dispatcher, type Registry } from './core/dispatcher.js';
 import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';
@@ -74,10 +75,12 @@ export async function bootCore(options: CoreOptions): Promise<Core> {
     subscriptions: stores.subscriptions,
     store: backend.unitOfWork,
     outbox: { deliver: (key) => outbox.deliver(key) },
+    pacer: new Pacer(),
     readingGroups: { store: stores.readingGroups, reminderHours: options.reminderHours ?? 24 },
     calendars: stores.calendars,
     inlineReplies: stores.inlineReplies,
     introductions: stores.introductions,
+    suspensions: stores.suspensions,
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

@@ -6,9 +6,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { databaseSettings, type DatabaseConfig } from './config-database.js';
+import { jobsConfig, type JobsConfig } from './config-jobs.js';
+import { OAUTH_SETTINGS, oauthConfig, slackModeProblems } from './config-slack-oauth.js';
+import type { SecretKey } from './secrets/secret-key.js';
+
+/** OAuth mode: the bot is installed into many workspaces through Bolt's installer (HTTP mode only). */
+export interface SlackOAuthConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly stateSecret: string;
+  /** `AGENDABOT_SECRET_KEY`: encrypts the stored installations (their tokens). Prints as its id only. */
+  readonly secretKey: SecretKey;
+  /** `AGENDABOT_PREVIOUS_SECRET_KEY`: still decrypts rows during a key rotation. */
+  readonly previousSecretKey?: SecretKey;
+}
 
 export interface SlackConfig {
+  /** Single-token mode's bot token; empty in OAuth mode, where each workspace's token comes from its installation. */
   readonly botToken: string;
+  /** Set: OAuth mode (many workspaces, `SLACK_CLIENT_ID` …). Unset: one workspace with `botToken`. */
+  readonly oauth?: SlackOAuthConfig;
   /** Set: Socket Mode. Unset: HTTP mode on `port`, verified with `signingSecret`. */
   readonly appToken?: string;
   readonly signingSecret?: string;
@@ -16,6 +33,7 @@ export interface SlackConfig {
   readonly port: number;
   /** The interface HTTP mode listens on (`HOST`); all interfaces when unset. */
   readonly host?: string;
+  /** Single-token mode's extra admins (`SLACK_ADMIN_USER_IDS`); in OAuth mode each workspace's installer is one. */
   readonly adminUserIds: readonly string[];
   /** `INLINE_REFERENCES=on`: read channel messages (`message.channels`) and answer `[[3.5]]` references. */
   readonly inlineReferences?: true;
@@ -34,15 +52,7 @@ export interface DiscordConfig {
   readonly requestsPerSecond?: number;
 }
 
-/** How this process takes part in scheduled work; several processes may share one database. */
-export interface JobsConfig {
-  /** Deliveries in flight at once (`DELIVERY_CONCURRENCY`). */
-  readonly concurrency: number;
-  /** How long a claimed delivery stays this process's (`DELIVERY_LEASE_SECONDS`); also bounds crash recovery. */
-  readonly leaseMs: number;
-  /** Seconds between sweeps (`SWEEP_EVERY_SECONDS`, 60 = once a minute). */
-  readonly sweepEverySeconds: number;
-}
+export type { JobsConfig } from './config-jobs.js';
 
 export interface Config extends DatabaseConfig {
   readonly agendaPath: string;
@@ -188,34 +198,19 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   return Object.freeze(config);
 }
 
-/**
- * Defaults: 64 deliveries in flight keep Slack's workspace pace even though each channel's thread
- * message waits a second after its card, and fill Discord's 50 requests/s; a 5-minute lease
- * outlasts the slowest call with its retries.
- */
-function jobsConfig(read: EnvReader): JobsConfig {
-  const sweepEverySeconds = read.number('SWEEP_EVERY_SECONDS', 60, 1, 60);
-  if (60 % sweepEverySeconds !== 0) {
-    read.problems.push(`SWEEP_EVERY_SECONDS=${sweepEverySeconds} must divide 60 (e.g. 1, 5, 30, 60).`);
-  }
-  return {
-    concurrency: read.number('DELIVERY_CONCURRENCY', 64, 1, 512),
-    leaseMs: read.number('DELIVERY_LEASE_SECONDS', 300, 1, 3600) * 1000,
-    sweepEverySeconds,
-  };
-}
-
 function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } {
   const { problems } = read;
   const botToken = read.text('SLACK_BOT_TOKEN');
   const appToken = read.text('SLACK_APP_TOKEN');
   const signingSecret = read.text('SLACK_SIGNING_SECRET');
-  const anySlack = botToken ?? appToken ?? signingSecret ?? read.text('SLACK_API_URL');
+  const oauthSet = OAUTH_SETTINGS.filter((key) => read.text(key) !== undefined);
+  const anySlack = botToken ?? appToken ?? signingSecret ?? read.text('SLACK_API_URL') ?? oauthSet[0];
   if (anySlack === undefined) return {};
-  if (botToken === undefined) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…).');
-  if (appToken === undefined && signingSecret === undefined) {
-    problems.push('Slack needs SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode).');
-  }
+  const oauth =
+    oauthSet.length > 0 && botToken === undefined
+      ? oauthConfig((key) => read.text(key), read.problems, { appToken, signingSecret })
+      : undefined;
+  problems.push(...slackModeProblems({ botToken, appToken, signingSecret }, oauthSet));
   if (appToken !== undefined && !appToken.startsWith('xapp-'))
     problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-.');
   const apiUrl = read.url('SLACK_API_URL');
@@ -231,6 +226,7 @@ function slackConfig(read: EnvReader, inline: boolean): { slack?: SlackConfig } 
     ...(read.text('SLACK_POSTS_PER_SECOND') !== undefined
       ? { postsPerSecond: read.number('SLACK_POSTS_PER_SECOND', 50, 0.1, 10_000) }
       : {}),
+    ...(oauth !== undefined ? { oauth } : {}),
     ...(appToken !== undefined ? { appToken } : {}),
     ...(signingSecret !== undefined ? { signingSecret } : {}),
     ...(apiUrl !== undefined ? { apiUrl } : {}),

@@ -14,7 +14,10 @@ import { DeliveryPorts } from './core/ports.js';
 import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
 import type { StorageBackend } from './persistence/backend.js';
+import type { SqliteBackend } from './persistence/sqlite-backend.js';
 import { openStorage } from './persistence/storage.js';
+import { SlackInstallationsRepository } from './persistence/slack-installations-repository.js';
+import { Keyring } from './secrets/seal.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
 
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
   const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, backend, logger });
   stops.push(() => agendaWatch.stop());
 
-  const shell = await startAdapters(config, core, delivery, logger, stops);
+  const shell = await startAdapters(config, backend, core, delivery, logger, stops);
 
   const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
   const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
@@ -68,13 +71,28 @@ type Core = Awaited<ReturnType<typeof bootCoreOrExit>>;
  * only when configured: Bolt and discord.js are large to load. The shell's port must exist
  * before the first sweep, which runs at once.
  */
-async function startAdapters(config: Config, core: Core, delivery: DeliveryPorts, logger: Logger, stops: Stop[]) {
+async function startAdapters(
+  config: Config,
+  backend: StorageBackend,
+  core: Core,
+  delivery: DeliveryPorts,
+  logger: Logger,
+  stops: Stop[],
+) {
   const { dispatcher } = core;
   if (config.slack) {
     const { startSlack } = await import('../adapters/slack/index.js');
     const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
     const feed = (token: string) => calendarFeed(core.services, token);
-    const slack = await startSlack({ config: config.slack, dispatcher, logger, ...host, calendarFeed: feed });
+    const installations = slackInstallations(config, backend);
+    const slack = await startSlack({
+      config: config.slack,
+      dispatcher,
+      logger,
+      ...host,
+      calendarFeed: feed,
+      ...installations,
+    });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
@@ -98,6 +116,16 @@ async function startAdapters(config: Config, core: Core, delivery: DeliveryPorts
   });
   delivery.add(shell.delivery);
   return shell;
+}
+
+/** OAuth mode's store of installations, opened with the configured key (and the previous one, during a rotation). */
+function slackInstallations(config: Config, backend: StorageBackend): { installations?: SlackInstallationsRepository } {
+  const oauth = config.slack?.oauth;
+  if (oauth === undefined) return {};
+  // The installations are kept in SQLite for now (synchronous, used by the Slack adapter alone).
+  if (!('db' in backend)) throw new Error('Slack OAuth mode needs the SQLite store for now: unset DATABASE_URL.');
+  const { db } = backend as SqliteBackend;
+  return { installations: new SlackInstallationsRepository(db, new Keyring(oauth.secretKey, oauth.previousSecretKey)) };
 }
 
 function loadConfigOrExit(): Config {

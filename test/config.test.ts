@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       shellTimezone: 'Pacific/Auckland',
       digestCatchupHours: 24,
       reminderHours: 24,
-      jobs: { concurrency: 64, leaseMs: 300_000, sweepEverySeconds: 60 },
+      jobs: { concurrency: 160, leaseMs: 300_000, sweepEverySeconds: 60 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

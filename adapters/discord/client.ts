@@ -5,8 +5,12 @@
  * unless inline references are on (`INLINE_REFERENCES=on`): then GuildMessages and the
  * privileged MessageContent intent, which the Developer Portal must allow.
  */
-import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
+import { Client, DefaultRestOptions, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
+import { spacedRequests } from './request-spacing.js';
+
+/** Discord's global limit per bot, shared by every process that uses its token. */
+const GLOBAL_REQUESTS_PER_SECOND = 50;
 
 export interface ClientOptions {
   /** REST tuning (tests lower the rate-limit offset); `api` comes from the config. */
@@ -27,6 +31,11 @@ export function createDiscordClient(config: DiscordConfig, options: ClientOption
     rest: {
       // Every process sharing the bot token shares its global limit: each takes its configured share.
       ...(config.requestsPerSecond !== undefined ? { globalRequestsPerSecond: config.requestsPerSecond } : {}),
+      // This process's share, spaced evenly (see `request-spacing.ts`); discord.js's own global count stays as a backstop.
+      makeRequest: spacedRequests(
+        config.requestsPerSecond ?? GLOBAL_REQUESTS_PER_SECOND,
+        DefaultRestOptions.makeRequest.bind(DefaultRestOptions),
+      ),
       ...options.rest,
       ...(config.apiUrl !== undefined ? { api: restBase(config.apiUrl) } : {}),
     },

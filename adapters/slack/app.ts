@@ -12,6 +12,9 @@ import { refuseOutOfTimeRequests } from './request-age.js';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
+/** OAuth mode: Bolt's "Add to Slack" page and the address Slack sends the installer back to. */
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** A Bolt App and the connection mode it was built for. */
 export interface BuiltApp {
@@ -41,6 +44,16 @@ export function webClientOptions(
     logLevel: LogLevel.INFO,
     ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}),
   };
+}
+
+/**
+ * Options for the clients scheduled posts go out with, in either mode: they retry nothing
+ * themselves. A post whose answer was lost may have gone out, and only the outbox retries it
+ * safely (it looks for the post first). A 429 comes back to the outbox too, which makes that
+ * channel wait for Retry-After; a retrying client would pause every call of its workspace instead.
+ */
+export function deliveryClientOptions(config: SlackConfig, logger: Logger): webApi.WebClientOptions {
+  return { ...webClientOptions(config, logger, { retries: 0 }), rejectRateLimitedCalls: true };
 }
 
 /** Builds (does not start) the Bolt App: Socket Mode if `config.appToken` is set, else HTTP. */

@@ -7,21 +7,16 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import {
-  FOREIGN_TENANT,
-  type DeliveryPort,
-  type Destination,
-  type Pacing,
-  type PostedMessage,
-} from '../../src/core/ports.js';
+import type { DeliveryPort, Destination, Pacing, PostedMessage } from '../../src/core/ports.js';
 import { SlackGroupConversations } from './group-conversations.js';
-import { findPostByKey, POST_EVENT_TYPE } from './history.js';
+import { DISTRIBUTED_APP_HISTORY, findPostByKey, INTERNAL_APP_HISTORY, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
+import { SingleWorkspaceClient, type WorkspaceClients } from './workspace-clients.js';
 
 type WebClient = webApi.WebClient;
 
-/** What the port needs: a WebClient with the bot token, and who counts as an admin. */
+/** Single-token mode: a WebClient with the bot token, its workspace, and who counts as an admin. */
 export interface SlackDeliveryOptions {
   readonly client: WebClient;
   /** The workspace the bot token belongs to; destinations in other workspaces are refused. */
@@ -34,6 +29,12 @@ export interface SlackDeliveryOptions {
 
 /** Slack allows about one message per second per channel; the workspace rate is configured. */
 const CHANNEL_INTERVAL_MS = 1000;
+/** Scheduled posts per second to one workspace from this process, unless `SLACK_POSTS_PER_SECOND` says otherwise. */
+export const DEFAULT_POSTS_PER_SECOND = 50;
+
+/** Either one workspace's client (single-token mode) or every installed workspace's clients (OAuth mode). */
+export type SlackDeliverySource =
+  SlackDeliveryOptions | { readonly clients: WorkspaceClients; readonly postsPerSecond?: number };
 
 /** The Slack implementation of the core's `DeliveryPort`. */
 export class SlackDeliveryPort implements DeliveryPort {
@@ -43,19 +44,29 @@ export class SlackDeliveryPort implements DeliveryPort {
   readonly groupConversations: SlackGroupConversations;
   readonly pacing: Pacing;
 
-  constructor(private readonly options: SlackDeliveryOptions) {
-    this.groupConversations = new SlackGroupConversations(options.client, options.teamId);
+  readonly #clients: WorkspaceClients;
+  /** OAuth mode: a distributed app, with Slack's reduced history limits. */
+  readonly #distributed: boolean;
+
+  constructor(source: SlackDeliverySource) {
+    this.#distributed = 'clients' in source;
+    this.#clients =
+      'clients' in source
+        ? source.clients
+        : new SingleWorkspaceClient(source.client, source.teamId, source.adminUserIds);
+    this.groupConversations = new SlackGroupConversations(this.#clients);
     this.pacing = {
       conversationIntervalMs: CHANNEL_INTERVAL_MS,
-      ...(options.postsPerSecond !== undefined ? { tenantPerSecond: options.postsPerSecond } : {}),
+      ...(source.postsPerSecond !== undefined ? { tenantPerSecond: source.postsPerSecond } : {}),
     };
   }
 
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#resolve(destination);
     const { text, blocks } = renderReply(reply);
+    const client = this.#clients.clientFor(conversation.tenantId);
     const posted = await this.#call('chat.postMessage', () =>
-      this.options.client.chat.postMessage({
+      client.chat.postMessage({
         channel: conversation.channelId,
         text,
         blocks,
@@ -71,7 +82,14 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#resolve(destination);
-    const ts = await findPostByKey(this.options.client, conversation, idempotencyKey, since);
+    const limits = this.#distributed ? DISTRIBUTED_APP_HISTORY : INTERNAL_APP_HISTORY;
+    const ts = await findPostByKey(
+      this.#clients.clientFor(conversation.tenantId),
+      conversation,
+      idempotencyKey,
+      since,
+      limits,
+    );
     return ts === null ? null : { conversation, messageId: ts };
   }
 
@@ -82,17 +100,18 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async update(message: PostedMessage, reply: Reply): Promise<void> {
     const { text, blocks } = renderReply(reply);
+    const client = this.#clients.clientFor(message.conversation.tenantId);
     await this.#call('chat.update', () =>
-      this.options.client.chat.update({ channel: message.conversation.channelId, ts: message.messageId, text, blocks }),
+      client.chat.update({ channel: message.conversation.channelId, ts: message.messageId, text, blocks }),
     );
   }
 
   /** Workspace admins and owners, and the operator's list, may manage any channel. */
   async canManageChannel(tenantId: string, userId: string, _channelId: string): Promise<boolean> {
-    this.#checkTenant(tenantId);
-    if (this.options.adminUserIds.includes(userId)) return true;
+    const client = this.#clients.clientFor(tenantId);
+    if (this.#clients.adminUserIds(tenantId).includes(userId)) return true;
     try {
-      const { user } = await this.options.client.users.info({ user: userId });
+      const { user } = await client.users.info({ user: userId });
       return !!(user && !user.deleted && (user.is_admin || user.is_owner || user.is_primary_owner));
     } catch (error) {
       const failure = toDeliveryError(error, 'users.info');
@@ -103,8 +122,7 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** Uploads through files.uploadV2 (upload URL, then complete), shared into the conversation. */
   async uploadText(conversation: ConversationRef, filename: string, title: string, content: string): Promise<void> {
-    this.#checkTenant(conversation.tenantId);
-    const { client } = this.options;
+    const client = this.#clients.clientFor(conversation.tenantId);
     const file = { channel_id: conversation.channelId, filename, title, content };
     const threadTs = conversation.threadId;
     await this.#call('files.uploadV2', () =>
@@ -114,14 +132,14 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** The thread's parent message as a permalink (chat.getPermalink), asked once per thread: permalinks never change. */
   async threadLink(thread: ConversationRef): Promise<string | undefined> {
-    this.#checkTenant(thread.tenantId);
+    const client = this.#clients.clientFor(thread.tenantId);
     const ts = thread.threadId;
     if (ts === undefined) return undefined;
     const key = `${thread.channelId}/${ts}`;
     let link = this.#permalinks.get(key);
     if (link === undefined) {
       const answer = await this.#call('chat.getPermalink', () =>
-        this.options.client.chat.getPermalink({ channel: thread.channelId, message_ts: ts }),
+        client.chat.getPermalink({ channel: thread.channelId, message_ts: ts }),
       );
       link = answer.permalink;
       if (link !== undefined) this.#permalinks.set(key, link);
@@ -131,26 +149,21 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async #resolve(destination: Destination): Promise<ConversationRef> {
     if (destination.kind === 'channel') {
-      this.#checkTenant(destination.conversation.tenantId);
+      this.#clients.clientFor(destination.conversation.tenantId);
       return destination.conversation;
     }
-    this.#checkTenant(destination.tenantId);
+    const client = this.#clients.clientFor(destination.tenantId);
     const opened = await this.#call('conversations.open', () =>
-      this.options.client.conversations.open({ users: destination.userId }),
+      client.conversations.open({ users: destination.userId }),
     );
     const channelId = opened.channel?.id;
     if (!channelId) throw slackDeliveryError('channel_not_found', 'Slack conversations.open returned no channel');
     return { platform: 'slack', tenantId: destination.tenantId, channelId };
   }
 
-  /** One bot token serves one workspace: a destination elsewhere is a bug, never a cross-tenant post. */
-  #checkTenant(tenantId: string): void {
-    if (tenantId !== this.options.teamId) {
-      throw slackDeliveryError(
-        FOREIGN_TENANT,
-        `This Slack app serves workspace ${this.options.teamId}, not ${tenantId}`,
-      );
-    }
+  /** Forgets a workspace's client (the app was removed from it). */
+  forgetWorkspace(teamId: string): void {
+    this.#clients.forget(teamId);
   }
 
   async #call<T>(what: string, call: () => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { GroupConversationsPort, GroupConversationSpec } from '../../src/core/ports.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
+import type { WorkspaceClients } from './workspace-clients.js';
 
 /** Slack's limit for `conversations.open` (`too_many_users` beyond it). */
 const SLACK_GROUP_DM_LIMIT = 8;
@@ -16,18 +17,14 @@ export class SlackGroupConversations implements GroupConversationsPort {
   readonly needsChannel = false;
   readonly maxMembers = SLACK_GROUP_DM_LIMIT;
 
-  constructor(
-    private readonly client: webApi.WebClient,
-    private readonly teamId: string,
-  ) {}
+  constructor(private readonly clients: WorkspaceClients) {}
 
   async open(spec: GroupConversationSpec): Promise<ConversationRef> {
-    if (spec.tenantId !== this.teamId) {
-      throw slackDeliveryError('wrong_tenant', `This Slack app serves workspace ${this.teamId}, not ${spec.tenantId}`);
-    }
+    // Refuses another workspace (single-token mode) or one that removed the app (OAuth mode).
+    const client = this.clients.clientFor(spec.tenantId);
     let opened: webApi.ConversationsOpenResponse;
     try {
-      opened = await this.client.conversations.open({ users: spec.userIds.join(',') });
+      opened = await client.conversations.open({ users: spec.userIds.join(',') });
     } catch (error) {
       throw toDeliveryError(error, 'conversations.open');
     }

@@ -5,12 +5,30 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
-import { slackErrorCode, toDeliveryError } from './slack-errors.js';
+import { slackDeliveryError, slackErrorCode, toDeliveryError } from './slack-errors.js';
 
 /** The metadata event type that marks this bot's scheduled posts. */
 export const POST_EVENT_TYPE = 'agendabot_post';
-/** How many history pages to read before giving up (200 messages each). */
-const MAX_HISTORY_PAGES = 5;
+
+/** How much history one search may read. */
+export interface HistoryLimits {
+  readonly pageSize: number;
+  readonly maxPages: number;
+  /** History left unread after `maxPages`: "try later" (true) or "not posted" (false, as single-token mode always did). */
+  readonly unreadMeansLater: boolean;
+}
+
+/** An internal app (single-token mode): Slack's usual limits. */
+export const INTERNAL_APP_HISTORY: HistoryLimits = { pageSize: 200, maxPages: 5, unreadMeansLater: false };
+/**
+ * A distributed app outside Slack's Marketplace (OAuth mode): `conversations.history` and
+ * `.replies` allow about one request a minute and at most 15 messages. So one search reads one
+ * page, from `since` (the delivery's creation, less a margin): a second page within the minute
+ * would be refused, and since the outbox's next attempt starts again from the newest message,
+ * a search of several pages could never get past its second. More than 15 messages since then
+ * is "try later" (the outbox retries with backoff, then gives up rather than posting blind).
+ */
+export const DISTRIBUTED_APP_HISTORY: HistoryLimits = { pageSize: 15, maxPages: 1, unreadMeansLater: true };
 
 interface MessageWithMetadata {
   readonly ts?: string;
@@ -28,9 +46,10 @@ export async function findPostByKey(
   conversation: ConversationRef,
   key: string,
   since: Date,
+  limits: HistoryLimits = INTERNAL_APP_HISTORY,
 ): Promise<string | null> {
   try {
-    return await scan(client, conversation, key, since);
+    return await scan(client, conversation, key, since, limits);
   } catch (error) {
     if (slackErrorCode(error) !== 'not_in_channel' || conversation.threadId !== undefined)
       throw toDeliveryError(error, 'conversations.history');
@@ -40,27 +59,34 @@ export async function findPostByKey(
       throw toDeliveryError(error, 'conversations.history');
     }
     try {
-      return await scan(client, conversation, key, since);
+      return await scan(client, conversation, key, since, limits);
     } catch (retryError) {
       throw toDeliveryError(retryError, 'conversations.history');
     }
   }
 }
 
+/**
+ * Reads history newest first from `since`. A 429 is thrown as rate-limited (a delivery
+ * client retries nothing itself); in OAuth mode, history left unread after `maxPages` is a transient
+ * error too: both mean "try later", because answering "not posted" unsure could post twice
+ * (the outbox gives up after its last attempt rather than posting blind).
+ */
 async function scan(
   client: webApi.WebClient,
   conversation: ConversationRef,
   key: string,
   since: Date,
+  limits: HistoryLimits,
 ): Promise<string | null> {
   const oldest = Math.floor(since.getTime() / 1000).toString();
   let cursor: string | undefined;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
+  for (let page = 0; page < limits.maxPages; page += 1) {
     const common = {
       channel: conversation.channelId,
       oldest,
       include_all_metadata: true,
-      limit: 200,
+      limit: limits.pageSize,
       ...(cursor ? { cursor } : {}),
     };
     const result =
@@ -74,5 +100,9 @@ async function scan(
     cursor = result.response_metadata?.next_cursor || undefined;
     if (!cursor) return null;
   }
-  return null;
+  if (!limits.unreadMeansLater) return null;
+  throw slackDeliveryError(
+    'history_incomplete',
+    `more than ${limits.maxPages * limits.pageSize} messages since ${oldest}: cannot tell yet whether it was posted; trying later`,
+  );
 }

@@ -32,6 +32,8 @@ interface Pending {
 
 export interface HomePublisherOptions {
   readonly client: webApi.WebClient;
+  /** OAuth mode: each workspace's own client (`client` then serves no workspace). */
+  readonly clientFor?: ((teamId: string) => webApi.WebClient) | undefined;
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   readonly minIntervalMs?: number | undefined;
@@ -104,9 +106,10 @@ export class HomePublisher {
 
   async #publish(teamId: string, userId: string, entry: Pending): Promise<void> {
     if (this.#stopped) return;
-    const { client, dispatcher, logger } = this.#options;
+    const { dispatcher, logger } = this.#options;
     try {
-      const zone = await this.#zoneOf(userId);
+      const client = this.#options.clientFor?.(teamId) ?? this.#options.client;
+      const zone = await this.#zoneOf(client, userId);
       const page = await homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
       const { blocks } = renderReply(page, HOME_TAB_BLOCKS);
       // The pace is kept between the calls themselves, whatever the zone lookup took.
@@ -118,12 +121,12 @@ export class HomePublisher {
   }
 
   /** The person's zone from their Slack profile (`users.info` → `tz`), else the bot's default zone. */
-  async #zoneOf(userId: string): Promise<string> {
+  async #zoneOf(client: webApi.WebClient, userId: string): Promise<string> {
     const cached = this.#zones.get(userId);
     if (cached && Date.now() - cached.at < ZONE_TTL_MS) return cached.zone;
     let zone = this.#options.dispatcher.services.settings.defaultTimezone;
     try {
-      const info = await this.#options.client.users.info({ user: userId });
+      const info = await client.users.info({ user: userId });
       const tz = info.user?.tz;
       if (tz !== undefined && isTimeZone(tz)) zone = tz;
     } catch (error) {

@@ -4,7 +4,7 @@
  * the page run their core actions, and any answer goes to the person's Messages tab,
  * because a Home tab has no conversation to answer in.
  */
-import type { App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
 import type { CommandContext } from '../../src/core/context.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { changesHome } from '../../src/core/features/home/index.js';
@@ -46,6 +46,8 @@ function triggerOf(body: Record<string, unknown>): Found | undefined {
 
 export interface HomeTabOptions {
   readonly minIntervalMs?: number | undefined;
+  /** OAuth mode: each workspace's own client. */
+  readonly clientFor?: ((teamId: string) => webApi.WebClient) | undefined;
 }
 
 /** Registers the Home tab's event, its redraw-after-change middleware and its buttons. Returns how to stop it. */

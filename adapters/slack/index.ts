@@ -5,20 +5,22 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webApi } from '@slack/bolt';
+import { webApi, type CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { referenceId } from '../../src/core/errors.js';
 import type { DeliveryPort } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
-import { buildSlackApp, webClientOptions, type BotIdentity } from './app.js';
+import { buildSlackApp, deliveryClientOptions, webClientOptions, type BotIdentity } from './app.js';
 import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
 import { registerInlineReferences } from './inline-references.js';
 import { registerHomeTab } from './home-tab.js';
-import { SlackDeliveryPort } from './delivery-port.js';
+import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
+import { oauthMode } from './oauth-mode.js';
+import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
 
 /** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
 export interface StartSlackOptions {
@@ -37,6 +39,8 @@ export interface StartSlackOptions {
   readonly calendarFeed?: CalendarFeedReader;
   /** At most one Home tab publish per person this often (default 3 s; tests pass less). */
   readonly homeIntervalMs?: number;
+  /** OAuth mode (`config.oauth`): the stored installations, sealed with the configured key. */
+  readonly installations?: SlackInstallationsRepository;
 }
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
@@ -55,19 +59,20 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   if (config.appToken === undefined && config.signingSecret === undefined) {
     throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
   }
-  const identity = await checkBotToken(
-    new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)),
-  );
   const routes = options.calendarFeed ? [calendarFeedRoute(options.calendarFeed, logger)] : [];
-  const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig, routes);
-  const { teamId } = identity;
+  const { app, mode, delivery, teamId, clientFor } = await buildForMode(options, logger, routes);
 
   registerCommands(app, dispatcher, logger, options.replyBudgetMs);
   registerActions(app, dispatcher, logger);
   if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
-  const homeTab = registerHomeTab(app, dispatcher, logger, { minIntervalMs: options.homeIntervalMs });
+  const homeTab = registerHomeTab(app, dispatcher, logger, {
+    minIntervalMs: options.homeIntervalMs,
+    ...(clientFor ? { clientFor } : {}),
+  });
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {
+    // A refused workspace was already logged, clearly, by the installation store.
+    if ((error as { code?: string }).code === 'slack_bolt_authorization_error') return;
     logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');
   });
 
@@ -83,20 +88,6 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   }
   logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
-  // Its own client for scheduled posts, which retries nothing itself: a post whose answer was lost
-  // may have gone out, and only the outbox retries it safely (it looks for the post first). A 429
-  // comes back to the outbox too, which makes that channel wait for Retry-After; Bolt's client
-  // would pause every call of the app instead.
-  const deliveryClient = new webApi.WebClient(config.botToken, {
-    ...webClientOptions(config, logger, { retries: 0 }),
-    rejectRateLimitedCalls: true,
-  });
-  const delivery = new SlackDeliveryPort({
-    client: deliveryClient,
-    teamId,
-    adminUserIds: config.adminUserIds,
-    postsPerSecond: config.postsPerSecond ?? 50,
-  });
   return {
     delivery,
     mode,
@@ -106,6 +97,36 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
       await app.stop();
     },
   };
+}
+
+/** Single-token mode checks its token and serves one workspace; OAuth mode serves every installed one. */
+async function buildForMode(options: StartSlackOptions, logger: Logger, routes: CustomRoute[]) {
+  const { config } = options;
+  if (config.oauth !== undefined) {
+    if (options.installations === undefined) throw new Error('Slack OAuth mode needs the installation store.');
+    const deps = {
+      installations: options.installations,
+      services: options.dispatcher.services,
+      logger,
+      retryConfig: options.retryConfig,
+      customRoutes: routes,
+    };
+    const { built, delivery, homeClients } = oauthMode(config, config.oauth, deps);
+    return { ...built, delivery, teamId: undefined, clientFor: (teamId: string) => homeClients.clientFor(teamId) };
+  }
+  const identity = await checkBotToken(
+    new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)),
+  );
+  const { app, mode } = buildSlackApp(config, logger, identity, options.retryConfig, routes);
+  // Its own client for scheduled posts, which retries nothing itself (see deliveryClientOptions).
+  const deliveryClient = new webApi.WebClient(config.botToken, deliveryClientOptions(config, logger));
+  const delivery = new SlackDeliveryPort({
+    client: deliveryClient,
+    teamId: identity.teamId,
+    adminUserIds: config.adminUserIds,
+    postsPerSecond: config.postsPerSecond ?? DEFAULT_POSTS_PER_SECOND,
+  });
+  return { app, mode, delivery, teamId: identity.teamId, clientFor: undefined };
 }
 
 /**

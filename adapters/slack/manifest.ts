@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { Registry } from '../../src/core/dispatcher.js';
-import { EVENTS_PATH } from './app.js';
+import { EVENTS_PATH, REDIRECT_PATH } from './app.js';
 
 /** Every bot scope the adapter uses, and why. Nothing else is requested. */
 export const BOT_SCOPES: Readonly<Record<string, string>> = {
@@ -36,13 +36,21 @@ export interface ManifestOptions {
   readonly appName?: string;
   /** `INLINE_REFERENCES=on`: subscribe to `message.channels` (uses the `channels:history` scope). */
   readonly inlineReferences?: boolean;
+  /** OAuth mode (many workspaces, needs `baseUrl`): the redirect URL and the removal events. */
+  readonly oauth?: boolean;
 }
+
+/** OAuth mode's events: a workspace removed the app (either may come first, or twice). */
+export const OAUTH_EVENTS: readonly string[] = ['app_uninstalled', 'tokens_revoked'];
 
 /** The manifest as data, for tests and for `manifestYaml`. */
 export function buildManifest(registry: Registry, options: ManifestOptions = {}): Record<string, unknown> {
   const name = options.appName ?? 'agendabot';
-  const requestUrl =
-    options.baseUrl !== undefined ? `${options.baseUrl.replace(/\/+$/u, '')}${EVENTS_PATH}` : undefined;
+  const base = options.baseUrl?.replace(/\/+$/u, '');
+  const requestUrl = base !== undefined ? `${base}${EVENTS_PATH}` : undefined;
+  if (options.oauth === true && base === undefined)
+    throw new Error('An OAuth manifest needs the public URL (--url https://your.host).');
+  const oauth = options.oauth === true ? base : undefined;
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
@@ -62,10 +70,17 @@ export function buildManifest(registry: Registry, options: ManifestOptions = {})
         ...(requestUrl !== undefined ? { url: requestUrl } : {}),
       })),
     },
-    oauth_config: { scopes: { bot: Object.keys(BOT_SCOPES) } },
+    oauth_config: {
+      ...(oauth !== undefined ? { redirect_urls: [`${oauth}${REDIRECT_PATH}`] } : {}),
+      scopes: { bot: Object.keys(BOT_SCOPES) },
+    },
     settings: {
       event_subscriptions: {
-        bot_events: [...BOT_EVENTS, ...(options.inlineReferences === true ? INLINE_REFERENCE_EVENTS : [])],
+        bot_events: [
+          ...BOT_EVENTS,
+          ...(options.inlineReferences === true ? INLINE_REFERENCE_EVENTS : []),
+          ...(oauth !== undefined ? OAUTH_EVENTS : []),
+        ],
         ...(requestUrl !== undefined ? { request_url: requestUrl } : {}),
       },
       interactivity: { is_enabled: true, ...(requestUrl !== undefined ? { request_url: requestUrl } : {}) },
@@ -85,6 +100,7 @@ export function manifestYaml(registry: Registry, options: ManifestOptions = {}):
   const header =
     '# Slack app manifest for agendabot. Generated from the command registry:\n' +
     '#   npm run --silent slack:manifest -- > adapters/slack/manifest.yml            (Socket Mode)\n' +
-    '#   npm run --silent slack:manifest -- --url https://bot.example.org           (HTTP mode)\n';
+    '#   npm run --silent slack:manifest -- --url https://bot.example.org           (HTTP mode)\n' +
+    '#   npm run --silent slack:manifest -- --oauth --url https://bot.example.org   (many workspaces)\n';
   return header + stringify(buildManifest(registry, options), { lineWidth: 0 });
 }

@@ -1,6 +1,6 @@
 /**
  * Prints the Slack app manifest for the current command registry.
- * Usage: npm run --silent slack:manifest -- [--url https://public.base.url] [--name agendabot] [--inline-references]
+ * Usage: npm run --silent slack:manifest -- [--oauth] [--url https://public.base.url] [--name agendabot] [--inline-references]
  */
 import { registry } from '../../src/core/features/index.js';
 import { manifestYaml } from './manifest.js';
@@ -12,10 +12,17 @@ function flag(name: string): string | undefined {
 
 const baseUrl = flag('--url');
 const appName = flag('--name');
-process.stdout.write(
-  manifestYaml(registry, {
-    ...(process.argv.includes('--inline-references') ? { inlineReferences: true } : {}),
-    ...(baseUrl !== undefined ? { baseUrl } : {}),
-    ...(appName !== undefined ? { appName } : {}),
-  }),
-);
+try {
+  process.stdout.write(
+    manifestYaml(registry, {
+      ...(process.argv.includes('--inline-references') ? { inlineReferences: true } : {}),
+      ...(process.argv.includes('--oauth') ? { oauth: true } : {}),
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      ...(appName !== undefined ? { appName } : {}),
+    }),
+  );
+} catch (error) {
+  // A wrong flag is the operator's to fix: one line, no stack.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -29,6 +29,7 @@ const SLACK_REASONS: Readonly<Record<string, FailureReason>> = {
   ekm_access_denied: 'no-access',
   org_login_required: 'no-access',
   [FOREIGN_TENANT]: 'no-access',
+  app_uninstalled: 'no-access',
   cant_update_message: 'rejected',
   edit_window_closed: 'rejected',
   invalid_blocks: 'rejected',
@@ -43,6 +44,7 @@ const SLACK_EXPLANATIONS: Readonly<Record<string, string>> = {
   channel_not_found: 'the channel was deleted or the bot cannot see it',
   is_archived: 'the channel is archived',
   not_in_channel: 'the bot is not a member of the channel (invite it)',
+  app_uninstalled: 'the app was removed from this workspace',
   account_inactive: 'the account is deactivated',
 };
 
@@ -68,6 +70,9 @@ export function slackErrorCode(error: unknown): string {
   if (e?.data?.error) return e.data.error;
   if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
   if (e?.code === 'slack_webapi_http_error') return `http_${e.statusCode ?? 'error'}`;
+  // A 429 still refused after the client's own waits and retries (the client wraps it as a request error).
+  if (e?.code === 'slack_webapi_request_error' && e.original?.message?.startsWith('A rate limit was exceeded'))
+    return 'ratelimited';
   if (e?.code === 'slack_webapi_request_error') return 'request_failed';
   return 'unknown';
 }

@@ -6,6 +6,7 @@ import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch } from './agenda/search.js';
 import type { Clock } from './clock.js';
 import type { DeliveryRecord, DeliveryStore } from './jobs/deliveries.js';
+import type { Pacer } from './jobs/pacer.js';
 import type { DeliveryDirectory } from './ports.js';
 import type { SubscriptionStore } from './features/weekly-question/model.js';
 import type { IntroductionStore } from './features/introductions/model.js';
@@ -14,6 +15,7 @@ import type { ReadingGroupServices } from './features/reading-groups/services.js
 import type { CalendarStore } from './features/calendar/store.js';
 import type { InlineReplyLedger } from './features/inline-references/ledger.js';
 import type { UnitOfWork } from './store.js';
+import type { TenantSuspensionStore } from './tenants/store.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
 export interface Settings {
@@ -54,6 +56,13 @@ export interface Services {
    * the feature owning the key, as in a sweep.
    */
   readonly outbox: PostNow;
+  /**
+   * The posting pace kept by this core's outboxes (the command path's and every sweep's), so
+   * they share one set of slots. It belongs to the core, not to the module: a second core in
+   * the same Node process (a test's next world, a simulated restart) starts with free slots
+   * instead of inheriting reservations made on another clock.
+   */
+  readonly pacer: Pacer;
   /** Reading groups: their store and reminder lead time. */
   readonly readingGroups: ReadingGroupServices;
   /** Reading-group calendars: session revisions (SEQUENCE) and feed tokens. */
@@ -62,6 +71,8 @@ export interface Services {
   readonly inlineReplies: InlineReplyLedger;
   /** Introductions: consent, the Discord introductions channel, and the ledger of introductions made. */
   readonly introductions: IntroductionStore;
+  /** What the bot paused for tenants that removed the app, to resume on reinstall. */
+  readonly suspensions: TenantSuspensionStore;
 }
 
 export interface PostNow {

@@ -8,6 +8,7 @@ import type { ReadingGroupStore } from './features/reading-groups/store.js';
 import type { CalendarStore } from './features/calendar/store.js';
 import type { InlineReplyLedger } from './features/inline-references/ledger.js';
 import type { IntroductionStore } from './features/introductions/model.js';
+import type { TenantSuspensionStore } from './tenants/store.js';
 
 /** The repositories a transaction may use, all bound to that transaction. */
 export interface Stores {
@@ -17,6 +18,8 @@ export interface Stores {
   readonly calendars: CalendarStore;
   readonly inlineReplies: InlineReplyLedger;
   readonly introductions: IntroductionStore;
+  /** What the bot paused for tenants that removed the app (added with the Slack OAuth work). */
+  readonly suspensions: TenantSuspensionStore;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * SQLite implementation of the core's `DeliveryStore` (table `deliveries`, migration 2).
+ * SQLite implementation of the core's `DeliveryStore` (table `deliveries`, migration 2), synchronous;
+ * `openSqliteBackend` serves it as the asynchronous port, each call on its own and atomic.
  * Messages and destinations are stored as JSON so a retry after a crash sends exactly
  * what was planned, whatever has changed since.
  */
@@ -13,66 +14,33 @@ import {
   type RetryPlan,
   type ThreadState,
 } from '../core/jobs/deliveries.js';
-import type { Reply } from '../core/message.js';
-import type { Destination, PostedMessage } from '../core/ports.js';
+import type { PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
+import { leaseEnd, toRecord, type Row } from './deliveries-rows.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
-export interface Row {
-  key: string;
-  platform: string;
-  tenant_id: string;
-  destination: string;
-  reply: string;
-  thread_name: string | null;
-  thread_reply: string | null;
-  state: string;
-  due_at: string;
-  created_at: string;
-  attempts: number;
-  next_attempt_at: string | null;
-  message_id: string | null;
-  conversation: string | null;
-  thread_state: string;
-  thread_conversation: string | null;
-  reason: string | null;
-  claimed_by: string | null;
-  lease_until: string | null;
-}
+/** Rows a process may still act on; word for word the WHERE of the partial index `deliveries_claim_order` (009). */
+const ACTIONABLE = `(state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))`;
 
-function leaseEnd(now: Date, leaseMs: number): string {
-  return new Date(now.getTime() + leaseMs).toISOString();
-}
-
-export function toRecord(row: Row): DeliveryRecord {
-  const conversation = row.conversation === null ? undefined : (JSON.parse(row.conversation) as ConversationRef);
-  return {
-    key: row.key,
-    platform: row.platform as Platform,
-    tenantId: row.tenant_id,
-    destination: JSON.parse(row.destination) as Destination,
-    reply: JSON.parse(row.reply, reviveDates) as Reply,
-    ...(row.thread_name !== null && row.thread_reply !== null
-      ? { thread: { name: row.thread_name, reply: JSON.parse(row.thread_reply, reviveDates) as Reply } }
-      : {}),
-    state: row.state as DeliveryState,
-    dueAt: new Date(row.due_at),
-    createdAt: new Date(row.created_at),
-    attempts: row.attempts,
-    ...(row.next_attempt_at !== null ? { nextAttemptAt: new Date(row.next_attempt_at) } : {}),
-    ...(row.message_id !== null && conversation ? { posted: { conversation, messageId: row.message_id } } : {}),
-    threadState: row.thread_state as ThreadState,
-    ...(row.thread_conversation !== null
-      ? { threadConversation: JSON.parse(row.thread_conversation) as ConversationRef }
-      : {}),
-    ...(row.reason !== null ? { reason: row.reason } : {}),
-  };
-}
-
-/** Time spans (`{time: Date}`) survive the JSON round trip as Dates. */
-function reviveDates(key: string, value: unknown): unknown {
-  return key === 'time' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/u.test(value) ? new Date(value) : value;
+/**
+ * The claim: the oldest actionable rows that are due and under no live lease. It walks
+ * `deliveries_claim_order` in order and stops after `limit` rows, instead of sorting every due
+ * row. Without statistics SQLite prefers an OR over the state index and a sort, so the index is
+ * named (`INDEXED BY`: a statement that could not use it fails to prepare, rather than silently
+ * sorting). The ACTIONABLE term is what makes the partial index usable. Exported for the plan test.
+ */
+export function claimSql(platformCount: number): string {
+  return `UPDATE deliveries SET claimed_by = ?, lease_until = ?
+     WHERE key IN (
+       SELECT key FROM deliveries INDEXED BY deliveries_claim_order
+        WHERE ${ACTIONABLE}
+          AND ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
+               OR (state = 'sent' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
+          AND (lease_until IS NULL OR lease_until <= ?)
+          AND platform IN (${Array.from({ length: platformCount }, () => '?').join(', ')})
+        ORDER BY due_at, key LIMIT ?)
+     RETURNING *`;
 }
 
 export class DeliveriesRepository implements Synchronous<DeliveryStore> {
@@ -131,18 +99,15 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
     if (platforms.length === 0 || limit <= 0) return [];
     const at = now.toISOString();
     // One statement: SQLite runs it under its single writer lock, so two processes never claim one row.
-    const rows = this.#prepare(
-      `UPDATE deliveries SET claimed_by = ?, lease_until = ?
-         WHERE key IN (
-           SELECT key FROM deliveries
-            WHERE ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
-                   OR (state = 'sent' AND thread_state = 'wanted'
-                       AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
-              AND (lease_until IS NULL OR lease_until <= ?)
-              AND platform IN (${platforms.map(() => '?').join(', ')})
-            ORDER BY due_at, key LIMIT ?)
-         RETURNING *`,
-    ).all(holder, leaseEnd(now, leaseMs), at, at, at, ...platforms, limit) as Row[];
+    const rows = this.#prepare(claimSql(platforms.length)).all(
+      holder,
+      leaseEnd(now, leaseMs),
+      at,
+      at,
+      at,
+      ...platforms,
+      limit,
+    ) as Row[];
     // RETURNING promises no order.
     return rows.map(toRecord).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : 1));
   }
@@ -179,7 +144,7 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
       `SELECT MIN(CASE WHEN lease_until > COALESCE(next_attempt_at, due_at) THEN lease_until
                        ELSE COALESCE(next_attempt_at, due_at) END) AS at
          FROM deliveries
-         WHERE (state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))
+         WHERE ${ACTIONABLE}
            AND platform IN (${platforms.map(() => '?').join(', ')})`,
     ).get(...platforms) as { at: string | null } | undefined;
     return row?.at ? new Date(row.at) : undefined;
@@ -188,18 +153,36 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
   /**
    * Committed at `synchronous = FULL`: the platform call follows, so this must survive a power
    * loss (its fsync also covers every earlier commit). Renews the lease, so the claim is fresh
-   * when the post goes out.
+   * when the post goes out. Called on its own, never inside `atomically`: its own statement is
+   * its commit (inside a transaction, the COMMIT would come after the level is set back).
    */
   recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined {
+    return this.recordAttempts([key], holder, now, leaseMs).get(key);
+  }
+
+  /**
+   * `recordAttempt` for several deliveries in one transaction, so they share one fsync (a group
+   * commit): the fsync blocks this process and holds the write lock every other process waits on.
+   */
+  recordAttempts(keys: readonly string[], holder: string, now: Date, leaseMs?: number): Map<string, number> {
     const statement = this.#prepare(
       `UPDATE deliveries SET attempts = attempts + 1, updated_at = ?, lease_until = COALESCE(?, lease_until)
          WHERE key = ? AND claimed_by = ? RETURNING attempts`,
     );
     const lease = leaseMs === undefined ? null : leaseEnd(now, leaseMs);
+    const counted = new Map<string, number>();
     this.db.pragma('synchronous = FULL');
     try {
-      const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
-      return row?.attempts;
+      // IMMEDIATE, as every write transaction here: the write lock first, never an upgrade from a read.
+      this.db
+        .transaction(() => {
+          for (const key of keys) {
+            const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
+            if (row) counted.set(key, row.attempts);
+          }
+        })
+        .immediate();
+      return counted;
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }

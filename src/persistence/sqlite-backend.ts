@@ -13,6 +13,7 @@ import type { ReadingGroupStore } from '../core/features/reading-groups/store.js
 import type { SubscriptionStore } from '../core/features/weekly-question/model.js';
 import type { DeliveryStore } from '../core/jobs/deliveries.js';
 import type { Stores } from '../core/store.js';
+import type { TenantSuspensionStore } from '../core/tenants/store.js';
 import type { StorageBackend } from './backend.js';
 import { createAgendaSearch, ensureIndexed } from './agenda-index.js';
 import { SqliteCalendarStore } from './calendar-repository.js';
@@ -23,6 +24,7 @@ import { IntroductionsRepository } from './introductions-repository.js';
 import { SqliteReadingGroupStore } from './reading-groups-repository.js';
 import { asyncPort, gateOf, type Runner } from './sqlite-gate.js';
 import { SubscriptionsRepository } from './subscriptions-repository.js';
+import { TenantSuspensionsRepository } from './tenant-suspensions-repository.js';
 
 export interface SqliteBackend extends StorageBackend {
   readonly kind: 'sqlite';
@@ -41,6 +43,7 @@ export function openSqliteBackend(db: Db): SqliteBackend {
     calendars: new SqliteCalendarStore(db),
     inlineReplies: new InlineRepliesRepository(db),
     introductions: new IntroductionsRepository(db),
+    suspensions: new TenantSuspensionsRepository(db),
   };
   const storesThrough = (run: Runner): Stores => ({
     deliveries: asyncPort<DeliveryStore>(repositories.deliveries, run),
@@ -49,6 +52,7 @@ export function openSqliteBackend(db: Db): SqliteBackend {
     calendars: asyncPort<CalendarStore>(repositories.calendars, run),
     inlineReplies: asyncPort<InlineReplyLedger>(repositories.inlineReplies, run),
     introductions: asyncPort<IntroductionStore>(repositories.introductions, run),
+    suspensions: asyncPort<TenantSuspensionStore>(repositories.suspensions, run),
   });
   const search = createAgendaSearch(db);
   return {

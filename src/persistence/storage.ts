@@ -44,7 +44,9 @@ async function loadPostgres(): Promise<PostgresModule> {
   try {
     return (await import(POSTGRES_MODULE)) as PostgresModule;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    // Only the module itself missing means "not built"; anything it fails to load (say `pg`) is reported as it is.
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !message.includes('persistence/postgres/index')) throw error;
     throw new StorageUnavailableError(
       'DATABASE_URL selects PostgreSQL, but this build has no PostgreSQL backend yet; unset it to use SQLite.',
     );

@@ -68,7 +68,9 @@ export function seedSubscriptions(databasePath: string, options: SeedOptions): {
 /** Starts one bot process with exactly this environment (plus PATH). */
 export function startBot(env: Record<string, string>): Bot {
   // node with tsx as a loader (what `tsx src/main.ts` does), so the child is the bot itself and SIGKILL hits it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BOT_NODE_ARGS: extra node flags for the bench's diagnostics (e.g. `--cpu-prof`, not allowed in NODE_OPTIONS).
+  const nodeArgs = process.env['BOT_NODE_ARGS']?.split(' ').filter((a) => a !== '') ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', ...env },

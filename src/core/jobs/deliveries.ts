@@ -89,6 +89,8 @@ export interface DeliveryStore extends LeaseStore {
    * returns the new count, or undefined when the claim is lost.
    */
   recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): Promise<number | undefined>;
+  /** `recordAttempt` for several keys with one durable commit; keys whose claim is lost are absent. */
+  recordAttempts(keys: readonly string[], holder: string, now: Date, leaseMs?: number): Promise<Map<string, number>>;
   markSent(key: string, holder: string, posted: PostedMessage, now: Date): Promise<Fenced>;
   /** Tries again at `at`. `uncount`: the platform refused before posting (a 429), so the attempt is taken back. */
   retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Promise<Fenced>;

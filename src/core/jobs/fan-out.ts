@@ -20,6 +20,10 @@ export interface PoolWork<T> {
 }
 
 const WAIT_STEP_MS = 100;
+/** After a claim finds less than it asked for, claim again only this much later (each claim is a write). */
+const CLAIM_QUIET_MS = 50;
+/** Claim in batches of about this share of the pool: each batch's attempts share one fsync. */
+const CLAIM_BATCH_SHARE = 8;
 
 /** Runs the pool; returns how many items were worked on. */
 export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
@@ -27,11 +31,15 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
   const running = new Set<Promise<void>>();
   let worked = 0;
   let slept = 0;
+  let quietUntil = 0;
+  const batch = Math.max(1, Math.floor(pool.concurrency / CLAIM_BATCH_SHARE));
   const withinBudget = (extraMs = 0): boolean =>
     !pool.stopping() && pool.now() + extraMs - started < pool.budgetMs && slept + extraMs < pool.budgetMs;
   for (;;) {
     const free = Math.max(1, pool.concurrency) - running.size;
-    const claimed = free > 0 && withinBudget() ? await pool.claim(free) : [];
+    const worthClaiming = running.size === 0 || (free >= batch && pool.now() >= quietUntil);
+    const claimed = free > 0 && worthClaiming && withinBudget() ? await pool.claim(free) : [];
+    if (claimed.length < free) quietUntil = pool.now() + CLAIM_QUIET_MS;
     for (const item of claimed) {
       const job: Promise<void> = pool.work(item).finally(() => running.delete(job));
       running.add(job);

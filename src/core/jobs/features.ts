@@ -29,7 +29,7 @@ export function createOutbox(
   return new Outbox(
     deps,
     features.map((f) => f.handler(services)),
-    options,
+    { pacer: services.pacer, ...options },
   );
 }
 

@@ -41,7 +41,7 @@ export interface OutboxOptions {
   readonly holder?: string;
   /** How long a claim lasts: longer than the slowest platform call with its retries. Default 5 minutes. */
   readonly leaseMs?: number;
-  /** Deliveries in flight at once per process (`DELIVERY_CONCURRENCY`). Default 64. */
+  /** Deliveries in flight at once per process (`DELIVERY_CONCURRENCY`). Default 160: a Slack channel's item holds its slot through the second between its post and its thread's first message. */
   readonly concurrency?: number;
   /** How long one `process` call keeps going while work keeps falling due. Default 50 s (a sweep is per minute). */
   readonly budgetMs?: number;

@@ -11,11 +11,13 @@
 import type { Clock } from '../clock.js';
 import type { Platform } from '../context.js';
 import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
+import { failureOf } from './failure.js';
 import type { Logger } from '../../log.js';
 import type { UnitOfWork } from '../store.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
+import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
-import type { DeliveryFailure, DeliveryHandler, OutboxOptions } from './outbox-options.js';
+import type { DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
 
 export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
@@ -53,6 +55,7 @@ export class Outbox {
   readonly #leaseMs: number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
+  readonly #attempts: AttemptBatch;
   #stopping = false;
 
   constructor(
@@ -67,6 +70,9 @@ export class Outbox {
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#sleep = options.sleep ?? realSleep;
     this.#pacer = options.pacer ?? processPacer;
+    this.#attempts = new AttemptBatch((keys) =>
+      deps.store.recordAttempts(keys, this.#holder, deps.clock.now(), this.#leaseMs),
+    );
   }
 
   /**
@@ -90,7 +96,7 @@ export class Outbox {
       },
       now: () => clock.now().getTime(),
       sleep: this.#sleep,
-      concurrency: this.options.concurrency ?? 64,
+      concurrency: this.options.concurrency ?? 160,
       budgetMs: this.options.budgetMs ?? 50_000,
       stopping: () => this.#stopping,
     });
@@ -165,16 +171,18 @@ export class Outbox {
       }
       return;
     }
-    const wait = this.#pacer.delay(port.pacing, record.destination, now.getTime());
+    // Only the channel's own wait (its last post, a 429) gives the slot up; the workspace's queue is this pool's.
+    const wait = this.#pacer.conversationDelay(port.pacing, record.destination, now.getTime());
     if (wait > (mode.inline ? COMMAND_WAIT_MS : POOL_WAIT_MS)) {
       // Keep the channel's pace without holding a pool slot: any process may take it up then.
       await store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
-    // Wait for the pace slot first: the attempt below renews the lease right before the platform call.
-    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, now.getTime()));
-    const attempts = await store.recordAttempt(key, this.#holder, clock.now(), this.#leaseMs);
+    // Counted first (with every delivery started in this turn: one fsync); the slot is taken after the
+    // commit, so a slow fsync cannot make posts late for slots planned before it and send them in a burst.
+    const attempts = await this.#attempts.record(key);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
+    await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, clock.now().getTime()));
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
@@ -190,6 +198,8 @@ export class Outbox {
       }
     }
     await this.options.fault?.('before-post', key);
+    await this.#pacer.whenTenantHasRoom(port.pacing, record.destination, this.#sleep);
+    this.#pacer.sent(port.pacing, record.destination, clock.now().getTime());
     const posted: PostedMessage = await port.post(record.destination, record.reply, key);
     await this.options.fault?.('after-post', key);
     if (!(await store.markSent(key, this.#holder, posted, clock.now()))) return this.#lost(key, 'after posting');
@@ -197,6 +207,12 @@ export class Outbox {
     logger.info({ key, messageId: posted.messageId }, 'posted');
   }
 
+  /**
+   * Opens the thread and posts its first message in the same work item, after the card: the
+   * channel's pace is a real-time wait (the pacer sleeps), never a due date on the injected clock
+   * (which a manual clock never reaches). Planned and claimed in one transaction, so no other
+   * process takes it meanwhile; `notBefore` keeps the pace for a process taking it over later.
+   */
   async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
     const { store, clock, unitOfWork } = this.deps;
     if (!record.posted || !record.thread) {
@@ -207,7 +223,6 @@ export class Outbox {
     const childKey = `${record.key}:thread`;
     const { reply } = record.thread;
     const now = clock.now();
-    // The thread's first message goes to the same channel: keep its pace, whichever process posts it.
     const notBefore = new Date(now.getTime() + (port.pacing?.conversationIntervalMs ?? 0));
     const marked = await unitOfWork.atomically(async (tx) => {
       const state = thread ? 'opened' : 'unavailable';
@@ -215,11 +230,12 @@ export class Outbox {
       if (thread) {
         const destination = { kind: 'channel', conversation: thread } as const;
         await tx.deliveries.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
+        await tx.deliveries.claimKey(childKey, this.#holder, now, this.#leaseMs);
       }
       return true;
     });
     if (!marked) return this.#lost(record.key, 'after opening the thread');
-    // At once, in this process (waiting the channel's pace in place); if that fails, any process retries it later.
+    // Posted now, in this work item; if that fails, it is retried later like any delivery, by any process.
     if (thread) await this.deliver(childKey);
   }
 
@@ -227,21 +243,7 @@ export class Outbox {
     const { store, clock, logger } = this.deps;
     const record = await store.get(key);
     if (!record) return;
-    const failure: DeliveryFailure =
-      error instanceof DeliveryError
-        ? {
-            code: error.code,
-            reason: error.reason,
-            permanent: error.permanent,
-            message: error.message,
-            explanation: error.explanation,
-          }
-        : {
-            code: 'unexpected',
-            reason: 'transient',
-            permanent: false,
-            message: error instanceof Error ? error.message : String(error),
-          };
+    const failure = failureOf(error);
     const now = clock.now();
     const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
     if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);

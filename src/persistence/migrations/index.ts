@@ -2,7 +2,8 @@
  * The schema's history, oldest first. Never edit a released migration: add a new one.
  * Numbers are reserved per feature so parallel work does not collide:
  * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups, 4 delivery claims (many processes),
- * 5 introductions, 6 reading-group calendars, 7 inline replies.
+ * 5 introductions, 6 reading-group calendars, 7 inline replies, 8 Slack installations (OAuth),
+ * 9 the claim-order index on actionable deliveries.
  */
 import { agendaIndex } from './001-agenda-index.js';
 import { subscriptionsAndDeliveries } from './002-subscriptions-deliveries.js';
@@ -11,6 +12,8 @@ import { deliveryClaims } from './004-delivery-claims.js';
 import { introductions } from './005-introductions.js';
 import { readingGroupCalendars } from './006-reading-group-calendars.js';
 import { inlineReplies } from './007-inline-replies.js';
+import { slackInstallations } from './008-slack-installations.js';
+import { claimableDeliveries } from './009-claimable-deliveries.js';
 
 export interface Migration {
   readonly version: number;
@@ -26,4 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   introductions,
   readingGroupCalendars,
   inlineReplies,
+  slackInstallations,
+  claimableDeliveries,
 ];

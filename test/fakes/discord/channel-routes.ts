@@ -59,6 +59,7 @@ export const channelRoutes: [string, RegExp, Handler][] = [
 function channelJson(channelId: string, rec: FakeRecords): Json | undefined {
   const guildChannel = CHANNELS.find((c) => c.id === channelId);
   if (guildChannel) return guildChannel;
+  if (rec.extraChannels.has(channelId)) return { id: channelId, type: 0, guild_id: IDS.guild, name: `c${channelId}` };
   const thread = rec.threads.find((t) => t.id === channelId);
   if (thread) {
     return {

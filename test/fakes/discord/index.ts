@@ -16,12 +16,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.js';
 import { FakeRecords, type Json } from './records.js';
-import { handleRest, type Fault } from './rest.js';
+import { handleRest, type Fault, type GlobalLimiter } from './rest.js';
 import { messageJson } from './world.js';
 
 export { IDS, PERMISSIONS } from './world.js';
 export { autocomplete, buttonPress, chatInput, modalSubmit } from './interactions.js';
-export type { Fault } from './rest.js';
+export type { Fault, GlobalLimiter } from './rest.js';
 export type { ChannelMessage, InteractionCallback, Json, RecordedRequest, WebhookCall } from './records.js';
 
 export interface FakeDiscordOptions {
@@ -38,6 +38,10 @@ export class FakeDiscord {
   readonly #server: Server;
   readonly #faults: Fault[] = [];
   readonly #waiters = new Set<() => void>();
+  /** Milliseconds added before every REST answer (the bench's 50 ms). */
+  latencyMs = 0;
+  /** The bot's global request limit, when a bench enforces one (see `GlobalLimiter`). */
+  limiter: GlobalLimiter | undefined;
 
   private constructor(server: Server, options: FakeDiscordOptions) {
     this.#server = server;
@@ -56,6 +60,8 @@ export class FakeDiscord {
         token: this.token,
         gatewayUrl: this.gatewayUrl,
         onChange: () => this.#changed(),
+        latencyMs: this.latencyMs,
+        limiter: this.limiter,
       });
     });
   }

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   readonly files: readonly { readonly name: string; readonly content: string }[];
   /** The status the fake answered. */
   status: number;
+  /** When it arrived (ms since the epoch). */
+  readonly at: number;
 }
 
 export interface InteractionCallback {
@@ -68,6 +70,8 @@ export class FakeRecords {
   /** Published commands: key `global` or a guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly scheduledEvents = new Map<string, Json>();
+  /** Text channels of the guild beyond the world's two (`CHANNELS`), e.g. a bench's thousand. */
+  readonly extraChannels = new Set<string>();
   /**
    * How long an enforced nonce deduplicates (Discord: a few minutes). Set to 0 to act
    * as if the window has passed, as after a long crash.

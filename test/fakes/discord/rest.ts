@@ -20,11 +20,26 @@ export interface Fault {
   times: number;
 }
 
-export async function handleRest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: { records: FakeRecords; faults: Fault[]; token: string; gatewayUrl: string; onChange: () => void },
-): Promise<void> {
+/**
+ * Decides, for a request arriving at `at` (ms), whether the bot's global limit is exceeded:
+ * seconds to wait (answered 429 with `X-RateLimit-Global`), or undefined to serve it.
+ */
+export type GlobalLimiter = (request: RecordedRequest, at: number) => number | undefined;
+
+export interface RestContext {
+  readonly records: FakeRecords;
+  readonly faults: Fault[];
+  readonly token: string;
+  readonly gatewayUrl: string;
+  readonly onChange: () => void;
+  /** Added before every answer (a real API's round trip). */
+  readonly latencyMs: number;
+  readonly limiter: GlobalLimiter | undefined;
+}
+
+export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx: RestContext): Promise<void> {
+  // Limits count a request when it arrives, as a server does; the latency is only in the answer.
+  const arrived = Date.now();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/u, '');
   const { body, files } = await readBody(req);
@@ -35,12 +50,20 @@ export async function handleRest(
     body,
     files,
     status: 0,
+    at: arrived,
   };
   ctx.records.requests.push(recorded);
 
   let answer: RouteAnswer;
   const fault = ctx.faults.find((f) => f.times > 0 && f.method === recorded.method && f.path.test(path));
-  if (fault) {
+  const globalWait = ctx.limiter?.(recorded, arrived);
+  if (ctx.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.latencyMs));
+  if (globalWait !== undefined) {
+    answer = { status: 429, body: { message: 'You are being rate limited.', retry_after: globalWait, global: true } };
+    res.setHeader('Retry-After', String(Math.ceil(globalWait)));
+    res.setHeader('X-RateLimit-Global', 'true');
+    res.setHeader('X-RateLimit-Scope', 'global');
+  } else if (fault) {
     fault.times -= 1;
     answer = faultAnswer(fault);
     if (fault.retryAfter !== undefined) res.setHeader('Retry-After', String(fault.retryAfter));

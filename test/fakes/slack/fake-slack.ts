@@ -15,7 +15,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerMethod, type FakeState } from './methods.js';
+import { answerMethod, type FakeGrant, type FakeState } from './methods.js';
 
 export interface RecordedCall {
   readonly method: string;
@@ -68,6 +68,10 @@ export class FakeSlack implements FakeState {
   limiter: ((call: RecordedCall) => number | undefined) | undefined;
   /** Web API calls answered with 429 (planned or by `limiter`). */
   rateLimited = 0;
+  readonly grants = new Map<string, FakeGrant>();
+  readonly installedTokens = new Map<string, FakeGrant>();
+  /** The app's OAuth client id and secret, which `oauth.v2.access` checks. */
+  oauthClient: { id: string; secret: string } | undefined;
   readonly #expired = new Set<string>();
   readonly #planned = new Map<string, Planned[]>();
   readonly #waiters = new Set<() => void>();
@@ -182,7 +186,7 @@ export class FakeSlack implements FakeState {
       return;
     }
     if (planned?.kind === 'error') return send(res, 200, { ok: false, error: planned.error });
-    send(res, 200, answerMethod(this, method, args));
+    send(res, 200, answerMethod(this, method, args, token));
   }
 }
 

@@ -12,6 +12,21 @@ export interface FakeState {
   readonly baseUrl: string;
   socketModeUrl: string | undefined;
   nextTs(): string;
+  /** OAuth: codes Slack would hand the redirect, each usable once (`grant`). */
+  readonly grants: Map<string, FakeGrant>;
+  /** Bot tokens issued by OAuth, and whose they are (auth.test answers per token). */
+  readonly installedTokens: Map<string, FakeGrant>;
+  oauthClient: { id: string; secret: string } | undefined;
+}
+
+/** One workspace's installation, as `oauth.v2.access` hands it out. */
+export interface FakeGrant {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly installerId: string;
 }
 
 type Args = Record<string, unknown>;
@@ -19,9 +34,45 @@ type Answer = Record<string, unknown>;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-export function answerMethod(state: FakeState, method: string, args: Args): Answer {
+export function answerMethod(state: FakeState, method: string, args: Args, token?: string): Answer {
+  const grant = token !== undefined ? state.installedTokens.get(token) : undefined;
+  if (method === 'auth.test' && grant) {
+    return {
+      ok: true,
+      team_id: grant.teamId,
+      team: grant.teamName,
+      user_id: grant.botUserId,
+      bot_id: grant.botId,
+      is_enterprise_install: false,
+    };
+  }
+  if (method === 'oauth.v2.access') return oauthAccess(state, args);
   const handler = HANDLERS[method];
   return handler ? handler(state, args) : { ok: false, error: 'unknown_method' };
+}
+
+/** Exchanges a one-time code for the workspace's bot token, checking the app's client id and secret. */
+function oauthAccess(state: FakeState, args: Args): Answer {
+  const client = state.oauthClient;
+  if (!client || str(args.client_id) !== client.id || str(args.client_secret) !== client.secret) {
+    return { ok: false, error: 'invalid_client_id' };
+  }
+  const grant = state.grants.get(str(args.code));
+  if (!grant) return { ok: false, error: 'invalid_code' };
+  state.grants.delete(str(args.code));
+  state.installedTokens.set(grant.botToken, grant);
+  return {
+    ok: true,
+    app_id: 'A0FAKE',
+    authed_user: { id: grant.installerId },
+    scope: 'commands,chat:write',
+    token_type: 'bot',
+    access_token: grant.botToken,
+    bot_user_id: grant.botUserId,
+    team: { id: grant.teamId, name: grant.teamName },
+    enterprise: null,
+    is_enterprise_install: false,
+  };
 }
 
 const HANDLERS: Record<string, (state: FakeState, args: Args) => Answer> = {

@@ -183,16 +183,22 @@ export function viewSubmissionPayload(form: FormSubmission): object {
 let eventSequence = 0;
 
 /** An Events API delivery (`event_callback`, JSON), as Slack sends it for a bot event. */
-export function sendEvent(url: string, secret: string, event: object, options?: SignOptions): Promise<SentRequest> {
+export function sendEvent(
+  url: string,
+  secret: string,
+  event: object,
+  options?: SignOptions,
+  teamId = 'T0FAKE',
+): Promise<SentRequest> {
   eventSequence += 1;
   const body = {
     token: 'deprecated-verification-token',
-    team_id: 'T0FAKE',
+    team_id: teamId,
     api_app_id: 'A0FAKE',
     type: 'event_callback',
     event_id: `Ev${String(eventSequence).padStart(8, '0')}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [{ team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
     event,
   };
   return sendSigned(url, secret, JSON.stringify(body), options, 'application/json');

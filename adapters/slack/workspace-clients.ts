@@ -1,0 +1,94 @@
+/**
+ * Which WebClient posts for which workspace. Single-token mode has one client for its
+ * one workspace; OAuth mode has one per installed workspace, made from its stored
+ * installation on first use, cached, and dropped when the workspace removes the app.
+ * A revoked or unknown workspace gets no client at all, so no call is ever made with a
+ * revoked token.
+ */
+import { webApi } from '@slack/bolt';
+import { FOREIGN_TENANT } from '../../src/core/ports.js';
+import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
+import { slackDeliveryError } from './slack-errors.js';
+
+type WebClient = webApi.WebClient;
+
+/** The error code for a workspace whose installation was revoked (the app was removed). */
+export const APP_REMOVED = 'app_uninstalled';
+
+export interface WorkspaceClients {
+  /** The workspace's client; throws a `DeliveryError` for a workspace this app may not post to. */
+  clientFor(teamId: string): WebClient;
+  /** Users who may manage any channel of the workspace, besides its admins and owners. */
+  adminUserIds(teamId: string): readonly string[];
+  /** Forgets the workspace's client (after a revoke). */
+  forget(teamId: string): void;
+}
+
+/** Single-token mode: one workspace, one client. */
+export class SingleWorkspaceClient implements WorkspaceClients {
+  constructor(
+    private readonly client: WebClient,
+    private readonly teamId: string,
+    private readonly admins: readonly string[],
+  ) {}
+
+  clientFor(teamId: string): WebClient {
+    if (teamId !== this.teamId) {
+      throw slackDeliveryError(FOREIGN_TENANT, `This Slack app serves workspace ${this.teamId}, not ${teamId}`);
+    }
+    return this.client;
+  }
+
+  adminUserIds(): readonly string[] {
+    return this.admins;
+  }
+
+  forget(): void {}
+}
+
+interface Cached {
+  readonly client: WebClient;
+  readonly installerUserId: string | undefined;
+}
+
+/** OAuth mode: a client per installed workspace, with its own bot token. */
+export class InstalledWorkspaceClients implements WorkspaceClients {
+  readonly #cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly installations: SlackInstallationsRepository,
+    private readonly clientOptions: () => webApi.WebClientOptions,
+  ) {}
+
+  clientFor(teamId: string): WebClient {
+    return this.#entry(teamId).client;
+  }
+
+  /** The person who installed the app is an admin of its bot in that workspace. */
+  adminUserIds(teamId: string): readonly string[] {
+    const installer = this.#entry(teamId).installerUserId;
+    return installer === undefined ? [] : [installer];
+  }
+
+  forget(teamId: string): void {
+    this.#cache.delete(teamId);
+  }
+
+  #entry(teamId: string): Cached {
+    const cached = this.#cache.get(teamId);
+    if (cached) return cached;
+    const stored = this.installations.find(`team:${teamId}`);
+    if (stored === undefined)
+      throw slackDeliveryError(FOREIGN_TENANT, `Workspace ${teamId} has not installed this Slack app`);
+    if (stored.revokedAt !== undefined)
+      throw slackDeliveryError(APP_REMOVED, `Workspace ${teamId} removed this Slack app`);
+    const token = (JSON.parse(stored.installation) as { bot?: { token?: string } }).bot?.token;
+    if (!token) throw slackDeliveryError(FOREIGN_TENANT, `Workspace ${teamId}'s installation has no bot token`);
+    const entry = {
+      client: new webApi.WebClient(token, this.clientOptions()),
+      installerUserId: stored.installerUserId,
+    };
+    this.#cache.set(teamId, entry);
+    return entry;
+  }
+}
