@@ -20,8 +20,8 @@ export interface CopyCliIo {
 export const COPY_USAGE = `Usage:
   npm run db:copy-to-postgres -- [--from <sqlite-file>] [--to <postgres-url>]
       Copy the bot's records (subscriptions, deliveries, reading groups and their
-      calendars, introductions, inline replies) from a SQLite database into an
-      empty PostgreSQL database. Stop the bot first. Refuses a target that already
+      calendars, introductions, inline replies, Slack installations, still sealed)
+      from a SQLite database into an empty PostgreSQL database. Stop the bot first. Refuses a target that already
       holds records. The search index is not copied: the bot rebuilds it at start.
       --from   the SQLite file (default: DATABASE_PATH, or data/agendabot.db)
       --to     the PostgreSQL database (default: DATABASE_URL; prefer the setting,

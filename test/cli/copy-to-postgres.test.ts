@@ -2,6 +2,7 @@
  * Moving a deployment from SQLite to PostgreSQL: every record arrives with its ids and order, identity counters
  * continue after the copied ids, feed tokens keep working, and a target that holds anything is refused.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,22 @@ import { runCopyToPostgres } from '../../src/cli/copy-to-postgres.js';
 import { ephemeralText } from '../../src/core/message.js';
 import { openDatabase } from '../../src/persistence/db.js';
 import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+import { createPool, poolExecutor } from '../../src/persistence/postgres/connection.js';
+import { PostgresSlackInstallations } from '../../src/persistence/postgres/slack-installations-repository.js';
+import { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
 import { openSqliteBackend } from '../../src/persistence/sqlite-backend.js';
+import { Keyring } from '../../src/secrets/seal.js';
+import { SecretKey } from '../../src/secrets/secret-key.js';
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
 
 const at = (iso: string) => new Date(iso);
+const KEYRING = new Keyring(SecretKey.fromBase64(randomBytes(32).toString('base64')) as SecretKey);
+const INSTALLATION = {
+  teamId: 'T1',
+  isEnterpriseInstall: false,
+  scopes: ['chat:write'],
+  installation: JSON.stringify({ team: { id: 'T1' }, bot: { token: 'xoxb-copied-token' } }),
+};
 
 async function run(args: string[], settings = {}) {
   let out = '';
@@ -101,6 +114,14 @@ async function seed(path: string): Promise<string> {
     { platform: 'slack', tenantId: 'T1', channelId: 'C1', messageId: '1.1' },
     at('2026-01-05T00:00:00Z'),
   );
+  await backend.stores.suspensions.record(
+    'slack',
+    'T1',
+    { kind: 'subscription', id: 1 },
+    'uninstalled',
+    at('2026-01-06T00:00:00Z'),
+  );
+  new SlackInstallationsRepository(backend.db, KEYRING).save(INSTALLATION, at('2026-01-01T00:00:00Z'));
   await backend.close();
   return token;
 }
@@ -134,7 +155,8 @@ describe('npm run db:copy-to-postgres', () => {
       expect(first.err).toBe('');
       expect(first.code).toBe(0);
       expect(first.out).toContain('  reading_group_organisers: 3\n');
-      expect(first.out).toContain('Copied 20 rows.');
+      expect(first.out).toContain('  slack_installations: 1\n');
+      expect(first.out).toContain('Copied 22 rows.');
       expect(first.out).not.toContain(url);
 
       const backend = await openPostgresBackend(url);
@@ -159,6 +181,12 @@ describe('npm run db:copy-to-postgres', () => {
         expect(await introductions.introducedWith(tenant, '3.5-q1', 'U2')).toEqual(new Set(['U3']));
         const message = { platform: 'slack', tenantId: 'T1', channelId: 'C1', messageId: '1.1' } as const;
         expect(await inlineReplies.claim(message, at('2026-01-05T00:01:00Z'))).toBe(false);
+        expect(await backend.stores.suspensions.take('slack', 'T1')).toEqual([{ kind: 'subscription', id: 1 }]);
+        // Still sealed, bound to its row: the same key opens it on PostgreSQL.
+        const pool = createPool(url);
+        const installations = new PostgresSlackInstallations(poolExecutor(pool), KEYRING);
+        expect((await installations.find('team:T1'))?.installation).toBe(INSTALLATION.installation);
+        await pool.end();
         // New rows get ids after the copied ones.
         const next = await subscriptions.create({
           ...(await subscriptions.byId(1))!,

@@ -15,6 +15,7 @@ import { leaseClock, type LeaseClock, type LeaseClockKind } from './lease-clock.
 import { migratePostgres } from './migrate.js';
 import { PostgresReadingGroups } from './reading-groups-repository.js';
 import { PostgresSubscriptions } from './subscriptions-repository.js';
+import { PostgresTenantSuspensions } from './tenant-suspensions-repository.js';
 
 export interface PostgresBackendOptions extends PoolOptions {
   /** Leases by the database's clock (default) or by the `now` the caller passes (tests with a manual clock). */
@@ -31,6 +32,7 @@ function storesOn(db: Executor, clock: LeaseClock): Stores {
     calendars: new PostgresCalendars(db),
     inlineReplies: new PostgresInlineReplies(db),
     introductions: new PostgresIntroductions(db),
+    suspensions: new PostgresTenantSuspensions(db),
   };
 }
 

@@ -31,13 +31,15 @@ const TABLES = [
   'introductions',
   'introduction_members',
   'inline_replies',
+  'slack_installations',
+  'tenant_suspensions',
 ] as const;
 
 /** Tables whose `id` PostgreSQL generates: their counters must continue after the copied ids. */
 const IDENTITY_TABLES = ['subscriptions', 'reading_groups', 'reading_group_notes', 'introductions'];
 
 const LEASE_COLUMNS = new Set(['claimed_by', 'lease_until']);
-const WITHOUT_ROWID = new Set(['inline_replies']);
+const WITHOUT_ROWID = new Set(['inline_replies', 'slack_installations', 'tenant_suspensions']);
 
 /** Rows per INSERT: one JSON parameter each, small enough to stay far below any message limit. */
 const BATCH = 500;

@@ -16,7 +16,7 @@ import {
   type ThreadState,
 } from '../../core/jobs/deliveries.js';
 import type { PostedMessage } from '../../core/ports.js';
-import { toRecord, type Row } from '../deliveries-repository.js';
+import { toRecord, type Row } from '../deliveries-rows.js';
 import type { Executor } from './connection.js';
 import type { LeaseClock } from './lease-clock.js';
 import { sql } from './sql.js';

@@ -76,6 +76,22 @@ describeEachBackend('the deliveries ledger', (backend) => {
     expect((await store().get('a'))?.state).toBe('sent');
   });
 
+  it('counts attempts for several claimed keys at once, leaving out keys held by another', async () => {
+    await planThree();
+    await store().claimKey('a', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
+    await store().claimKey('b', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
+    await store().claimKey('c', 'B', at('2024-03-04T09:00:10Z'), MINUTE);
+    await store().recordAttempt('b', 'A', at('2024-03-04T09:00:11Z'));
+    const counted = await store().recordAttempts(['a', 'b', 'c'], 'A', at('2024-03-04T09:00:12Z'), MINUTE);
+    expect(counted).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
+    expect((await store().get('c'))?.attempts).toBe(0);
+  });
+
   it('gives a 429 attempt back and makes the row claimable again at Retry-After', async () => {
     await planThree();
     await store().claim('A', ['slack'], at('2024-03-04T09:00:10Z'), MINUTE, 3);

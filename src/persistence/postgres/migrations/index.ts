@@ -10,6 +10,8 @@ import { deliveryClaims } from './004-delivery-claims.js';
 import { introductions } from './005-introductions.js';
 import { readingGroupCalendars } from './006-reading-group-calendars.js';
 import { inlineReplies } from './007-inline-replies.js';
+import { slackInstallations } from './008-slack-installations.js';
+import { claimableDeliveries } from './009-claimable-deliveries.js';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   agendaIndex,
@@ -19,4 +21,6 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   introductions,
   readingGroupCalendars,
   inlineReplies,
+  slackInstallations,
+  claimableDeliveries,
 ];
