@@ -3,7 +3,7 @@
  * a removal recognised, a revoke counted once, a rotation re-sealing every row under the new key.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, poolExecutor } from '../../../src/persistence/postgres/connection.js';
 import { PostgresSlackInstallations } from '../../../src/persistence/postgres/slack-installations-repository.js';
