@@ -8,6 +8,7 @@ import { NOW_MS, signatureOf, startHttpHarness, type HttpHarness } from './http-
 
 /** Lets a test decide when the slow command finishes, so no test waits on a clock. */
 let releaseWait: (() => void) | undefined;
+let releaseSlow: (() => void) | undefined;
 let echoes = 0;
 
 const card = (text: string): Reply => ({
@@ -41,6 +42,15 @@ const testRegistry: Registry = {
           },
         }),
         defineSubcommand({
+          name: 'boom',
+          description: 'Fails',
+          examples: [],
+          options: [],
+          run: () => {
+            throw new Error('kaput: secret internals');
+          },
+        }),
+        defineSubcommand({
           name: 'wait',
           description: 'Answers when the test says so',
           examples: [],
@@ -66,6 +76,15 @@ const testRegistry: Registry = {
           fields: [{ id: 'body', label: 'Note', style: 'paragraph', required: true, maxLength: 2000 }],
         },
       }),
+    },
+    {
+      action: 'slow',
+      run: async () => {
+        await new Promise<void>((resolve) => {
+          releaseSlow = resolve;
+        });
+        return { update: card('done slowly'), reply: ephemeralText('also told you') };
+      },
     },
     { action: 'count', run: (ctx, value) => ({ update: card(`${value} counted by ${ctx.actor.displayName}`) }) },
   ],
@@ -179,6 +198,27 @@ describe('the Discord HTTP interactions endpoint: answers', () => {
     const { json } = await h.post(buttonPress('count:7', botMessage('600000000000000020')));
     expect(json?.['type']).toBe(7);
     expect((json?.['data'] as Json)['content']).toBe('7 counted by ben');
+  });
+
+  it('a slow button is acknowledged in the response, then its message edited and the reply followed up', async () => {
+    const press = buttonPress('slow:1', botMessage('600000000000000022'));
+    const { json } = await h.post(press);
+    expect(json).toEqual({ type: 6 });
+    releaseSlow?.();
+    const token = String(press['token']);
+    await h.fake.waitFor(() => h.fake.records.webhooksFor(token).length === 2, 'the edit and the follow-up');
+    expect(h.fake.records.webhooksFor(token)).toMatchObject([
+      { kind: 'editOriginal', body: { content: 'done slowly' } },
+      { kind: 'followUp', body: { content: 'also told you', flags: 64 } },
+    ]);
+  });
+
+  it("a failing command gets the core's reference-id reply in the response, never the error text", async () => {
+    const { json } = await h.post(chatInput('testbot', 'boom'));
+    const content = String((json?.['data'] as Json)['content']);
+    expect(json?.['type']).toBe(4);
+    expect(content).toMatch(/^Something went wrong on our side \(reference [0-9a-z]{6}\)\./u);
+    expect(content).not.toContain('kaput');
   });
 
   it('a button opens a form, and the submitted form is answered in the HTTP response', async () => {
