@@ -128,15 +128,17 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The raw body (the signature covers its exact bytes), or undefined when it is over the limit. */
+/**
+ * The raw body (the signature covers its exact bytes), or undefined when it is over the limit: the
+ * rest is read and dropped, so the client still gets its 413 (stopping early would close the socket).
+ */
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > BODY_LIMIT_BYTES) return undefined;
-    chunks.push(buffer);
+    if (size <= BODY_LIMIT_BYTES) chunks.push(buffer);
   }
-  return Buffer.concat(chunks);
+  return size > BODY_LIMIT_BYTES ? undefined : Buffer.concat(chunks);
 }

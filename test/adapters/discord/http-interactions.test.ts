@@ -238,6 +238,13 @@ describe('the Discord HTTP interactions endpoint: answers', () => {
     });
   });
 
+  it('answers 413 to a body over 1 MB, without running anything', async () => {
+    const before = echoes;
+    const huge = chatInput('testbot', 'echo', { text: 'x'.repeat(1024 * 1024) });
+    expect((await h.post(huge)).status).toBe(413);
+    expect(echoes).toBe(before);
+  });
+
   it('answers 400 to a body that is signed but not JSON, and 405 to a GET', async () => {
     expect((await h.post({}, { body: 'not json' })).status).toBe(400);
     const url = `http://127.0.0.1:${h.adapter.interactionsPort}/discord/interactions`;
