@@ -1,7 +1,7 @@
 /**
  * Builds the core for a running bot (or a test): loads the agenda, indexes it,
  * and wires services and the dispatcher. Lives outside `src/core/` because it joins
- * the core to persistence (SQLite).
+ * the core to persistence (a `StorageBackend`: SQLite or PostgreSQL).
  */
 import { AgendaHolder } from './core/agenda/holder.js';
 import { createCatalog } from './core/agenda/catalog-impl.js';
@@ -16,23 +16,15 @@ import { DeliveryPorts, type DeliveryDirectory } from './core/ports.js';
 import type { Services, Settings } from './core/services.js';
 import { DEFAULT_AGENDA_PATH } from './config.js';
 import { silentLogger, type Logger } from './log.js';
-import { createAgendaSearch, ensureIndexed } from './persistence/agenda-index.js';
-import type { Db } from './persistence/db.js';
-import { DeliveriesRepository } from './persistence/deliveries-repository.js';
-import { SubscriptionsRepository } from './persistence/subscriptions-repository.js';
-import { IntroductionsRepository } from './persistence/introductions-repository.js';
-import { SqliteReadingGroupStore } from './persistence/reading-groups-repository.js';
-import { SqliteCalendarStore } from './persistence/calendar-repository.js';
-import { InlineRepliesRepository } from './persistence/inline-replies-repository.js';
-import { TenantSuspensionsRepository } from './persistence/tenant-suspensions-repository.js';
+import type { StorageBackend } from './persistence/backend.js';
 
 export interface CoreOptions {
   /** The agenda file (`Config.agendaPath`; default `data/agenda.json`). Ignored when `agenda` is given. */
   readonly agendaPath?: string;
   /** An agenda already loaded (tests, imports). */
   readonly agenda?: Agenda;
-  /** An open, migrated database (`openDatabase`). */
-  readonly db: Db;
+  /** The stores, transactions and search (`openStorage`, or `openSqliteBackend` over an open database). */
+  readonly backend: StorageBackend;
   readonly clock?: Clock;
   readonly logger?: Logger;
   /** The running platforms' delivery ports (`Services.platforms`). */
@@ -48,25 +40,26 @@ export interface CoreOptions {
 export interface Core {
   readonly services: Services;
   readonly dispatcher: Dispatcher;
-  /** Swap the agenda at run time (reload): `agenda.replace(createCatalog(next))` re-indexes first. */
+  /** Swap the agenda at run time (reload): `await agenda.replace(createCatalog(next))` re-indexes first. */
   readonly agenda: AgendaHolder;
 }
 
-/** Throws `AgendaValidationError` (with every problem) if the agenda file is not usable. */
-export function bootCore(options: CoreOptions): Core {
+/** Rejects with `AgendaValidationError` (with every problem) if the agenda file is not usable. */
+export async function bootCore(options: CoreOptions): Promise<Core> {
   const agenda = options.agenda ?? loadAgenda(options.agendaPath ?? DEFAULT_AGENDA_PATH);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const { db } = options;
-  const index = (next: Agenda): void => {
-    const rebuilt = ensureIndexed(db, next, agendaContentHash(next), clock.now());
+  const { backend } = options;
+  const index = async (next: Agenda): Promise<void> => {
+    const rebuilt = await backend.ensureIndexed(next, agendaContentHash(next), clock.now());
     if (rebuilt) logger.info({ agenda: next.id, challenges: next.challenges.length }, 'agenda indexed');
   };
-  index(agenda);
+  await index(agenda);
   const holder = new AgendaHolder(createCatalog(agenda), (next) => index(next.agenda));
+  const { stores } = backend;
   const services: Services = {
     agenda: () => holder.current(),
-    search: createAgendaSearch(db),
+    search: backend.search,
     clock,
     logger,
     platforms: options.delivery ?? new DeliveryPorts(),
@@ -78,15 +71,16 @@ export function bootCore(options: CoreOptions): Core {
         ? { calendarFeedBaseUrl: options.settings.calendarFeedBaseUrl }
         : {}),
     },
-    deliveries: new DeliveriesRepository(db),
-    subscriptions: new SubscriptionsRepository(db),
+    deliveries: stores.deliveries,
+    subscriptions: stores.subscriptions,
+    store: backend.unitOfWork,
     outbox: { deliver: (key) => outbox.deliver(key) },
     pacer: new Pacer(),
-    readingGroups: { store: new SqliteReadingGroupStore(db), reminderHours: options.reminderHours ?? 24 },
-    calendars: new SqliteCalendarStore(db),
-    inlineReplies: new InlineRepliesRepository(db),
-    introductions: new IntroductionsRepository(db),
-    suspensions: new TenantSuspensionsRepository(db),
+    readingGroups: { store: stores.readingGroups, reminderHours: options.reminderHours ?? 24 },
+    calendars: stores.calendars,
+    inlineReplies: stores.inlineReplies,
+    introductions: stores.introductions,
+    suspensions: stores.suspensions,
   };
   const outbox = createOutbox(services, scheduledFeatures);
   return { services, dispatcher: new Dispatcher(options.registry ?? defaultRegistry, services), agenda: holder };

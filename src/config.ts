@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { databaseSettings, type DatabaseConfig } from './config-database.js';
 import { discordHttpConfig, type DiscordHttpConfig } from './config-discord-http.js';
 import { jobsConfig, type JobsConfig } from './config-jobs.js';
 import { OAUTH_SETTINGS, oauthConfig, slackModeProblems } from './config-slack-oauth.js';
@@ -56,9 +57,8 @@ export interface DiscordConfig {
 
 export type { JobsConfig } from './config-jobs.js';
 
-export interface Config {
+export interface Config extends DatabaseConfig {
   readonly agendaPath: string;
-  readonly databasePath: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly defaultTimezone: string;
   /** The zone the terminal shell shows times in: `DEFAULT_TIMEZONE` when set, else the machine's. */
@@ -183,7 +183,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   const inline = inlineReferences(read);
   const config: Config = {
     agendaPath: agendaPathSetting(env).path,
-    databasePath: read.text('DATABASE_PATH') ?? 'data/agendabot.db',
+    ...databaseSettings(read.text('DATABASE_PATH'), read.text('DATABASE_URL'), read.problems),
     logLevel,
     defaultTimezone,
     shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,

@@ -4,10 +4,8 @@
  * starts here is stopped here, in reverse order, on SIGINT/SIGTERM or when the
  * shell's input ends.
  */
-import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
 import { bootCore } from './boot.js';
 import { calendarFeedBaseUrl, ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
 import { calendarFeed } from './core/features/calendar/export.js';
@@ -16,7 +14,9 @@ import { systemClock } from './core/clock.js';
 import { DeliveryPorts } from './core/ports.js';
 import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase, type Db } from './persistence/db.js';
+import type { StorageBackend } from './persistence/backend.js';
+import type { SqliteBackend } from './persistence/sqlite-backend.js';
+import { openStorage } from './persistence/storage.js';
 import { SlackInstallationsRepository } from './persistence/slack-installations-repository.js';
 import { Keyring } from './secrets/seal.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
@@ -41,21 +41,19 @@ async function main(): Promise<void> {
     for (const stop of stops.reverse()) await stop();
   };
 
-  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
-  const db = openDatabase(config.databasePath, undefined, (applied, version) => {
-    logger.info({ applied, version }, 'database ready');
+  const backend = await openStorage(config, {
+    onMigrated: (applied, version) => logger.info({ applied, version }, 'database ready'),
   });
-  stops.push(() => {
-    db.close();
-  });
+  logger.info({ storage: backend.kind }, 'storage open');
+  stops.push(() => backend.close());
 
   const delivery = new DeliveryPorts();
-  const core = bootCoreOrExit(config, db, delivery, logger);
+  const core = await bootCoreOrExit(config, backend, delivery, logger);
   // Picks up an edited or imported agenda file (or SIGHUP) without a restart.
-  const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, db, logger });
+  const agendaWatch = watchAgenda({ path: config.agendaPath, holder: core.agenda, backend, logger });
   stops.push(() => agendaWatch.stop());
 
-  const shell = await startAdapters(config, db, core, delivery, logger, stops);
+  const shell = await startAdapters(config, backend, core, delivery, logger, stops);
 
   const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
   const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
@@ -74,7 +72,7 @@ async function main(): Promise<void> {
   }
 }
 
-type Core = ReturnType<typeof bootCoreOrExit>;
+type Core = Awaited<ReturnType<typeof bootCoreOrExit>>;
 
 /**
  * Starts each configured platform adapter, or the shell when none is. Each adapter is loaded
@@ -83,7 +81,7 @@ type Core = ReturnType<typeof bootCoreOrExit>;
  */
 async function startAdapters(
   config: Config,
-  db: Db,
+  backend: StorageBackend,
   core: Core,
   delivery: DeliveryPorts,
   logger: Logger,
@@ -110,7 +108,7 @@ async function startAdapters(
     const { startSlack } = await import('../adapters/slack/index.js');
     const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
     const feed = (token: string) => calendarFeed(core.services, token);
-    const installations = slackInstallations(config, db);
+    const installations = slackInstallations(config, backend);
     const slack = await startSlack({
       config: config.slack,
       dispatcher,
@@ -139,9 +137,12 @@ async function startAdapters(
 }
 
 /** OAuth mode's store of installations, opened with the configured key (and the previous one, during a rotation). */
-function slackInstallations(config: Config, db: Db): { installations?: SlackInstallationsRepository } {
+function slackInstallations(config: Config, backend: StorageBackend): { installations?: SlackInstallationsRepository } {
   const oauth = config.slack?.oauth;
   if (oauth === undefined) return {};
+  // The installations are kept in SQLite for now (synchronous, used by the Slack adapter alone).
+  if (!('db' in backend)) throw new Error('Slack OAuth mode needs the SQLite store for now: unset DATABASE_URL.');
+  const { db } = backend as SqliteBackend;
   return { installations: new SlackInstallationsRepository(db, new Keyring(oauth.secretKey, oauth.previousSecretKey)) };
 }
 
@@ -155,11 +156,11 @@ function loadConfigOrExit(): Config {
   }
 }
 
-function bootCoreOrExit(config: Config, db: ReturnType<typeof openDatabase>, delivery: DeliveryPorts, logger: Logger) {
+async function bootCoreOrExit(config: Config, backend: StorageBackend, delivery: DeliveryPorts, logger: Logger) {
   try {
-    return bootCore({
+    return await bootCore({
       agendaPath: config.agendaPath,
-      db,
+      backend,
       clock: systemClock,
       logger,
       delivery,

@@ -106,6 +106,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes a PostgreSQL DATABASE_URL, and refuses any other without repeating it', () => {
+    const url = 'postgresql://bot:s3cret-pass@db.internal:5432/agendabot';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/agendabot' }).databaseUrl).toBe('postgres://db/agendabot');
+    const problems = problemsOf({ DATABASE_URL: 'mysql://bot:s3cret-pass@db/agendabot' });
+    expect(problems).toEqual([
+      'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite).',
+    ]);
+  });
+
   it('never puts a token value into its error message', () => {
     try {
       loadConfig({ SLACK_BOT_TOKEN: 'xoxb-very-secret', SLACK_APP_TOKEN: 'not-an-app-token-secret' });

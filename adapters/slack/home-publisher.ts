@@ -110,7 +110,7 @@ export class HomePublisher {
     try {
       const client = this.#options.clientFor?.(teamId) ?? this.#options.client;
       const zone = await this.#zoneOf(client, userId);
-      const page = homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
+      const page = await homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
       const { blocks } = renderReply(page, HOME_TAB_BLOCKS);
       // The pace is kept between the calls themselves, whatever the zone lookup took.
       entry.lastStart = Date.now();

@@ -12,7 +12,7 @@ import {
 } from '../../src/persistence/slack-installations-repository.js';
 
 /** Told when a workspace installs the app; a reinstall after a removal is flagged. */
-export type OnInstalled = (teamId: string, reinstall: boolean) => void;
+export type OnInstalled = (teamId: string, reinstall: boolean) => Promise<void> | void;
 
 export class SqliteInstallationStore implements InstallationStore {
   constructor(
@@ -40,7 +40,8 @@ export class SqliteInstallationStore implements InstallationStore {
       this.now(),
     );
     this.logger.info({ installation: id, reinstall: wasRevoked }, 'slack app installed');
-    if (owner.teamId !== undefined) this.onInstalled(owner.teamId, wasRevoked);
+    // Awaited: Bolt shows the success page after this, and the page tells what the reinstall resumed.
+    if (owner.teamId !== undefined) await this.onInstalled(owner.teamId, wasRevoked);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {

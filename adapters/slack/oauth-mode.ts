@@ -51,10 +51,10 @@ export function oauthMode(
     installations,
     logger,
     () => services.clock.now(),
-    (teamId, reinstall) => {
+    async (teamId, reinstall) => {
       // A new token replaces any cached client; a reinstall brings back what the removal paused.
       forget(teamId);
-      if (reinstall) resumed.set(teamId, resumeTenant(services, 'slack', teamId));
+      if (reinstall) resumed.set(teamId, await resumeTenant(services, 'slack', teamId));
     },
   );
   const pages = installPages(logger, (teamId) => {

@@ -26,7 +26,7 @@ interface Envelope {
 }
 
 export function registerUninstall(app: App, options: UninstallOptions): void {
-  const removed = (body: Envelope, why: string): void => {
+  const removed = async (body: Envelope, why: string): Promise<void> => {
     const { services, logger } = options;
     const now = services.clock.now();
     if (body.is_enterprise_install === true && body.enterprise_id !== undefined) {
@@ -37,16 +37,16 @@ export function registerUninstall(app: App, options: UninstallOptions): void {
     // Revoke first: from here on no client is made for the workspace, whatever else happens.
     const first = options.installations.revoke(`team:${teamId}`, now);
     options.forget(teamId);
-    const counts = suspendTenant(services, 'slack', teamId);
+    const counts = await suspendTenant(services, 'slack', teamId);
     logger.info({ tenantId: teamId, event: why, first, ...counts }, 'slack app removed from a workspace');
   };
 
   app.event('app_uninstalled', async ({ body }) => {
-    removed(body, 'app_uninstalled');
+    await removed(body, 'app_uninstalled');
   });
   app.event('tokens_revoked', async ({ event, body }) => {
     // Only the bot's token matters: a user token revoked alone leaves the bot installed.
     if ((event.tokens.bot ?? []).length === 0) return;
-    removed(body, 'tokens_revoked');
+    await removed(body, 'tokens_revoked');
   });
 }

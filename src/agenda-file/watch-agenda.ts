@@ -3,11 +3,12 @@
  * when the file changes (fs.watch on its folder, debounced) or on SIGHUP.
  *
  * A reload validates the new file first; an invalid file is logged with every
- * problem and the current agenda stays. A valid one is indexed for search and made
- * current in one synchronous step inside one transaction: no command or sweep can
- * run between the two (JavaScript runs one thing at a time and better-sqlite3 is
- * synchronous), and if either part fails the index rolls back and the old catalog
- * stays. A sweep that already read `services.agenda()` keeps that catalog to its end.
+ * problem and the current agenda stays. A valid one is indexed for search, then made
+ * current; if making it current fails, the index is rebuilt for the agenda that stays
+ * (the index is derived data, so restoring it is re-indexing). Between the two steps a
+ * search may briefly see the new index under the old catalog; lookups of ids the
+ * catalog lacks find nothing. A sweep that already read `services.agenda()` keeps that
+ * catalog to its end.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,8 +18,7 @@ import { createCatalog } from '../core/agenda/catalog-impl.js';
 import { AgendaValidationError, agendaContentHash, formatProblem, parseAgenda } from '../core/agenda/load.js';
 import type { Agenda } from '../core/agenda/model.js';
 import type { Logger } from '../log.js';
-import { ensureIndexed } from '../persistence/agenda-index.js';
-import type { Db } from '../persistence/db.js';
+import type { StorageBackend } from '../persistence/backend.js';
 
 export type ReloadResult =
   | { readonly status: 'reloaded'; readonly added: number; readonly removed: number; readonly questions: number }
@@ -41,7 +41,8 @@ export interface SignalSource {
 export interface WatchAgendaOptions {
   readonly path: string;
   readonly holder: AgendaHolder;
-  readonly db: Db;
+  /** Where the search index lives (the one the holder's core searches). */
+  readonly backend: Pick<StorageBackend, 'ensureIndexed'>;
   readonly logger: Logger;
   /** Editors save in several writes; wait this long after the last change. Default 300 ms. */
   readonly debounceMs?: number;
@@ -102,7 +103,7 @@ export function watchAgenda(options: WatchAgendaOptions): AgendaWatcher {
 
 /** Reads, checks and indexes the file, and swaps it in only if all of that worked. */
 async function reloadFromFile(options: WatchAgendaOptions, log: Logger, now: () => Date): Promise<ReloadResult> {
-  const { path, holder, db } = options;
+  const { path, holder, backend } = options;
   let next: Agenda;
   try {
     next = parseAgenda(await readFile(path, 'utf8'), path);
@@ -118,10 +119,13 @@ async function reloadFromFile(options: WatchAgendaOptions, log: Logger, now: () 
   const hash = agendaContentHash(next);
   if (hash === agendaContentHash(before)) return { status: 'unchanged' };
   try {
-    db.transaction(() => {
-      ensureIndexed(db, next, hash, now());
-      holder.replace(createCatalog(next));
-    }).immediate();
+    await backend.ensureIndexed(next, hash, now());
+    try {
+      await holder.replace(createCatalog(next));
+    } catch (error) {
+      await backend.ensureIndexed(before, agendaContentHash(before), now());
+      throw error;
+    }
   } catch (error) {
     log.error({ err: error }, 'agenda reload failed; the current agenda stays');
     return {

@@ -84,12 +84,12 @@ function preparedOf(source: CompletionSource, catalog: AgendaCatalog): PreparedS
 export const AGENDA_SOURCES: readonly CompletionSource[] = ['challenge', 'question', 'category', 'scope'];
 
 /** Ranked choices for `partial`; `[]` for sources that are not about the agenda. */
-export function complete(
+export async function complete(
   source: CompletionSource,
   partial: string,
   catalog: AgendaCatalog,
   search: AgendaSearch,
-): Completion[] {
+): Promise<Completion[]> {
   const { candidates, prefixes, questionsById } = preparedOf(source, catalog);
   if (candidates.length === 0) return [];
   const typed = normalize(partial);
@@ -102,7 +102,7 @@ export function complete(
   // Full-text hits only ever come after the prefix tiers: with a full list they cannot show.
   if (placed.size >= MAX_COMPLETIONS) return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
   tiers.push([]);
-  for (const hit of fullTextHits(search, partial)) {
+  for (const hit of await fullTextHits(search, partial)) {
     const candidate = questionsById
       ? hit.kind === 'question' && !placed.has(hit.id)
         ? questionsById.get(hit.id)
@@ -116,9 +116,9 @@ export function complete(
   return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
 }
 
-function fullTextHits(search: AgendaSearch, partial: string): readonly SearchHit[] {
+async function fullTextHits(search: AgendaSearch, partial: string): Promise<readonly SearchHit[]> {
   try {
-    return search.search(partial, {}, 50).hits;
+    return (await search.search(partial, {}, 50)).hits;
   } catch {
     // Autocomplete is a convenience: a search failure must not break typing.
     return [];

@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import type { ReadingGroupServices } from './features/reading-groups/services.js';
 import type { CalendarStore } from './features/calendar/store.js';
 import type { InlineReplyLedger } from './features/inline-references/ledger.js';
+import type { UnitOfWork } from './store.js';
 import type { TenantSuspensionStore } from './tenants/store.js';
 
 /** Settings features need at run time (from `Config`; the core never reads the environment). */
@@ -42,6 +43,11 @@ export interface Services {
   readonly deliveries: DeliveryStore;
   /** Weekly-question subscriptions, their rotation history and interests. */
   readonly subscriptions: SubscriptionStore;
+  /**
+   * Transactions over every store: `store.atomically(async (tx) => …)` when a feature changes its own
+   * state and plans a post together. The stores above run each call on its own, atomically.
+   */
+  readonly store: UnitOfWork;
   /** A number in [0, 1), like Math.random; injected so picks (`/agenda random`) are testable. */
   readonly random: () => number;
   /**

@@ -1,5 +1,6 @@
 /**
- * The agenda's full-text index (SQLite FTS5, BM25) and the `AgendaSearch` over it.
+ * The agenda's full-text index (SQLite FTS5, BM25) and the search over it (synchronous here;
+ * `openSqliteBackend` serves both through the connection's gate).
  * The index is derived data: `ensureIndexed` rebuilds it in one transaction when the
  * agenda's content hash differs from the recorded one, and leaves it alone otherwise.
  */
@@ -7,6 +8,7 @@ import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
 import type { Db } from './db.js';
 import { queryTerms, toFtsQuery } from './fts-query.js';
+import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
 /**
@@ -84,7 +86,7 @@ function indexRows(agenda: Agenda): IndexRow[] {
 }
 
 /** Search over the index. Any text is accepted; nothing typed is read as FTS5 syntax. */
-export function createAgendaSearch(db: Db): AgendaSearch {
+export function createAgendaSearch(db: Db): Synchronous<AgendaSearch> {
   // Every lookup and keystroke searches: prepare its two statements once, not per call.
   const prepare = statementCache(db);
   return {

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Platform } from '../core/context.js';
 import type { CalendarStore, FeedOwner } from '../core/features/calendar/store.js';
 import type { Db } from './db.js';
+import type { Synchronous } from './sqlite-gate.js';
 
 const TOKEN_BYTES = 32;
 /** What a token looks like: anything else is refused before it is hashed. */
@@ -23,7 +24,7 @@ interface OwnerRow {
   readonly tenant_id: string;
 }
 
-export class SqliteCalendarStore implements CalendarStore {
+export class SqliteCalendarStore implements Synchronous<CalendarStore> {
   readonly #q;
 
   constructor(db: Db) {

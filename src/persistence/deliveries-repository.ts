@@ -1,5 +1,6 @@
 /**
- * SQLite implementation of the core's `DeliveryStore` (table `deliveries`, migration 2).
+ * SQLite implementation of the core's `DeliveryStore` (table `deliveries`, migration 2), synchronous;
+ * `openSqliteBackend` serves it as the asynchronous port, each call on its own and atomic.
  * Messages and destinations are stored as JSON so a retry after a crash sends exactly
  * what was planned, whatever has changed since.
  */
@@ -16,6 +17,7 @@ import {
 import type { PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
 import { leaseEnd, toRecord, type Row } from './deliveries-rows.js';
+import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
 /** Rows a process may still act on; word for word the WHERE of the partial index `deliveries_claim_order` (009). */
@@ -41,7 +43,7 @@ export function claimSql(platformCount: number): string {
      RETURNING *`;
 }
 
-export class DeliveriesRepository implements DeliveryStore {
+export class DeliveriesRepository implements Synchronous<DeliveryStore> {
   readonly #prepare: ReturnType<typeof statementCache>;
 
   constructor(private readonly db: Db) {
@@ -151,7 +153,8 @@ export class DeliveriesRepository implements DeliveryStore {
   /**
    * Committed at `synchronous = FULL`: the platform call follows, so this must survive a power
    * loss (its fsync also covers every earlier commit). Renews the lease, so the claim is fresh
-   * when the post goes out.
+   * when the post goes out. Called on its own, never inside `atomically`: its own statement is
+   * its commit (inside a transaction, the COMMIT would come after the level is set back).
    */
   recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined {
     return this.recordAttempts([key], holder, now, leaseMs).get(key);
@@ -170,12 +173,15 @@ export class DeliveriesRepository implements DeliveryStore {
     const counted = new Map<string, number>();
     this.db.pragma('synchronous = FULL');
     try {
-      this.atomically(() => {
-        for (const key of keys) {
-          const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
-          if (row) counted.set(key, row.attempts);
-        }
-      });
+      // IMMEDIATE, as every write transaction here: the write lock first, never an upgrade from a read.
+      this.db
+        .transaction(() => {
+          for (const key of keys) {
+            const row = statement.get(now.toISOString(), lease, key, holder) as { attempts: number } | undefined;
+            if (row) counted.set(key, row.attempts);
+          }
+        })
+        .immediate();
       return counted;
     } finally {
       this.db.pragma('synchronous = NORMAL');
@@ -244,10 +250,5 @@ export class DeliveriesRepository implements DeliveryStore {
       `UPDATE deliveries SET state = 'skipped', reason = ?, next_attempt_at = NULL, updated_at = ?
          WHERE state = 'pending' AND substr(key, 1, ?) = ?`,
     ).run(reason, now.toISOString(), prefix.length, prefix).changes;
-  }
-
-  atomically<T>(work: () => T): T {
-    // IMMEDIATE: take the write lock first, so a read-then-write never fails to upgrade under another process.
-    return this.db.transaction(work).immediate();
   }
 }

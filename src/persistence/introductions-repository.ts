@@ -11,11 +11,12 @@ import {
   type Tenant,
 } from '../core/features/introductions/model.js';
 import type { Db } from './db.js';
+import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
 const TENANT = 'platform = ? AND tenant_id = ?';
 
-export class IntroductionsRepository implements IntroductionStore {
+export class IntroductionsRepository implements Synchronous<IntroductionStore> {
   readonly #db: Db;
   readonly #sql: ReturnType<typeof statementCache>;
 

@@ -19,6 +19,7 @@ import type {
 import type { ReadingGroupStore } from '../core/features/reading-groups/store.js';
 import { normalize } from '../core/text/similarity.js';
 import type { Db } from './db.js';
+import type { Synchronous } from './sqlite-gate.js';
 import {
   prepareReadingGroupStatements,
   toGroup,
@@ -31,7 +32,7 @@ import {
   type SessionRow,
 } from './reading-groups-statements.js';
 
-export class SqliteReadingGroupStore implements ReadingGroupStore {
+export class SqliteReadingGroupStore implements Synchronous<ReadingGroupStore> {
   readonly #db: Db;
   readonly #q: ReturnType<typeof prepareReadingGroupStatements>;
 

@@ -14,6 +14,7 @@ import type {
 } from '../core/features/weekly-question/model.js';
 import type { Weekday } from '../core/time/zoned.js';
 import type { Db } from './db.js';
+import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
 interface Row {
@@ -85,7 +86,7 @@ function toPosted(row: HistoryRow): PostedQuestion {
   };
 }
 
-export class SubscriptionsRepository implements SubscriptionStore {
+export class SubscriptionsRepository implements Synchronous<SubscriptionStore> {
   readonly #prepare: ReturnType<typeof statementCache>;
 
   constructor(private readonly db: Db) {

@@ -1,10 +1,11 @@
-/** SQLite implementation of `TenantSuspensionStore` (table `tenant_suspensions`, migration 8). */
+/** SQLite implementation of `TenantSuspensionStore` (table `tenant_suspensions`, migration 8), synchronous. */
 import type { Platform } from '../core/context.js';
 import type { SuspendedItem, SuspendedKind, TenantSuspensionStore } from '../core/tenants/store.js';
 import type { Db } from './db.js';
+import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
-export class TenantSuspensionsRepository implements TenantSuspensionStore {
+export class TenantSuspensionsRepository implements Synchronous<TenantSuspensionStore> {
   readonly #prepare: ReturnType<typeof statementCache>;
 
   constructor(private readonly db: Db) {

@@ -13,12 +13,17 @@ import { registry } from '../../src/core/features/index.js';
 import { usageOf } from '../../src/core/commands/parse-text.js';
 import { spansToPlain, type Reply } from '../../src/core/message.js';
 import { openDatabase } from '../../src/persistence/db.js';
+import { openSqliteBackend } from '../../src/persistence/sqlite-backend.js';
 import { miniAgenda } from '../fixtures/mini-agenda.js';
 import { discordProblems, slackProblems } from '../helpers/platform-limits.js';
 import { makeContext } from '../helpers/services.js';
 
-function setup() {
-  return bootCore({ agenda: miniAgenda, db: openDatabase(':memory:'), clock: new ManualClock('2026-01-05T09:00:00Z') });
+async function setup() {
+  return await bootCore({
+    agenda: miniAgenda,
+    backend: openSqliteBackend(openDatabase(':memory:')),
+    clock: new ManualClock('2026-01-05T09:00:00Z'),
+  });
 }
 
 /** Each subcommand's own examples, in registry order (so `create` runs before `join`), plus the bare command. */
@@ -41,7 +46,7 @@ function expectValidEverywhere(reply: Reply, label: string): void {
 
 describe('every reply fits both platforms', () => {
   it('runs every example of every command and renders each reply within the limits', async () => {
-    const core = setup();
+    const core = await setup();
     const ctx = makeContext();
     const runs = invocations();
     expect(runs.length).toBeGreaterThan(20);
@@ -58,7 +63,7 @@ describe('every reply fits both platforms', () => {
   });
 
   it('shows the whole help on Discord and Slack: every command, nothing cut, the CC BY 4.0 attribution', async () => {
-    const reply = await setup().dispatcher.runText('agenda', 'help', makeContext());
+    const reply = await (await setup()).dispatcher.runText('agenda', 'help', makeContext());
     expectValidEverywhere(reply, 'help');
     const discord = renderDiscord(reply);
     expect(discord.cut).toBe(false);

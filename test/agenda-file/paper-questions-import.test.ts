@@ -106,7 +106,7 @@ describe('the shipped agenda with 213 imported paper-style questions', () => {
   });
 
   it('looks questions up by id, says they are from the paper, and explains an id past the end', async () => {
-    const { dispatcher } = makeServices({ agendaPath });
+    const { dispatcher } = await makeServices({ agendaPath });
     const run = (text: string) => dispatcher.runText('agenda', text, makeContext());
     const reply = await run('question 3.5-q3');
     expect(replyLines(reply)).toContain('From the paper (§3.5.2)');
@@ -127,7 +127,7 @@ describe('the shipped agenda with 213 imported paper-style questions', () => {
   });
 
   it('finds an imported question by a word only it contains', async () => {
-    const { dispatcher } = makeServices({ agendaPath });
+    const { dispatcher } = await makeServices({ agendaPath });
     const reply = await dispatcher.runText('agenda', 'search qm117', makeContext());
     const hit = generated[117];
     expect(hit?.text).toContain('marked qm117,');
@@ -135,7 +135,7 @@ describe('the shipped agenda with 213 imported paper-style questions', () => {
   });
 
   it('posts a weekly question from the paper to a subscriber of origin:paper', async () => {
-    const env = digestEnv({ agendaPath, now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ agendaPath, now: '2024-03-04T08:00:00Z' });
     expect((await env.run('subscribe in:3.5 origin:paper')).summary).toMatch(/^Subscribed \(id 1\)/u);
     env.clock.set('2024-03-04T09:00:00Z');
     await env.sweeper.sweep();
@@ -152,7 +152,7 @@ describe('the shipped agenda with 213 imported paper-style questions', () => {
   });
 
   it("puts the paper's questions into a reading group's reminder", async () => {
-    const world = makeWorld({ agendaPath, now: '2027-01-04T09:00:00Z' });
+    const world = await makeWorld({ agendaPath, now: '2027-01-04T09:00:00Z' });
     const created = await world.dispatcher.runText(
       'readinggroup',
       'create name:"Paper RG" syllabus:2.1,3.5 day=thu time=17:00 tz=Europe/Berlin start=2027-01-14',

@@ -39,8 +39,8 @@ async function setup(port = new MemoryDeliveryPort('shell')) {
   // Monday 4 March 2024, 09:00 UTC: the subscription's weekly slot.
   const clock = new ManualClock('2024-03-04T09:00:00Z');
   const logger = new MemoryLogger();
-  const core = makeServices({ agendaPath: path, delivery: ports, clock, logger });
-  const subscription = core.services.subscriptions.create({
+  const core = await makeServices({ agendaPath: path, delivery: ports, clock, logger });
+  const subscription = await core.services.subscriptions.create({
     platform: 'shell',
     tenantId: 'T1',
     target: { kind: 'channel', channelId: 'C1' },
@@ -60,12 +60,12 @@ async function setup(port = new MemoryDeliveryPort('shell')) {
   watcher = watchAgenda({
     path,
     holder: core.agenda,
-    db: core.db,
+    backend: core.backend,
     logger,
     signals: new EventEmitter(),
     watchFile: false,
   });
-  const posted = () => core.services.subscriptions.history(subscription.id).map((h) => h.questionId);
+  const posted = async () => (await core.services.subscriptions.history(subscription.id)).map((h) => h.questionId);
   const nextWeek = () => clock.advance(7 * 86_400_000);
   return { path, core, clock, logger, sweeper, watcher, posted, nextWeek, port };
 }
@@ -94,7 +94,7 @@ describe('imported questions in the weekly rotation', () => {
     nextWeek();
     await sweeper.sweep();
     // Agenda order is subsection by subsection: 3.5-q1 (§3.5.1), 3.5-q4 (§3.5.2), 3.5-q2, 3.5-q3.
-    expect(posted()).toEqual(['3.5-q1', '3.5-q4']);
+    expect(await posted()).toEqual(['3.5-q1', '3.5-q4']);
     const card = cardText(port.postsIn('C1')[1]?.reply as Reply);
     expect(card).toContain('Origin: From the paper, §3.5.2');
     expect(card).toContain('3.5-q4 How can an assistant that reads retrieved web pages keep apart');
@@ -106,7 +106,7 @@ describe('imported questions in the weekly rotation', () => {
     nextWeek();
     await sweeper.sweep();
     // 3.5-q2 is gone, so the round ends with 3.5-q3 and the next starts again at 3.5-q1.
-    expect(posted()).toEqual(['3.5-q1', '3.5-q4', '3.5-q3', '3.5-q1']);
+    expect(await posted()).toEqual(['3.5-q1', '3.5-q4', '3.5-q3', '3.5-q1']);
     expect(logger.records.filter((r) => r.level === 'error')).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ describe('imported questions in the weekly rotation', () => {
 
     const sweep = sweeper.sweep();
     await reached; // the sweep planned 3.5-q1 with the old agenda and is now posting it
-    expect(posted()).toEqual(['3.5-q1']);
+    expect(await posted()).toEqual(['3.5-q1']);
 
     removeQuestion(path, '3.5-q1');
     removeQuestion(path, '3.5-q4');
@@ -132,7 +132,7 @@ describe('imported questions in the weekly rotation', () => {
     expect(after.question('3.5-q1')).toBeUndefined();
     const meta = core.db.prepare('SELECT agenda_hash FROM agenda_index_meta').get() as { agenda_hash: string };
     expect(meta.agenda_hash).toBe(agendaContentHash(after.agenda));
-    const hits = core.services.search.search('jailbreak prompt injection instructions', {}, 500).hits;
+    const hits = (await core.services.search.search('jailbreak prompt injection instructions', {}, 500)).hits;
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
       const found =
@@ -143,7 +143,9 @@ describe('imported questions in the weekly rotation', () => {
             : after.subsection(hit.id);
       expect(found, `search hit ${hit.id} is in the current agenda`).toBeDefined();
     }
-    expect(core.services.search.search('retrieved web pages operator planted', { origin: 'paper' }, 10).total).toBe(0);
+    expect(
+      (await core.services.search.search('retrieved web pages operator planted', { origin: 'paper' }, 10)).total,
+    ).toBe(0);
 
     open();
     await sweep;
@@ -153,7 +155,7 @@ describe('imported questions in the weekly rotation', () => {
     nextWeek();
     await sweeper.sweep();
     // The next pick uses the new agenda: 3.5-q4 is gone, so 3.5-q2 comes next.
-    expect(posted()).toEqual(['3.5-q1', '3.5-q2']);
+    expect(await posted()).toEqual(['3.5-q1', '3.5-q2']);
     expect(logger.records.filter((r) => r.level === 'error')).toEqual([]);
   });
 });

@@ -35,22 +35,26 @@ const text = (reply: Reply): string =>
 let watcher: AgendaWatcher | undefined;
 afterEach(() => watcher?.stop());
 
-function setup(logger = new WaitingLogger()) {
+async function setup(logger = new WaitingLogger()) {
   const { dir, path } = agendaCopy();
-  const core = makeServices({ agendaPath: path, logger });
+  const core = await makeServices({ agendaPath: path, logger });
   const signals = new EventEmitter();
-  watcher = watchAgenda({ path, holder: core.agenda, db: core.db, logger, signals, watchFile: false });
+  watcher = watchAgenda({ path, holder: core.agenda, backend: core.backend, logger, signals, watchFile: false });
   return { dir, path, core, signals, logger, watcher };
 }
 
 describe('agenda hot reload', () => {
   it('after an import and a reload, search finds the imported questions and question 3.5-q4 is the paper’s', async () => {
-    const { path, core, watcher } = setup();
+    const { path, core, watcher } = await setup();
     expect(core.services.agenda().question('3.5-q4')).toBeUndefined();
     await cli(['import', fixture('clean.md'), '--agenda', path]);
     expect(await watcher.reload()).toEqual({ status: 'reloaded', added: 5, removed: 0, questions: 111 });
 
-    const hits = core.services.search.search('retrieved web pages operator instructions', { origin: 'paper' }, 10);
+    const hits = await core.services.search.search(
+      'retrieved web pages operator instructions',
+      { origin: 'paper' },
+      10,
+    );
     expect(hits.hits[0]).toMatchObject({ kind: 'question', id: '3.5-q4' });
     const reply = await core.dispatcher.runText('agenda', 'question 3.5-q4', makeContext());
     const shown = text(reply);
@@ -60,7 +64,7 @@ describe('agenda hot reload', () => {
   });
 
   it('keeps the current agenda and logs every problem when the new file is invalid', async () => {
-    const { path, core, logger, watcher } = setup();
+    const { path, core, logger, watcher } = await setup();
     const before = core.services.agenda();
     const doc = JSON.parse(readFileSync(path, 'utf8')) as { challenges: { questions: { section: string }[] }[] };
     const q = doc.challenges[0]?.questions[0];
@@ -76,11 +80,11 @@ describe('agenda hot reload', () => {
     const warning = logger.records.find((r) => r.level === 'warn');
     expect(warning?.message).toBe('agenda file not reloaded: it has problems; the current agenda stays');
     // Search still answers from the old, consistent index.
-    expect(core.services.search.search('in-context learning', {}, 5).total).toBeGreaterThan(0);
+    expect((await core.services.search.search('in-context learning', {}, 5)).total).toBeGreaterThan(0);
   });
 
   it('keeps the agenda when the file is half written or deleted', async () => {
-    const { path, core, watcher } = setup();
+    const { path, core, watcher } = await setup();
     const before = core.services.agenda();
     writeFileSync(path, readFileSync(path, 'utf8').slice(0, 5000));
     const half = await watcher.reload();
@@ -89,12 +93,12 @@ describe('agenda hot reload', () => {
   });
 
   it('does nothing when the content did not change', async () => {
-    const { watcher } = setup();
+    const { watcher } = await setup();
     expect(await watcher.reload()).toEqual({ status: 'unchanged' });
   });
 
   it('reloads on SIGHUP', async () => {
-    const { path, core, signals, logger } = setup();
+    const { path, core, signals, logger } = await setup();
     await cli(['import', fixture('wrapped.txt'), '--agenda', path]);
     const reloaded = logger.next('agenda reloaded');
     signals.emit('SIGHUP');
@@ -105,11 +109,11 @@ describe('agenda hot reload', () => {
   it('reloads when the file is replaced on disk (atomic rename), through fs.watch', async () => {
     const logger = new WaitingLogger();
     const { path } = agendaCopy();
-    const core = makeServices({ agendaPath: path, logger });
+    const core = await makeServices({ agendaPath: path, logger });
     watcher = watchAgenda({
       path,
       holder: core.agenda,
-      db: core.db,
+      backend: core.backend,
       logger,
       signals: new EventEmitter(),
       debounceMs: 20,
@@ -123,7 +127,7 @@ describe('agenda hot reload', () => {
   it('rolls the search index back and keeps the catalog when making the new agenda current fails', async () => {
     const { path } = agendaCopy();
     const logger = new WaitingLogger();
-    const core = makeServices({ agendaPath: path, logger });
+    const core = await makeServices({ agendaPath: path, logger });
     const hashBefore = core.db.prepare('SELECT agenda_hash FROM agenda_index_meta').get();
     const before = core.agenda.current();
     const failing = new AgendaHolder(before, () => {
@@ -132,7 +136,7 @@ describe('agenda hot reload', () => {
     watcher = watchAgenda({
       path,
       holder: failing,
-      db: core.db,
+      backend: core.backend,
       logger,
       signals: new EventEmitter(),
       watchFile: false,
@@ -141,11 +145,13 @@ describe('agenda hot reload', () => {
     expect(await watcher.reload()).toEqual({ status: 'rejected', problems: ['could not be indexed (disk full)'] });
     expect(failing.current()).toBe(before);
     expect(core.db.prepare('SELECT agenda_hash FROM agenda_index_meta').get()).toEqual(hashBefore);
-    expect(core.services.search.search('retrieved web pages operator planted', { origin: 'paper' }, 10).total).toBe(0);
+    expect(
+      (await core.services.search.search('retrieved web pages operator planted', { origin: 'paper' }, 10)).total,
+    ).toBe(0);
   });
 
-  it('stops listening for SIGHUP when stopped', () => {
-    const { signals, watcher } = setup();
+  it('stops listening for SIGHUP when stopped', async () => {
+    const { signals, watcher } = await setup();
     expect(signals.listenerCount('SIGHUP')).toBe(1);
     watcher.stop();
     expect(signals.listenerCount('SIGHUP')).toBe(0);

@@ -10,20 +10,20 @@ import { join } from 'node:path';
 import { bootCore } from '../../src/boot.js';
 import type { Weekday } from '../../src/core/time/zoned.js';
 import { openDatabase } from '../../src/persistence/db.js';
+import { openSqliteBackend } from '../../src/persistence/sqlite-backend.js';
 import { ROOT } from './processes.js';
 
 const DAY = 86_400_000;
 
-export function makeBenchDb(subscriptions: number, groups: number): string {
+export async function makeBenchDb(subscriptions: number, groups: number): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'agendabot-bench-db-')), 'bench.db');
-  const db = openDatabase(path);
-  const core = bootCore({ db, agendaPath: join(ROOT, 'data/agenda.json') });
-  const { services } = core;
+  const backend = openSqliteBackend(openDatabase(path));
+  const { services } = await bootCore({ backend, agendaPath: join(ROOT, 'data/agenda.json') });
   const now = new Date();
   const later = new Date(now.getTime() + 21 * DAY);
-  db.transaction(() => {
+  await services.store.atomically(async (tx) => {
     for (let i = 0; i < subscriptions; i += 1) {
-      services.subscriptions.create({
+      await tx.subscriptions.create({
         platform: i % 2 === 0 ? 'slack' : 'discord',
         tenantId: `bench-tenant-${i % 500}`,
         target: i % 3 === 0 ? { kind: 'user', userId: `U${i}` } : { kind: 'channel', channelId: `C${i}` },
@@ -40,7 +40,7 @@ export function makeBenchDb(subscriptions: number, groups: number): string {
       });
     }
     for (let g = 0; g < groups; g += 1) {
-      services.readingGroups?.store.createGroup({
+      await tx.readingGroups.createGroup({
         platform: 'slack',
         tenantId: `bench-tenant-${g % 500}`,
         channelId: `CG${g}`,
@@ -57,8 +57,8 @@ export function makeBenchDb(subscriptions: number, groups: number): string {
         }),
       });
     }
-  })();
-  db.close();
+  });
+  await backend.close();
   return path;
 }
 

@@ -11,6 +11,7 @@ import { loadAgenda } from '../../src/core/agenda/load.js';
 import type { Agenda, Question } from '../../src/core/agenda/model.js';
 import { planDueDigests } from '../../src/core/features/weekly-question/planner.js';
 import { openDatabase } from '../../src/persistence/db.js';
+import { openSqliteBackend } from '../../src/persistence/sqlite-backend.js';
 import type { BenchOptions } from './options.js';
 import { ROOT } from './processes.js';
 import { fixed, percentile, printTable } from './stats.js';
@@ -39,7 +40,7 @@ export async function run(options: BenchOptions): Promise<void> {
   const total = (a: Agenda) => a.challenges.reduce((n, c) => n + c.questions.length, 0);
   for (const agenda of [shipped, grown(shipped, options.importedQuestions)]) {
     const label = `${total(agenda)} questions`;
-    const { dispatcher } = bootCore({ db: openDatabase(':memory:'), agenda });
+    const { dispatcher } = await bootCore({ backend: openSqliteBackend(openDatabase(':memory:')), agenda });
     const timings: [string, () => Promise<unknown>][] = [
       ['search jailbreak', () => dispatcher.run('agenda', 'search', { words: 'jailbreak' }, CTX)],
       ['search reward hacking', () => dispatcher.run('agenda', 'search', { words: 'reward hacking' }, CTX)],
@@ -52,7 +53,7 @@ export async function run(options: BenchOptions): Promise<void> {
     }
   }
   printTable(`Core, ms (${options.coreN} calls each)`, ['agenda', 'operation', 'p50', 'p99'], rows);
-  const planMs = sweepPlanning(shipped, options.dueSubscriptions);
+  const planMs = await sweepPlanning(shipped, options.dueSubscriptions);
   printTable(
     'Sweep planning',
     ['due subscriptions', 'total ms', 'ms per subscription'],
@@ -97,14 +98,14 @@ function grown(agenda: Agenda, questions: number): Agenda {
 }
 
 /** Milliseconds for one `planDueDigests` over `count` subscriptions due now. */
-function sweepPlanning(agenda: Agenda, count: number): number {
+async function sweepPlanning(agenda: Agenda, count: number): Promise<number> {
   const clock = new ManualClock('2026-01-05T08:30:00Z');
-  const db = openDatabase(':memory:');
-  const { services } = bootCore({ db, agenda, clock });
+  const backend = openSqliteBackend(openDatabase(':memory:'));
+  const { services } = await bootCore({ backend, agenda, clock });
   const dueAt = new Date('2026-01-05T08:00:00Z');
-  db.transaction(() => {
+  await services.store.atomically(async (tx) => {
     for (let i = 0; i < count; i += 1) {
-      services.subscriptions.create({
+      await tx.subscriptions.create({
         platform: 'slack',
         tenantId: `T${i % 100}`,
         target: { kind: 'channel', channelId: `C${i}` },
@@ -120,8 +121,8 @@ function sweepPlanning(agenda: Agenda, count: number): number {
         createdAt: new Date('2025-12-01T00:00:00Z'),
       });
     }
-  })();
+  });
   const started = performance.now();
-  planDueDigests(services, clock.now());
+  await planDueDigests(services, clock.now());
   return performance.now() - started;
 }

@@ -19,10 +19,10 @@ interface StartSample {
 
 export async function run(options: BenchOptions): Promise<void> {
   const databases = [
-    { label: 'empty database', path: makeBenchDb(0, 0) },
+    { label: 'empty database', path: await makeBenchDb(0, 0) },
     {
       label: `${options.subscriptions} subscriptions, ${options.groups} groups`,
-      path: makeBenchDb(options.subscriptions, options.groups),
+      path: await makeBenchDb(options.subscriptions, options.groups),
     },
   ];
   const rows: string[][] = [];

@@ -6,6 +6,7 @@ import { AgendaHolder } from '../../src/core/agenda/holder.js';
 import { AgendaValidationError, parseAgenda } from '../../src/core/agenda/load.js';
 import { MemoryLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/persistence/db.js';
+import { openSqliteBackend } from '../../src/persistence/sqlite-backend.js';
 import { listItems } from '../helpers/replies.js';
 import { AGENDA_PATH, makeContext, makeServices } from '../helpers/services.js';
 
@@ -17,24 +18,23 @@ function changedAgenda() {
 }
 
 describe('bootCore', () => {
-  it('indexes the agenda once per content, across restarts on the same database', () => {
+  it('indexes the agenda once per content, across restarts on the same database', async () => {
     const db = openDatabase(':memory:');
     const logger = new MemoryLogger();
-    bootCore({ agendaPath: AGENDA_PATH, db, logger });
-    bootCore({ agendaPath: AGENDA_PATH, db, logger });
+    await bootCore({ agendaPath: AGENDA_PATH, backend: openSqliteBackend(db), logger });
+    await bootCore({ agendaPath: AGENDA_PATH, backend: openSqliteBackend(db), logger });
     expect(logger.records.filter((r) => r.message === 'agenda indexed')).toHaveLength(1);
   });
 
-  it('fails with every problem when the agenda file is unusable', () => {
-    expect(() => bootCore({ agendaPath: '/nonexistent/agenda.json', db: openDatabase(':memory:') })).toThrow(
-      AgendaValidationError,
-    );
+  it('fails with every problem when the agenda file is unusable', async () => {
+    const backend = openSqliteBackend(openDatabase(':memory:'));
+    await expect(bootCore({ agendaPath: '/nonexistent/agenda.json', backend })).rejects.toThrow(AgendaValidationError);
   });
 
   it('swaps the agenda on reload: commands and search see the new one', async () => {
-    const { dispatcher, agenda, services } = makeServices();
+    const { dispatcher, agenda, services } = await makeServices();
     const ctx = makeContext();
-    agenda.replace(createCatalog(changedAgenda()));
+    await agenda.replace(createCatalog(changedAgenda()));
     expect(services.agenda().challenge('3.5')?.title).toBe('Jailbreaks and injected instructions (renamed)');
     const found = await dispatcher.runText('agenda', 'search quokka', ctx);
     expect(listItems(found).map((i) => i.id)).toEqual(['3.5.1-p1']);
@@ -42,13 +42,13 @@ describe('bootCore', () => {
 });
 
 describe('AgendaHolder', () => {
-  it('keeps the old catalog when preparing the new one fails', () => {
-    const { services } = makeServices();
+  it('keeps the old catalog when preparing the new one fails', async () => {
+    const { services } = await makeServices();
     const old = services.agenda();
     const holder = new AgendaHolder(old, () => {
       throw new Error('disk full');
     });
-    expect(() => holder.replace(createCatalog(changedAgenda()))).toThrow('disk full');
+    await expect(holder.replace(createCatalog(changedAgenda()))).rejects.toThrow('disk full');
     expect(holder.current()).toBe(old);
   });
 });

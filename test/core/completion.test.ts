@@ -8,92 +8,92 @@ const catalog = miniCatalog();
 const values = (list: readonly { value: string }[]): string[] => list.map((c) => c.value);
 
 describe('complete (autocomplete ranking)', () => {
-  it('puts the exact challenge id first and shows id and title', () => {
-    expect(complete('challenge', '3.5', catalog, new ScriptedSearch())).toEqual([
+  it('puts the exact challenge id first and shows id and title', async () => {
+    expect(await complete('challenge', '3.5', catalog, new ScriptedSearch())).toEqual([
       { name: '3.5 Jailbreaks and prompt injection', value: '3.5' },
     ]);
   });
 
-  it('offers every challenge whose id starts with what was typed, in agenda order', () => {
-    expect(values(complete('challenge', '3', catalog, new ScriptedSearch()))).toEqual(['3.5', '3.6']);
+  it('offers every challenge whose id starts with what was typed, in agenda order', async () => {
+    expect(values(await complete('challenge', '3', catalog, new ScriptedSearch()))).toEqual(['3.5', '3.6']);
   });
 
-  it('matches a keyword prefix and a later word of a keyword', () => {
-    expect(values(complete('challenge', 'back', catalog, new ScriptedSearch()))).toEqual(['3.6']);
-    expect(values(complete('challenge', 'inj', catalog, new ScriptedSearch()))).toEqual(['3.5']);
+  it('matches a keyword prefix and a later word of a keyword', async () => {
+    expect(values(await complete('challenge', 'back', catalog, new ScriptedSearch()))).toEqual(['3.6']);
+    expect(values(await complete('challenge', 'inj', catalog, new ScriptedSearch()))).toEqual(['3.5']);
   });
 
-  it('ranks title prefixes before full-text hits, and does not repeat a challenge', () => {
+  it('ranks title prefixes before full-text hits, and does not repeat a challenge', async () => {
     const search = new ScriptedSearch({
       poison: [
         { kind: 'question', id: '3.5.2-p1', rank: -3 },
         { kind: 'subsection', id: '3.6.1', rank: -2 },
       ],
     });
-    expect(values(complete('challenge', 'Poison', catalog, search))).toEqual(['3.6', '3.5']);
+    expect(values(await complete('challenge', 'Poison', catalog, search))).toEqual(['3.6', '3.5']);
     expect(search.queries).toEqual(['Poison']);
   });
 
-  it('falls back to full-text hits when no id, title or keyword matches', () => {
+  it('falls back to full-text hits when no id, title or keyword matches', async () => {
     const search = new ScriptedSearch({ guardrails: [{ kind: 'challenge', id: '3.5', rank: -1 }] });
-    expect(values(complete('challenge', 'guardrails', catalog, search))).toEqual(['3.5']);
+    expect(values(await complete('challenge', 'guardrails', catalog, search))).toEqual(['3.5']);
   });
 
-  it('ranks a category by its section number before challenges inside it (scope)', () => {
-    expect(complete('scope', '2', catalog, new ScriptedSearch())).toEqual([
+  it('ranks a category by its section number before challenges inside it (scope)', async () => {
+    expect(await complete('scope', '2', catalog, new ScriptedSearch())).toEqual([
       { name: '2 Scientific understanding (category)', value: 'scientific-understanding' },
       { name: '2.1 In-context learning', value: '2.1' },
     ]);
   });
 
-  it("completes question ids by prefix and says each question's origin", () => {
-    expect(complete('question', '3.5', catalog, new ScriptedSearch())).toEqual([
+  it("completes question ids by prefix and says each question's origin", async () => {
+    expect(await complete('question', '3.5', catalog, new ScriptedSearch())).toEqual([
       { name: '3.5-q1 (paper): How can jailbreak robustness be measured?', value: '3.5-q1' },
       { name: '3.5.2-p1 (prompt, ours): Which prompt injection defences transfer across models?', value: '3.5.2-p1' },
     ]);
   });
 
-  it('completes categories by id', () => {
-    expect(values(complete('category', 'development-deployment', catalog, new ScriptedSearch()))).toEqual([
+  it('completes categories by id', async () => {
+    expect(values(await complete('category', 'development-deployment', catalog, new ScriptedSearch()))).toEqual([
       'development-deployment',
     ]);
   });
 
-  it('offers everything in agenda order when nothing is typed yet', () => {
-    expect(values(complete('challenge', '  ', catalog, new ScriptedSearch()))).toEqual(['2.1', '3.5', '3.6']);
+  it('offers everything in agenda order when nothing is typed yet', async () => {
+    expect(values(await complete('challenge', '  ', catalog, new ScriptedSearch()))).toEqual(['2.1', '3.5', '3.6']);
   });
 
-  it('offers at most 25 choices', () => {
+  it('offers at most 25 choices', async () => {
     const template = miniAgenda.challenges[1] as Challenge;
     const many: Challenge[] = [];
     for (let n = 1; n <= 30; n++) many.push({ ...template, id: `4.${n}`, slug: `c${n}`, title: `Topic ${n}` });
     const big = miniCatalog({ ...miniAgenda, challenges: many });
-    const offered = complete('challenge', '4', big, new ScriptedSearch());
+    const offered = await complete('challenge', '4', big, new ScriptedSearch());
     expect(offered).toHaveLength(25);
     expect(offered[0]?.value).toBe('4.1');
     expect(offered[24]?.value).toBe('4.25');
   });
 
-  it('cuts names to 100 characters with an ellipsis', () => {
+  it('cuts names to 100 characters with an ellipsis', async () => {
     const long = 'word '.repeat(60).trim();
     const template = miniAgenda.challenges[0] as Challenge;
     const big = miniCatalog({ ...miniAgenda, challenges: [{ ...template, title: long }] });
-    const [only] = complete('challenge', '2.1', big, new ScriptedSearch());
+    const [only] = await complete('challenge', '2.1', big, new ScriptedSearch());
     expect(only?.name).toHaveLength(100);
     expect(only?.name.startsWith('2.1 word word')).toBe(true);
     expect(only?.name.endsWith('…')).toBe(true);
   });
 
-  it('still answers from ids and titles when full-text search fails', () => {
+  it('still answers from ids and titles when full-text search fails', async () => {
     const broken: AgendaSearch = {
       search() {
         throw new Error('index unavailable');
       },
     };
-    expect(values(complete('challenge', 'jail', catalog, broken))).toEqual(['3.5']);
+    expect(values(await complete('challenge', 'jail', catalog, broken))).toEqual(['3.5']);
   });
 
-  it('has nothing to offer for sources owned by other features', () => {
-    expect(complete('subscription', '', catalog, new ScriptedSearch())).toEqual([]);
+  it('has nothing to offer for sources owned by other features', async () => {
+    expect(await complete('subscription', '', catalog, new ScriptedSearch())).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ class PacedPort extends MemoryDeliveryPort {
 }
 
 async function firstSweepPosts(): Promise<string[]> {
-  const env = digestEnv({ now: '2024-03-04T08:00:00Z', port: new PacedPort() });
+  const env = await digestEnv({ now: '2024-03-04T08:00:00Z', port: new PacedPort() });
   env.port.managers.add('T1:U1');
   await env.run('subscribe #C9');
   env.clock.set('2024-03-04T09:00:00Z');

@@ -13,12 +13,15 @@ import type { Sweeper } from '../../src/core/jobs/sweeper.js';
 import { spansToPlain, type Reply } from '../../src/core/message.js';
 import { DeliveryPorts } from '../../src/core/ports.js';
 import { MemoryLogger } from '../../src/log.js';
-import { openDatabase, type Db } from '../../src/persistence/db.js';
+import type { StorageBackend } from '../../src/persistence/backend.js';
+import type { Db } from '../../src/persistence/db.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
-import { AGENDA_PATH } from './services.js';
+import { AGENDA_PATH, sqliteDb, testBackend } from './services.js';
 import { typed } from './typed.js';
 
 export interface DigestEnv extends Core {
+  readonly backend: StorageBackend;
+  /** The SQLite connection (throws on another backend). */
   readonly db: Db;
   readonly clock: ManualClock;
   readonly logger: MemoryLogger;
@@ -28,7 +31,7 @@ export interface DigestEnv extends Core {
   run(text: string, who?: Partial<Who>): Promise<Reply>;
   ctx(who?: Partial<Who>): CommandContext;
   /** A new "process" on the same database (after a crash): fresh core, sweeper and in-flight set. */
-  restart(fault?: (point: FaultPoint) => void | Promise<void>): DigestEnv;
+  restart(fault?: (point: FaultPoint) => void | Promise<void>): Promise<DigestEnv>;
 }
 
 export interface Who {
@@ -46,6 +49,8 @@ export interface DigestEnvOptions {
   readonly catchupHours?: number;
   readonly defaultTimezone?: string;
   readonly db?: Db;
+  /** Any backend (the contract suite's PostgreSQL); wins over `db`. */
+  readonly backend?: StorageBackend;
   readonly clock?: ManualClock;
   readonly port?: MemoryDeliveryPort;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
@@ -53,16 +58,16 @@ export interface DigestEnvOptions {
 
 let processes = 0;
 
-export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
-  const db = options.db ?? openDatabase(':memory:');
+export async function digestEnv(options: DigestEnvOptions = {}): Promise<DigestEnv> {
+  const backend = testBackend(options);
   const clock = options.clock ?? new ManualClock(options.now ?? '2024-03-04T08:00:00Z');
   const logger = new MemoryLogger();
   const port = options.port ?? new MemoryDeliveryPort('shell');
   const delivery = new DeliveryPorts();
   delivery.add(port);
-  const core = bootCore({
+  const core = await bootCore({
     agendaPath: options.agendaPath ?? AGENDA_PATH,
-    db,
+    backend,
     clock,
     logger,
     delivery,
@@ -89,14 +94,18 @@ export function digestEnv(options: DigestEnvOptions = {}): DigestEnv {
   };
   return {
     ...core,
-    db,
+    backend,
+    get db() {
+      return sqliteDb(backend);
+    },
     clock,
     logger,
     port,
     sweeper,
     ctx,
     run: (text, who) => core.dispatcher.runText('agenda', typed(text), ctx(who)),
-    restart: (fault) => digestEnv({ ...options, db, clock, port, ...(fault ? { fault } : {}) }),
+    // The same database, as a second process would open it (SQLite: one connection, one gate).
+    restart: (fault) => digestEnv({ ...options, backend, clock, port, ...(fault ? { fault } : {}) }),
   };
 }
 

@@ -14,9 +14,10 @@ import { DeliveryPorts } from '../../src/core/ports.js';
 import type { ReadingGroupStore } from '../../src/core/features/reading-groups/store.js';
 import type { Services } from '../../src/core/services.js';
 import { MemoryLogger } from '../../src/log.js';
-import { openDatabase } from '../../src/persistence/db.js';
+import type { StorageBackend } from '../../src/persistence/backend.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
 import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
+import { testBackend } from './services.js';
 
 export interface World {
   readonly services: Services;
@@ -42,19 +43,21 @@ export interface WorldOptions {
   readonly port?: MemoryDeliveryPort;
   /** Where calendar feeds are served (unset: no feeds, as without Slack HTTP mode). */
   readonly calendarFeedBaseUrl?: string;
+  /** Default: a new SQLite database in memory. */
+  readonly backend?: StorageBackend;
 }
 
-export function makeWorld(options: WorldOptions): World {
+export async function makeWorld(options: WorldOptions): Promise<World> {
   const platform = options.platform ?? 'slack';
   const clock = new ManualClock(options.now);
   const logger = new MemoryLogger();
   const port = options.port ?? new MemoryDeliveryPort(platform);
   const ports = new DeliveryPorts();
   ports.add(port);
-  const { services, dispatcher } = bootCore({
+  const { services, dispatcher } = await bootCore({
     agendaPath: options.agendaPath ?? FIXTURE_AGENDA_PATH,
     ...(options.agenda ? { agenda: options.agenda } : {}),
-    db: openDatabase(':memory:'),
+    backend: testBackend(options),
     clock,
     logger,
     delivery: ports,

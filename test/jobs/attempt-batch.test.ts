@@ -28,7 +28,7 @@ describe('group-committed attempts', () => {
     const store = storeWith(['a', 'b', 'c']);
     store.claim('A', ['slack'], now, 60_000, 2);
     const commits: string[][] = [];
-    const batch = new AttemptBatch((keys) => {
+    const batch = new AttemptBatch(async (keys) => {
       commits.push([...keys]);
       return store.recordAttempts(keys, 'A', now, 60_000);
     });

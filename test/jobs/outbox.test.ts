@@ -5,9 +5,10 @@ import { Outbox, type DeliveryFailure, type DeliveryHandler, type FaultPoint } f
 import { ephemeralText } from '../../src/core/message.js';
 import { DeliveryError, DeliveryPorts } from '../../src/core/ports.js';
 import { openDatabase, type Db } from '../../src/persistence/db.js';
-import { DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
+import type { DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
 import { MemoryLogger } from '../../src/log.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
+import { deliveriesDb, type DeliveriesDb } from '../helpers/deliveries.js';
 
 const channel = { platform: 'shell', tenantId: 'T1', channelId: 'C1' } as const;
 const planned: PlannedDelivery = {
@@ -21,6 +22,7 @@ const planned: PlannedDelivery = {
 describe('Outbox: exactly-once delivery', () => {
   let db: Db;
   let store: DeliveriesRepository;
+  let storage: DeliveriesDb['storage'];
   let port: MemoryDeliveryPort;
   let clock: ManualClock;
   let logger: MemoryLogger;
@@ -28,7 +30,7 @@ describe('Outbox: exactly-once delivery', () => {
 
   beforeEach(() => {
     db = openDatabase(':memory:');
-    store = new DeliveriesRepository(db);
+    ({ store, storage } = deliveriesDb(db));
     port = new MemoryDeliveryPort('shell');
     clock = new ManualClock('2024-03-04T09:00:30Z');
     logger = new MemoryLogger();
@@ -48,7 +50,7 @@ describe('Outbox: exactly-once delivery', () => {
         failures.push({ key: record.key, failure });
       },
     };
-    return new Outbox({ store, ports, clock, logger }, [handler], {
+    return new Outbox({ ...storage, ports, clock, logger }, [handler], {
       inFlight: new Map(),
       holder: `process-${++processes}`,
       ...(fault ? { fault: (point) => fault(point) } : {}),

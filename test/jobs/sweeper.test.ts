@@ -3,20 +3,19 @@ import { ManualClock } from '../../src/core/clock.js';
 import { Outbox } from '../../src/core/jobs/outbox.js';
 import { Sweeper, type DueWorkProvider } from '../../src/core/jobs/sweeper.js';
 import { DeliveryPorts } from '../../src/core/ports.js';
-import { openDatabase } from '../../src/persistence/db.js';
-import { DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
 import { MemoryLogger } from '../../src/log.js';
 import { startScheduler } from '../../src/scheduler.js';
 import { MemoryDeliveryPort } from '../fakes/memory-delivery.js';
+import { deliveriesDb } from '../helpers/deliveries.js';
 
 function setup(providers: DueWorkProvider[]) {
-  const store = new DeliveriesRepository(openDatabase(':memory:'));
+  const { store, storage } = deliveriesDb();
   const port = new MemoryDeliveryPort('shell');
   const ports = new DeliveryPorts();
   ports.add(port);
   const clock = new ManualClock('2024-03-04T09:00:00Z');
   const logger = new MemoryLogger();
-  const outbox = new Outbox({ store, ports, clock, logger }, [], { inFlight: new Map() });
+  const outbox = new Outbox({ ...storage, ports, clock, logger }, [], { inFlight: new Map() });
   return { store, port, clock, logger, sweeper: new Sweeper(providers, outbox, clock, logger) };
 }
 

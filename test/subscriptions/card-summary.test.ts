@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { digestCard } from '../../src/core/features/weekly-question/card.js';
 import { makeServices } from '../helpers/services.js';
 
-const { services } = makeServices({});
+const { services } = await makeServices({});
 const catalog = services.agenda();
 const question = (id: string) => {
   const found = catalog.question(id);

@@ -46,39 +46,39 @@ describe('bad input gets a specific answer', () => {
       'No subscription posts here; give its id, e.g. `/agenda digest preview 1`. There are none yet: `/agenda subscribe` starts one.',
     ],
   ])('%s', async (command, expected) => {
-    const env = digestEnv();
+    const env = await digestEnv();
     const reply = await env.run(command);
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.summary).toBe(expected);
   });
 
   it('accepts origin:paper where the agenda has paper questions (challenge 2.1)', async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     expect((await env.run('subscribe in:2.1 origin:paper')).summary).toMatch(/^Subscribed \(id 1\)/u);
-    expect(env.services.subscriptions.byId(1)?.origin).toBe('paper');
+    expect((await env.services.subscriptions.byId(1))?.origin).toBe('paper');
   });
 
   it('a loose scope is resolved and stored by id', async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     await env.run('subscribe in:jailbreaks');
-    expect(env.services.subscriptions.byId(1)?.scope).toBe('3.5');
+    expect((await env.services.subscriptions.byId(1))?.scope).toBe('3.5');
   });
 });
 
 describe('permissions', () => {
   it('anyone may subscribe themselves by DM; a channel needs channel-manager rights', async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     expect((await env.run('subscribe', { userId: 'U2' })).summary).toMatch(/^Subscribed \(id 1\)/u);
     const refused = await env.run('subscribe #C9', { userId: 'U2' });
     expect(refused.summary).toBe(
       'Only channel managers can change what a channel receives (that needs channel-manager rights). ' +
         'Without a channel, `/agenda subscribe` sends the weekly question to you by direct message.',
     );
-    expect(env.services.subscriptions.list('shell', 'T1')).toHaveLength(1);
+    expect(await env.services.subscriptions.list('shell', 'T1')).toHaveLength(1);
   });
 
   it("changing a channel subscription needs the same rights; a DM subscription is its person's alone", async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
     await env.run('subscribe', { userId: 'U3' });
@@ -88,7 +88,7 @@ describe('permissions', () => {
     expect((await env.run('pause 2', { userId: 'U2' })).summary).toMatch(
       /^There is no subscription 2 that you can see here/u,
     );
-    expect(env.services.subscriptions.byId(1)?.paused).toBe(false);
+    expect((await env.services.subscriptions.byId(1))?.paused).toBe(false);
     expect(env.port.posts).toHaveLength(0);
     expect((await env.run('pause 1')).summary).toBe('Paused 1.');
   });
@@ -96,7 +96,7 @@ describe('permissions', () => {
 
 describe('tenant isolation', () => {
   it("no command in one workspace can see or change another workspace's subscriptions", async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     env.port.managers.add('T1:U1').add('T2:U1');
     await env.run('subscribe #C9');
     const other = { tenantId: 'T2' };
@@ -109,11 +109,11 @@ describe('tenant isolation', () => {
       );
     }
     expect((await env.run('subscriptions', { platform: 'discord' })).summary).toMatch(/^There are no/u);
-    expect(env.services.subscriptions.byId(1)?.paused).toBe(false);
+    expect((await env.services.subscriptions.byId(1))?.paused).toBe(false);
   });
 
   it("lists channel subscriptions and only the asker's own DM subscriptions, with ids and next times", async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9 day=fri time=16:00 tz=Europe/Berlin in:3.5 origin=prompt order=shuffled count=2');
     await env.run('subscribe', { userId: 'U2' });
@@ -134,7 +134,7 @@ describe('tenant isolation', () => {
 
 describe('preview and post now', () => {
   it("preview shows exactly what the next post will be; post now counts as this week's post", async () => {
-    const env = digestEnv({ now: '2024-03-04T07:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T07:00:00Z' });
     await env.run('subscribe');
     const preview = await env.run('digest preview', { isDirect: true });
     expect(preview.visibility).toBe('ephemeral');
@@ -158,7 +158,7 @@ describe('preview and post now', () => {
 
 describe('post now names the channel', () => {
   it("says which channel got this week's question, in the summary as in the text", async () => {
-    const env = digestEnv({ now: '2024-03-04T07:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T07:00:00Z' });
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
     const posted = await env.run('digest now 1');
@@ -174,7 +174,7 @@ describe('post now names the channel', () => {
 
 describe('buttons', () => {
   async function posted() {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
     env.clock.set('2024-03-04T09:00:00Z');
@@ -224,11 +224,11 @@ describe('buttons', () => {
     expect(wrong.reply?.summary).toBe(
       'That weekly question is no longer known here. `/agenda digest preview` shows the next one.',
     );
-    expect(env.services.subscriptions.interestCount('digest:1:2024-W10', '2.1-q1')).toBe(0);
+    expect(await env.services.subscriptions.interestCount('digest:1:2024-W10', '2.1-q1')).toBe(0);
   });
 
   it('Another question answers only the presser, from the same filter, with its origin', async () => {
-    const env = digestEnv({ now: '2024-03-04T09:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T09:00:00Z' });
     await env.run('subscribe in:3.6 origin=prompt');
     await env.sweeper.sweep();
     const result = await env.dispatcher.press('digest.another', '1', env.ctx({ userId: 'U9' }));
@@ -244,7 +244,7 @@ describe('buttons', () => {
 
 describe('autocomplete for subscription ids', () => {
   it("offers the asker's visible subscriptions in this tenant, filtered by what is typed", async () => {
-    const env = digestEnv();
+    const env = await digestEnv();
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9 day=fri time=16:00');
     await env.run('subscribe', { userId: 'U2' });

@@ -5,7 +5,7 @@ import { digestEnv, plain } from '../helpers/digest.js';
 
 describe('delivery problems', () => {
   it('a permanent error pauses the subscription, records why, and tells its owner once', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     env.port.managers.add('T1:U1');
     await env.run('subscribe #C9');
     env.clock.set('2024-03-04T09:00:00Z');
@@ -19,7 +19,7 @@ describe('delivery problems', () => {
       ),
     );
     await env.sweeper.sweep();
-    const subscription = env.services.subscriptions.byId(1);
+    const subscription = await env.services.subscriptions.byId(1);
     expect(subscription?.paused).toBe(true);
     expect(subscription?.pausedReason).toBe('channel_not_found: the channel was deleted or the bot cannot see it');
     expect(env.port.posts.map((p) => [p.key, p.conversation.channelId])).toEqual([
@@ -43,7 +43,7 @@ describe('delivery problems', () => {
   });
 
   it('transient errors are retried without pausing', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     await env.run('subscribe');
     env.clock.set('2024-03-04T09:00:00Z');
     env.port.postFailures.push(new DeliveryError('shell', 'ratelimited', 'rate-limited', 'slow down'));
@@ -52,7 +52,7 @@ describe('delivery problems', () => {
     env.clock.set('2024-03-04T09:01:00Z');
     await env.sweeper.sweep();
     expect(env.port.postsIn('dm:U1').map((p) => p.key)).toEqual(['digest:1:2024-W10']);
-    expect(env.services.subscriptions.byId(1)?.paused).toBe(false);
+    expect((await env.services.subscriptions.byId(1))?.paused).toBe(false);
   });
 });
 
@@ -60,7 +60,7 @@ describe('exactly once across crashes (in-process simulation)', () => {
   it.each<FaultPoint>(['before-post', 'after-post', 'after-record'])(
     'a crash at %s, then a restart: one post per subscription and week',
     async (point) => {
-      const first = digestEnv({ now: '2024-03-04T08:00:00Z' });
+      const first = await digestEnv({ now: '2024-03-04T08:00:00Z' });
       first.port.managers.add('T1:U1');
       await first.run('subscribe #C9');
       await first.run('subscribe #C8 in:4.5');
@@ -69,7 +69,7 @@ describe('exactly once across crashes (in-process simulation)', () => {
       const crashed = new Promise<void>((resolve) => (reached = resolve));
       // Deliveries run concurrently: once one reaches the point, the whole process is dead (every delivery stops).
       let dead = false;
-      const doomed = first.restart((at) => {
+      const doomed = await first.restart((at) => {
         if (at === point) {
           dead = true;
           reached();
@@ -81,11 +81,11 @@ describe('exactly once across crashes (in-process simulation)', () => {
       // The dead process's claims and planner lease run out before another process takes them over.
       first.clock.set('2024-03-04T09:06:00Z');
 
-      const second = first.restart();
+      const second = await first.restart();
       await second.sweeper.sweep();
       await second.sweeper.sweep();
       first.clock.set('2024-03-11T09:00:00Z');
-      await first.restart().sweeper.sweep();
+      await (await first.restart()).sweeper.sweep();
       const keys = first.port.posts
         .map((p) => p.key)
         .filter((k) => !k.endsWith(':thread'))
@@ -103,7 +103,7 @@ describe('exactly once across crashes (in-process simulation)', () => {
 
 describe('unsubscribing or pausing while a post waits for a retry', () => {
   it.each(['unsubscribe 1', 'pause 1'])('%s: the waiting post never arrives', async (command) => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     await env.run('subscribe');
     await env.run('subscribe', { userId: 'U2' });
     env.clock.set('2024-03-04T09:00:00Z');
@@ -116,7 +116,7 @@ describe('unsubscribing or pausing while a post waits for a retry', () => {
     await env.run(command);
     env.clock.set('2024-03-04T09:05:00Z');
     await env.sweeper.sweep();
-    expect(env.services.deliveries.get('digest:1:2024-W10')?.state).toBe('skipped');
+    expect((await env.services.deliveries.get('digest:1:2024-W10'))?.state).toBe('skipped');
     expect(env.port.posts.map((p) => p.key)).toEqual(['digest:2:2024-W10', 'digest:2:2024-W10:thread']);
   });
 });

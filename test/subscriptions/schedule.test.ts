@@ -4,7 +4,7 @@ import { digestEnv, plain } from '../helpers/digest.js';
 // 2024-03-04 is a Monday. Default subscription: Mondays 09:00 UTC, whole agenda, agenda order.
 describe('the weekly sweep', () => {
   it('posts once when due, with the card and its discussion thread, and not again that week', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     await env.run('subscribe');
     await env.sweeper.sweep();
     expect(env.port.posts).toHaveLength(0);
@@ -28,7 +28,7 @@ describe('the weekly sweep', () => {
   });
 
   it('next week brings the next question in agenda order (subsection by subsection)', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     await env.run('subscribe');
     for (const at of ['2024-03-04T09:00:00Z', '2024-03-11T09:00:00Z', '2024-03-18T09:00:00Z']) {
       env.clock.set(at);
@@ -44,27 +44,27 @@ describe('the weekly sweep', () => {
   });
 
   it('a post that fell due during downtime is made once at start-up when less than the catch-up window old', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z', catchupHours: 24 });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z', catchupHours: 24 });
     await env.run('subscribe');
     env.clock.set('2024-03-05T08:59:00Z'); // down for almost 24 hours
-    await env.restart().sweeper.sweep();
+    await (await env.restart()).sweeper.sweep();
     expect(env.port.postsIn('dm:U1').map((p) => p.key)).toEqual(['digest:1:2024-W10']);
-    const subscription = env.services.subscriptions.byId(1);
+    const subscription = await env.services.subscriptions.byId(1);
     expect(subscription?.nextDueAt.toISOString()).toBe('2024-03-11T09:00:00.000Z');
   });
 
   it('an older missed post is skipped with a log line, and there is never a backlog', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z', catchupHours: 24 });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z', catchupHours: 24 });
     await env.run('subscribe');
     env.clock.set('2024-03-27T10:00:00Z'); // three weekly posts missed, the last 2 days ago
-    const restarted = env.restart();
+    const restarted = await env.restart();
     await restarted.sweeper.sweep();
     expect(env.port.posts).toHaveLength(0);
-    expect(env.services.deliveries.get('digest:1:2024-W13')?.state).toBe('skipped');
+    expect((await env.services.deliveries.get('digest:1:2024-W13'))?.state).toBe('skipped');
     expect(
       restarted.logger.records.filter((r) => r.message === 'skipped a weekly question missed while the bot was down'),
     ).toHaveLength(1);
-    expect(env.services.subscriptions.byId(1)?.nextDueAt.toISOString()).toBe('2024-04-01T09:00:00.000Z');
+    expect((await env.services.subscriptions.byId(1))?.nextDueAt.toISOString()).toBe('2024-04-01T09:00:00.000Z');
     env.clock.set('2024-04-01T09:00:00Z');
     await restarted.sweeper.sweep();
     expect(env.port.postsIn('dm:U1').map((p) => p.key)).toEqual(['digest:1:2024-W14']);
@@ -73,7 +73,7 @@ describe('the weekly sweep', () => {
   });
 
   it('posts at the first valid instant after a spring-forward gap, and once on a fall-back day', async () => {
-    const env = digestEnv({ now: '2024-03-01T00:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-01T00:00:00Z' });
     await env.run('subscribe day=sun time=02:30 tz=America/New_York');
     env.clock.set('2024-03-10T06:59:00Z');
     await env.sweeper.sweep();
@@ -82,7 +82,7 @@ describe('the weekly sweep', () => {
     await env.sweeper.sweep();
     expect(env.port.postsIn('dm:U1').map((p) => p.key)).toEqual(['digest:1:2024-W10']);
 
-    const fall = digestEnv({ now: '2024-10-28T00:00:00Z' });
+    const fall = await digestEnv({ now: '2024-10-28T00:00:00Z' });
     await fall.run('subscribe day=sun time=01:30 tz=America/New_York');
     for (const at of ['2024-11-03T05:30:00Z', '2024-11-03T06:30:00Z', '2024-11-03T07:00:00Z']) {
       fall.clock.set(at); // 01:30 EDT, then 01:30 EST again
@@ -92,7 +92,7 @@ describe('the weekly sweep', () => {
   });
 
   it('a paused subscription posts nothing; resuming does not make up missed weeks', async () => {
-    const env = digestEnv({ now: '2024-03-04T08:00:00Z' });
+    const env = await digestEnv({ now: '2024-03-04T08:00:00Z' });
     await env.run('subscribe');
     await env.run('pause 1');
     env.clock.set('2024-03-11T10:00:00Z');

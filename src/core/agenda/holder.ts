@@ -12,9 +12,9 @@ export class AgendaHolder {
     initial: AgendaCatalog,
     /**
      * Runs before a new catalog becomes current, e.g. to rebuild the search index.
-     * If it throws, the old catalog stays current and the error reaches the caller.
+     * If it fails, the old catalog stays current and the error reaches the caller.
      */
-    private readonly beforeReplace: (next: AgendaCatalog) => void = () => {},
+    private readonly beforeReplace: (next: AgendaCatalog) => Promise<void> | void = () => {},
   ) {
     this.#current = initial;
   }
@@ -23,8 +23,9 @@ export class AgendaHolder {
     return this.#current;
   }
 
-  replace(next: AgendaCatalog): void {
-    this.beforeReplace(next);
+  /** Current once `beforeReplace` has finished (a search may see the new index a moment before the catalog). */
+  async replace(next: AgendaCatalog): Promise<void> {
+    await this.beforeReplace(next);
     this.#current = next;
   }
 }

@@ -63,21 +63,25 @@ export function relatedSource(catalog: AgendaCatalog, id: string): RelatedSource
  * (or for a challenge, whose own questions are not "related" to it) the own challenge is
  * left out entirely.
  */
-export function findRelated(
+export async function findRelated(
   catalog: AgendaCatalog,
   search: AgendaSearch,
   source: RelatedSource,
   limit: number,
   elsewhereOnly = false,
-): RelatedQuestions {
+): Promise<RelatedQuestions> {
   const base = { kind: 'question' as const, anyWord: true };
-  const others = search.search(source.words, { ...base, exceptChallengeIds: [source.challengeId] }, limit).hits;
+  const { hits: others } = await search.search(
+    source.words,
+    { ...base, exceptChallengeIds: [source.challengeId] },
+    limit,
+  );
   const elsewhere = questionsOf(catalog, others).filter((q) => !source.excluded.has(q.id));
   const room = limit - elsewhere.length;
   if (room <= 0 || elsewhereOnly || source.kind === 'challenge') return { elsewhere, sameChallenge: [] };
   // Ask for enough to fill the room after the entry's own questions are dropped.
   const own = { ...base, challengeIds: [source.challengeId] };
-  const hits = search.search(source.words, own, room + source.excluded.size).hits;
+  const { hits } = await search.search(source.words, own, room + source.excluded.size);
   const sameChallenge = questionsOf(catalog, hits)
     .filter((q) => !source.excluded.has(q.id))
     .slice(0, room);

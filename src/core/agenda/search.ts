@@ -40,5 +40,5 @@ export interface SearchResult {
 }
 
 export interface AgendaSearch {
-  search(query: string, filter: SearchFilter, limit: number): SearchResult;
+  search(query: string, filter: SearchFilter, limit: number): Promise<SearchResult>;
 }

@@ -5,7 +5,7 @@
  * process and holds the database's write lock every other process waits on; one fsync per
  * post capped fan-out far below the platforms' rates.
  */
-type Flush = (keys: readonly string[]) => Map<string, number>;
+type Flush = (keys: readonly string[]) => Promise<Map<string, number>>;
 
 interface Waiting {
   readonly key: string;
@@ -22,16 +22,16 @@ export class AttemptBatch {
   /** Resolves with the delivery's new attempt count once it is durable, or undefined if the claim is lost. */
   record(key: string): Promise<number | undefined> {
     return new Promise((resolve, reject) => {
-      if (this.#waiting.length === 0) queueMicrotask(() => this.#commit());
+      if (this.#waiting.length === 0) queueMicrotask(() => void this.#commit());
       this.#waiting.push({ key, resolve, reject });
     });
   }
 
-  #commit(): void {
+  async #commit(): Promise<void> {
     const batch = this.#waiting;
     this.#waiting = [];
     try {
-      const counted = this.flush(batch.map((w) => w.key));
+      const counted = await this.flush(batch.map((w) => w.key));
       for (const waiting of batch) waiting.resolve(counted.get(waiting.key));
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);

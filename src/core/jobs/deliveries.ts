@@ -52,7 +52,8 @@ export interface DeliveryRecord extends PlannedDelivery {
 export type Fenced = boolean;
 
 /**
- * Implemented in `src/persistence/deliveries-repository.ts`. All methods are synchronous (SQLite).
+ * Implemented per backend (SQLite: `src/persistence/deliveries-repository.ts`). Every method is asynchronous and
+ * atomic on its own; several writes that belong together go through `UnitOfWork.atomically` (`src/core/store.ts`).
  *
  * Several processes may share the store. A process works on a delivery only while it holds
  * its claim: `claim`/`claimKey` take it in one statement, with a lease; every write made
@@ -62,10 +63,10 @@ export type Fenced = boolean;
  */
 export interface DeliveryStore extends LeaseStore {
   /** Records a post as pending. False (and nothing written) when the key already exists in any state. */
-  plan(delivery: PlannedDelivery, now: Date): boolean;
+  plan(delivery: PlannedDelivery, now: Date): Promise<boolean>;
   /** Records a post that will not be made (e.g. missed during downtime). False when the key exists. */
-  recordSkipped(delivery: PlannedDelivery, reason: string, now: Date): boolean;
-  get(key: string): DeliveryRecord | undefined;
+  recordSkipped(delivery: PlannedDelivery, reason: string, now: Date): Promise<boolean>;
+  get(key: string): Promise<DeliveryRecord | undefined>;
   /**
    * Claims up to `limit` unclaimed actionable deliveries on these platforms (pending and due, or sent
    * with a thread still wanted), oldest first, for `holder` until `now + leaseMs`.
@@ -76,39 +77,40 @@ export interface DeliveryStore extends LeaseStore {
     now: Date,
     leaseMs: number,
     limit: number,
-  ): readonly DeliveryRecord[];
+  ): Promise<readonly DeliveryRecord[]>;
   /** Claims one delivery whatever its state, unless another holder's lease is running. */
-  claimKey(key: string, holder: string, now: Date, leaseMs: number): DeliveryRecord | undefined;
+  claimKey(key: string, holder: string, now: Date, leaseMs: number): Promise<DeliveryRecord | undefined>;
   /** Gives the claim up (the work is done, or left for later). */
-  release(key: string, holder: string): void;
+  release(key: string, holder: string): Promise<void>;
   /** When the earliest pending delivery on these platforms can next be claimed, if any (may be past). */
-  nextDueAt(platforms: readonly Platform[]): Date | undefined;
+  nextDueAt(platforms: readonly Platform[]): Promise<Date | undefined>;
   /**
    * Counts an attempt before the platform call, durably, and renews the claim for `leaseMs`;
    * returns the new count, or undefined when the claim is lost.
    */
-  recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): number | undefined;
+  recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): Promise<number | undefined>;
   /** `recordAttempt` for several keys with one durable commit; keys whose claim is lost are absent. */
-  recordAttempts(keys: readonly string[], holder: string, now: Date, leaseMs?: number): Map<string, number>;
-  markSent(key: string, holder: string, posted: PostedMessage, now: Date): Fenced;
+  recordAttempts(keys: readonly string[], holder: string, now: Date, leaseMs?: number): Promise<Map<string, number>>;
+  markSent(key: string, holder: string, posted: PostedMessage, now: Date): Promise<Fenced>;
   /** Tries again at `at`. `uncount`: the platform refused before posting (a 429), so the attempt is taken back. */
-  retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Fenced;
+  retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Promise<Fenced>;
   /**
    * Makes a failed delivery pending again, due now, with its attempts reset, once the
    * cause is fixed (a reading group's kickoff card, when its organiser resumes it).
    * Returns false unless the delivery exists and had failed.
    */
-  reopen(key: string, now: Date): boolean;
+  reopen(key: string, now: Date): Promise<boolean>;
   /** Ends a pending delivery as failed or skipped. */
-  finish(key: string, holder: string, state: 'failed' | 'skipped', reason: string, now: Date): Fenced;
-  markThread(key: string, holder: string, state: ThreadState, thread: ConversationRef | undefined, now: Date): Fenced;
+  finish(key: string, holder: string, state: 'failed' | 'skipped', reason: string, now: Date): Promise<Fenced>;
+  markThread(
+    key: string,
+    holder: string,
+    state: ThreadState,
+    thread: ConversationRef | undefined,
+    now: Date,
+  ): Promise<Fenced>;
   /** Ends every pending delivery whose key starts with `prefix` as skipped (unsubscribed, paused). Returns how many. */
-  cancelPending(prefix: string, reason: string, now: Date): number;
-  /**
-   * Runs `work` in one write transaction (started as a write, so two processes never deadlock
-   * upgrading a read), so a feature can change its own state and plan a post atomically.
-   */
-  atomically<T>(work: () => T): T;
+  cancelPending(prefix: string, reason: string, now: Date): Promise<number>;
 }
 
 export interface RetryPlan {
@@ -120,8 +122,8 @@ export interface RetryPlan {
 /** Singleton jobs (the planner): one holder at a time, taken over when its lease runs out. */
 export interface LeaseStore {
   /** Takes or renews the lease `name`; true when `holder` holds it afterwards. */
-  acquireLease(name: string, holder: string, now: Date, leaseMs: number): boolean;
-  releaseLease(name: string, holder: string): void;
+  acquireLease(name: string, holder: string, now: Date, leaseMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
 }
 
 /** The platform and tenant a destination belongs to. */

@@ -7,9 +7,9 @@
  * only its own slot.
  */
 export interface PoolWork<T> {
-  claim(limit: number): readonly T[];
+  claim(limit: number): Promise<readonly T[]>;
   /** When the next item becomes claimable (ms since the epoch), if anything is left at all. */
-  nextDueAt(): Date | undefined;
+  nextDueAt(): Promise<Date | undefined>;
   work(item: T): Promise<void>;
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -38,7 +38,7 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
   for (;;) {
     const free = Math.max(1, pool.concurrency) - running.size;
     const worthClaiming = running.size === 0 || (free >= batch && pool.now() >= quietUntil);
-    const claimed = free > 0 && worthClaiming && withinBudget() ? pool.claim(free) : [];
+    const claimed = free > 0 && worthClaiming && withinBudget() ? await pool.claim(free) : [];
     if (claimed.length < free) quietUntil = pool.now() + CLAIM_QUIET_MS;
     for (const item of claimed) {
       const job: Promise<void> = pool.work(item).finally(() => running.delete(job));
@@ -50,7 +50,7 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
       continue;
     }
     if (claimed.length > 0) continue;
-    const next = pool.nextDueAt();
+    const next = await pool.nextDueAt();
     if (next === undefined) break;
     // Another process may have claimed what looked due: check again shortly, never spin.
     const wait = Math.max(20, next.getTime() - pool.now());

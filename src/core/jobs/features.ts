@@ -21,6 +21,7 @@ export function createOutbox(
 ): Outbox {
   const deps = {
     store: services.deliveries,
+    unitOfWork: services.store,
     ports: services.platforms,
     clock: services.clock,
     logger: services.logger,

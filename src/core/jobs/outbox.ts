@@ -13,6 +13,7 @@ import type { Platform } from '../context.js';
 import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
 import { failureOf } from './failure.js';
 import type { Logger } from '../../log.js';
+import type { UnitOfWork } from '../store.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
 import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
@@ -23,6 +24,8 @@ export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from
 
 export interface OutboxDeps {
   readonly store: DeliveryStore;
+  /** Transactions: a thread's opening and its first message are recorded together. */
+  readonly unitOfWork: UnitOfWork;
   readonly ports: DeliveryDirectory;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -114,7 +117,7 @@ export class Outbox {
     const running = inFlight.get(key);
     if (running) {
       await running.catch(() => undefined);
-      return this.deps.store.get(key);
+      return await this.deps.store.get(key);
     }
     const work = this.#deliverNow(key).finally(() => inFlight.delete(key));
     inFlight.set(key, work);
@@ -123,13 +126,13 @@ export class Outbox {
 
   async #deliverNow(key: string): Promise<DeliveryRecord | undefined> {
     const { store, clock } = this.deps;
-    let claimed = store.claimKey(key, this.#holder, clock.now(), this.#leaseMs);
-    for (let waited = 0; !claimed && waited < COMMAND_WAIT_MS && store.get(key); waited += 100) {
+    let claimed = await store.claimKey(key, this.#holder, clock.now(), this.#leaseMs);
+    for (let waited = 0; !claimed && waited < COMMAND_WAIT_MS && (await store.get(key)); waited += 100) {
       await this.#sleep(100);
-      claimed = store.claimKey(key, this.#holder, clock.now(), this.#leaseMs);
+      claimed = await store.claimKey(key, this.#holder, clock.now(), this.#leaseMs);
     }
     if (claimed) await this.#run(claimed, { inline: true });
-    return store.get(key);
+    return await store.get(key);
   }
 
   /** Works on a claimed delivery and gives the claim up afterwards, whatever happens. */
@@ -137,7 +140,7 @@ export class Outbox {
     try {
       await this.#work(record, mode);
     } finally {
-      this.deps.store.release(record.key, this.#holder);
+      await this.deps.store.release(record.key, this.#holder);
     }
   }
 
@@ -149,7 +152,7 @@ export class Outbox {
     }
     try {
       if (record.state === 'pending') await this.#post(record, port, mode);
-      const after = this.deps.store.get(record.key);
+      const after = await this.deps.store.get(record.key);
       if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
     } catch (error) {
       await this.#failed(record.key, error);
@@ -163,7 +166,7 @@ export class Outbox {
     const now = clock.now();
     const stale = handler?.staleAfterMs !== undefined && now.getTime() - record.dueAt.getTime() > handler.staleAfterMs;
     if (stale && record.attempts === 0) {
-      if (store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', now)) {
+      if (await store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', now)) {
         logger.warn({ key, dueAt: record.dueAt.toISOString() }, 'skipped a post that is too late to make');
       }
       return;
@@ -172,7 +175,7 @@ export class Outbox {
     const wait = this.#pacer.conversationDelay(port.pacing, record.destination, now.getTime());
     if (wait > (mode.inline ? COMMAND_WAIT_MS : POOL_WAIT_MS)) {
       // Keep the channel's pace without holding a pool slot: any process may take it up then.
-      store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
+      await store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
       return;
     }
     // Counted first (with every delivery started in this turn: one fsync); the slot is taken after the
@@ -184,12 +187,12 @@ export class Outbox {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
       if (found) {
-        if (!store.markSent(key, this.#holder, found, clock.now())) return this.#lost(key, 'after reconciling');
+        if (!(await store.markSent(key, this.#holder, found, clock.now()))) return this.#lost(key, 'after reconciling');
         logger.info({ key, messageId: found.messageId }, 'reconciled a post made before a restart');
         return;
       }
       if (stale) {
-        store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', clock.now());
+        await store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', clock.now());
         logger.warn({ key }, 'skipped a post that is too late to make');
         return;
       }
@@ -199,7 +202,7 @@ export class Outbox {
     this.#pacer.sent(port.pacing, record.destination, clock.now().getTime());
     const posted: PostedMessage = await port.post(record.destination, record.reply, key);
     await this.options.fault?.('after-post', key);
-    if (!store.markSent(key, this.#holder, posted, clock.now())) return this.#lost(key, 'after posting');
+    if (!(await store.markSent(key, this.#holder, posted, clock.now()))) return this.#lost(key, 'after posting');
     await this.options.fault?.('after-record', key);
     logger.info({ key, messageId: posted.messageId }, 'posted');
   }
@@ -211,9 +214,9 @@ export class Outbox {
    * process takes it meanwhile; `notBefore` keeps the pace for a process taking it over later.
    */
   async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
-    const { store, clock } = this.deps;
+    const { store, clock, unitOfWork } = this.deps;
     if (!record.posted || !record.thread) {
-      store.markThread(record.key, this.#holder, 'failed', undefined, clock.now());
+      await store.markThread(record.key, this.#holder, 'failed', undefined, clock.now());
       return;
     }
     const thread = await port.openThread(record.posted, record.thread.name);
@@ -221,13 +224,13 @@ export class Outbox {
     const { reply } = record.thread;
     const now = clock.now();
     const notBefore = new Date(now.getTime() + (port.pacing?.conversationIntervalMs ?? 0));
-    const marked = store.atomically(() => {
+    const marked = await unitOfWork.atomically(async (tx) => {
       const state = thread ? 'opened' : 'unavailable';
-      if (!store.markThread(record.key, this.#holder, state, thread ?? undefined, now)) return false;
+      if (!(await tx.deliveries.markThread(record.key, this.#holder, state, thread ?? undefined, now))) return false;
       if (thread) {
         const destination = { kind: 'channel', conversation: thread } as const;
-        store.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
-        store.claimKey(childKey, this.#holder, now, this.#leaseMs);
+        await tx.deliveries.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
+        await tx.deliveries.claimKey(childKey, this.#holder, now, this.#leaseMs);
       }
       return true;
     });
@@ -238,7 +241,7 @@ export class Outbox {
 
   async #failed(key: string, error: unknown): Promise<void> {
     const { store, clock, logger } = this.deps;
-    const record = store.get(key);
+    const record = await store.get(key);
     if (!record) return;
     const failure = failureOf(error);
     const now = clock.now();
@@ -246,15 +249,15 @@ export class Outbox {
     if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);
     if (record.state === 'sent') {
       // The post is out; only its thread failed. Retry transient errors later.
-      if (failure.permanent) store.markThread(key, this.#holder, 'failed', undefined, now);
-      else store.retryLater(key, this.#holder, { at: new Date(now.getTime() + this.#baseRetryMs) }, now);
+      if (failure.permanent) await store.markThread(key, this.#holder, 'failed', undefined, now);
+      else await store.retryLater(key, this.#holder, { at: new Date(now.getTime() + this.#baseRetryMs) }, now);
       logger.warn({ key, code: failure.code, permanent: failure.permanent }, 'could not open the discussion thread');
       return;
     }
     if (!failure.permanent && record.attempts < this.#maxAttempts) {
       const delay = this.#baseRetryMs * 2 ** Math.max(0, record.attempts - 1);
       const retry = { at: new Date(now.getTime() + delay), reason: `${failure.code}: ${failure.message}` };
-      if (store.retryLater(key, this.#holder, retry, now)) {
+      if (await store.retryLater(key, this.#holder, retry, now)) {
         const { attempts } = record;
         logger.warn({ key, code: failure.code, attempts, retryInMs: delay }, 'post failed; will retry');
       }
@@ -264,18 +267,20 @@ export class Outbox {
     const refusal = failure.explanation === undefined ? failure.code : `${failure.code}: ${failure.explanation}`;
     const gaveUp = `gave up after ${record.attempts} attempts (last: ${failure.code})`;
     const reason = failure.permanent ? refusal : gaveUp;
-    if (!store.finish(key, this.#holder, 'failed', reason, now)) return this.#lost(key, 'before recording a failure');
+    if (!(await store.finish(key, this.#holder, 'failed', reason, now))) {
+      return this.#lost(key, 'before recording a failure');
+    }
     logger.error({ key, code: failure.code, permanent: failure.permanent }, 'post failed for good');
-    await this.#handlerOf(key)?.onFailed?.(store.get(key) ?? record, failure);
+    await this.#handlerOf(key)?.onFailed?.((await store.get(key)) ?? record, failure);
   }
 
   /** A 429: nothing was posted. That conversation waits exactly as told; the attempt does not count. */
-  #rateLimited(record: DeliveryRecord, retryAfterMs: number): void {
+  async #rateLimited(record: DeliveryRecord, retryAfterMs: number): Promise<void> {
     const now = this.deps.clock.now();
     const at = new Date(now.getTime() + retryAfterMs);
     this.#pacer.block(record.destination, at.getTime());
     const uncount = record.state === 'pending';
-    this.deps.store.retryLater(record.key, this.#holder, { at, reason: 'rate limited', uncount }, now);
+    await this.deps.store.retryLater(record.key, this.#holder, { at, reason: 'rate limited', uncount }, now);
     this.deps.logger.info({ key: record.key, retryAfterMs }, 'rate limited: this conversation waits, others go on');
   }
 

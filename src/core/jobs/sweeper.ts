@@ -69,19 +69,19 @@ export class Sweeper {
     await this.#safely('outbox', () => this.outbox.process());
     const now = this.clock.now();
     for (const provider of this.providers) {
-      if (!this.#holdsPlannerLease()) break;
+      if (!(await this.#holdsPlannerLease())) break;
       await this.#safely(provider.name, () => provider.plan(now));
     }
     await this.#safely('outbox', () => this.outbox.process());
   }
 
   /** Takes or renews the planner lease; true when this process may plan now. */
-  #holdsPlannerLease(): boolean {
+  async #holdsPlannerLease(): Promise<boolean> {
     const { leases } = this.options;
     if (!leases) return true;
     try {
       const holder = this.options.holder ?? processHolder;
-      return leases.acquireLease(PLANNER_LEASE, holder, this.clock.now(), this.options.plannerLeaseMs ?? 120_000);
+      return await leases.acquireLease(PLANNER_LEASE, holder, this.clock.now(), this.options.plannerLeaseMs ?? 120_000);
     } catch (error) {
       this.logger.error({ err: error }, 'could not take the planner lease');
       return false;

@@ -14,12 +14,12 @@ export interface SuspendedItem {
 
 export interface TenantSuspensionStore {
   /** Records that the bot paused this item for the tenant (idempotent). */
-  record(platform: Platform, tenantId: string, item: SuspendedItem, reason: string, now: Date): void;
+  record(platform: Platform, tenantId: string, item: SuspendedItem, reason: string, now: Date): Promise<void>;
   /** Removes and returns what the bot paused for the tenant. */
-  take(platform: Platform, tenantId: string): readonly SuspendedItem[];
+  take(platform: Platform, tenantId: string): Promise<readonly SuspendedItem[]>;
   /**
    * Ends the tenant's pending deliveries as skipped with `reason`, and gives up threads
    * still wanted under its posts: none of them may reach the platform. Returns how many posts.
    */
-  cancelTenantDeliveries(platform: Platform, tenantId: string, reason: string, now: Date): number;
+  cancelTenantDeliveries(platform: Platform, tenantId: string, reason: string, now: Date): Promise<number>;
 }

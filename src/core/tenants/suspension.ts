@@ -19,54 +19,52 @@ export interface TenantCounts {
   readonly readingGroups: number;
 }
 
-export function suspendTenant(
+export async function suspendTenant(
   services: Services,
   platform: Platform,
   tenantId: string,
   reason = APP_REMOVED_REASON,
-): TenantCounts & { readonly cancelledPosts: number } {
+): Promise<TenantCounts & { readonly cancelledPosts: number }> {
   const now = services.clock.now();
-  const { suspensions, subscriptions } = services;
-  const groups = services.readingGroups.store;
-  return services.deliveries.atomically(() => {
+  return services.store.atomically(async (tx) => {
+    const { suspensions, subscriptions, readingGroups: groups } = tx;
     let subscriptionCount = 0;
-    for (const subscription of subscriptions.list(platform, tenantId)) {
+    for (const subscription of await subscriptions.list(platform, tenantId)) {
       if (subscription.paused) continue;
-      subscriptions.setPaused(subscription.id, true, reason, subscription.nextDueAt);
-      suspensions.record(platform, tenantId, { kind: 'subscription', id: subscription.id }, reason, now);
+      await subscriptions.setPaused(subscription.id, true, reason, subscription.nextDueAt);
+      await suspensions.record(platform, tenantId, { kind: 'subscription', id: subscription.id }, reason, now);
       subscriptionCount += 1;
     }
     let groupCount = 0;
-    for (const group of groups.groupsOf(platform, tenantId)) {
+    for (const group of await groups.groupsOf(platform, tenantId)) {
       if (group.status !== 'active') continue;
-      groups.setStatus(group.id, 'paused');
-      suspensions.record(platform, tenantId, { kind: 'reading_group', id: group.id }, reason, now);
+      await groups.setStatus(group.id, 'paused');
+      await suspensions.record(platform, tenantId, { kind: 'reading_group', id: group.id }, reason, now);
       groupCount += 1;
     }
-    const cancelledPosts = suspensions.cancelTenantDeliveries(platform, tenantId, reason, now);
+    const cancelledPosts = await suspensions.cancelTenantDeliveries(platform, tenantId, reason, now);
     return { subscriptions: subscriptionCount, readingGroups: groupCount, cancelledPosts };
   });
 }
 
 /** Resumes what `suspendTenant` paused (and nothing paused by people), each at its next regular time. */
-export function resumeTenant(services: Services, platform: Platform, tenantId: string): TenantCounts {
+export async function resumeTenant(services: Services, platform: Platform, tenantId: string): Promise<TenantCounts> {
   const now = services.clock.now();
-  const { suspensions, subscriptions } = services;
-  const groups = services.readingGroups.store;
-  return services.deliveries.atomically(() => {
+  return services.store.atomically(async (tx) => {
+    const { suspensions, subscriptions, readingGroups: groups } = tx;
     let subscriptionCount = 0;
     let groupCount = 0;
-    for (const item of suspensions.take(platform, tenantId)) {
+    for (const item of await suspensions.take(platform, tenantId)) {
       if (item.kind === 'subscription') {
-        const subscription = subscriptions.find(platform, tenantId, item.id);
+        const subscription = await subscriptions.find(platform, tenantId, item.id);
         if (!subscription?.paused) continue;
-        subscriptions.setPaused(subscription.id, false, undefined, nextOccurrence(ruleOf(subscription), now).at);
+        await subscriptions.setPaused(subscription.id, false, undefined, nextOccurrence(ruleOf(subscription), now).at);
         subscriptionCount += 1;
       } else {
-        const group = groups.group(platform, tenantId, item.id);
+        const group = await groups.group(platform, tenantId, item.id);
         if (group?.status !== 'paused') continue;
-        groups.moveSessions(group.id, resumeMoves(group.schedule, groups.sessions(group.id), now));
-        groups.setStatus(group.id, 'active');
+        await groups.moveSessions(group.id, resumeMoves(group.schedule, await groups.sessions(group.id), now));
+        await groups.setStatus(group.id, 'active');
         groupCount += 1;
       }
     }

@@ -31,7 +31,7 @@ describe('the weekly question on Discord, through the real discord.js client', (
     expect(String(body['content'])).toContain(
       'Only channel managers can change what a channel receives (that needs the Manage Channels or Manage Server permission)',
     );
-    expect(h.core.services.subscriptions.list('discord', IDS.guild)).toHaveLength(0);
+    expect(await h.core.services.subscriptions.list('discord', IDS.guild)).toHaveLength(0);
   });
 
   it('subscribes #general for an organiser, then a due sweep posts the card and opens its thread', async () => {

@@ -23,18 +23,18 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const logger = new MemoryLogger();
-  const base = makeServices({ logger });
+  const base = await makeServices({ logger });
   const core: TestCore = options.registry
     ? {
         ...base,
-        ...bootCore({
-          db: base.db,
+        ...(await bootCore({
+          backend: base.backend,
           clock: base.clock,
           logger,
           delivery: base.delivery,
           registry: options.registry,
           random: () => 0,
-        }),
+        })),
       }
     : base;
   const adapter = await startDiscord({

@@ -41,6 +41,14 @@ export function signatureOf(timestamp: string, body: string, key: KeyObject): st
   return sign(null, Buffer.from(timestamp + body, 'utf8'), key).toString('hex');
 }
 
+/** The test core, with another command registry when one is given. */
+async function coreWith(logger: MemoryLogger, registry: Registry | undefined): Promise<TestCore> {
+  const base = await makeServices({ logger });
+  if (!registry) return base;
+  const { backend, clock, delivery } = base;
+  return { ...base, ...(await bootCore({ backend, clock, logger, delivery, registry })) };
+}
+
 export async function startHttpHarness(
   options: { registry?: Registry; actionDeadlineMs?: number; replyBudgetMs?: number } = {},
 ): Promise<HttpHarness> {
@@ -48,13 +56,7 @@ export async function startHttpHarness(
   const publicHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
   const fake = await FakeDiscord.start();
   const logger = new MemoryLogger();
-  const base = makeServices({ logger });
-  const core: TestCore = options.registry
-    ? {
-        ...base,
-        ...bootCore({ db: base.db, clock: base.clock, logger, delivery: base.delivery, registry: options.registry }),
-      }
-    : base;
+  const core = await coreWith(logger, options.registry);
   const adapter = await startDiscord({
     config: {
       token: fake.token,

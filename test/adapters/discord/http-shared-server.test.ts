@@ -24,7 +24,7 @@ let base: string;
 
 beforeAll(async () => {
   const logger = new MemoryLogger();
-  const core = makeServices({ logger });
+  const core = await makeServices({ logger });
   discordFake = await FakeDiscord.start();
   slackFake = await FakeSlack.start();
   discord = await startDiscord({

@@ -4,6 +4,7 @@ import { bootCore } from '../../../src/boot.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { FakeDiscord, IDS, type Json } from '../../fakes/discord/index.js';
 import { relatedAgenda } from '../../fixtures/related-agenda.js';
 
@@ -27,9 +28,9 @@ interface Bot {
 
 async function startBot(inlineReferences: boolean): Promise<Bot> {
   const fake = await FakeDiscord.start();
-  const core = bootCore({
+  const core = await bootCore({
     agenda: relatedAgenda,
-    db: openDatabase(':memory:'),
+    backend: openSqliteBackend(openDatabase(':memory:')),
     clock: new ManualClock('2026-01-05T09:00:00Z'),
   });
   const adapter: DiscordAdapter = await startDiscord({

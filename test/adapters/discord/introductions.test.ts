@@ -7,7 +7,7 @@ beforeAll(async () => {
   h = await startHarness();
   // Ada (organiser), Ben (member) and Olga (owner) marked 2.1-q1 Interested under a weekly card.
   for (const user of [IDS.organiser, IDS.member, IDS.owner]) {
-    h.core.services.subscriptions.addInterest(
+    await h.core.services.subscriptions.addInterest(
       'discord',
       IDS.guild,
       user,

@@ -37,6 +37,6 @@ describe('a kickoff card Discord refuses', () => {
     expect((await create(name)).replaceAll('\\`', '`')).toBe(
       `Created "${name}" with 1 session; you are its organiser. Its kickoff card could not be posted in this channel: ${why}. ${fix(id)}`,
     );
-    expect(h.core.services.readingGroups.store.group('discord', IDS.guild, id)?.status).toBe('paused');
+    expect((await h.core.services.readingGroups.store.group('discord', IDS.guild, id))?.status).toBe('paused');
   });
 });

@@ -68,7 +68,7 @@ describe('reading groups on Discord', () => {
     const followUp = h.fake.records.webhooksFor(sent.token)[0];
     expect(String(followUp?.body?.['content'])).toMatch(/^You joined "Safety RG"\./u);
     expect(followUp?.body?.['flags']).toBe(64);
-    expect(h.core.services.readingGroups.store.members(1).map((m) => m.userId)).toEqual([IDS.member]);
+    expect((await h.core.services.readingGroups.store.members(1)).map((m) => m.userId)).toEqual([IDS.member]);
   });
 
   it('skip moves the scheduled events with the sessions', async () => {
@@ -122,7 +122,7 @@ describe('reading groups on Discord', () => {
       ),
     );
     await h.fake.waitFor(() => h.fake.records.callbacksFor(submitted.id).length > 0, 'the note answer');
-    expect(h.core.services.readingGroups.store.notes(1).map((n) => [n.authorId, n.text])).toEqual([
+    expect((await h.core.services.readingGroups.store.notes(1)).map((n) => [n.authorId, n.text])).toEqual([
       [IDS.member, 'Try label-flipped prompts @everyone'],
     ]);
   });

@@ -8,9 +8,8 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { Outbox, type FaultPoint } from '../../../src/core/jobs/outbox.js';
 import type { Reply } from '../../../src/core/message.js';
 import { DeliveryPorts, type DeliveryPort } from '../../../src/core/ports.js';
-import { openDatabase } from '../../../src/persistence/db.js';
-import { DeliveriesRepository } from '../../../src/persistence/deliveries-repository.js';
 import { IDS } from '../../fakes/discord/index.js';
+import { deliveriesDb } from '../../helpers/deliveries.js';
 import { channelOfGuild, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -122,12 +121,15 @@ describe('DiscordDeliveryPort.openThread after a crash', () => {
 
 describe('the outbox over Discord, crashing after the post', () => {
   it('records the earlier post and its thread instead of posting again', async () => {
-    const store = new DeliveriesRepository(openDatabase(':memory:'));
+    const { store, storage } = deliveriesDb();
     const clock = new ManualClock('2020-01-06T09:00:00Z');
     const ports = new DeliveryPorts();
     ports.add(port);
     const boot = (fault?: (point: FaultPoint) => Promise<void> | void): Outbox =>
-      new Outbox({ store, ports, clock, logger: h.logger }, [], { inFlight: new Map(), ...(fault ? { fault } : {}) });
+      new Outbox({ ...storage, ports, clock, logger: h.logger }, [], {
+        inFlight: new Map(),
+        ...(fault ? { fault } : {}),
+      });
     const key = 'digest:18:2026-W10';
     store.plan(
       { key, destination: toLocked, reply: card, dueAt: clock.now(), thread: { name: 'Discuss', reply: card } },

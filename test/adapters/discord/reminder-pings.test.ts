@@ -33,9 +33,9 @@ describe('reminder pings on Discord', () => {
     );
     await commandAnswer(h.fake, sent);
     const { store } = h.core.services.readingGroups;
-    store.addMember(1, IDS.member, h.core.clock.now());
-    store.addMember(1, IDS.owner, h.core.clock.now());
-    store.setReminderRoute(1, IDS.owner, 'dm');
+    await store.addMember(1, IDS.member, h.core.clock.now());
+    await store.addMember(1, IDS.owner, h.core.clock.now());
+    await store.setReminderRoute(1, IDS.owner, 'dm');
 
     h.core.clock.set('2026-01-14T17:01:00Z'); // just past the reminder, 24 hours before the session
     await createSweeper(h.core.services, scheduledFeatures, { inFlight: new Map() }).sweep();

@@ -16,7 +16,7 @@ describe('internal sharding in gateway mode', () => {
     fake = await FakeDiscord.start();
     fake.records.recommendedShards = 2;
     const logger = new MemoryLogger();
-    const core = makeServices({ logger });
+    const core = await makeServices({ logger });
     adapter = await startDiscord({
       config: { token: fake.token, applicationId: IDS.application, apiUrl: fake.apiUrl },
       dispatcher: core.dispatcher,

@@ -18,7 +18,7 @@ describe('startDiscord', () => {
     const logger = new MemoryLogger();
     const start = startDiscord({
       config: { token: 'wrong-token-value', applicationId: IDS.application, apiUrl: fake.apiUrl },
-      dispatcher: makeServices().dispatcher,
+      dispatcher: (await makeServices()).dispatcher,
       logger,
     });
     await expect(start).rejects.toThrow('An invalid token was provided.');

@@ -6,7 +6,7 @@ import { runScript } from './terminal.js';
 describe('reading-group calendars in the shell', () => {
   it('prints the .ics file through the shell port, and says that a feed needs HTTP mode', async () => {
     const delivery = new DeliveryPorts();
-    const core = makeServices({ delivery });
+    const core = await makeServices({ delivery });
     const text = await runScript(
       core.dispatcher,
       delivery,

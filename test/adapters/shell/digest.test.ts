@@ -6,6 +6,7 @@ import { scheduledFeatures } from '../../../src/core/features/index.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { AGENDA_PATH } from '../../helpers/services.js';
 import { openTerminal } from './terminal.js';
 
@@ -13,9 +14,9 @@ describe('the weekly question in the shell (its one channel is the terminal)', (
   it('subscribes the terminal, prints the due card once, and its Interested button updates the count', async () => {
     const clock = new ManualClock('2024-03-04T08:00:00Z');
     const delivery = new DeliveryPorts();
-    const core = bootCore({
+    const core = await bootCore({
       agendaPath: AGENDA_PATH,
-      db: openDatabase(':memory:'),
+      backend: openSqliteBackend(openDatabase(':memory:')),
       clock,
       logger: new MemoryLogger(),
       delivery,

@@ -4,6 +4,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { openTerminal } from './terminal.js';
 import { miniAgenda } from '../../fixtures/mini-agenda.js';
 
@@ -11,18 +12,25 @@ describe('introductions in the shell (one person at the terminal, so a group is 
   it('prints the introduction as a post after the person at the terminal asks for it', async () => {
     const clock = new ManualClock('2026-03-02T10:00:00Z');
     const delivery = new DeliveryPorts();
-    const core = bootCore({
+    const core = await bootCore({
       agenda: miniAgenda,
-      db: openDatabase(':memory:'),
+      backend: openSqliteBackend(openDatabase(':memory:')),
       clock,
       logger: new MemoryLogger(),
       delivery,
     });
     // The terminal's person ('you') and a colleague 'kim' marked 3.6.1-p1 Interested; kim said yes to introductions.
     for (const user of ['you', 'kim']) {
-      core.services.subscriptions.addInterest('shell', 'local', user, '3.6.1-p1', 'digest:1:2026-W10', clock.now());
+      await core.services.subscriptions.addInterest(
+        'shell',
+        'local',
+        user,
+        '3.6.1-p1',
+        'digest:1:2026-W10',
+        clock.now(),
+      );
     }
-    core.services.introductions.setOptedIn({ platform: 'shell', tenantId: 'local' }, 'kim', true, clock.now());
+    await core.services.introductions.setOptedIn({ platform: 'shell', tenantId: 'local' }, 'kim', true, clock.now());
     const terminal = openTerminal(core.dispatcher, delivery);
 
     terminal.type('/agenda introduce 3.6.1-p1');

@@ -10,7 +10,7 @@ import { makeServices } from '../../helpers/services.js';
 /** Runs shell commands at a fixed time with the terminal in `timeZone`, and returns what it printed. */
 async function shellOutput(commands: readonly string[], timeZone: string, now: string): Promise<string> {
   const delivery = new DeliveryPorts();
-  const core = makeServices({ delivery, clock: new ManualClock(now) });
+  const core = await makeServices({ delivery, clock: new ManualClock(now) });
   const input = new PassThrough();
   const output = new PassThrough();
   const chunks: string[] = [];

@@ -6,7 +6,7 @@ import { runScript } from './terminal.js';
 describe('reading groups in the shell', () => {
   it('create prints the kickoff card, and its Join button works by number', async () => {
     const delivery = new DeliveryPorts();
-    const core = makeServices({ delivery });
+    const core = await makeServices({ delivery });
     const text = await runScript(
       core.dispatcher,
       delivery,

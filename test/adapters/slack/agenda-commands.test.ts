@@ -19,7 +19,7 @@ type Block = {
 let h: Harness;
 
 beforeAll(async () => {
-  const core = makeServices({ logger: new MemoryLogger() });
+  const core = await makeServices({ logger: new MemoryLogger() });
   h = await startHarness(registry, core.services);
 });
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { createSweeper } from '../../../src/core/jobs/features.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { sendSlashCommand } from '../../fakes/slack/signed-requests.js';
@@ -30,9 +31,9 @@ let base: string;
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({
+  core = await bootCore({
     agendaPath: FIXTURE_AGENDA_PATH,
-    db: openDatabase(':memory:'),
+    backend: openSqliteBackend(openDatabase(':memory:')),
     clock,
     logger,
     delivery,

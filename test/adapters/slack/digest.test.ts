@@ -16,7 +16,7 @@ const clock = new ManualClock('2026-01-05T08:00:00Z'); // a Monday, an hour befo
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
+  core = await makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
@@ -39,7 +39,7 @@ describe('the weekly question on Slack, through the real Bolt', () => {
     expect(String(body['text'])).toContain(
       'Only channel managers can change what a channel receives (that needs a workspace admin or owner',
     );
-    expect(core.services.subscriptions.list('slack', 'T0FAKE')).toHaveLength(0);
+    expect(await core.services.subscriptions.list('slack', 'T0FAKE')).toHaveLength(0);
   });
 
   it('subscribes a channel for an admin; a due sweep posts the card with its key in metadata and opens the thread', async () => {

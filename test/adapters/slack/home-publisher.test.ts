@@ -33,7 +33,7 @@ function recordingClient() {
 describe('the Home publisher', () => {
   it('publishes once for requests that arrive together, and paces the next one by the interval', async () => {
     const { client, published, zoneAsked } = recordingClient();
-    const dispatcher = new Dispatcher(registry, makeServices().services);
+    const dispatcher = new Dispatcher(registry, (await makeServices()).services);
     const publisher = new HomePublisher({ client, dispatcher, logger: silentLogger, minIntervalMs: 200 });
     await Promise.all([publisher.opened('T1', 'U1'), publisher.changed('T1', 'U1'), publisher.changed('T1', 'U1')]);
     expect(published).toEqual([{ userId: 'U1', at: expect.any(Number) }]);
@@ -47,7 +47,7 @@ describe('the Home publisher', () => {
 
   it('redraws nobody who has not opened their Home tab, and keeps people apart', async () => {
     const { client, published } = recordingClient();
-    const dispatcher = new Dispatcher(registry, makeServices().services);
+    const dispatcher = new Dispatcher(registry, (await makeServices()).services);
     const publisher = new HomePublisher({ client, dispatcher, logger: silentLogger, minIntervalMs: 200 });
     await publisher.changed('T1', 'U2');
     expect(published).toEqual([]);
@@ -58,7 +58,7 @@ describe('the Home publisher', () => {
 
   it('lets a waiting publish go on stop instead of leaving its caller waiting', async () => {
     const { client, published } = recordingClient();
-    const dispatcher = new Dispatcher(registry, makeServices().services);
+    const dispatcher = new Dispatcher(registry, (await makeServices()).services);
     const publisher = new HomePublisher({ client, dispatcher, logger: silentLogger, minIntervalMs: 10_000 });
     await publisher.opened('T1', 'U1');
     const waiting = publisher.changed('T1', 'U1');

@@ -23,7 +23,7 @@ let h: Harness;
 let core: TestCore;
 
 beforeAll(async () => {
-  core = makeServices({ clock: new ManualClock('2027-01-04T09:00:00Z') });
+  core = await makeServices({ clock: new ManualClock('2027-01-04T09:00:00Z') });
   h = await startHarness(registry, core.services, { homeIntervalMs: INTERVAL_MS });
   h.slack.users.set('U0HOME', { id: 'U0HOME', tz: 'Europe/Berlin' });
   h.slack.users.set('U0PLAIN', { id: 'U0PLAIN' });
@@ -117,7 +117,7 @@ describe('the Slack Home tab', () => {
     const sent = await h.interact(homeButtonPayload({ actionId: 'ab:home.pause:3', value: '1', userId: 'U0HOME' }));
     expect(sent.status).toBe(200);
     await h.slack.until(() => publishes('U0HOME').length > before);
-    expect(core.services.subscriptions.byId(1)?.paused).toBe(true);
+    expect((await core.services.subscriptions.byId(1))?.paused).toBe(true);
     expect(sectionTexts(lastView('U0HOME'))[0]).toBe(
       '*Subscription 1* to you, by direct message, Wednesdays at 09:00 (UTC). Paused (by hand, with /agenda pause).',
     );
@@ -135,7 +135,7 @@ describe('the Slack Home tab', () => {
       conversation: { platform: 'slack', tenantId: 'T0FAKE', channelId: 'D0RETURNING' },
       isDirect: true,
     });
-    const id = String(core.services.subscriptions.list('slack', 'T0FAKE').at(-1)?.id);
+    const id = String((await core.services.subscriptions.list('slack', 'T0FAKE')).at(-1)?.id);
     await h.interact(homeButtonPayload({ actionId: 'ab:home.pause:3', value: id, userId: 'U0RETURNING' }));
     await h.slack.until(() => publishes('U0RETURNING').length === 1);
     expect(sectionTexts(lastView('U0RETURNING'))[0]).toMatch(/Paused \(by hand, with \/agenda pause\)\.$/u);
@@ -193,7 +193,7 @@ describe('the Slack Home tab', () => {
     }
     for (const q of core.services.agenda().questions().slice(0, 60)) {
       const at = new Date('2027-01-04T10:00:00Z');
-      core.services.subscriptions.addInterest('slack', 'T0FAKE', user, q.id, 'digest:1:2027-W01', at);
+      await core.services.subscriptions.addInterest('slack', 'T0FAKE', user, q.id, 'digest:1:2027-W01', at);
     }
     const view = await open(user);
     expect(view.blocks.length).toBeLessThanOrEqual(100);

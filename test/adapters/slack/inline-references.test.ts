@@ -6,6 +6,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { registry } from '../../../src/core/features/index.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { slackSignature } from '../../fakes/slack/signed-requests.js';
 import { relatedAgenda } from '../../fixtures/related-agenda.js';
@@ -29,9 +30,9 @@ let eventCount = 0;
 
 async function startBot(inlineReferences: boolean): Promise<Bot> {
   const slack = await FakeSlack.start();
-  const core = bootCore({
+  const core = await bootCore({
     agenda: relatedAgenda,
-    db: openDatabase(':memory:'),
+    backend: openSqliteBackend(openDatabase(':memory:')),
     clock: new ManualClock('2026-01-05T09:00:00Z'),
   });
   const running: RunningSlack = await startSlack({

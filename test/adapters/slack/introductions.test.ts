@@ -4,6 +4,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { DeliveryPorts } from '../../../src/core/ports.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { miniAgenda } from '../../fixtures/mini-agenda.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -13,9 +14,9 @@ const clock = new ManualClock('2026-03-02T10:00:00Z');
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = bootCore({
+  core = await bootCore({
     agenda: miniAgenda,
-    db: openDatabase(':memory:'),
+    backend: openSqliteBackend(openDatabase(':memory:')),
     clock,
     logger: new MemoryLogger(),
     delivery,
@@ -25,7 +26,7 @@ beforeAll(async () => {
   delivery.add(h.running.delivery);
   // U0ANA, U0BEN and U0CAT marked 3.5-q1 Interested under a weekly card (recorded as the button does).
   for (const user of ['U0ANA', 'U0BEN', 'U0CAT']) {
-    core.services.subscriptions.addInterest('slack', 'T0FAKE', user, '3.5-q1', 'digest:1:2026-W10', clock.now());
+    await core.services.subscriptions.addInterest('slack', 'T0FAKE', user, '3.5-q1', 'digest:1:2026-W10', clock.now());
   }
 });
 afterAll(async () => {

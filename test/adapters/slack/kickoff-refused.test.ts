@@ -16,7 +16,7 @@ let core: TestCore;
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = makeServices({ clock: new ManualClock('2027-01-04T09:00:00Z'), delivery, logger: new MemoryLogger() });
+  core = await makeServices({ clock: new ManualClock('2027-01-04T09:00:00Z'), delivery, logger: new MemoryLogger() });
   h = await startHarness(registry, core.services);
   delivery.add(h.running.delivery);
 });
@@ -43,7 +43,7 @@ describe('a kickoff card the bot cannot post', () => {
         `the bot is not a member of the channel (invite it). ${howToFix(1)}`,
     );
     expect(answer).not.toContain('The kickoff card is in this channel');
-    expect(core.services.readingGroups.store.group('slack', 'T0FAKE', 1)?.status).toBe('paused');
+    expect((await core.services.readingGroups.store.group('slack', 'T0FAKE', 1))?.status).toBe('paused');
   });
 
   it('resume while the bot is still not in the channel says so, and the group stays paused', async () => {
@@ -52,7 +52,7 @@ describe('a kickoff card the bot cannot post', () => {
       '"Quiet RG" stays paused: its kickoff card still could not be posted in its channel: ' +
         `the bot is not a member of the channel (invite it). ${howToFix(1)}`,
     );
-    expect(core.services.readingGroups.store.group('slack', 'T0FAKE', 1)?.status).toBe('paused');
+    expect((await core.services.readingGroups.store.group('slack', 'T0FAKE', 1))?.status).toBe('paused');
   });
 
   it('resume once the bot is invited posts the kickoff card and restarts the group', async () => {
@@ -63,8 +63,8 @@ describe('a kickoff card the bot cannot post', () => {
       .slice(before)
       .find((c) => JSON.stringify(c.args).includes('Reading group: Quiet RG'));
     expect(card?.args['channel']).toBe('C0QUIET');
-    expect(core.services.deliveries.get('rg:1:kickoff')?.state).toBe('sent');
-    expect(core.services.readingGroups.store.group('slack', 'T0FAKE', 1)?.status).toBe('active');
+    expect((await core.services.deliveries.get('rg:1:kickoff'))?.state).toBe('sent');
+    expect((await core.services.readingGroups.store.group('slack', 'T0FAKE', 1))?.status).toBe('active');
   });
 
   it('channel_not_found: the same plain answer, with its own reason', async () => {

@@ -18,7 +18,7 @@ describe('Slack OAuth mode: scheduled posts go out as in single-token mode', () 
     await w.env.sweeper.sweep();
     // The client did not wait and try again by itself (Bolt's clients would, holding every call of the workspace).
     expect(w.slack.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(w.env.services.deliveries.get('digest:1:2024-W10')).toMatchObject({
+    expect(await w.env.services.deliveries.get('digest:1:2024-W10')).toMatchObject({
       state: 'pending',
       attempts: 0,
       nextAttemptAt: new Date('2024-03-04T09:00:30Z'),

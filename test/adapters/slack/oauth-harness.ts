@@ -63,7 +63,7 @@ async function setUp(extraEnv: Record<string, string>) {
   slack.oauthClient = CLIENT;
   const dbPath = join(mkdtempSync(join(tmpdir(), 'agendabot-oauth-')), 'bot.db');
   const db = openDatabase(dbPath);
-  const env = digestEnv({ db, now: '2024-03-04T08:00:00Z', port: new MemoryDeliveryPort('discord') });
+  const env = await digestEnv({ db, now: '2024-03-04T08:00:00Z', port: new MemoryDeliveryPort('discord') });
   const key = SecretKey.fromBase64(KEY);
   if (!key) throw new Error('bad key');
   const installations = new SlackInstallationsRepository(db, new Keyring(key));

@@ -67,8 +67,8 @@ describe('Slack OAuth mode: every workspace is its own tenant', () => {
     expect(listed.reply).toContain('CTB1');
     expect(listed.reply).not.toContain('CTA1');
     const services = world.env.services;
-    expect(services.subscriptions.byId(1)?.paused).toBe(false);
-    expect(services.readingGroups.store.group('slack', 'TA', 1)?.status).toBe('active');
+    expect((await services.subscriptions.byId(1))?.paused).toBe(false);
+    expect((await services.readingGroups.store.group('slack', 'TA', 1))?.status).toBe('active');
   });
 });
 
@@ -95,9 +95,9 @@ describe('Slack OAuth mode: removing and reinstalling the app', () => {
     expect(w.installations.isRevoked('team:TA')).toBe(true);
     expect(w.installations.isRevoked('team:TB')).toBe(false);
     const services = w.env.services;
-    expect(services.subscriptions.byId(1)).toMatchObject({ paused: true, pausedReason: APP_REMOVED_REASON });
-    expect(services.subscriptions.byId(2)?.paused).toBe(false);
-    expect(services.readingGroups.store.group('slack', 'TA', 1)?.status).toBe('paused');
+    expect(await services.subscriptions.byId(1)).toMatchObject({ paused: true, pausedReason: APP_REMOVED_REASON });
+    expect((await services.subscriptions.byId(2))?.paused).toBe(false);
+    expect((await services.readingGroups.store.group('slack', 'TA', 1))?.status).toBe('paused');
 
     const callsWithA = (): number => w.slack.calls.filter((c) => c.token === 'xoxb-TA-token-secret').length;
     const before = callsWithA();
@@ -119,11 +119,11 @@ describe('Slack OAuth mode: removing and reinstalling the app', () => {
     w.env.clock.set('2024-03-19T10:00:00Z');
     const again = await w.install(grant('TA', 'xoxb-TA-second-token'));
     expect(again.body).toContain('Welcome back: 1 weekly-question subscription(s) and 1 reading group(s)');
-    expect(services.subscriptions.byId(1)).toMatchObject({
+    expect(await services.subscriptions.byId(1)).toMatchObject({
       paused: false,
       nextDueAt: new Date('2024-03-25T09:00:00Z'),
     });
-    expect(services.readingGroups.store.group('slack', 'TA', 1)?.status).toBe('active');
+    expect((await services.readingGroups.store.group('slack', 'TA', 1))?.status).toBe('active');
     await w.env.sweeper.sweep();
     expect(posts(w).filter((p) => p.startsWith('CTA1 digest:1:') && !p.includes(':thread'))).toEqual([
       'CTA1 digest:1:2024-W10 xoxb-TA-token-secret',
@@ -141,6 +141,6 @@ describe('Slack OAuth mode: removing and reinstalling the app', () => {
     world = await threeWorkspaces();
     expect(await world.event('TB', { type: 'tokens_revoked', tokens: { oauth: ['UADMINTB'] } })).toBe(200);
     expect(world.installations.isRevoked('team:TB')).toBe(false);
-    expect(world.env.services.subscriptions.byId(2)?.paused).toBe(false);
+    expect((await world.env.services.subscriptions.byId(2))?.paused).toBe(false);
   });
 });

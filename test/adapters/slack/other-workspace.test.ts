@@ -19,12 +19,12 @@ const REFUSAL =
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
+  core = await makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
   // A channel subscription recorded for the other workspace (say, before the app was moved).
-  core.services.subscriptions.create({
+  await core.services.subscriptions.create({
     platform: 'slack',
     tenantId: 'T0OTHER',
     target: { kind: 'channel', channelId: 'C0SHARED' },
@@ -60,8 +60,8 @@ describe('a channel subscription of another workspace', () => {
     },
   );
 
-  it('changes nothing and logs no error', () => {
-    expect(core.services.subscriptions.list('slack', 'T0OTHER').map((s) => s.paused)).toEqual([false]);
+  it('changes nothing and logs no error', async () => {
+    expect((await core.services.subscriptions.list('slack', 'T0OTHER')).map((s) => s.paused)).toEqual([false]);
     expect(h.logger.records.filter((r) => r.level === 'error')).toEqual([]);
   });
 });

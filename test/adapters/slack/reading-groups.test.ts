@@ -35,7 +35,7 @@ const clock = new ManualClock('2027-01-04T09:00:00Z');
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
+  core = await makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(registry, core.services);
   delivery.add(h.running.delivery);
   sweeper = createSweeper(core.services, scheduledFeatures, { inFlight: new Map() });
@@ -107,7 +107,7 @@ describe('reading groups on Slack', () => {
     const update = h.slack.callsTo('chat.update').at(-1)?.args as unknown as Posted & { ts: string };
     expect(update.ts).toBe(tsOf('rg:1:kickoff'));
     expect(JSON.stringify(update.blocks)).toContain('*Members*\\n1');
-    expect(core.services.readingGroups.store.members(1).map((m) => m.userId)).toEqual(['U0MEMBER']);
+    expect((await core.services.readingGroups.store.members(1)).map((m) => m.userId)).toEqual(['U0MEMBER']);
     const reply = await h.responseTo(pressed.id);
     expect(String(reply['text'])).toMatch(/^You joined "Safety RG"\./u);
   });
@@ -184,10 +184,10 @@ describe('reading groups on Slack', () => {
       }),
     );
     expect(submitted.status).toBe(200);
-    await h.slack.until(() => core.services.readingGroups.store.notes(1).length > 0);
-    expect(core.services.readingGroups.store.notes(1).map((n) => [n.sessionNumber, n.authorId, n.text])).toEqual([
-      [1, 'U0MEMBER', 'ICL as Bayesian inference <!channel>'],
-    ]);
+    await h.slack.until(async () => (await core.services.readingGroups.store.notes(1)).length > 0);
+    expect(
+      (await core.services.readingGroups.store.notes(1)).map((n) => [n.sessionNumber, n.authorId, n.text]),
+    ).toEqual([[1, 'U0MEMBER', 'ICL as Bayesian inference <!channel>']]);
   });
 
   it('notes export where the bot may not post files says why and what to do, with no reference id', async () => {

@@ -16,7 +16,7 @@ const clock = new ManualClock('2027-01-04T09:00:00Z');
 
 beforeAll(async () => {
   const delivery = new DeliveryPorts();
-  core = makeServices({ clock, delivery, logger: new MemoryLogger() });
+  core = await makeServices({ clock, delivery, logger: new MemoryLogger() });
   h = await startHarness(core.dispatcher.registry, core.services);
   delivery.add(h.running.delivery);
   h.slack.users.set('U0ADMIN', { id: 'U0ADMIN', is_admin: true });
@@ -32,7 +32,7 @@ async function slash(command: string, text: string, user: string): Promise<strin
   return String((await h.responseTo(sent.responseId))['text']);
 }
 
-const organisers = (): readonly string[] => core.services.readingGroups.store.organisers(1);
+const organisers = (): Promise<readonly string[]> => core.services.readingGroups.store.organisers(1);
 
 describe('references in Slack command text', () => {
   it('organisers add: the mention stays the person whether the group comes after or before it', async () => {
@@ -45,7 +45,7 @@ describe('references in Slack command text', () => {
     expect(await slash('/readinggroup', 'organisers add 1 <@U0ERIN|erin>', 'U0ALICE')).toBe(
       'Added an organiser to "Reading Group".',
     );
-    expect(organisers()).toEqual(['U0ALICE', 'U0CAROL', 'U0DAVE', 'U0ERIN']);
+    expect(await organisers()).toEqual(['U0ALICE', 'U0CAROL', 'U0DAVE', 'U0ERIN']);
   });
 
   it('organisers remove: removes the person mentioned, not the group number after it', async () => {
@@ -55,7 +55,7 @@ describe('references in Slack command text', () => {
     expect(await slash('/readinggroup', 'organisers remove Reading Group <@U0ERIN|erin>', 'U0CAROL')).toBe(
       'Removed an organiser from "Reading Group".',
     );
-    expect(organisers()).toEqual(['U0CAROL', 'U0DAVE']);
+    expect(await organisers()).toEqual(['U0CAROL', 'U0DAVE']);
   });
 
   it('a bare word is not taken for a person', async () => {
@@ -69,12 +69,12 @@ describe('references in Slack command text', () => {
     expect(await slash('/agenda', 'subscribe <#C0GENERAL|general> weekly', 'U0ADMIN')).toMatch(
       /^`\/agenda subscribe` did not expect `weekly`\./u,
     );
-    expect(core.services.subscriptions.list('slack', 'T0FAKE')).toHaveLength(0);
+    expect(await core.services.subscriptions.list('slack', 'T0FAKE')).toHaveLength(0);
   });
 
   it('subscribe: keyed options before and after the channel go to their options', async () => {
     await slash('/agenda', 'subscribe day=fri <#C0GENERAL|general> time=16:00', 'U0ADMIN');
-    const [subscription] = core.services.subscriptions.list('slack', 'T0FAKE');
+    const [subscription] = await core.services.subscriptions.list('slack', 'T0FAKE');
     expect(subscription?.target).toEqual({ kind: 'channel', channelId: 'C0GENERAL' });
     expect([subscription?.weekday, subscription?.time]).toEqual([5, { hour: 16, minute: 0 }]);
   });

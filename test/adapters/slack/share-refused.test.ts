@@ -11,7 +11,7 @@ import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness(registry, makeServices().services);
+  h = await startHarness(registry, (await makeServices()).services);
 });
 afterAll(async () => {
   await h.close();

@@ -35,7 +35,7 @@ const pick = (events: readonly ParsedEvent[], field: keyof ParsedEvent) => event
 
 describe('a reading group as an iCalendar file', () => {
   it('posts one event per session, in the group zone, with what to read and the organiser', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z' });
     await createGroup(world);
     const reply = await world.dispatcher.runText('readinggroup', 'calendar', world.ctx('U2'));
     expect(reply.visibility).toBe('ephemeral');
@@ -89,7 +89,7 @@ describe('a reading group as an iCalendar file', () => {
   });
 
   it('keeps UIDs and raises SEQUENCE when skip and postpone move the sessions', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z' });
     await createGroup(world);
     const first = await exportCalendar(world);
 
@@ -122,7 +122,7 @@ describe('a reading group as an iCalendar file', () => {
   });
 
   it('links the open session thread; sessions are tentative while paused and cancelled once archived', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org/' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org/' });
     await createGroup(world);
     world.clock.set('2027-03-18T16:00:00Z');
     await world.sweep();
@@ -152,7 +152,7 @@ describe('a reading group as an iCalendar file', () => {
   });
 
   it('writes UTC times, with no VTIMEZONE, for a group kept in UTC', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z' });
     await createGroup(world, 'tz=UTC start=2027-03-18');
     const { text, events } = await exportCalendar(world);
     expect(text).toContain('\r\nDTSTART:20270318T170000Z\r\nDTEND:20270318T180000Z\r\n');
@@ -165,7 +165,7 @@ describe('a reading group as an iCalendar file', () => {
   });
 
   it('finds the group by name from another channel', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z' });
     await createGroup(world);
     await world.dispatcher.runText('readinggroup', 'calendar Safety RG', world.ctx('U2', { channelId: 'C9' }));
     expect(world.port.uploads.map((u) => [u.filename, u.conversation.channelId])).toEqual([['safety-rg.ics', 'C9']]);
@@ -174,7 +174,7 @@ describe('a reading group as an iCalendar file', () => {
 
 describe('calendar feeds', () => {
   it('refuses a reset where feeds are not served, and says why', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z' });
     await createGroup(world);
     const reply = await world.dispatcher.runText('readinggroup', 'calendar reset', world.ctx('U1'));
     expect(reply.summary).toBe(
@@ -184,15 +184,15 @@ describe('calendar feeds', () => {
   });
 
   it('lets only organisers make a feed address', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org' });
     await createGroup(world);
     const reply = await world.dispatcher.runText('readinggroup', 'calendar reset', world.ctx('U2'));
     expect(reply.summary).toMatch(/^Only the organisers of "Safety RG" can make a new calendar feed\./u);
-    expect(world.services.calendars.hasFeed(1)).toBe(false);
+    expect(await world.services.calendars.hasFeed(1)).toBe(false);
   });
 
   it('gives the organiser a private address; a reset stops the old one', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z', calendarFeedBaseUrl: 'https://bot.example.org' });
     await createGroup(world);
     const feedAddress = /^New calendar feed for "Safety RG": https:\/\/bot\.example\.org\/calendar\/([\w-]{43})\.ics /u;
     const tokenOf = (text: string) => feedAddress.exec(text)?.[1];
@@ -224,7 +224,7 @@ describe('calendar feeds', () => {
   });
 
   it('is listed in /readinggroup help', async () => {
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z' });
     const help = await world.dispatcher.runText('readinggroup', 'help', world.ctx('U1'));
     const list = help.blocks.find((b) => b.kind === 'list');
     expect(list?.kind === 'list' ? list.items.map((i) => i.id) : []).toContain('calendar');

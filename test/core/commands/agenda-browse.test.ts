@@ -5,7 +5,7 @@ import { makeHelpSubcommand } from '../../../src/core/features/lookups/help.js';
 import { listItems, replyButtons, replyLines } from '../../helpers/replies.js';
 import { makeContext, makeServices } from '../../helpers/services.js';
 
-const { dispatcher, services } = makeServices();
+const { dispatcher, services } = await makeServices();
 const ctx = makeContext();
 const run = (text: string) => dispatcher.runText('agenda', text, ctx);
 

@@ -5,7 +5,7 @@ import { listItems, replyButtons, replyLines } from '../../helpers/replies.js';
 import { makeContext, makeServices } from '../../helpers/services.js';
 
 const logger = new MemoryLogger();
-const { dispatcher } = makeServices({ logger });
+const { dispatcher } = await makeServices({ logger });
 const ctx = makeContext({ actor: { platform: 'slack', tenantId: 'T9', userId: 'U777' } });
 
 async function press(action: string, value: string): Promise<Reply> {

@@ -3,7 +3,7 @@ import { shareInvocation } from '../../../src/core/features/lookups/search.js';
 import { listItems, listMore, replyButtons, replyLines } from '../../helpers/replies.js';
 import { makeContext, makeServices } from '../../helpers/services.js';
 
-const { dispatcher } = makeServices({ randomValues: [0.5, 0, 0.999999] });
+const { dispatcher } = await makeServices({ randomValues: [0.5, 0, 0.999999] });
 const ctx = makeContext();
 const run = (text: string) => dispatcher.runText('agenda', text, ctx);
 
@@ -165,7 +165,7 @@ describe('/agenda search', () => {
 
 describe('/agenda random', () => {
   it('picks with the injected random source, across the whole agenda', async () => {
-    const { dispatcher: fresh } = makeServices({ randomValues: [0, 0.999999] });
+    const { dispatcher: fresh } = await makeServices({ randomValues: [0, 0.999999] });
     const first = await fresh.runText('agenda', 'random', ctx);
     expect(listItems(first)[0]?.id).toBe('2.1-q1');
     expect(replyLines(first)).toContain('Picked at random from the whole agenda (106 questions).');
@@ -174,7 +174,7 @@ describe('/agenda random', () => {
   });
 
   it('picks within a challenge or category, and by origin', async () => {
-    const { dispatcher: fresh } = makeServices({ randomValues: [0.5] });
+    const { dispatcher: fresh } = await makeServices({ randomValues: [0.5] });
     const inChallenge = await fresh.runText('agenda', 'random jailbreaks', ctx);
     expect(listItems(inChallenge)[0]?.id).toBe('3.5.4-p2');
     expect(replyLines(inChallenge)).toContain('Picked at random from challenge 3.5 (14 questions).');
@@ -184,7 +184,7 @@ describe('/agenda random', () => {
   });
 
   it('shares the picked question, not another roll', async () => {
-    const { dispatcher: fresh } = makeServices({ randomValues: [0] });
+    const { dispatcher: fresh } = await makeServices({ randomValues: [0] });
     const reply = await fresh.runText('agenda', 'random 4', ctx);
     expect(replyButtons(reply)[0]).toEqual({ action: 'share', value: 'question 4.1.1-p1', label: 'Share in channel' });
   });

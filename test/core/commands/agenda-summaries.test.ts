@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeContext, makeServices } from '../../helpers/services.js';
 
-const { dispatcher } = makeServices({});
+const { dispatcher } = await makeServices({});
 const ctx = makeContext({});
 const summaryOf = async (text: string) => (await dispatcher.runText('agenda', text, ctx)).summary;
 

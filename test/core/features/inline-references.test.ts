@@ -7,11 +7,16 @@ import type { ChannelMessage } from '../../../src/core/channel-message.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { markupSegments } from '../../../src/core/text/markup-segments.js';
 import { openDatabase, type Db } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { relatedAgenda } from '../../fixtures/related-agenda.js';
 import { listItems, listMore, replyLines } from '../../helpers/replies.js';
 
-function core(db: Db = openDatabase(':memory:')) {
-  return bootCore({ agenda: relatedAgenda, db, clock: new ManualClock('2026-01-05T09:00:00Z') });
+async function core(db: Db = openDatabase(':memory:')) {
+  return await bootCore({
+    agenda: relatedAgenda,
+    backend: openSqliteBackend(db),
+    clock: new ManualClock('2026-01-05T09:00:00Z'),
+  });
 }
 
 let nextId = 1;
@@ -30,7 +35,9 @@ function message(text: string, overrides: Partial<ChannelMessage> = {}): Channel
 
 describe('inline references through the core', () => {
   it('answers the references in plain text, each question with its origin', async () => {
-    const reply = await core().dispatcher.message(message('Before Thursday, read [[3.5]] and think about [[2.1-q1]].'));
+    const reply = await (
+      await core()
+    ).dispatcher.message(message('Before Thursday, read [[3.5]] and think about [[2.1-q1]].'));
     expect(reply?.visibility).toBe('channel');
     expect(listItems(reply!).map((i) => [i.id, i.origin ?? null])).toEqual([
       ['3.5', null],
@@ -50,13 +57,13 @@ describe('inline references through the core', () => {
   });
 
   it('reads subsections and loose spellings', async () => {
-    const reply = await core().dispatcher.message(message('[[3.2.1]] vs [[ 3.5.1 P2 ]] vs [[§3.2-q1]]'));
+    const reply = await (await core()).dispatcher.message(message('[[3.2.1]] vs [[ 3.5.1 P2 ]] vs [[§3.2-q1]]'));
     expect(listItems(reply!).map((i) => i.id)).toEqual(['3.2.1', '3.5.1-p2', '3.2-q1']);
     expect(replyLines(reply!)[0]).toBe('[3.2.1] Subsection: Reward model overoptimisation (challenge 3.2)');
   });
 
   it('ignores references inside code spans, code blocks and quotes', async () => {
-    const { dispatcher } = core();
+    const { dispatcher } = await core();
     expect(await dispatcher.message(message('type `[[3.5]]` to reference a challenge'))).toBeUndefined();
     expect(await dispatcher.message(message('```\nnotes: [[3.5]] [[2.1-q1]]\n```'))).toBeUndefined();
     expect(await dispatcher.message(message('> Ada wrote: see [[3.5]]\nI disagree.'))).toBeUndefined();
@@ -66,7 +73,7 @@ describe('inline references through the core', () => {
   });
 
   it('says nothing for ids the agenda does not have, and leaves them out of a reply', async () => {
-    const { dispatcher } = core();
+    const { dispatcher } = await core();
     expect(await dispatcher.message(message('see [[9.9]], [[3.5.9]] and [[2.1-q7]]'))).toBeUndefined();
     expect(await dispatcher.message(message('no references here, not even [3.5] or [[jailbreaks]]'))).toBeUndefined();
     const some = await dispatcher.message(message('[[9.9]] and [[3.5-q1]]'));
@@ -74,13 +81,15 @@ describe('inline references through the core', () => {
   });
 
   it('shows at most three items and says how many more there were', async () => {
-    const reply = await core().dispatcher.message(message('[[2.1]] [[3.2]] [[3.5]] [[3.2.1]] [[2.1-q1]] [[3.5]]'));
+    const reply = await (
+      await core()
+    ).dispatcher.message(message('[[2.1]] [[3.2]] [[3.5]] [[3.2.1]] [[2.1-q1]] [[3.5]]'));
     expect(listItems(reply!).map((i) => i.id)).toEqual(['2.1', '3.2', '3.5']);
     expect(listMore(reply!)).toBe('2 more not shown (at most 3 per message)');
   });
 
   it('replies once per message: a second event and an edit bring nothing', async () => {
-    const { dispatcher } = core();
+    const { dispatcher } = await core();
     const first = message('see [[3.5]]', { messageId: '1700000000.000100' });
     expect(await dispatcher.message(first)).toBeDefined();
     expect(await dispatcher.message(first)).toBeUndefined();
@@ -93,16 +102,16 @@ describe('inline references through the core', () => {
 
   it('does not answer an edit even when the original had no references', async () => {
     const edited = message('now with [[3.5]]', { edited: true });
-    expect(await core().dispatcher.message(edited)).toBeUndefined();
+    expect(await (await core()).dispatcher.message(edited)).toBeUndefined();
   });
 
   it("ignores the bot's own messages and other bots'", async () => {
-    expect(await core().dispatcher.message(message('[[3.5]]', { fromBot: true }))).toBeUndefined();
+    expect(await (await core()).dispatcher.message(message('[[3.5]]', { fromBot: true }))).toBeUndefined();
   });
 
   it('lets only one of two processes on the same database reply', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'agendabot-inline-')), 'bot.db');
-    const [one, two] = [core(openDatabase(path)), core(openDatabase(path))];
+    const [one, two] = await Promise.all([core(openDatabase(path)), core(openDatabase(path))]);
     const event = message('[[3.5]]', { messageId: '1700000000.000200' });
     const replies = await Promise.all([one.dispatcher.message(event), two.dispatcher.message(event)]);
     expect(replies.filter((r) => r !== undefined)).toHaveLength(1);

@@ -4,19 +4,21 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { digestCard } from '../../../src/core/features/weekly-question/card.js';
 import type { Reply } from '../../../src/core/message.js';
 import { openDatabase } from '../../../src/persistence/db.js';
+import { openSqliteBackend } from '../../../src/persistence/sqlite-backend.js';
 import { relatedAgenda } from '../../fixtures/related-agenda.js';
 import { makeContext } from '../../helpers/services.js';
 import { listItems, replyButtons, replyLines } from '../../helpers/replies.js';
 
-function core() {
-  return bootCore({
+async function core() {
+  return await bootCore({
     agenda: relatedAgenda,
-    db: openDatabase(':memory:'),
+    backend: openSqliteBackend(openDatabase(':memory:')),
     clock: new ManualClock('2026-01-05T09:00:00Z'),
   });
 }
 
-const related = (text: string): Promise<Reply> => core().dispatcher.runText('agenda', `related ${text}`, makeContext());
+const related = async (text: string): Promise<Reply> =>
+  (await core()).dispatcher.runText('agenda', `related ${text}`, makeContext());
 
 describe('/agenda related', () => {
   it('lists questions of other challenges first, then the same challenge, each with its origin', async () => {
@@ -84,20 +86,20 @@ describe('/agenda related', () => {
   });
 
   it('is listed in /agenda help', async () => {
-    const help = await core().dispatcher.runText('agenda', 'help', makeContext());
+    const help = await (await core()).dispatcher.runText('agenda', 'help', makeContext());
     expect(replyLines(help).join('\n')).toContain('/agenda related 2.1-q1');
   });
 });
 
 describe('the Related button', () => {
   it('is on the question card and carries the question id', async () => {
-    const card = await core().dispatcher.runText('agenda', 'question 3.5-q1', makeContext());
+    const card = await (await core()).dispatcher.runText('agenda', 'question 3.5-q1', makeContext());
     const button = replyButtons(card).find((b) => b.action === 'related');
     expect(button).toEqual({ action: 'related', value: '3.5-q1', label: 'Related' });
   });
 
   it('shows the same list as the command, and a forged value gets a plain refusal', async () => {
-    const { dispatcher } = core();
+    const { dispatcher } = await core();
     const pressed = await dispatcher.press('related', '3.2.1-p1', makeContext());
     const typed = await dispatcher.runText('agenda', 'related 3.2.1-p1', makeContext());
     expect(pressed.reply).toEqual(typed);
@@ -106,15 +108,15 @@ describe('the Related button', () => {
   });
 
   it('shares in the channel through the Share button', async () => {
-    const shared = await core().dispatcher.press('share', 'related 3.2.1-p1', makeContext());
+    const shared = await (await core()).dispatcher.press('share', 'related 3.2.1-p1', makeContext());
     expect(shared.reply?.visibility).toBe('channel');
     expect(listItems(shared.reply as Reply)[0]?.id).toBe('3.5.1-p1');
   });
 });
 
 describe('the weekly question card', () => {
-  it('carries a Related button per question', () => {
-    const catalog = core().services.agenda();
+  it('carries a Related button per question', async () => {
+    const catalog = (await core()).services.agenda();
     const question = (id: string) => ({ question: catalog.question(id)!, interested: 0 });
     const posted = { round: 1, newRound: false, deliveryKey: 'digest:1:2026-W02', subscriptionId: 1 };
     const relatedOf = (reply: Reply) => replyButtons(reply).filter((b) => b.action === 'related');

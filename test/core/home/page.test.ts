@@ -11,7 +11,7 @@ import { replyButtons, replyLines } from '../../helpers/replies.js';
 let world: World;
 const viewer: HomeViewer = { platform: 'slack', tenantId: 'T1', userId: 'U1', zone: 'America/New_York' };
 const dm = () => ({ ...world.ctx('U1', { channelId: 'DU1' }), isDirect: true });
-const page = (): Reply => homePage(world.services, viewer);
+const page = (): Promise<Reply> => homePage(world.services, viewer);
 const buttons = (reply: Reply) => replyButtons(reply).map((b) => `${b.label} → ${b.action} ${b.value}`);
 
 async function subscribeInDm(text: string): Promise<void> {
@@ -29,13 +29,13 @@ async function groupWithMember(): Promise<void> {
   await world.dispatcher.runText('readinggroup', 'join', world.ctx('U1', { channelId: 'C0RG' }));
 }
 
-beforeEach(() => {
-  world = makeWorld({ now: '2027-01-04T09:00:00Z', defaultTimezone: 'UTC' });
+beforeEach(async () => {
+  world = await makeWorld({ now: '2027-01-04T09:00:00Z', defaultTimezone: 'UTC' });
 });
 
 describe('the home page', () => {
-  it('teaches the first steps to someone with nothing yet, with three quick starts', () => {
-    const reply = page();
+  it('teaches the first steps to someone with nothing yet, with three quick starts', async () => {
+    const reply = await page();
     const lines = replyLines(reply);
     expect(lines[0]).toBe('Welcome to the research agenda');
     expect(lines).toContain(
@@ -51,7 +51,7 @@ describe('the home page', () => {
 
   it('shows a subscription with its next post in the person’s zone, and Pause and Unsubscribe', async () => {
     await subscribeInDm('day=wed time=09:00 tz=Europe/Berlin');
-    const reply = page();
+    const reply = await page();
     expect(replyLines(reply)).toContain(
       'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). ' +
         'Next post: Wednesday 2027-01-06 03:00 (America/New_York).',
@@ -68,21 +68,21 @@ describe('the home page', () => {
     await subscribeInDm('day=wed time=09:00 tz=Europe/Berlin');
     const paused = await world.dispatcher.press('home.pause', '1', dm());
     expect(paused.reply?.summary).toBe('Paused 1.');
-    expect(replyLines(page())).toContain(
+    expect(replyLines(await page())).toContain(
       'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). Paused (by hand, with /agenda pause).',
     );
-    expect(buttons(page())).toContain('Resume → home.resume 1');
+    expect(buttons(await page())).toContain('Resume → home.resume 1');
 
     world.clock.set('2027-01-07T12:00:00Z');
     await world.dispatcher.press('home.resume', '1', dm());
-    expect(replyLines(page())).toContain(
+    expect(replyLines(await page())).toContain(
       'Subscription 1 to you, by direct message, Wednesdays at 09:00 (Europe/Berlin). ' +
         'Next post: Wednesday 2027-01-13 03:00 (America/New_York).',
     );
 
     const gone = await world.dispatcher.press('home.unsubscribe', '1', dm());
     expect(gone.reply?.summary).toBe('Unsubscribed 1.');
-    expect(replyLines(page())[0]).toBe('Welcome to the research agenda');
+    expect(replyLines(await page())[0]).toBe('Welcome to the research agenda');
   });
 
   it('refuses a pause button for someone else’s subscription, as the command does', async () => {
@@ -109,10 +109,10 @@ describe('the home page', () => {
       nextDueAt: new Date('2027-01-11T09:00:00Z'),
       createdAt: new Date('2027-01-04T09:00:00Z'),
     };
-    store.create({ ...base, target: { kind: 'user', userId: 'U2' }, ownerId: 'U2' });
-    store.create({ ...base, target: { kind: 'channel', channelId: 'C0LAB' }, ownerId: 'U1' });
-    store.create({ ...base, target: { kind: 'channel', channelId: 'C0OTHER' }, ownerId: 'U2' });
-    const lines = replyLines(page());
+    await store.create({ ...base, target: { kind: 'user', userId: 'U2' }, ownerId: 'U2' });
+    await store.create({ ...base, target: { kind: 'channel', channelId: 'C0LAB' }, ownerId: 'U1' });
+    await store.create({ ...base, target: { kind: 'channel', channelId: 'C0OTHER' }, ownerId: 'U2' });
+    const lines = replyLines(await page());
     expect(lines.filter((l) => l.startsWith('Subscription '))).toEqual([
       'Subscription 2 to #C0LAB, Mondays at 09:00 (UTC). Next post: Monday 2027-01-11 04:00 (America/New_York).',
     ]);
@@ -120,7 +120,7 @@ describe('the home page', () => {
 
   it('shows a group’s next session, the person’s answer, and RSVP buttons that are the group’s own', async () => {
     await groupWithMember();
-    const before = page();
+    const before = await page();
     expect(replyLines(before)).toContain(
       'Safety RG in #C0RG. Next, session 1: 2.1 How in-context learning works is not understood, ' +
         'Thursday 2027-01-14 12:00 (America/New_York). Your answer: not answered yet.',
@@ -132,15 +132,15 @@ describe('the home page', () => {
     expect(pressed.reply?.summary).toBe(
       'Noted: you are going to session 1 of "Safety RG". Press Going again to withdraw.',
     );
-    expect(replyLines(page()).some((l) => l.endsWith('Your answer: going.'))).toBe(true);
+    expect(replyLines(await page()).some((l) => l.endsWith('Your answer: going.'))).toBe(true);
   });
 
   it('lists questions marked Interested, newest first, each with an Open button', async () => {
     const store = world.services.subscriptions;
-    store.addInterest('slack', 'T1', 'U1', '2.1-q1', 'digest:1:2027-W01', new Date('2027-01-04T10:00:00Z'));
-    store.addInterest('slack', 'T1', 'U1', '2.1.1-p1', 'digest:1:2027-W02', new Date('2027-01-11T10:00:00Z'));
-    store.addInterest('slack', 'T1', 'U1', '2.1-q1', 'digest:1:2027-W03', new Date('2027-01-18T10:00:00Z'));
-    const reply = page();
+    await store.addInterest('slack', 'T1', 'U1', '2.1-q1', 'digest:1:2027-W01', new Date('2027-01-04T10:00:00Z'));
+    await store.addInterest('slack', 'T1', 'U1', '2.1.1-p1', 'digest:1:2027-W02', new Date('2027-01-11T10:00:00Z'));
+    await store.addInterest('slack', 'T1', 'U1', '2.1-q1', 'digest:1:2027-W03', new Date('2027-01-18T10:00:00Z'));
+    const reply = await page();
     const ids = reply.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.id) : []));
     expect(ids).toEqual(['2.1-q1', '2.1.1-p1']);
     expect(replyLines(reply).find((l) => l.startsWith('[2.1-q1]'))).toMatch(
@@ -154,7 +154,7 @@ describe('the home page', () => {
 
   it('shows at most 15 subscriptions and says how many more there are', async () => {
     for (let i = 0; i < 20; i += 1) await subscribeInDm('day=mon time=08:00');
-    const reply = page();
+    const reply = await page();
     expect(replyLines(reply).filter((l) => l.startsWith('Subscription '))).toHaveLength(15);
     expect(replyLines(reply)).toContain('Showing 15 of 20 subscriptions. /agenda subscriptions lists them all.');
   });

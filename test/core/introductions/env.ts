@@ -8,10 +8,12 @@ import { ManualClock } from '../../../src/core/clock.js';
 import type { CommandContext, ConversationRef, Platform } from '../../../src/core/context.js';
 import { spansToPlain, type Reply } from '../../../src/core/message.js';
 import { DeliveryPorts, type GroupConversationsPort, type GroupConversationSpec } from '../../../src/core/ports.js';
-import { openDatabase, type Db } from '../../../src/persistence/db.js';
+import type { StorageBackend } from '../../../src/persistence/backend.js';
+import type { Db } from '../../../src/persistence/db.js';
 import { MemoryDeliveryPort } from '../../fakes/memory-delivery.js';
 import { miniAgenda } from '../../fixtures/mini-agenda.js';
 import { plain } from '../../helpers/digest.js';
+import { sqliteDb, testBackend } from '../../helpers/services.js';
 import { typed } from '../../helpers/typed.js';
 
 /** Records every group conversation it opens; can be told to fail the next one. */
@@ -45,6 +47,8 @@ export class GroupCapablePort extends MemoryDeliveryPort {
 }
 
 export interface IntroEnv extends Core {
+  readonly backend: StorageBackend;
+  /** The SQLite connection (throws on another backend). */
   readonly db: Db;
   readonly clock: ManualClock;
   readonly port: GroupCapablePort;
@@ -53,18 +57,20 @@ export interface IntroEnv extends Core {
   say(userId: string, text: string, tenantId?: string): Promise<string>;
   reply(userId: string, text: string, tenantId?: string): Promise<Reply>;
   /** Marks a question Interested as the weekly card's button does (through the weekly question's store). */
-  interested(userId: string, questionId: string, tenantId?: string): void;
+  interested(userId: string, questionId: string, tenantId?: string): Promise<void>;
 }
 
-export function introEnv(options: { platform?: Platform; needsChannel?: boolean; maxMembers?: number } = {}): IntroEnv {
+export async function introEnv(
+  options: { platform?: Platform; needsChannel?: boolean; maxMembers?: number; backend?: StorageBackend } = {},
+): Promise<IntroEnv> {
   const platform = options.platform ?? 'slack';
-  const db = openDatabase(':memory:');
+  const backend = testBackend(options);
   const clock = new ManualClock('2026-03-02T10:00:00Z');
   const groups = new RecordingGroups(options.needsChannel ?? false, options.maxMembers ?? 8, platform);
   const port = new GroupCapablePort(platform, groups);
   const delivery = new DeliveryPorts();
   delivery.add(port);
-  const core = bootCore({ agenda: miniAgenda, db, clock, delivery, random: () => 0 });
+  const core = await bootCore({ agenda: miniAgenda, backend, clock, delivery, random: () => 0 });
   const ctx = (userId: string, tenantId: string): CommandContext => ({
     actor: { platform, tenantId, userId },
     conversation: { platform, tenantId, channelId: 'C1' },
@@ -74,14 +80,24 @@ export function introEnv(options: { platform?: Platform; needsChannel?: boolean;
     core.dispatcher.runText('agenda', typed(text), ctx(userId, tenantId));
   return {
     ...core,
-    db,
+    backend,
+    get db() {
+      return sqliteDb(backend);
+    },
     clock,
     port,
     groups,
     reply,
     say: async (userId, text, tenantId) => plain(await reply(userId, text, tenantId)),
-    interested(userId, questionId, tenantId = 'T1') {
-      core.services.subscriptions.addInterest(platform, tenantId, userId, questionId, `digest:1:2026-W10`, clock.now());
+    async interested(userId, questionId, tenantId = 'T1') {
+      await core.services.subscriptions.addInterest(
+        platform,
+        tenantId,
+        userId,
+        questionId,
+        `digest:1:2026-W10`,
+        clock.now(),
+      );
       clock.advance(60_000);
     },
   };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/ports.js';
 import { plain } from '../../helpers/digest.js';
-import { introEnv, mentionsIn } from './env.js';
+import { introEnv, mentionsIn, type IntroEnv } from './env.js';
 
 /** U1..U4 marked 3.5-q1 Interested; those named turned introductions on. */
-async function fourInterested(optedIn: readonly string[]): Promise<ReturnType<typeof introEnv>> {
-  const env = introEnv();
-  for (const user of ['U1', 'U2', 'U3', 'U4']) env.interested(user, '3.5-q1');
+async function fourInterested(optedIn: readonly string[]): Promise<IntroEnv> {
+  const env = await introEnv();
+  for (const user of ['U1', 'U2', 'U3', 'U4']) await env.interested(user, '3.5-q1');
   for (const user of optedIn) {
     await env.say(user, 'introductions on');
     env.clock.advance(60_000);
@@ -16,7 +16,7 @@ async function fourInterested(optedIn: readonly string[]): Promise<ReturnType<ty
 
 describe('introductions: help', () => {
   it('lists both commands in /agenda help', async () => {
-    const text = await introEnv().say('U1', 'help');
+    const text = await (await introEnv()).say('U1', 'help');
     expect(text).toContain('/agenda introduce [<topic>] Meet others interested in the same question or challenge');
     expect(text).toContain(
       '/agenda introductions [<setting>] [#channel] Turn introductions to people who share your interests on or off',
@@ -26,7 +26,7 @@ describe('introductions: help', () => {
 
 describe('introductions: consent', () => {
   it('is off by default, and on and off say what they change', async () => {
-    const env = introEnv();
+    const env = await introEnv();
     expect(await env.say('U1', 'introductions')).toContain('Your introductions are off');
     expect(await env.say('U1', 'introductions on')).toContain('Introductions are on.');
     expect(await env.say('U1', 'introductions on')).toContain('Introductions were already on.');
@@ -54,7 +54,7 @@ describe('introductions: consent', () => {
 describe('introductions: counting', () => {
   it("lists the asker's interests with counts of others, never their names", async () => {
     const env = await fourInterested(['U2']);
-    env.interested('U1', '3.6.1-p1');
+    await env.interested('U1', '3.6.1-p1');
     const reply = await env.reply('U1', 'introduce');
     const text = plain(reply);
     expect(text).toContain('3.5-q1 3 other people interested, 1 of them open to introductions');
@@ -64,11 +64,11 @@ describe('introductions: counting', () => {
   });
 
   it('never counts people of another workspace, nor introduces them', async () => {
-    const env = introEnv();
-    env.interested('U1', '3.5-q1');
+    const env = await introEnv();
+    await env.interested('U1', '3.5-q1');
     await env.say('U1', 'introductions on');
-    env.interested('X1', '3.5-q1', 'T2');
-    env.interested('X2', '3.5-q1', 'T2');
+    await env.interested('X1', '3.5-q1', 'T2');
+    await env.interested('X2', '3.5-q1', 'T2');
     await env.say('X1', 'introductions on', 'T2');
     await env.say('X2', 'introductions on', 'T2');
     expect(await env.say('U1', 'introduce')).toContain(
@@ -112,7 +112,7 @@ describe('introductions: introducing', () => {
         'Ask again when someone new turns introductions on.',
     );
     expect(await env.say('U2', 'introduce 3.5-q1')).toContain('You have already been introduced to all of them');
-    env.interested('U5', '3.5-q1');
+    await env.interested('U5', '3.5-q1');
     await env.say('U5', 'introductions on');
     expect(await env.say('U1', 'introduce 3.5-q1')).toBe(
       'You were introduced to @U5 over question 3.5-q1: look for the new group conversation.',
@@ -132,10 +132,10 @@ describe('introductions: introducing', () => {
   });
 
   it('takes a challenge as everyone interested in any of its questions', async () => {
-    const env = introEnv();
-    env.interested('U1', '3.5-q1');
-    env.interested('U2', '3.5.2-p1');
-    env.interested('U3', '3.6.1-p1');
+    const env = await introEnv();
+    await env.interested('U1', '3.5-q1');
+    await env.interested('U2', '3.5.2-p1');
+    await env.interested('U3', '3.6.1-p1');
     for (const user of ['U1', 'U2', 'U3']) await env.say(user, 'introductions on');
     expect(await env.say('U1', 'introduce 3.5')).toBe(
       'You were introduced to @U2 over challenge 3.5: look for the new group conversation.',
@@ -144,8 +144,8 @@ describe('introductions: introducing', () => {
   });
 
   it('fills one conversation up to the platform limit, earliest consent first, and says how many wait', async () => {
-    const env = introEnv({ maxMembers: 3 });
-    for (const user of ['U1', 'U2', 'U3', 'U4']) env.interested(user, '3.5-q1');
+    const env = await introEnv({ maxMembers: 3 });
+    for (const user of ['U1', 'U2', 'U3', 'U4']) await env.interested(user, '3.5-q1');
     for (const user of ['U4', 'U1', 'U3', 'U2']) {
       await env.say(user, 'introductions on');
       env.clock.advance(3_600_000);
@@ -170,7 +170,7 @@ describe('introductions: introducing', () => {
 
 describe('introductions: bad input', () => {
   it('says what is wrong with the id', async () => {
-    const env = introEnv();
+    const env = await introEnv();
     expect(await env.say('U1', 'introduce 9.9')).toBe(
       'There is no question or challenge "9.9" in this agenda. Give an id such as 3.5 or 3.5-q1; ' +
         '`/agenda introduce` lists the questions you marked Interested.',
@@ -194,9 +194,9 @@ describe('introductions: bad input', () => {
 
 describe('introductions: a platform that needs a channel (Discord)', () => {
   it('says so plainly until organisers choose a channel, then opens the private thread there', async () => {
-    const env = introEnv({ platform: 'discord', needsChannel: true });
+    const env = await introEnv({ platform: 'discord', needsChannel: true });
     for (const user of ['U1', 'U2']) {
-      env.interested(user, '3.5-q1');
+      await env.interested(user, '3.5-q1');
       await env.say(user, 'introductions on');
     }
     expect(await env.say('U1', 'introduce 3.5-q1')).toContain('No introductions channel is set in this server yet');
@@ -221,20 +221,31 @@ describe('introductions: a platform that needs a channel (Discord)', () => {
 });
 
 describe('introductions: the ledger', () => {
-  it('keys an introduction by topic and member set, whatever the order, within one tenant', () => {
-    const env = introEnv();
+  it('keys an introduction by topic and member set, whatever the order, within one tenant', async () => {
+    const env = await introEnv();
     const store = env.services.introductions;
     const at = env.clock.now();
     const t1 = { platform: 'slack', tenantId: 'T1' } as const;
-    expect(store.record({ ...t1, topic: '3.5', members: ['U2', 'U1'], requestedBy: 'U2', createdAt: at })).toBe(1);
+    expect(await store.record({ ...t1, topic: '3.5', members: ['U2', 'U1'], requestedBy: 'U2', createdAt: at })).toBe(
+      1,
+    );
     expect(
-      store.record({ ...t1, topic: '3.5', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at }),
+      await store.record({ ...t1, topic: '3.5', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at }),
     ).toBeUndefined();
-    expect(store.record({ ...t1, topic: '3.5-q1', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at })).toBe(2);
     expect(
-      store.record({ ...t1, tenantId: 'T2', topic: '3.5', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at }),
+      await store.record({ ...t1, topic: '3.5-q1', members: ['U1', 'U2'], requestedBy: 'U1', createdAt: at }),
+    ).toBe(2);
+    expect(
+      await store.record({
+        ...t1,
+        tenantId: 'T2',
+        topic: '3.5',
+        members: ['U1', 'U2'],
+        requestedBy: 'U1',
+        createdAt: at,
+      }),
     ).toBe(3);
-    expect([...store.introducedWith(t1, '3.5', 'U1')]).toEqual(['U2']);
-    expect([...store.introducedWith({ ...t1, tenantId: 'T3' }, '3.5', 'U1')]).toEqual([]);
+    expect([...(await store.introducedWith(t1, '3.5', 'U1'))]).toEqual(['U2']);
+    expect([...(await store.introducedWith({ ...t1, tenantId: 'T3' }, '3.5', 'U1'))]).toEqual([]);
   });
 });

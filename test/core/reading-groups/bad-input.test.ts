@@ -54,16 +54,16 @@ describe('bad input gets a specific reply', () => {
   ];
 
   it.each(createCases)('%s', async (text, expected) => {
-    const world = makeWorld({ now: NOW });
+    const world = await makeWorld({ now: NOW });
     const reply = await world.dispatcher.runText('readinggroup', text, world.ctx('U1'));
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.summary.startsWith(expected)).toBe(true);
-    expect(world.store.groupsOf('slack', 'T1')).toEqual([]);
+    expect(await world.store.groupsOf('slack', 'T1')).toEqual([]);
     expect(world.port.posts).toEqual([]);
   });
 
   it('refuses a name already used here, and a group made in a direct message', async () => {
-    const world = makeWorld({ now: NOW });
+    const world = await makeWorld({ now: NOW });
     await world.dispatcher.runText('readinggroup', 'create name:"Safety RG"', world.ctx('U1'));
     expect((await world.dispatcher.runText('readinggroup', 'create name:"safety rg"', world.ctx('U2'))).summary).toBe(
       'There is already a reading group called "Safety RG" here; choose another name.',
@@ -75,7 +75,7 @@ describe('bad input gets a specific reply', () => {
   });
 
   it('answers the other commands specifically', async () => {
-    const world = makeWorld({ now: NOW });
+    const world = await makeWorld({ now: NOW });
     const say = async (text: string, user = 'U1', channelId = 'C1') =>
       (await world.dispatcher.runText('readinggroup', text, world.ctx(user, { channelId }))).summary;
     expect(await say('status')).toBe(
@@ -120,7 +120,7 @@ describe('bad input gets a specific reply', () => {
   });
 
   it('answers stale buttons and bad notes specifically', async () => {
-    const world = makeWorld({ now: NOW });
+    const world = await makeWorld({ now: NOW });
     await world.dispatcher.runText('readinggroup', 'create name:RG syllabus:2.1 start=2027-01-14', world.ctx('U1'));
     expect((await world.dispatcher.press('rg-going', 'garbage', world.ctx('U2'))).reply?.summary).toBe(
       'That button belongs to a session that no longer exists here. Run `/readinggroup status` for the current one.',

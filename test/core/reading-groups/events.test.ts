@@ -39,7 +39,7 @@ function summary(calls: RecordingEvents['calls']) {
 describe('Discord scheduled events (events:on)', () => {
   it('are created with the group, moved on skip and postpone, and removed on archive', async () => {
     const port = new DiscordLikePort('discord');
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z', platform: 'discord', port });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z', platform: 'discord', port });
     const created = await world.dispatcher.runText(
       'readinggroup',
       'create name:RG syllabus:2.1,2.2 day=thu time=17:00 tz=Europe/Berlin start=2027-03-18 events:on',
@@ -70,7 +70,7 @@ describe('Discord scheduled events (events:on)', () => {
   it('say so when the bot lacks Manage Events, and the group is still created', async () => {
     const port = new DiscordLikePort('discord');
     port.scheduledEvents.failure = new DeliveryError('discord', '50013', 'no-access', 'Missing Permissions');
-    const world = makeWorld({ now: '2027-03-01T09:00:00Z', platform: 'discord', port });
+    const world = await makeWorld({ now: '2027-03-01T09:00:00Z', platform: 'discord', port });
     const created = await world.dispatcher.runText(
       'readinggroup',
       'create name:RG syllabus:2.1 start=2027-03-18 events:on',
@@ -79,6 +79,6 @@ describe('Discord scheduled events (events:on)', () => {
     expect(created.summary).toBe(
       'Created "RG" with 1 session; you are its organiser. The kickoff card is in this channel. The Discord scheduled events could not be changed: the bot needs the Manage Events permission.',
     );
-    expect(world.store.groupsOf('discord', 'T1').map((g) => g.name)).toEqual(['RG']);
+    expect((await world.store.groupsOf('discord', 'T1')).map((g) => g.name)).toEqual(['RG']);
   });
 });

@@ -13,7 +13,7 @@ describe('reading-group posts are made exactly once across crashes', () => {
   const points: FaultPoint[] = ['before-post', 'after-post', 'after-record'];
 
   it.each(points)('a crash at %s, then a restart, gives one reminder and one session thread', async (point) => {
-    const world = makeWorld({ now: '2027-01-04T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-01-04T09:00:00Z' });
     await world.dispatcher.runText(
       'readinggroup',
       'create name:RG syllabus:2.1,2.2 day=thu time=17:00 tz=UTC start=2027-01-14',

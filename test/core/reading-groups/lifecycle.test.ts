@@ -16,7 +16,7 @@ async function createSafetyRg(world: World): Promise<Reply> {
 
 describe('a reading group from creation to notes export', () => {
   it('runs the whole lifecycle on the injected clock', async () => {
-    const world = makeWorld({ now: '2027-01-04T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-01-04T09:00:00Z' });
     const { dispatcher, port, clock } = world;
 
     // Create: the asker learns it worked; the kickoff card lands in the channel once.

@@ -5,7 +5,7 @@ import { makeWorld } from '../../helpers/reading-groups.js';
 
 describe('a session thread', () => {
   it('ends with two related questions from other challenges, each with its origin', async () => {
-    const world = makeWorld({ now: '2027-01-04T09:00:00Z', agenda: relatedAgenda, reminderHours: 0 });
+    const world = await makeWorld({ now: '2027-01-04T09:00:00Z', agenda: relatedAgenda, reminderHours: 0 });
     const create = 'create name:"ICL RG" syllabus:2.1,3.5 day=thu time=17:00 tz=UTC start=2027-01-14';
     await world.dispatcher.runText('readinggroup', create, world.ctx('U1'));
     world.clock.set('2027-01-14T17:00:00Z');

@@ -5,7 +5,7 @@ import { makeWorld, type World } from '../../helpers/reading-groups.js';
 import { typed } from '../../helpers/typed.js';
 
 async function withGroup(now = '2027-01-04T09:00:00Z'): Promise<World> {
-  const world = makeWorld({ now });
+  const world = await makeWorld({ now });
   await world.dispatcher.runText(
     'readinggroup',
     'create name:"Safety RG" syllabus:2.1,2.2,2.3,2.4 day=thu time=17:00 tz=UTC start=2027-01-14',
@@ -31,19 +31,19 @@ describe('facilitator rotation', () => {
       await world.dispatcher.runText('readinggroup', 'facilitate', world.ctx(user));
       world.clock.advance(1000);
     }
-    const facilitatorOf = (n: number) => world.store.session(1, n)?.facilitatorId;
+    const facilitatorOf = async (n: number) => (await world.store.session(1, n))?.facilitatorId;
     world.clock.set('2027-01-14T17:00:00Z');
     await world.sweep();
-    expect(facilitatorOf(1)).toBe('UA');
+    expect(await facilitatorOf(1)).toBe('UA');
     await world.dispatcher.press('rg-not-going', '1:2:r', world.ctx('UB'));
     world.clock.set('2027-01-21T17:00:00Z');
     await world.sweep();
-    expect(facilitatorOf(2)).toBe('UC');
+    expect(await facilitatorOf(2)).toBe('UC');
     world.clock.set('2027-01-28T17:00:00Z');
     await world.sweep();
-    expect(facilitatorOf(3)).toBe('UA');
+    expect(await facilitatorOf(3)).toBe('UA');
     const handover = await world.dispatcher.press('rg-not-going', '1:3:s', world.ctx('UA'));
-    expect(facilitatorOf(3)).toBe('UB');
+    expect(await facilitatorOf(3)).toBe('UB');
     const fields = handover.update?.blocks.find((b) => b.kind === 'fields');
     expect(fields?.kind === 'fields' ? fields.fields[1] : undefined).toEqual({
       label: 'Facilitator',
@@ -70,7 +70,7 @@ describe('organiser-only actions', () => {
         refusal(what),
       );
     }
-    expect(world.store.sessions(1)[0]?.localDate).toBe('2027-01-14');
+    expect((await world.store.sessions(1))[0]?.localDate).toBe('2027-01-14');
     expect(
       (await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U1'))).summary,
     ).toBe('"Safety RG" needs at least one organiser: add another before removing the last one.');
@@ -83,7 +83,7 @@ describe('organiser-only actions', () => {
     expect(
       (await world.dispatcher.runText('readinggroup', typed('organisers remove @U1'), world.ctx('U2'))).summary,
     ).toBe('Removed an organiser from "Safety RG".');
-    expect(world.store.organisers(1)).toEqual(['U2']);
+    expect(await world.store.organisers(1)).toEqual(['U2']);
   });
 });
 
@@ -103,7 +103,7 @@ describe('tenants', () => {
     expect((await world.dispatcher.press('rg-going', '1:1:s', stranger)).reply?.summary).toMatch(
       /^That button belongs to a session that no longer exists here\./,
     );
-    expect(world.store.members(1)).toEqual([]);
+    expect(await world.store.members(1)).toEqual([]);
     // The same name is free in another workspace.
     const other = await world.dispatcher.runText(
       'readinggroup',
@@ -121,7 +121,7 @@ describe('a channel the bot can no longer post to', () => {
     world.clock.set('2027-01-13T17:00:00Z');
     await world.sweep();
     await world.sweep();
-    expect(world.store.group('slack', 'T1', 1)?.status).toBe('paused');
+    expect((await world.store.group('slack', 'T1', 1))?.status).toBe('paused');
     const notices = world.port.posts.filter((p) => p.conversation.channelId === 'dm:U1');
     expect(notices.map((p) => p.reply.summary)).toEqual([
       'Your reading group "Safety RG" is paused: the bot could not post in its channel (channel_not_found). Give the bot access to the channel again, then run /readinggroup resume there.',
@@ -143,8 +143,8 @@ describe('a member who cannot be reached by DM', () => {
     world.clock.set('2027-01-13T17:00:00Z');
     await world.sweep();
     await world.sweep();
-    expect(world.store.group('slack', 'T1', 1)?.status).toBe('active');
-    expect(world.services.deliveries.get('rg:1:1:reminder:2027-01-14:U2')?.state).toBe('failed');
+    expect((await world.store.group('slack', 'T1', 1))?.status).toBe('active');
+    expect((await world.services.deliveries.get('rg:1:1:reminder:2027-01-14:U2'))?.state).toBe('failed');
     expect(world.port.posts.map((p) => p.key)).toEqual(['rg:1:kickoff', 'rg:1:1:reminder:2027-01-14']);
   });
 });
@@ -174,7 +174,7 @@ describe('group autocomplete', () => {
 
 describe('help', () => {
   it('is what a bare /readinggroup shows, generated from the declarations', async () => {
-    const world = makeWorld({ now: '2027-01-04T09:00:00Z' });
+    const world = await makeWorld({ now: '2027-01-04T09:00:00Z' });
     const reply = await world.dispatcher.runText('readinggroup', '', world.ctx('U1'));
     const list = reply.blocks.find((b) => b.kind === 'list');
     const names = list?.kind === 'list' ? list.items.map((i) => i.id) : [];

@@ -130,8 +130,8 @@ export class FakeSlack implements FakeState {
   }
 
   /** Resolves once `condition()` holds, re-checked after every request the fake handles. */
-  async until(condition: () => boolean): Promise<void> {
-    while (!condition()) await new Promise<void>((resolve) => this.#waiters.add(resolve));
+  async until(condition: () => boolean | Promise<boolean>): Promise<void> {
+    while (!(await condition())) await new Promise<void>((resolve) => this.#waiters.add(resolve));
   }
 
   async close(): Promise<void> {

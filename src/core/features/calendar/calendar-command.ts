@@ -17,11 +17,11 @@ const NO_FEEDS =
   'A subscribable calendar feed needs the bot to serve web requests: ' +
   'Slack in HTTP mode with PUBLIC_BASE_URL set. Ask whoever runs the bot.';
 
-function feedSentence(services: Services, group: ReadingGroup): string {
+async function feedSentence(services: Services, group: ReadingGroup): Promise<string> {
   if (services.settings.calendarFeedBaseUrl === undefined) {
     return `${NO_FEEDS} Until then, post a fresh file after each change: importing it again updates the events.`;
   }
-  if (services.calendars.hasFeed(group.id)) {
+  if (await services.calendars.hasFeed(group.id)) {
     return (
       'The group also has a subscribable feed that stays current by itself; its organisers have the address ' +
       '(`/readinggroup calendar reset` makes a new one and stops the old).'
@@ -39,15 +39,16 @@ async function postCalendar(services: Services, ctx: CommandContext, group: Read
   return say(
     `Posted the calendar of "${group.name}" (${count}) as ${file.filename}: ` +
       'open it to add the sessions to your calendar. ' +
-      `Importing a newer copy updates the events instead of adding them twice. ${feedSentence(services, group)}`,
+      `Importing a newer copy updates the events instead of adding them twice. ${await feedSentence(services, group)}`,
   );
 }
 
-function resetFeed(services: Services, ctx: CommandContext, group: ReadingGroup): Reply {
-  requireOrganiser(services.readingGroups.store, group, ctx.actor.userId, 'make a new calendar feed');
+async function resetFeed(services: Services, ctx: CommandContext, group: ReadingGroup): Promise<Reply> {
+  await requireOrganiser(services.readingGroups.store, group, ctx.actor.userId, 'make a new calendar feed');
   const base = services.settings.calendarFeedBaseUrl;
   if (base === undefined) throw new UserError('no-calendar-feeds', NO_FEEDS);
-  const url = feedUrl(base, services.calendars.issueFeedToken(group.id, ctx.actor.userId, services.clock.now()));
+  const token = await services.calendars.issueFeedToken(group.id, ctx.actor.userId, services.clock.now());
+  const url = feedUrl(base, token);
   const warning =
     'Anyone with this address can read the schedule: share it with the group, not in public. ' +
     'Any earlier address of this feed has stopped working; run this again to stop this one.';
@@ -84,7 +85,7 @@ export const calendar = defineSubcommand({
     // In `calendar Safety RG` the first word is part of the group's name, not an action.
     const groupText =
       !reset && args.action !== undefined ? [args.action, args.group ?? ''].join(' ').trim() : args.group;
-    const { group } = resolveGroup(services, ctx, groupText);
+    const { group } = await resolveGroup(services, ctx, groupText);
     return reset ? resetFeed(services, ctx, group) : postCalendar(services, ctx, group);
   },
 });

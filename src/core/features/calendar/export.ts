@@ -25,8 +25,8 @@ export function calendarFilename(group: Pick<ReadingGroup, 'id' | 'name'>): stri
 }
 
 /** The organiser each event names: the creator while they still organise, else the first organiser. */
-function organiserOf(services: Services, group: ReadingGroup): string | undefined {
-  const organisers = services.readingGroups.store.organisers(group.id);
+async function organiserOf(services: Services, group: ReadingGroup): Promise<string | undefined> {
+  const organisers = await services.readingGroups.store.organisers(group.id);
   return organisers.includes(group.createdBy) ? group.createdBy : organisers[0];
 }
 
@@ -41,7 +41,7 @@ async function threadLinks(
   if (!port?.threadLink) return links;
   for (const session of sessions) {
     if (session.status === 'scheduled') continue;
-    const thread = sessionThread(services, group.id, session.number);
+    const thread = await sessionThread(services, group.id, session.number);
     if (!thread) continue;
     try {
       const link = await port.threadLink(thread);
@@ -54,12 +54,12 @@ async function threadLinks(
 }
 
 export async function groupCalendarFile(services: Services, group: ReadingGroup): Promise<CalendarFile> {
-  const sessions = services.readingGroups.store.sessions(group.id);
+  const sessions = await services.readingGroups.store.sessions(group.id);
   const content = groupCalendar({
     group,
     sessions,
-    sequences: services.calendars.sequences(group.id),
-    organiserId: organiserOf(services, group),
+    sequences: await services.calendars.sequences(group.id),
+    organiserId: await organiserOf(services, group),
     threadLinks: await threadLinks(services, group, sessions),
     catalog: services.agenda(),
     now: services.clock.now(),
@@ -73,9 +73,9 @@ export async function groupCalendarFile(services: Services, group: ReadingGroup)
  * still served, so subscribed calendars learn that their sessions are cancelled.
  */
 export async function calendarFeed(services: Services, token: string): Promise<CalendarFile | undefined> {
-  const owner = services.calendars.feedOwner(token);
+  const owner = await services.calendars.feedOwner(token);
   if (!owner) return undefined;
-  const group = services.readingGroups.store.group(owner.platform, owner.tenantId, owner.groupId);
+  const group = await services.readingGroups.store.group(owner.platform, owner.tenantId, owner.groupId);
   return group ? groupCalendarFile(services, group) : undefined;
 }
 

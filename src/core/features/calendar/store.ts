@@ -14,13 +14,13 @@ export interface FeedOwner {
 
 export interface CalendarStore {
   /** Each session's revision (iCalendar SEQUENCE) by session number; absent means 0. */
-  sequences(groupId: number): ReadonlyMap<number, number>;
+  sequences(groupId: number): Promise<ReadonlyMap<number, number>>;
   /**
    * Makes a new feed token for the group, replacing (and so revoking) any earlier one.
    * Returns the token itself, which is never stored: only its SHA-256 is.
    */
-  issueFeedToken(groupId: number, userId: string, at: Date): string;
+  issueFeedToken(groupId: number, userId: string, at: Date): Promise<string>;
   /** The group a presented token opens, if it is the group's current token. */
-  feedOwner(token: string): FeedOwner | undefined;
-  hasFeed(groupId: number): boolean;
+  feedOwner(token: string): Promise<FeedOwner | undefined>;
+  hasFeed(groupId: number): Promise<boolean>;
 }

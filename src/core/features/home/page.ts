@@ -35,10 +35,12 @@ function quickStartButtons(): Block {
   return { kind: 'buttons', buttons };
 }
 
-export function homePage(services: Services, viewer: HomeViewer): Reply {
-  const subscriptions = subscriptionsOf(services, viewer);
-  const groups = groupsOf(services, viewer);
-  const interests = interestIds(services, viewer);
+export async function homePage(services: Services, viewer: HomeViewer): Promise<Reply> {
+  const [subscriptions, groups, interests] = await Promise.all([
+    subscriptionsOf(services, viewer),
+    groupsOf(services, viewer),
+    interestIds(services, viewer),
+  ]);
   if (subscriptions.length + groups.length + interests.length === 0) return welcomePage(viewer);
   const parts: Block[][] = [];
   if (subscriptions.length > 0) parts.push(subscriptionBlocks(subscriptions, viewer));

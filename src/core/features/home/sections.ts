@@ -21,10 +21,10 @@ export const MAX_ITEMS = 15;
 export const MAX_OPEN_BUTTONS = 10;
 
 /** The person's direct-message subscriptions and the channel subscriptions they set up. */
-export function subscriptionsOf(services: Services, viewer: HomeViewer): readonly Subscription[] {
-  return services.subscriptions
-    .list(viewer.platform, viewer.tenantId)
-    .filter((s) => (s.target.kind === 'user' ? s.target.userId === viewer.userId : s.ownerId === viewer.userId));
+export async function subscriptionsOf(services: Services, viewer: HomeViewer): Promise<readonly Subscription[]> {
+  return (await services.subscriptions.list(viewer.platform, viewer.tenantId)).filter((s) =>
+    s.target.kind === 'user' ? s.target.userId === viewer.userId : s.ownerId === viewer.userId,
+  );
 }
 
 export function subscriptionBlocks(subscriptions: readonly Subscription[], viewer: HomeViewer): Block[] {
@@ -56,17 +56,19 @@ export interface GroupEntry {
   readonly rsvp: RsvpAnswer | undefined;
 }
 
-export function groupsOf(services: Services, viewer: HomeViewer): GroupEntry[] {
+export async function groupsOf(services: Services, viewer: HomeViewer): Promise<GroupEntry[]> {
   const { store } = services.readingGroups;
-  return store
-    .groupsOf(viewer.platform, viewer.tenantId)
-    .filter((g) => store.members(g.id).some((m) => m.userId === viewer.userId))
-    .map((group) => {
-      const next = upcoming(store.sessions(group.id))[0];
-      const answers = next ? store.rsvps(group.id, next.number) : [];
+  const groups = await store.groupsOf(viewer.platform, viewer.tenantId);
+  const entries = await Promise.all(
+    groups.map(async (group): Promise<GroupEntry[]> => {
+      if (!(await store.members(group.id)).some((m) => m.userId === viewer.userId)) return [];
+      const next = upcoming(await store.sessions(group.id))[0];
+      const answers = next ? await store.rsvps(group.id, next.number) : [];
       const rsvp = answers.find((r) => r.userId === viewer.userId)?.answer;
-      return { group, next, rsvp };
-    });
+      return [{ group, next, rsvp }];
+    }),
+  );
+  return entries.flat();
 }
 
 const PRIMARY = 'primary' as const;
@@ -116,8 +118,8 @@ export function groupBlocks(entries: readonly GroupEntry[], viewer: HomeViewer, 
 }
 
 /** The questions the person marked Interested, newest first, each once. */
-export function interestIds(services: Services, viewer: HomeViewer): string[] {
-  const interests = [...services.subscriptions.interestsOf(viewer.platform, viewer.tenantId, viewer.userId)];
+export async function interestIds(services: Services, viewer: HomeViewer): Promise<string[]> {
+  const interests = [...(await services.subscriptions.interestsOf(viewer.platform, viewer.tenantId, viewer.userId))];
   interests.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   return [...new Set(interests.map((i) => i.questionId))];
 }

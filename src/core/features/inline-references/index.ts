@@ -12,7 +12,7 @@ import type { Feature } from '../declaration.js';
 import { referencedIds } from './parse.js';
 import { knownItems, referencesReply } from './reply.js';
 
-export function answerReferences(message: ChannelMessage, services: Services): Reply | undefined {
+export async function answerReferences(message: ChannelMessage, services: Services): Promise<Reply | undefined> {
   // An edit never brings a reply: the original either had one already or was not asking.
   if (message.fromBot || message.edited) return undefined;
   const ids = referencedIds(message.segments);
@@ -22,7 +22,7 @@ export function answerReferences(message: ChannelMessage, services: Services): R
   if (items.length === 0) return undefined;
   const { platform, tenantId, channelId } = message.conversation;
   const ref = { platform, tenantId, channelId, messageId: message.messageId };
-  const claimed = services.inlineReplies.claim(ref, services.clock.now());
+  const claimed = await services.inlineReplies.claim(ref, services.clock.now());
   return claimed ? referencesReply(catalog, items) : undefined;
 }
 

@@ -14,5 +14,5 @@ export interface MessageRef {
 
 export interface InlineReplyLedger {
   /** True for the first claim of a message, false for every later one. */
-  claim(message: MessageRef, at: Date): boolean;
+  claim(message: MessageRef, at: Date): Promise<boolean>;
 }

@@ -34,7 +34,7 @@ export const introductionsCommand = defineSubcommand({
     const tenant: Tenant = { platform: ctx.actor.platform, tenantId: ctx.actor.tenantId };
     const store = services.introductions;
     if (setting === 'on') {
-      const changed = store.setOptedIn(tenant, ctx.actor.userId, true, services.clock.now());
+      const changed = await store.setOptedIn(tenant, ctx.actor.userId, true, services.clock.now());
       return ephemeralText(
         `${changed ? 'Introductions are on' : 'Introductions were already on'}. ` +
           `People in this ${place(ctx)} who marked the same ` +
@@ -43,7 +43,7 @@ export const introductionsCommand = defineSubcommand({
       );
     }
     if (setting === 'off') {
-      const changed = store.setOptedIn(tenant, ctx.actor.userId, false, services.clock.now());
+      const changed = await store.setOptedIn(tenant, ctx.actor.userId, false, services.clock.now());
       return ephemeralText(
         `${changed ? 'Introductions are off' : 'Introductions were already off'}: ` +
           'you are left out of every introduction from now on. ' +
@@ -66,13 +66,13 @@ function place(ctx: CommandContext): string {
   return ctx.actor.platform === 'discord' ? 'server' : 'workspace';
 }
 
-function status(ctx: CommandContext, services: Services, tenant: Tenant): Reply {
-  const on = services.introductions.isOptedIn(tenant, ctx.actor.userId);
+async function status(ctx: CommandContext, services: Services, tenant: Tenant): Promise<Reply> {
+  const on = await services.introductions.isOptedIn(tenant, ctx.actor.userId);
   const change = `/agenda introductions ${on ? 'off' : 'on'}`;
   const consent = `Your introductions are ${on ? 'on' : 'off'} (\`${change}\` changes that).`;
   if (services.platforms.get(ctx.actor.platform)?.groupConversations?.needsChannel !== true)
     return ephemeralText(consent);
-  const channel = services.introductions.channel(tenant);
+  const channel = await services.introductions.channel(tenant);
   if (channel === undefined) return ephemeralText(`${consent} No introductions channel is set in this server yet.`);
   return {
     visibility: 'ephemeral',
@@ -105,7 +105,7 @@ async function setChannel(
       'Only people with the Manage Channels or Manage Server permission can choose the introductions channel.',
     );
   }
-  services.introductions.setChannel(tenant, channelId, ctx.actor.userId, services.clock.now());
+  await services.introductions.setChannel(tenant, channelId, ctx.actor.userId, services.clock.now());
   const text =
     'Introductions will open as private threads in that channel; ' +
     'the bot needs Create Private Threads and Send Messages in Threads there.';

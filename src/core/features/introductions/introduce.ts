@@ -38,23 +38,21 @@ function tenantOf(ctx: CommandContext): Tenant {
 }
 
 /** Each of the asker's interests with counts of others: never names, only numbers. */
-function listInterests(ctx: CommandContext, services: Services): Reply {
+async function listInterests(ctx: CommandContext, services: Services): Promise<Reply> {
   const tenant = tenantOf(ctx);
   const store = services.introductions;
   const catalog = services.agenda();
-  const questionIds = [
-    ...new Set(
-      services.subscriptions.interestsOf(tenant.platform, tenant.tenantId, ctx.actor.userId).map((i) => i.questionId),
-    ),
-  ];
-  const rows = questionIds.flatMap((id) => {
-    if (!catalog.question(id)) return [];
-    const others = store.interestedIn(tenant, [id]).filter((u) => u !== ctx.actor.userId);
-    const open = store.optedIn(tenant, others).length;
-    return [{ id, counts: `${people(others.length)} interested, ${open} of them open to introductions` }];
-  });
+  const interests = await services.subscriptions.interestsOf(tenant.platform, tenant.tenantId, ctx.actor.userId);
+  const questionIds = [...new Set(interests.map((i) => i.questionId))].filter((id) => catalog.question(id));
+  const rows = await Promise.all(
+    questionIds.map(async (id) => {
+      const others = (await store.interestedIn(tenant, [id])).filter((u) => u !== ctx.actor.userId);
+      const open = (await store.optedIn(tenant, others)).length;
+      return { id, counts: `${people(others.length)} interested, ${open} of them open to introductions` };
+    }),
+  );
   const items: ListItem[] = rows.map((r) => ({ id: r.id, text: [r.counts] }));
-  const consent = store.isOptedIn(tenant, ctx.actor.userId)
+  const consent = (await store.isOptedIn(tenant, ctx.actor.userId))
     ? 'Your introductions are on.'
     : 'Your introductions are off: `/agenda introductions on` lets people who share an interest meet you.';
   if (items.length === 0) {
@@ -80,11 +78,11 @@ function listInterests(ctx: CommandContext, services: Services): Reply {
 }
 
 /** Who would be introduced: the asker's fellow interested people who opted in and have not met them over this. */
-function candidates(ctx: CommandContext, services: Services, topic: Topic): string[] {
+async function candidates(ctx: CommandContext, services: Services, topic: Topic): Promise<string[]> {
   const tenant = tenantOf(ctx);
   const store = services.introductions;
   const me = ctx.actor.userId;
-  const interested = store.interestedIn(tenant, topic.questionIds);
+  const interested = await store.interestedIn(tenant, topic.questionIds);
   if (!interested.includes(me)) {
     throw new UserError(
       'not-interested',
@@ -93,11 +91,11 @@ function candidates(ctx: CommandContext, services: Services, topic: Topic): stri
     );
   }
   const others = interested.filter((u) => u !== me);
-  const open = store.optedIn(tenant, others);
+  const open = await store.optedIn(tenant, others);
   const counts =
     `${people(others.length)} here marked ${topic.label} Interested; ` +
     `${open.length} of them turned introductions on.`;
-  if (!store.isOptedIn(tenant, me)) {
+  if (!(await store.isOptedIn(tenant, me))) {
     throw new UserError(
       'not-opted-in',
       `${counts} Your introductions are off: turn them on with \`/agenda introductions on\`, then ask again. ` +
@@ -111,7 +109,7 @@ function candidates(ctx: CommandContext, services: Services, topic: Topic): stri
         'Ask again later: once someone who shares it turns introductions on, you can meet them.',
     );
   }
-  const met = store.introducedWith(tenant, topic.id, me);
+  const met = await store.introducedWith(tenant, topic.id, me);
   const fresh = open.filter((u) => !met.has(u));
   if (fresh.length === 0) {
     throw new UserError(
@@ -124,12 +122,12 @@ function candidates(ctx: CommandContext, services: Services, topic: Topic): stri
 }
 
 async function introduce(ctx: CommandContext, services: Services, topic: Topic): Promise<Reply> {
-  const fresh = candidates(ctx, services, topic);
-  const { delivery, port, channelId } = groupPort(ctx, services);
+  const fresh = await candidates(ctx, services, topic);
+  const { delivery, port, channelId } = await groupPort(ctx, services);
   const others = fresh.slice(0, port.maxMembers - 1);
   const members = [ctx.actor.userId, ...others];
   const tenant = tenantOf(ctx);
-  const id = services.introductions.record({
+  const id = await services.introductions.record({
     ...tenant,
     topic: topic.id,
     members,
@@ -154,7 +152,7 @@ async function introduce(ctx: CommandContext, services: Services, topic: Topic):
       `intro:${id}`,
     );
   } catch (error) {
-    services.introductions.forget(id);
+    await services.introductions.forget(id);
     throw failedIntroduction(services, error);
   }
   const waiting = fresh.length - others.length;
@@ -178,7 +176,7 @@ interface GroupTarget {
   readonly channelId?: string;
 }
 
-function groupPort(ctx: CommandContext, services: Services): GroupTarget {
+async function groupPort(ctx: CommandContext, services: Services): Promise<GroupTarget> {
   const delivery = services.platforms.get(ctx.actor.platform);
   const port = delivery?.groupConversations;
   if (!delivery || !port)
@@ -187,7 +185,7 @@ function groupPort(ctx: CommandContext, services: Services): GroupTarget {
       'Introductions need group conversations, which this platform does not offer here.',
     );
   if (!port.needsChannel) return { delivery, port };
-  const channelId = services.introductions.channel(tenantOf(ctx));
+  const channelId = await services.introductions.channel(tenantOf(ctx));
   if (channelId === undefined) {
     throw new UserError(
       'no-introductions-channel',

@@ -41,8 +41,8 @@ export const relatedSubcommand = defineSubcommand({
 
 export const relatedAction: ActionSpec = {
   action: RELATED_ACTION,
-  run(_ctx, value, services) {
-    return { reply: relatedReply(services, requireSource(services.agenda(), value.slice(0, 40))) };
+  async run(_ctx, value, services) {
+    return { reply: await relatedReply(services, requireSource(services.agenda(), value.slice(0, 40))) };
   },
 };
 
@@ -69,9 +69,9 @@ export function requireSource(catalog: AgendaCatalog, text: string): RelatedSour
   );
 }
 
-function relatedReply(services: Services, source: RelatedSource): Reply {
+async function relatedReply(services: Services, source: RelatedSource): Promise<Reply> {
   const catalog = services.agenda();
-  const { elsewhere, sameChallenge } = findRelated(catalog, services.search, source, RELATED_SHOWN);
+  const { elsewhere, sameChallenge } = await findRelated(catalog, services.search, source, RELATED_SHOWN);
   const what = `${source.kind} ${source.id}`;
   if (elsewhere.length + sameChallenge.length === 0) {
     const text = `No other question in the agenda shares words with ${what}. Try \`/agenda search <words>\`.`;

@@ -34,12 +34,12 @@ export const searchSubcommand = defineSubcommand({
     },
     originFilterOption,
   ],
-  run(_ctx, args, services) {
+  async run(_ctx, args, services) {
     const catalog = services.agenda();
     const origin = parseOrigin(args.origin);
     const scope = args.in !== undefined ? requireScope(catalog, args.in, `in:${echo(args.in)}`) : undefined;
     const words = args.words.trim();
-    const result = services.search.search(
+    const result = await services.search.search(
       words,
       { ...(scope ? { challengeIds: catalog.challengeIdsOf(scope) } : {}), ...(origin ? { origin } : {}) },
       SHOWN_HITS,

@@ -30,9 +30,10 @@ export async function syncEvents(services: Services, group: ReadingGroup): Promi
   const { store } = services.readingGroups;
   const catalog = services.agenda();
   try {
-    for (const session of upcoming(store.sessions(group.id))) {
+    for (const session of upcoming(await store.sessions(group.id))) {
       const spec = eventSpec(group, session, catalog);
-      if (session.eventId === null) store.setEventId(group.id, session.number, await port.create(group.tenantId, spec));
+      if (session.eventId === null)
+        await store.setEventId(group.id, session.number, await port.create(group.tenantId, spec));
       else await port.update(group.tenantId, session.eventId, spec);
     }
     return '';
@@ -47,10 +48,10 @@ export async function removeEvents(services: Services, group: ReadingGroup): Pro
   if (!port) return '';
   const { store } = services.readingGroups;
   try {
-    for (const session of upcoming(store.sessions(group.id))) {
+    for (const session of upcoming(await store.sessions(group.id))) {
       if (session.eventId === null) continue;
       await port.delete(group.tenantId, session.eventId);
-      store.setEventId(group.id, session.number, null);
+      await store.setEventId(group.id, session.number, null);
     }
     return '';
   } catch (error) {

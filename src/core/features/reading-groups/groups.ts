@@ -9,9 +9,13 @@ import { normalize } from '../../text/similarity.js';
 import type { ReadingGroup } from './model.js';
 import type { ReadingGroupStore } from './store.js';
 
-export function findGroup(store: ReadingGroupStore, ctx: CommandContext, raw: string | undefined): ReadingGroup {
+export async function findGroup(
+  store: ReadingGroupStore,
+  ctx: CommandContext,
+  raw: string | undefined,
+): Promise<ReadingGroup> {
   const { platform, tenantId } = ctx.actor;
-  const groups = store.groupsOf(platform, tenantId);
+  const groups = await store.groupsOf(platform, tenantId);
   const text = raw?.trim() ?? '';
   if (text !== '') {
     const id = /^#?(\d+)$/u.exec(text);
@@ -37,13 +41,18 @@ function listing(groups: readonly ReadingGroup[]): string {
   return `Groups here: ${groups.map((g) => `"${g.name}" (${g.id})`).join(', ')}.`;
 }
 
-export function isOrganiser(store: ReadingGroupStore, group: ReadingGroup, userId: string): boolean {
-  return store.organisers(group.id).includes(userId);
+export async function isOrganiser(store: ReadingGroupStore, group: ReadingGroup, userId: string): Promise<boolean> {
+  return (await store.organisers(group.id)).includes(userId);
 }
 
 /** Refuses organiser-only actions for everyone else, saying who can do it. */
-export function requireOrganiser(store: ReadingGroupStore, group: ReadingGroup, userId: string, what: string): void {
-  if (isOrganiser(store, group, userId)) return;
+export async function requireOrganiser(
+  store: ReadingGroupStore,
+  group: ReadingGroup,
+  userId: string,
+  what: string,
+): Promise<void> {
+  if (await isOrganiser(store, group, userId)) return;
   throw new UserError(
     'not-organiser',
     `Only the organisers of "${group.name}" can ${what}. Ask one of them, or ask them to make you an organiser with \`/readinggroup organisers add @you\`.`,

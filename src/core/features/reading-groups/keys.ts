@@ -51,13 +51,17 @@ export function readKey(key: string): { readonly groupId: number; readonly dmUse
 }
 
 /** Where a post landed, if it was made. */
-export function postedMessage(services: Services, key: string): PostedMessage | undefined {
-  return services.deliveries.get(key)?.posted;
+export async function postedMessage(services: Services, key: string): Promise<PostedMessage | undefined> {
+  return (await services.deliveries.get(key))?.posted;
 }
 
 /** The discussion thread of a session, once opened. */
-export function sessionThread(services: Services, groupId: number, number: number): ConversationRef | undefined {
-  return services.deliveries.get(sessionKey(groupId, number))?.threadConversation;
+export async function sessionThread(
+  services: Services,
+  groupId: number,
+  number: number,
+): Promise<ConversationRef | undefined> {
+  return (await services.deliveries.get(sessionKey(groupId, number)))?.threadConversation;
 }
 
 /** The group's channel as a delivery destination. */

@@ -8,13 +8,18 @@ import type { Services } from '../../services.js';
 import { kickoffCard } from './group-cards.js';
 import { groupDestination, kickoffKey } from './keys.js';
 import type { ReadingGroup } from './model.js';
+import type { ReadingGroupStore } from './store.js';
 
-export function kickoffPlan(services: Services, group: ReadingGroup): PlannedDelivery {
-  const { store } = services.readingGroups;
+export async function kickoffPlan(
+  services: Services,
+  group: ReadingGroup,
+  store: ReadingGroupStore = services.readingGroups.store,
+): Promise<PlannedDelivery> {
+  const [sessions, members] = await Promise.all([store.sessions(group.id), store.members(group.id)]);
   return {
     key: kickoffKey(group.id),
     destination: groupDestination(group),
-    reply: kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length),
+    reply: kickoffCard(group, sessions, services.agenda(), members.length),
     dueAt: group.createdAt,
   };
 }

@@ -3,6 +3,7 @@ import type { Question } from '../../agenda/model.js';
 import type { Reply } from '../../message.js';
 import type { Services } from '../../services.js';
 import type { ReadingGroup, Session } from './model.js';
+import type { ReadingGroupStore } from './store.js';
 import { FIRST_QUESTIONS, firstQuestions } from './questions.js';
 import { reminderReply, sessionCard } from './session-cards.js';
 import type { CardKind } from './session-refs.js';
@@ -17,10 +18,16 @@ export function sessionQuestions(services: Services, session: Session): Question
   });
 }
 
-export function renderCard(services: Services, group: ReadingGroup, session: Session, card: CardKind): Reply {
-  const { store } = services.readingGroups;
+/** `store`: a transaction's (`tx.readingGroups`) when drawn inside one; the services' own otherwise. */
+export async function renderCard(
+  services: Services,
+  group: ReadingGroup,
+  session: Session,
+  card: CardKind,
+  store: ReadingGroupStore = services.readingGroups.store,
+): Promise<Reply> {
   const catalog = services.agenda();
-  const rsvps = store.rsvps(group.id, session.number);
+  const rsvps = await store.rsvps(group.id, session.number);
   if (card === 'session') {
     // The card keeps the questions it opened with; "Another question" adds to the thread, not the card.
     return sessionCard({
@@ -31,10 +38,7 @@ export function renderCard(services: Services, group: ReadingGroup, session: Ses
       rsvps,
     });
   }
-  const mentions = store
-    .members(group.id)
-    .filter((m) => m.remind === 'channel')
-    .map((m) => m.userId);
+  const mentions = (await store.members(group.id)).filter((m) => m.remind === 'channel').map((m) => m.userId);
   return reminderReply({
     group,
     session,

@@ -43,11 +43,11 @@ export const readingGroupPosts: ScheduledWork = {
   onFailed,
 };
 
-export function planDue(services: Services, now: Date): void {
+export async function planDue(services: Services, now: Date): Promise<void> {
   const feature = services.readingGroups;
-  for (const group of feature.store.activeGroups()) {
+  for (const group of await feature.store.activeGroups()) {
     try {
-      planGroup(services, feature, group, now);
+      await planGroup(services, feature, group, now);
     } catch (error) {
       // One group's trouble (say, a unit gone from a reloaded agenda) must not stop the others.
       services.logger.error({ groupId: group.id, err: error }, 'reading group planning failed');
@@ -55,54 +55,57 @@ export function planDue(services: Services, now: Date): void {
   }
 }
 
-function planGroup(services: Services, feature: ReadingGroupServices, group: ReadingGroup, now: Date): void {
-  const sessions = feature.store.sessions(group.id);
+async function planGroup(
+  services: Services,
+  feature: ReadingGroupServices,
+  group: ReadingGroup,
+  now: Date,
+): Promise<void> {
+  const sessions = await feature.store.sessions(group.id);
   const due = upcoming(sessions).filter((s) => s.startsAt.getTime() <= now.getTime());
   const current = due[due.length - 1];
   for (const session of due) {
     if (session === current && now.getTime() - session.startsAt.getTime() < CATCH_UP_MS)
-      openSession(services, feature, group, sessions, session, now);
-    else missSession(services, feature, group, session, now);
+      await openSession(services, feature, group, sessions, session, now);
+    else await missSession(services, group, session, now);
   }
   const next = upcoming(sessions).find((s) => s.startsAt.getTime() > now.getTime());
   if (next && feature.reminderHours > 0 && next.startsAt.getTime() - feature.reminderHours * HOUR_MS <= now.getTime()) {
-    planReminders(services, feature, group, next, now);
+    await planReminders(services, feature, group, next, now);
   }
 }
 
-function openSession(
+async function openSession(
   services: Services,
   feature: ReadingGroupServices,
   group: ReadingGroup,
   sessions: readonly Session[],
   session: Session,
   now: Date,
-): void {
+): Promise<void> {
   const { store } = feature;
   const away = new Set(
-    store
-      .rsvps(group.id, session.number)
-      .filter((r) => r.answer === 'not-going')
-      .map((r) => r.userId),
+    (await store.rsvps(group.id, session.number)).filter((r) => r.answer === 'not-going').map((r) => r.userId),
   );
   const facilitatorId = pickFacilitator(
-    volunteers(store.members(group.id)),
+    volunteers(await store.members(group.id)),
     previousFacilitator(sessions, session.number),
     away,
   );
   const questionIds = firstQuestions(services.agenda(), session.unitId).map((q) => q.id);
   const opened: Session = { ...session, status: 'open', facilitatorId, questionIds };
-  services.deliveries.atomically(() => {
-    if (!store.openSession(group.id, session.number, { facilitatorId, questionIds })) return;
-    services.deliveries.plan(
+  const related = await sessionRelated(services, session.unitId);
+  await services.store.atomically(async (tx) => {
+    if (!(await tx.readingGroups.openSession(group.id, session.number, { facilitatorId, questionIds }))) return;
+    await tx.deliveries.plan(
       {
         key: sessionKey(group.id, session.number),
         destination: groupDestination(group),
-        reply: renderCard(services, group, opened, 'session'),
+        reply: await renderCard(services, group, opened, 'session', tx.readingGroups),
         dueAt: session.startsAt,
         thread: {
           name: headOf(`${group.name} · session ${session.number} (${session.unitId})`, 90),
-          reply: threadStarter(group, opened, sessionRelated(services, session.unitId)),
+          reply: threadStarter(group, opened, related),
         },
       },
       now,
@@ -111,23 +114,18 @@ function openSession(
 }
 
 /** Two questions from other challenges near the session's unit, ranked by the search index. */
-function sessionRelated(services: Services, unitId: string): Question[] {
+async function sessionRelated(services: Services, unitId: string): Promise<Question[]> {
   const catalog = services.agenda();
   const source = relatedSource(catalog, unitId);
-  return source ? [...findRelated(catalog, services.search, source, SESSION_RELATED, true).elsewhere] : [];
+  return source ? [...(await findRelated(catalog, services.search, source, SESSION_RELATED, true)).elsewhere] : [];
 }
 
-function missSession(
-  services: Services,
-  feature: ReadingGroupServices,
-  group: ReadingGroup,
-  session: Session,
-  now: Date,
-): void {
-  services.deliveries.atomically(() => {
-    if (!feature.store.openSession(group.id, session.number, { facilitatorId: null, questionIds: [] })) return;
-    const reply = renderCard(services, group, session, 'session');
-    services.deliveries.recordSkipped(
+async function missSession(services: Services, group: ReadingGroup, session: Session, now: Date): Promise<void> {
+  await services.store.atomically(async (tx) => {
+    if (!(await tx.readingGroups.openSession(group.id, session.number, { facilitatorId: null, questionIds: [] })))
+      return;
+    const reply = await renderCard(services, group, session, 'session', tx.readingGroups);
+    await tx.deliveries.recordSkipped(
       {
         key: sessionKey(group.id, session.number),
         destination: groupDestination(group),
@@ -144,29 +142,29 @@ function missSession(
   );
 }
 
-function planReminders(
+async function planReminders(
   services: Services,
   feature: ReadingGroupServices,
   group: ReadingGroup,
   session: Session,
   now: Date,
-): void {
+): Promise<void> {
   const key = reminderKey(group.id, session.number, session.localDate);
-  if (services.deliveries.get(key)) return;
+  if (await services.deliveries.get(key)) return;
   const catalog = services.agenda();
-  const members = feature.store.members(group.id);
-  const rsvps = feature.store.rsvps(group.id, session.number);
+  const members = await feature.store.members(group.id);
+  const rsvps = await feature.store.rsvps(group.id, session.number);
   const questions = firstQuestions(catalog, session.unitId);
   const dueAt = new Date(session.startsAt.getTime() - feature.reminderHours * HOUR_MS);
   const base = { group, session, catalog, questions, rsvps };
-  services.deliveries.atomically(() => {
+  await services.store.atomically(async (tx) => {
     const mentions = members.filter((m) => m.remind === 'channel').map((m) => m.userId);
-    services.deliveries.plan(
+    await tx.deliveries.plan(
       { key, destination: groupDestination(group), reply: reminderReply({ ...base, mentions }), dueAt },
       now,
     );
     for (const member of members.filter((m) => m.remind === 'dm')) {
-      services.deliveries.plan(
+      await tx.deliveries.plan(
         {
           key: dmReminderKey(group.id, session.number, session.localDate, member.userId),
           destination: { kind: 'user', platform: group.platform, tenantId: group.tenantId, userId: member.userId },
@@ -188,20 +186,23 @@ async function onFailed(services: Services, record: DeliveryRecord, failure: Del
     services.logger.warn({ key: record.key, code: failure.code }, 'a member could not be reminded by DM');
     return;
   }
-  const group = feature.store.group(record.platform, record.tenantId, read.groupId);
+  const group = await feature.store.group(record.platform, record.tenantId, read.groupId);
   if (!group || group.status !== 'active') return;
-  feature.store.setStatus(group.id, 'paused');
-  const organiser = feature.store.organisers(group.id)[0] ?? group.createdBy;
+  const organiser = (await feature.store.organisers(group.id))[0] ?? group.createdBy;
   const text = `Your reading group "${group.name}" is paused: the bot could not post in its channel (${failure.code}). Give the bot access to the channel again, then run /readinggroup resume there.`;
-  services.deliveries.plan(
-    {
-      key: pausedNoticeKey(group.id, record.key),
-      destination: { kind: 'user', platform: group.platform, tenantId: group.tenantId, userId: organiser },
-      reply: { visibility: 'channel', summary: text, blocks: [{ kind: 'text', spans: [text] }] },
-      dueAt: services.clock.now(),
-    },
-    services.clock.now(),
-  );
+  // Paused and told together: a crash between the two would leave a paused group nobody knows about.
+  await services.store.atomically(async (tx) => {
+    await tx.readingGroups.setStatus(group.id, 'paused');
+    await tx.deliveries.plan(
+      {
+        key: pausedNoticeKey(group.id, record.key),
+        destination: { kind: 'user', platform: group.platform, tenantId: group.tenantId, userId: organiser },
+        reply: { visibility: 'channel', summary: text, blocks: [{ kind: 'text', spans: [text] }] },
+        dueAt: services.clock.now(),
+      },
+      services.clock.now(),
+    );
+  });
   services.logger.warn(
     { groupId: group.id, key: record.key, code: failure.code },
     'reading group paused after a failed post',

@@ -26,14 +26,14 @@ export function parseSessionValue(value: string): SessionRef {
   return { groupId: Number(match[1]), number: Number(match[2]), card: match[3] === 'r' ? 'reminder' : 'session' };
 }
 
-export function loadSession(
+export async function loadSession(
   store: ReadingGroupStore,
   ctx: CommandContext,
   value: string,
-): { group: ReadingGroup; session: Session; ref: SessionRef } {
+): Promise<{ group: ReadingGroup; session: Session; ref: SessionRef }> {
   const ref = parseSessionValue(value);
-  const group = store.group(ctx.actor.platform, ctx.actor.tenantId, ref.groupId);
-  const session = group ? store.session(group.id, ref.number) : undefined;
+  const group = await store.group(ctx.actor.platform, ctx.actor.tenantId, ref.groupId);
+  const session = group ? await store.session(group.id, ref.number) : undefined;
   if (!group || !session) throw new UserError('stale-button', STALE);
   if (group.status === 'archived')
     throw new UserError('group-archived', `"${group.name}" is archived; its sessions are closed.`);

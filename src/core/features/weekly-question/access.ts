@@ -15,8 +15,8 @@ export function isVisibleTo(subscription: Subscription, ctx: CommandContext): bo
 }
 
 /** The subscription with this id in the asker's tenant that the asker may see, or a specific refusal. */
-export function findVisible(services: Services, ctx: CommandContext, id: number): Subscription {
-  const subscription = services.subscriptions.find(ctx.actor.platform, ctx.actor.tenantId, id);
+export async function findVisible(services: Services, ctx: CommandContext, id: number): Promise<Subscription> {
+  const subscription = await services.subscriptions.find(ctx.actor.platform, ctx.actor.tenantId, id);
   if (!subscription || !isVisibleTo(subscription, ctx)) {
     throw new UserError(
       'unknown-subscription',
@@ -70,7 +70,7 @@ export async function requireCanChange(
 
 /** The visible subscription with this id that the asker may also change, or a specific refusal. */
 export async function findChangeable(services: Services, ctx: CommandContext, id: number): Promise<Subscription> {
-  const subscription = findVisible(services, ctx, id);
+  const subscription = await findVisible(services, ctx, id);
   await requireCanChange(services, ctx, subscription);
   return subscription;
 }

@@ -15,35 +15,40 @@ import { eligibleQuestions, hash } from './rotation.js';
 const GONE = 'That weekly question is no longer known here. `/agenda digest preview` shows the next one.';
 
 /** The card of a sent post, redrawn from what was posted and who is interested now. */
-export function redrawCard(services: Services, deliveryKey: string): Reply | undefined {
+export async function redrawCard(services: Services, deliveryKey: string): Promise<Reply | undefined> {
   const catalog = services.agenda();
-  const posted = services.subscriptions.postedIn(deliveryKey);
+  const posted = await services.subscriptions.postedIn(deliveryKey);
   const subscriptionId = subscriptionIdOfKey(deliveryKey);
-  const questions = posted.flatMap((p) => {
-    const question = catalog.question(p.questionId);
-    return question ? [{ question, interested: services.subscriptions.interestCount(deliveryKey, p.questionId) }] : [];
-  });
+  const counted = await Promise.all(
+    posted.map(async (p) => {
+      const question = catalog.question(p.questionId);
+      return question
+        ? [{ question, interested: await services.subscriptions.interestCount(deliveryKey, p.questionId) }]
+        : [];
+    }),
+  );
+  const questions = counted.flat();
   const first = posted[0];
   if (!first || questions.length === 0 || subscriptionId === undefined) return undefined;
   return digestCard(catalog, questions, { round: first.round, newRound: first.newRound, deliveryKey, subscriptionId });
 }
 
-function ownPost(services: Services, ctx: CommandContext, deliveryKey: string): boolean {
-  const record = services.deliveries.get(deliveryKey);
+async function ownPost(services: Services, ctx: CommandContext, deliveryKey: string): Promise<boolean> {
+  const record = await services.deliveries.get(deliveryKey);
   return record !== undefined && record.platform === ctx.actor.platform && record.tenantId === ctx.actor.tenantId;
 }
 
 export const interestedAction: ActionSpec = {
   action: INTERESTED_ACTION,
-  run(ctx, value, services) {
+  async run(ctx, value, services) {
     const separator = value.lastIndexOf('|');
     const deliveryKey = value.slice(0, separator);
     const questionId = value.slice(separator + 1);
-    if (separator < 0 || !ownPost(services, ctx, deliveryKey)) throw new UserError('unknown-post', GONE);
-    if (!services.subscriptions.postedIn(deliveryKey).some((p) => p.questionId === questionId)) {
+    if (separator < 0 || !(await ownPost(services, ctx, deliveryKey))) throw new UserError('unknown-post', GONE);
+    if (!(await services.subscriptions.postedIn(deliveryKey)).some((p) => p.questionId === questionId)) {
       throw new UserError('unknown-post', GONE);
     }
-    const added = services.subscriptions.addInterest(
+    const added = await services.subscriptions.addInterest(
       ctx.actor.platform,
       ctx.actor.tenantId,
       ctx.actor.userId,
@@ -54,19 +59,19 @@ export const interestedAction: ActionSpec = {
     const note = added
       ? `Noted: you are interested in ${questionId}. /agenda interests lists yours.`
       : `You had already said you are interested in ${questionId}. /agenda interests lists yours.`;
-    const update = redrawCard(services, deliveryKey);
+    const update = await redrawCard(services, deliveryKey);
     return { reply: ephemeralText(note), ...(update ? { update } : {}) };
   },
 };
 
 export const anotherAction: ActionSpec = {
   action: ANOTHER_ACTION,
-  run(ctx, value, services) {
+  async run(ctx, value, services) {
     const catalog = services.agenda();
     const id = Number(value);
     // The subscription may be gone; its post can still offer questions from the whole agenda.
     const subscription = Number.isInteger(id)
-      ? services.subscriptions.find(ctx.actor.platform, ctx.actor.tenantId, id)
+      ? await services.subscriptions.find(ctx.actor.platform, ctx.actor.tenantId, id)
       : undefined;
     const eligible = subscription
       ? eligibleQuestions(catalog, subscription.scope, subscription.origin)

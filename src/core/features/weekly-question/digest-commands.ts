@@ -14,11 +14,15 @@ import { planPost, ruleOf } from './planner.js';
 import { eligibleQuestions, pickNext } from './rotation.js';
 
 /** Without an id: the one subscription that posts where the asker is. */
-function subscriptionHere(services: Services, ctx: CommandContext, id: number | undefined): Subscription {
+async function subscriptionHere(
+  services: Services,
+  ctx: CommandContext,
+  id: number | undefined,
+): Promise<Subscription> {
   if (id !== undefined) return findVisible(services, ctx, id);
-  const visible = services.subscriptions
-    .list(ctx.actor.platform, ctx.actor.tenantId)
-    .filter((s) => isVisibleTo(s, ctx));
+  const visible = (await services.subscriptions.list(ctx.actor.platform, ctx.actor.tenantId)).filter((s) =>
+    isVisibleTo(s, ctx),
+  );
   const here = visible.filter((s) =>
     ctx.isDirect
       ? s.target.kind === 'user'
@@ -51,11 +55,11 @@ export const digestPreviewCommand = defineSubcommand({
   description: 'Show what the next weekly question will be',
   examples: ['/agenda digest preview 4'],
   options: [optionalId] as const,
-  run(ctx, args, services): Reply {
-    const subscription = subscriptionHere(services, ctx, args.id);
+  async run(ctx, args, services): Promise<Reply> {
+    const subscription = await subscriptionHere(services, ctx, args.id);
     const catalog = services.agenda();
     const eligible = eligibleQuestions(catalog, subscription.scope, subscription.origin);
-    const pick = pickNext(eligible, services.subscriptions.history(subscription.id), subscription);
+    const pick = pickNext(eligible, await services.subscriptions.history(subscription.id), subscription);
     if (pick.questions.length === 0) {
       throw new UserError(
         'nothing-eligible',
@@ -90,15 +94,15 @@ export const digestNowCommand = defineSubcommand({
     const week = weekOf(now, subscription.zone);
     const key = digestKey(subscription.id, week);
     const rule = ruleOf(subscription);
-    const outcome = services.deliveries.atomically(() => {
-      const result = planPost(services, subscription, { at: now, week, localDate: '' }, now);
+    const outcome = await services.store.atomically(async (tx) => {
+      const result = await planPost(services, tx, subscription, { at: now, week, localDate: '' }, now);
       if (result === 'planned' && weekOf(subscription.nextDueAt, subscription.zone) === week) {
-        services.subscriptions.setNextDue(subscription.id, nextOccurrence(rule, subscription.nextDueAt).at);
+        await tx.subscriptions.setNextDue(subscription.id, nextOccurrence(rule, subscription.nextDueAt).at);
       }
       return result;
     });
     if (outcome === 'exists') {
-      const next = services.subscriptions.byId(subscription.id)?.nextDueAt ?? subscription.nextDueAt;
+      const next = (await services.subscriptions.byId(subscription.id))?.nextDueAt ?? subscription.nextDueAt;
       throw new UserError(
         'already-posted',
         `This week's question (${week}) for subscription ${subscription.id} was already posted or skipped. The next one is due ${localText(next, subscription.zone)}.`,
@@ -132,11 +136,15 @@ export const interestsCommand = defineSubcommand({
   description: 'List the questions you marked as interesting',
   examples: ['/agenda interests'],
   options: [] as const,
-  run(ctx, _args, services): Reply {
+  async run(ctx, _args, services): Promise<Reply> {
     const catalog = services.agenda();
     const seen = new Set<string>();
-    const items = services.subscriptions
-      .interestsOf(ctx.actor.platform, ctx.actor.tenantId, ctx.actor.userId)
+    const interests = await services.subscriptions.interestsOf(
+      ctx.actor.platform,
+      ctx.actor.tenantId,
+      ctx.actor.userId,
+    );
+    const items = interests
       .filter((i) => (seen.has(i.questionId) ? false : (seen.add(i.questionId), true)))
       .flatMap((i) => {
         const question = catalog.question(i.questionId);

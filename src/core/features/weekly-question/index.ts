@@ -27,10 +27,9 @@ const digestSubcommands = [
 /** Discord autocomplete for subscription ids: the asker's visible subscriptions, matching what is typed. */
 const subscriptionCompleter: CompleterSpec = {
   source: 'subscription',
-  complete(ctx, partial, services) {
+  async complete(ctx, partial, services) {
     const typed = partial.trim().toLowerCase();
-    return services.subscriptions
-      .list(ctx.actor.platform, ctx.actor.tenantId)
+    return (await services.subscriptions.list(ctx.actor.platform, ctx.actor.tenantId))
       .filter((s) => isVisibleTo(s, ctx))
       .map((s) => {
         const where = s.target.kind === 'channel' ? `channel ${s.target.channelId}` : 'you, by DM';

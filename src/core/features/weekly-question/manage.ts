@@ -2,7 +2,7 @@
 import { defineSubcommand, type OptionSpec } from '../../commands/spec.js';
 import { UserError } from '../../errors.js';
 import type { Reply, Span } from '../../message.js';
-import type { Services } from '../../services.js';
+import type { Stores } from '../../store.js';
 import { nextOccurrence } from '../../time/weekly.js';
 import { findChangeable, isVisibleTo } from './access.js';
 import { localText, subscriptionItem, targetSpans } from './describe.js';
@@ -20,8 +20,8 @@ const idOption = {
 } as const satisfies OptionSpec;
 
 /** A post still waiting for a retry must not arrive after an unsubscribe or a pause. */
-function cancelWaitingPosts(services: Services, subscriptionId: number, reason: string): void {
-  services.deliveries.cancelPending(digestKeyPrefix(subscriptionId), reason, services.clock.now());
+async function cancelWaitingPosts(tx: Stores, subscriptionId: number, reason: string, now: Date): Promise<void> {
+  await tx.deliveries.cancelPending(digestKeyPrefix(subscriptionId), reason, now);
 }
 
 function text(spans: Span[], summary: string): Reply {
@@ -33,11 +33,11 @@ export const subscriptionsCommand = defineSubcommand({
   description: "List this workspace's or server's weekly-question subscriptions",
   examples: ['/agenda subscriptions'],
   options: [] as const,
-  run(ctx, _args, services): Reply {
+  async run(ctx, _args, services): Promise<Reply> {
     const catalog = services.agenda();
-    const visible = services.subscriptions
-      .list(ctx.actor.platform, ctx.actor.tenantId)
-      .filter((s) => isVisibleTo(s, ctx));
+    const visible = (await services.subscriptions.list(ctx.actor.platform, ctx.actor.tenantId)).filter((s) =>
+      isVisibleTo(s, ctx),
+    );
     if (visible.length === 0) {
       const message =
         'There are no weekly-question subscriptions here yet. Start one with `/agenda subscribe` (by DM) or `/agenda subscribe #channel`.';
@@ -67,9 +67,9 @@ export const unsubscribeCommand = defineSubcommand({
   options: [idOption] as const,
   async run(ctx, args, services): Promise<Reply> {
     const subscription = await findChangeable(services, ctx, args.id);
-    services.deliveries.atomically(() => {
-      services.subscriptions.remove(subscription.id);
-      cancelWaitingPosts(services, subscription.id, 'unsubscribed');
+    await services.store.atomically(async (tx) => {
+      await tx.subscriptions.remove(subscription.id);
+      await cancelWaitingPosts(tx, subscription.id, 'unsubscribed', services.clock.now());
     });
     return text(
       [
@@ -95,9 +95,9 @@ export const pauseCommand = defineSubcommand({
         `Subscription ${subscription.id} is already paused. \`/agenda resume ${subscription.id}\` restarts it.`,
       );
     }
-    services.deliveries.atomically(() => {
-      services.subscriptions.setPaused(subscription.id, true, 'by hand, with /agenda pause', subscription.nextDueAt);
-      cancelWaitingPosts(services, subscription.id, 'paused');
+    await services.store.atomically(async (tx) => {
+      await tx.subscriptions.setPaused(subscription.id, true, 'by hand, with /agenda pause', subscription.nextDueAt);
+      await cancelWaitingPosts(tx, subscription.id, 'paused', services.clock.now());
     });
     return text(
       [
@@ -125,7 +125,7 @@ export const resumeCommand = defineSubcommand({
     }
     // Weeks missed while paused are not made up: the next post is the next regular one.
     const next = nextOccurrence(ruleOf(subscription), services.clock.now());
-    services.subscriptions.setPaused(subscription.id, false, undefined, next.at);
+    await services.subscriptions.setPaused(subscription.id, false, undefined, next.at);
     return text(
       [
         `Resumed subscription ${subscription.id} to `,

@@ -58,24 +58,24 @@ export interface Interest {
   readonly createdAt: Date;
 }
 
-/** Implemented in `src/persistence/subscriptions-repository.ts`. Synchronous (SQLite). */
+/** Implemented per backend (SQLite: `src/persistence/subscriptions-repository.ts`). Each call is atomic on its own. */
 export interface SubscriptionStore {
-  create(subscription: NewSubscription): Subscription;
+  create(subscription: NewSubscription): Promise<Subscription>;
   /** Tenant-scoped lookup: undefined for another tenant's id. */
-  find(platform: Platform, tenantId: string, id: number): Subscription | undefined;
+  find(platform: Platform, tenantId: string, id: number): Promise<Subscription | undefined>;
   /** Unscoped, for the scheduler and delivery callbacks only. */
-  byId(id: number): Subscription | undefined;
-  list(platform: Platform, tenantId: string): readonly Subscription[];
+  byId(id: number): Promise<Subscription | undefined>;
+  list(platform: Platform, tenantId: string): Promise<readonly Subscription[]>;
   /** Not paused and due at or before `now`. */
-  due(now: Date): readonly Subscription[];
-  remove(id: number): void;
-  setPaused(id: number, paused: boolean, reason: string | undefined, nextDueAt: Date): void;
-  setNextDue(id: number, nextDueAt: Date): void;
+  due(now: Date): Promise<readonly Subscription[]>;
+  remove(id: number): Promise<void>;
+  setPaused(id: number, paused: boolean, reason: string | undefined, nextDueAt: Date): Promise<void>;
+  setNextDue(id: number, nextDueAt: Date): Promise<void>;
   /** Everything posted so far, oldest first. */
-  history(id: number): readonly PostedQuestion[];
+  history(id: number): Promise<readonly PostedQuestion[]>;
   /** Records one post's questions and moves the subscription to `round`. */
-  recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): void;
-  postedIn(deliveryKey: string): readonly PostedQuestion[];
+  recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): Promise<void>;
+  postedIn(deliveryKey: string): Promise<readonly PostedQuestion[]>;
   /** False when this person had already said so for this post and question. */
   addInterest(
     platform: Platform,
@@ -84,7 +84,7 @@ export interface SubscriptionStore {
     questionId: string,
     deliveryKey: string,
     now: Date,
-  ): boolean;
-  interestCount(deliveryKey: string, questionId: string): number;
-  interestsOf(platform: Platform, tenantId: string, userId: string): readonly Interest[];
+  ): Promise<boolean>;
+  interestCount(deliveryKey: string, questionId: string): Promise<number>;
+  interestsOf(platform: Platform, tenantId: string, userId: string): Promise<readonly Interest[]>;
 }

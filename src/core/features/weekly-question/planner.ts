@@ -7,6 +7,7 @@
  * `digestCatchupHours` old, otherwise recorded as skipped with a log line. Never a backlog.
  */
 import type { Services } from '../../services.js';
+import type { Stores } from '../../store.js';
 import type { Destination } from '../../ports.js';
 import { latestOccurrence, nextOccurrence, type Occurrence, type WeeklyRule } from '../../time/weekly.js';
 import { digestCard, threadPlan } from './card.js';
@@ -39,24 +40,25 @@ export function destinationOf(subscription: Subscription): Destination {
 export type PlanOutcome = 'planned' | 'exists' | 'nothing-eligible';
 
 /**
- * Plans the post with this key (`digest:<id>:<week>`) now, unless one exists.
- * Call inside `deliveries.atomically` together with moving the due date.
+ * Plans the post with this key (`digest:<id>:<week>`) now, unless one exists. Call inside
+ * `services.store.atomically`, with its `tx`, together with moving the due date.
  */
-export function planPost(
+export async function planPost(
   services: Services,
+  tx: Stores,
   subscription: Subscription,
   occurrence: Occurrence,
   now: Date,
-): PlanOutcome {
+): Promise<PlanOutcome> {
   const key = digestKey(subscription.id, occurrence.week);
-  if (services.deliveries.get(key)) return 'exists';
+  if (await tx.deliveries.get(key)) return 'exists';
   const catalog = services.agenda();
   const eligible = eligibleQuestions(catalog, subscription.scope, subscription.origin);
-  const pick = pickNext(eligible, services.subscriptions.history(subscription.id), subscription);
+  const pick = pickNext(eligible, await tx.subscriptions.history(subscription.id), subscription);
   const destination = destinationOf(subscription);
   if (pick.questions.length === 0) {
     const reply = { visibility: 'channel', summary: 'no eligible question', blocks: [] } as const;
-    services.deliveries.recordSkipped(
+    await tx.deliveries.recordSkipped(
       { key, destination, reply, dueAt: occurrence.at },
       'no eligible question in the agenda for this filter',
       now,
@@ -72,7 +74,7 @@ export function planPost(
     pick.questions.map((question) => ({ question, interested: 0 })),
     { round: pick.round, newRound: pick.newRound, deliveryKey: key, subscriptionId: subscription.id },
   );
-  services.deliveries.plan(
+  await tx.deliveries.plan(
     {
       key,
       destination,
@@ -82,7 +84,7 @@ export function planPost(
     },
     now,
   );
-  services.subscriptions.recordPost(
+  await tx.subscriptions.recordPost(
     subscription.id,
     pick.round,
     pick.questions.map((q, position) => ({
@@ -99,21 +101,21 @@ export function planPost(
 }
 
 /** The sweeper's provider step for weekly questions. */
-export function planDueDigests(services: Services, now: Date): void {
+export async function planDueDigests(services: Services, now: Date): Promise<void> {
   const catchupMs = services.settings.digestCatchupHours * 3_600_000;
-  for (const subscription of services.subscriptions.due(now)) {
+  for (const subscription of await services.subscriptions.due(now)) {
     const rule = ruleOf(subscription);
     // Look back at most a few weeks: older occurrences are skipped anyway.
     const lookFrom = new Date(Math.max(subscription.nextDueAt.getTime(), now.getTime() - 15 * 86_400_000));
     const latest = latestOccurrence(rule, now, lookFrom);
     const next = nextOccurrence(rule, now);
-    services.deliveries.atomically(() => {
+    await services.store.atomically(async (tx) => {
       if (latest && now.getTime() - latest.at.getTime() <= catchupMs) {
-        planPost(services, subscription, latest, now);
+        await planPost(services, tx, subscription, latest, now);
       } else if (latest) {
         const key = digestKey(subscription.id, latest.week);
         const reply = { visibility: 'channel', summary: 'missed', blocks: [] } as const;
-        services.deliveries.recordSkipped(
+        await tx.deliveries.recordSkipped(
           { key, destination: destinationOf(subscription), reply, dueAt: latest.at },
           'missed during downtime, older than the catch-up window',
           now,
@@ -127,7 +129,7 @@ export function planDueDigests(services: Services, now: Date): void {
           'skipped a weekly question missed while the bot was down',
         );
       }
-      services.subscriptions.setNextDue(subscription.id, next.at);
+      await tx.subscriptions.setNextDue(subscription.id, next.at);
     });
   }
 }

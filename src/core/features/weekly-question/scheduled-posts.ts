@@ -18,7 +18,7 @@ export function describeFailure(failure: DeliveryFailure): string {
 
 async function onDigestFailed(services: Services, record: DeliveryRecord, failure: DeliveryFailure): Promise<void> {
   const id = subscriptionIdOfKey(record.key);
-  const subscription = id === undefined ? undefined : services.subscriptions.byId(id);
+  const subscription = id === undefined ? undefined : await services.subscriptions.byId(id);
   if (!subscription) return;
   if (!failure.permanent) {
     services.logger.error(
@@ -29,8 +29,8 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
   }
   const now = services.clock.now();
   const reason = `${failure.code}: ${describeFailure(failure)}`;
-  services.deliveries.atomically(() => {
-    services.subscriptions.setPaused(subscription.id, true, reason, nextOccurrence(ruleOf(subscription), now).at);
+  await services.store.atomically(async (tx) => {
+    await tx.subscriptions.setPaused(subscription.id, true, reason, nextOccurrence(ruleOf(subscription), now).at);
     // One notice per subscription and week: the key makes a second failure in the same week silent.
     const target: Span[] =
       subscription.target.kind === 'channel'
@@ -43,7 +43,7 @@ async function onDigestFailed(services: Services, record: DeliveryRecord, failur
       { text: `/agenda resume ${subscription.id}`, code: true },
       '.',
     ];
-    services.deliveries.plan(
+    await tx.deliveries.plan(
       {
         key: pauseNoticeKey(subscription.id, weekOf(now, subscription.zone)),
         destination: {

@@ -89,7 +89,7 @@ export const subscribeCommand = defineSubcommand({
 
     const now = services.clock.now();
     const first = nextOccurrence({ weekday, time, zone }, now);
-    const subscription = services.subscriptions.create({
+    const subscription = await services.subscriptions.create({
       platform: ctx.actor.platform,
       tenantId: ctx.actor.tenantId,
       target,

@@ -5,7 +5,8 @@ import { ephemeralText, type ActionResult } from '../../../message.js';
 import { pickFacilitator, volunteers } from '../facilitator.js';
 import { kickoffCard } from '../group-cards.js';
 import { requireActive, requireOrganiser } from '../groups.js';
-import type { RsvpAnswer } from '../model.js';
+import type { ReadingGroup, RsvpAnswer, Session } from '../model.js';
+import type { ReadingGroupStore } from '../store.js';
 import { anotherQuestion, originLabel, questionItem } from '../questions.js';
 import { postedMessage, sessionKey } from '../keys.js';
 import { renderCard } from '../render.js';
@@ -16,10 +17,10 @@ import type { ActionSpec } from '../../../commands/spec.js';
 
 export const NOTE_MAX = 2000;
 
-function groupFromValue(services: Services, ctx: CommandContext, value: string) {
+async function groupFromValue(services: Services, ctx: CommandContext, value: string): Promise<ReadingGroup> {
   const { store } = services.readingGroups;
   const group = /^\d{1,12}$/u.test(value)
-    ? store.group(ctx.actor.platform, ctx.actor.tenantId, Number(value))
+    ? await store.group(ctx.actor.platform, ctx.actor.tenantId, Number(value))
     : undefined;
   if (!group) throw new UserError('stale-button', 'That reading group no longer exists here.');
   return group;
@@ -28,13 +29,13 @@ function groupFromValue(services: Services, ctx: CommandContext, value: string) 
 function membership(join: boolean): ActionSpec {
   return {
     action: join ? ACTIONS.join : ACTIONS.leave,
-    run(ctx, value, services): ActionResult {
+    async run(ctx, value, services): Promise<ActionResult> {
       const { store, reminderHours } = services.readingGroups;
-      const group = groupFromValue(services, ctx, value);
+      const group = await groupFromValue(services, ctx, value);
       requireActive(group, join ? 'join it' : 'leave it');
       const changed = join
-        ? store.addMember(group.id, ctx.actor.userId, services.clock.now())
-        : store.removeMember(group.id, ctx.actor.userId);
+        ? await store.addMember(group.id, ctx.actor.userId, services.clock.now())
+        : await store.removeMember(group.id, ctx.actor.userId);
       const text = join
         ? changed
           ? `You joined "${group.name}". Reminders come ${reminderHours} hours before each session; \`/readinggroup remind dm\` sends them to you directly.`
@@ -42,10 +43,8 @@ function membership(join: boolean): ActionSpec {
         : changed
           ? `You left "${group.name}".`
           : `You are not in "${group.name}".`;
-      return {
-        reply: ephemeralText(text),
-        update: kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length),
-      };
+      const [sessions, members] = await Promise.all([store.sessions(group.id), store.members(group.id)]);
+      return { reply: ephemeralText(text), update: kickoffCard(group, sessions, services.agenda(), members.length) };
     },
   };
 }
@@ -53,39 +52,47 @@ function membership(join: boolean): ActionSpec {
 function rsvp(answer: RsvpAnswer): ActionSpec {
   return {
     action: answer === 'going' ? ACTIONS.going : ACTIONS.notGoing,
-    run(ctx, value, services): ActionResult {
-      const { store } = services.readingGroups;
-      const { group, session, ref } = loadSession(store, ctx, value);
+    async run(ctx, value, services): Promise<ActionResult> {
+      const { group, session, ref } = await loadSession(services.readingGroups.store, ctx, value);
       const user = ctx.actor.userId;
-      const before = store.rsvps(group.id, session.number).find((r) => r.userId === user)?.answer;
-      const withdrawn = before === answer;
-      store.setRsvp(group.id, session.number, user, withdrawn ? null : answer);
-      let current = session;
-      // A facilitator who cannot come hands over to the next volunteer who can.
-      if (!withdrawn && answer === 'not-going' && session.status === 'open' && session.facilitatorId === user) {
-        const away = new Set(
-          store
-            .rsvps(group.id, session.number)
-            .filter((r) => r.answer === 'not-going')
-            .map((r) => r.userId),
-        );
-        const next = pickFacilitator(volunteers(store.members(group.id)), user, away);
-        store.setFacilitator(group.id, session.number, next);
-        current = { ...session, facilitatorId: next };
-      }
+      // The answer, and a facilitator's hand-over, read and written in one transaction.
+      const { withdrawn, current } = await services.store.atomically((tx) =>
+        answerRsvp(tx.readingGroups, group, session, user, answer),
+      );
       const label = answer === 'going' ? 'Going' : "Can't make it";
       const text = withdrawn
         ? `Your answer for session ${session.number} is withdrawn.`
         : `Noted: ${answer === 'going' ? 'you are going to' : "you can't make it to"} session ${session.number} of "${group.name}". Press ${label} again to withdraw.`;
-      return { reply: ephemeralText(text), update: renderCard(services, group, current, ref.card) };
+      return { reply: ephemeralText(text), update: await renderCard(services, group, current, ref.card) };
     },
   };
 }
 
+async function answerRsvp(
+  store: ReadingGroupStore,
+  group: ReadingGroup,
+  session: Session,
+  user: string,
+  answer: RsvpAnswer,
+): Promise<{ withdrawn: boolean; current: Session }> {
+  const before = (await store.rsvps(group.id, session.number)).find((r) => r.userId === user)?.answer;
+  const withdrawn = before === answer;
+  await store.setRsvp(group.id, session.number, user, withdrawn ? null : answer);
+  // A facilitator who cannot come hands over to the next volunteer who can.
+  if (withdrawn || answer !== 'not-going' || session.status !== 'open' || session.facilitatorId !== user) {
+    return { withdrawn, current: session };
+  }
+  const rsvps = await store.rsvps(group.id, session.number);
+  const away = new Set(rsvps.filter((r) => r.answer === 'not-going').map((r) => r.userId));
+  const next = pickFacilitator(volunteers(await store.members(group.id)), user, away);
+  await store.setFacilitator(group.id, session.number, next);
+  return { withdrawn, current: { ...session, facilitatorId: next } };
+}
+
 const addNote: ActionSpec = {
   action: ACTIONS.note,
-  run(ctx, value, services): ActionResult {
-    const { group, session } = loadSession(services.readingGroups.store, ctx, value);
+  async run(ctx, value, services): Promise<ActionResult> {
+    const { group, session } = await loadSession(services.readingGroups.store, ctx, value);
     return {
       modal: {
         id: NOTE_MODAL,
@@ -107,9 +114,9 @@ const addNote: ActionSpec = {
 
 const another: ActionSpec = {
   action: ACTIONS.more,
-  run(ctx, value, services): ActionResult {
+  async run(ctx, value, services): Promise<ActionResult> {
     const { store } = services.readingGroups;
-    const { group, session } = loadSession(store, ctx, value);
+    const { group, session } = await loadSession(store, ctx, value);
     const question = anotherQuestion(services.agenda(), session.unitId, session.questionIds);
     if (!question)
       return {
@@ -117,7 +124,7 @@ const another: ActionSpec = {
           `Every question of ${session.unitId} in the agenda has been shown in this session. Bring your own!`,
         ),
       };
-    store.setQuestions(group.id, session.number, [...session.questionIds, question.id]);
+    await store.setQuestions(group.id, session.number, [...session.questionIds, question.id]);
     return {
       reply: {
         visibility: 'channel',
@@ -135,11 +142,11 @@ const covered: ActionSpec = {
   action: ACTIONS.covered,
   async run(ctx, value, services): Promise<ActionResult> {
     const { store } = services.readingGroups;
-    const { group, session } = loadSession(store, ctx, value);
-    requireOrganiser(store, group, ctx.actor.userId, 'mark a session covered');
+    const { group, session } = await loadSession(store, ctx, value);
+    await requireOrganiser(store, group, ctx.actor.userId, 'mark a session covered');
     if (session.status === 'covered')
       return { reply: ephemeralText(`Session ${session.number} is already marked covered.`) };
-    store.markCovered(group.id, session.number);
+    await store.markCovered(group.id, session.number);
     await redrawSessionCard(services, group.id, session.number, ctx);
     return {
       reply: {
@@ -164,13 +171,13 @@ async function redrawSessionCard(
   ctx: CommandContext,
 ): Promise<void> {
   const { store } = services.readingGroups;
-  const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
-  const session = group ? store.session(groupId, number) : undefined;
+  const group = await store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
+  const session = group ? await store.session(groupId, number) : undefined;
   const port = services.platforms.get(ctx.actor.platform);
-  const card = postedMessage(services, sessionKey(groupId, number));
+  const card = await postedMessage(services, sessionKey(groupId, number));
   if (!group || !session || !card || !port) return;
   try {
-    await port.update(card, renderCard(services, group, session, 'session'));
+    await port.update(card, await renderCard(services, group, session, 'session'));
   } catch (error) {
     services.logger.warn({ groupId, number, err: error }, 'session card not redrawn');
   }

@@ -4,7 +4,7 @@ import { UserError } from '../../../errors.js';
 import type { Reply } from '../../../message.js';
 import { removeEvents, syncEvents } from '../events.js';
 import { requireOrganiser } from '../groups.js';
-import type { ReadingGroup, SessionMove } from '../model.js';
+import type { ReadingGroup, Session, SessionMove } from '../model.js';
 import { resumeMoves, shiftUpcoming, skipMoves, upcoming } from '../session-dates.js';
 import type { Services } from '../../../services.js';
 import { defineSubcommand } from '../../../commands/spec.js';
@@ -21,7 +21,7 @@ async function moved(
   moves: readonly SessionMove[],
   what: string,
 ): Promise<Reply> {
-  services.readingGroups.store.moveSessions(group.id, moves);
+  await services.readingGroups.store.moveSessions(group.id, moves);
   const eventNote = await syncEvents(services, group);
   await refreshKickoff(services, group.id, ctx);
   const first = moves[0];
@@ -47,8 +47,8 @@ async function moved(
   };
 }
 
-function nextOrRefuse(group: ReadingGroup, services: Services) {
-  const next = upcoming(services.readingGroups.store.sessions(group.id))[0];
+async function nextOrRefuse(group: ReadingGroup, services: Services): Promise<Session> {
+  const next = upcoming(await services.readingGroups.store.sessions(group.id))[0];
   if (!next) throw new UserError('no-next-session', `"${group.name}" has no sessions left to move.`);
   return next;
 }
@@ -59,9 +59,9 @@ export const skip = defineSubcommand({
   examples: ['/readinggroup skip'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'skip a session');
-    const next = nextOrRefuse(group, services);
-    const moves = skipMoves(group.schedule, feature.store.sessions(group.id));
+    const { feature, group } = await resolveOrganisedGroup(services, ctx, args.group, 'skip a session');
+    const next = await nextOrRefuse(group, services);
+    const moves = skipMoves(group.schedule, await feature.store.sessions(group.id));
     return moved(
       services,
       ctx,
@@ -95,9 +95,9 @@ export const postpone = defineSubcommand({
         `postpone ${args.days} is not accepted: give a whole number of days from 1 to ${MAX_POSTPONE_DAYS}, e.g. \`/readinggroup postpone 2\`.`,
       );
     }
-    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'postpone a session');
-    const next = nextOrRefuse(group, services);
-    const moves = shiftUpcoming(group.schedule, feature.store.sessions(group.id), args.days);
+    const { feature, group } = await resolveOrganisedGroup(services, ctx, args.group, 'postpone a session');
+    const next = await nextOrRefuse(group, services);
+    const moves = shiftUpcoming(group.schedule, await feature.store.sessions(group.id), args.days);
     return moved(
       services,
       ctx,
@@ -114,10 +114,10 @@ export const pause = defineSubcommand({
   examples: ['/readinggroup pause'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'pause the group', 'pause it');
+    const { feature, group } = await resolveOrganisedGroup(services, ctx, args.group, 'pause the group', 'pause it');
     if (group.status === 'paused')
       return say(`"${group.name}" is already paused; \`/readinggroup resume\` restarts it.`);
-    feature.store.setStatus(group.id, 'paused');
+    await feature.store.setStatus(group.id, 'paused');
     await refreshKickoff(services, group.id, ctx);
     return {
       visibility: 'channel',
@@ -140,10 +140,10 @@ export const resume = defineSubcommand({
   examples: ['/readinggroup resume'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveOrganisedGroup(services, ctx, args.group, 'resume the group', 'resume it');
+    const { feature, group } = await resolveOrganisedGroup(services, ctx, args.group, 'resume the group', 'resume it');
     if (group.status !== 'paused') return say(`"${group.name}" is not paused.`);
-    const moves = resumeMoves(group.schedule, feature.store.sessions(group.id), services.clock.now());
-    feature.store.setStatus(group.id, 'active');
+    const moves = resumeMoves(group.schedule, await feature.store.sessions(group.id), services.clock.now());
+    await feature.store.setStatus(group.id, 'active');
     // A kickoff card the platform refused is posted now; refused again, the group is paused again.
     const kickoff = await repostKickoff(services, group);
     if (kickoff?.kind === 'refused') {
@@ -168,10 +168,10 @@ export const archive = defineSubcommand({
   examples: ['/readinggroup archive'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'archive the group');
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    await requireOrganiser(feature.store, group, ctx.actor.userId, 'archive the group');
     const eventNote = await removeEvents(services, group);
-    feature.store.setStatus(group.id, 'archived');
+    await feature.store.setStatus(group.id, 'archived');
     return say(
       `"${group.name}" is archived: no more reminders or sessions. Its name is free for a new group.${eventNote}`,
     );

@@ -73,7 +73,7 @@ export const create = defineSubcommand({
         'group-needs-channel',
         'Create a reading group in a channel, not in a direct message: its reminders and threads go there.',
       );
-    const name = newGroupName(args.name, feature.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId));
+    const name = newGroupName(args.name, await feature.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId));
 
     const unit = parseUnit(args.unit);
     const catalog = services.agenda();
@@ -90,8 +90,8 @@ export const create = defineSubcommand({
 
     const dates = layOutSessions(schedule, units.length, now, start);
     // The group and its kickoff post are written together: a crash cannot leave a group without its card planned.
-    const group = services.deliveries.atomically(() => {
-      const created = feature.store.createGroup({
+    const group = await services.store.atomically(async (tx) => {
+      const created = await tx.readingGroups.createGroup({
         platform: ctx.actor.platform,
         tenantId: ctx.actor.tenantId,
         channelId: ctx.conversation.channelId,
@@ -104,7 +104,7 @@ export const create = defineSubcommand({
         eventsOn,
         sessions: units.map((unitId, i) => ({ unitId, ...(dates[i] ?? { localDate: '', startsAt: now }) })),
       });
-      services.deliveries.plan(kickoffPlan(services, created), now);
+      await tx.deliveries.plan(await kickoffPlan(services, created, tx.readingGroups), now);
       return created;
     });
     return announceCreated(services, group, units.length, dates[0]);
@@ -151,7 +151,7 @@ async function announceCreated(
 ): Promise<Reply> {
   await deliverNow(services, kickoffKey(group.id));
   const eventNote = group.eventsOn ? await syncEvents(services, group) : '';
-  const kickoff = kickoffNote(kickoffOutcome(services, group.id), group);
+  const kickoff = kickoffNote(await kickoffOutcome(services, group.id), group);
   const text = `Created "${group.name}" with ${sessionCount} session${sessionCount === 1 ? '' : 's'}; you are its organiser. ${kickoff}${eventNote}`;
   return {
     visibility: 'ephemeral',

@@ -6,9 +6,9 @@ import { headOf } from '../../../text/cut.js';
 
 export const groupCompleter: CompleterSpec = {
   source: 'group',
-  complete(ctx, partial, services): Completion[] {
+  async complete(ctx, partial, services): Promise<Completion[]> {
     const typed = normalize(partial);
-    const groups = services.readingGroups.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId);
+    const groups = await services.readingGroups.store.groupsOf(ctx.actor.platform, ctx.actor.tenantId);
     const here = (channelId: string) => (channelId === ctx.conversation.channelId ? 0 : 1);
     return groups
       .filter((g) => typed === '' || normalize(g.name).includes(typed) || String(g.id) === typed)

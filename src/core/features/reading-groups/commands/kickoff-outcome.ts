@@ -12,8 +12,8 @@ import { deliverNow } from '../publish.js';
 export type KickoffOutcome =
   { readonly kind: 'posted' } | { readonly kind: 'retrying' } | { readonly kind: 'refused'; readonly why: string };
 
-export function kickoffOutcome(services: Services, groupId: number): KickoffOutcome {
-  const record = services.deliveries.get(kickoffKey(groupId));
+export async function kickoffOutcome(services: Services, groupId: number): Promise<KickoffOutcome> {
+  const record = await services.deliveries.get(kickoffKey(groupId));
   if (record?.state === 'sent') return { kind: 'posted' };
   if (record?.state !== 'failed') return { kind: 'retrying' };
   // A refusal records `code: words for the owner` (or the bare code); attempts given up record a sentence.
@@ -46,7 +46,7 @@ export function howToFix(group: ReadingGroup): string {
 /** Posts the kickoff card again if the platform refused it before; undefined when it needed nothing. */
 export async function repostKickoff(services: Services, group: ReadingGroup): Promise<KickoffOutcome | undefined> {
   const key = kickoffKey(group.id);
-  if (!services.deliveries.reopen(key, services.clock.now())) return undefined;
+  if (!(await services.deliveries.reopen(key, services.clock.now()))) return undefined;
   await deliverNow(services, key);
   return kickoffOutcome(services, group.id);
 }

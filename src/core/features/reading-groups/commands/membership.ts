@@ -12,9 +12,9 @@ export const join = defineSubcommand({
   examples: ['/readinggroup join', '/readinggroup join Safety RG'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
     requireActive(group, 'join it');
-    if (!feature.store.addMember(group.id, ctx.actor.userId, services.clock.now()))
+    if (!(await feature.store.addMember(group.id, ctx.actor.userId, services.clock.now())))
       return say(`You are already in "${group.name}".`);
     await refreshKickoff(services, group.id, ctx);
     return say(
@@ -29,8 +29,8 @@ export const leave = defineSubcommand({
   examples: ['/readinggroup leave', '/readinggroup leave Safety RG'],
   options: [groupOption] as const,
   async run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    if (!feature.store.removeMember(group.id, ctx.actor.userId))
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    if (!(await feature.store.removeMember(group.id, ctx.actor.userId)))
       return say(`You are not in "${group.name}", so there is nothing to leave.`);
     await refreshKickoff(services, group.id, ctx);
     return say(
@@ -44,10 +44,10 @@ export const members = defineSubcommand({
   description: 'Who is in a reading group, who organises and who facilitates',
   examples: ['/readinggroup members'],
   options: [groupOption] as const,
-  run(ctx, args, services): Reply {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    const people = feature.store.members(group.id);
-    const organisers = feature.store.organisers(group.id);
+  async run(ctx, args, services): Promise<Reply> {
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    const people = await feature.store.members(group.id);
+    const organisers = await feature.store.organisers(group.id);
     const order = volunteers(people);
     const list = (ids: readonly string[]): Span[] =>
       ids.length === 0
@@ -81,13 +81,13 @@ export const facilitate = defineSubcommand({
   description: 'Volunteer to lead sessions (facilitators take turns)',
   examples: ['/readinggroup facilitate'],
   options: [groupOption] as const,
-  run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
+  async run(ctx, args, services) {
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
     requireActive(group, 'volunteer for it');
     const now = services.clock.now();
-    const joined = feature.store.addMember(group.id, ctx.actor.userId, now);
-    feature.store.volunteer(group.id, ctx.actor.userId, now);
-    const order = volunteers(feature.store.members(group.id));
+    const joined = await feature.store.addMember(group.id, ctx.actor.userId, now);
+    await feature.store.volunteer(group.id, ctx.actor.userId, now);
+    const order = volunteers(await feature.store.members(group.id));
     const place = order.indexOf(ctx.actor.userId) + 1;
     return say(
       `${joined ? `You joined "${group.name}" and` : 'You'} volunteered to facilitate: you are number ${place} of ${order.length} in the rotation. Someone who says they can't make it is skipped for that session.`,
@@ -110,18 +110,18 @@ export const remind = defineSubcommand({
     },
     groupOption,
   ] as const,
-  run(ctx, args, services) {
+  async run(ctx, args, services) {
     const route = args.route.trim().toLowerCase();
     if (route !== 'channel' && route !== 'dm')
       throw new UserError(
         'bad-route',
         `remind ${args.route} is not accepted: use \`/readinggroup remind dm\` or \`/readinggroup remind channel\`.`,
       );
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    if (!feature.store.members(group.id).some((m) => m.userId === ctx.actor.userId)) {
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    if (!(await feature.store.members(group.id)).some((m) => m.userId === ctx.actor.userId)) {
       throw new UserError('not-member', `You are not in "${group.name}"; join it first with \`/readinggroup join\`.`);
     }
-    feature.store.setReminderRoute(group.id, ctx.actor.userId, route);
+    await feature.store.setReminderRoute(group.id, ctx.actor.userId, route);
     return say(
       route === 'dm'
         ? `Reminders for "${group.name}" will come to you by direct message.`

@@ -8,9 +8,9 @@ import { NOTE_MAX } from './actions.js';
 
 export const noteModal: ModalSpec = {
   modal: NOTE_MODAL,
-  run(ctx, value, fields, services): ActionResult {
+  async run(ctx, value, fields, services): Promise<ActionResult> {
     const { store } = services.readingGroups;
-    const { group, session } = loadSession(store, ctx, value);
+    const { group, session } = await loadSession(store, ctx, value);
     const text = (fields['note'] ?? '').trim();
     if (text === '') throw new UserError('empty-note', 'The note is empty: write something, or close the form.');
     if (text.length > NOTE_MAX)
@@ -18,7 +18,7 @@ export const noteModal: ModalSpec = {
         'long-note',
         `The note has ${text.length} characters; the most is ${NOTE_MAX}. Split it into two notes.`,
       );
-    const note = store.addNote(group.id, session.number, ctx.actor.userId, text, services.clock.now());
+    const note = await store.addNote(group.id, session.number, ctx.actor.userId, text, services.clock.now());
     return {
       reply: ephemeralText(
         `Saved your note (number ${note.id}) for session ${session.number} of "${group.name}". Remove it with \`/readinggroup delete-note ${note.id}\`.`,

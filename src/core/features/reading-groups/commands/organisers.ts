@@ -17,8 +17,8 @@ export const organisersAdd = defineSubcommand({
   description: 'Make someone an organiser of the group (organisers only)',
   examples: ['/readinggroup organisers add @ana'],
   options: [userOption, groupOption] as const,
-  run(ctx, args, services) {
-    const { feature, group } = resolveOrganisedGroup(
+  async run(ctx, args, services) {
+    const { feature, group } = await resolveOrganisedGroup(
       services,
       ctx,
       args.group,
@@ -26,7 +26,8 @@ export const organisersAdd = defineSubcommand({
       'change its organisers',
     );
     const user = cleanUser(args.user);
-    if (!feature.store.addOrganiser(group.id, user)) return say(`That person already organises "${group.name}".`);
+    if (!(await feature.store.addOrganiser(group.id, user)))
+      return say(`That person already organises "${group.name}".`);
     return {
       visibility: 'ephemeral',
       summary: `Added an organiser to "${group.name}".`,
@@ -40,18 +41,23 @@ export const organisersRemove = defineSubcommand({
   description: 'Remove an organiser (organisers only; the last one stays)',
   examples: ['/readinggroup organisers remove @ana'],
   options: [userOption, groupOption] as const,
-  run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    requireOrganiser(feature.store, group, ctx.actor.userId, 'remove organisers');
+  async run(ctx, args, services) {
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    await requireOrganiser(feature.store, group, ctx.actor.userId, 'remove organisers');
     const user = cleanUser(args.user);
-    const organisers = feature.store.organisers(group.id);
-    if (!organisers.includes(user)) return say(`That person does not organise "${group.name}".`);
-    if (organisers.length === 1)
-      throw new UserError(
-        'last-organiser',
-        `"${group.name}" needs at least one organiser: add another before removing the last one.`,
-      );
-    feature.store.removeOrganiser(group.id, user);
+    // Read and removed in one transaction: two removals at once cannot leave the group without an organiser.
+    const refusal = await services.store.atomically(async (tx) => {
+      const organisers = await tx.readingGroups.organisers(group.id);
+      if (!organisers.includes(user)) return say(`That person does not organise "${group.name}".`);
+      if (organisers.length === 1)
+        throw new UserError(
+          'last-organiser',
+          `"${group.name}" needs at least one organiser: add another before removing the last one.`,
+        );
+      await tx.readingGroups.removeOrganiser(group.id, user);
+      return undefined;
+    });
+    if (refusal) return refusal;
     return {
       visibility: 'ephemeral',
       summary: `Removed an organiser from "${group.name}".`,

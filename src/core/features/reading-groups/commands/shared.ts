@@ -21,25 +21,29 @@ export interface Resolved {
   readonly group: ReadingGroup;
 }
 
-export function resolveGroup(services: Services, ctx: CommandContext, raw: string | undefined): Resolved {
+export async function resolveGroup(
+  services: Services,
+  ctx: CommandContext,
+  raw: string | undefined,
+): Promise<Resolved> {
   const feature = services.readingGroups;
-  return { feature, group: findGroup(feature.store, ctx, raw) };
+  return { feature, group: await findGroup(feature.store, ctx, raw) };
 }
 
 /**
  * The group an organiser-only change acts on: refused when the group is archived (`activeWhat`
  * names the change in that refusal) or when the asker does not organise it (`organiserWhat`).
  */
-export function resolveOrganisedGroup(
+export async function resolveOrganisedGroup(
   services: Services,
   ctx: CommandContext,
   raw: string | undefined,
   organiserWhat: string,
   activeWhat = organiserWhat,
-): Resolved {
-  const resolved = resolveGroup(services, ctx, raw);
+): Promise<Resolved> {
+  const resolved = await resolveGroup(services, ctx, raw);
   requireActive(resolved.group, activeWhat);
-  requireOrganiser(resolved.feature.store, resolved.group, ctx.actor.userId, organiserWhat);
+  await requireOrganiser(resolved.feature.store, resolved.group, ctx.actor.userId, organiserWhat);
   return resolved;
 }
 
@@ -50,15 +54,13 @@ export function say(text: string): Reply {
 /** Refreshes the kickoff card (member count, status). Best effort: the command already succeeded. */
 export async function refreshKickoff(services: Services, groupId: number, ctx: CommandContext): Promise<void> {
   const { store } = services.readingGroups;
-  const group = store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
+  const group = await store.group(ctx.actor.platform, ctx.actor.tenantId, groupId);
   const port = services.platforms.get(ctx.actor.platform);
-  const card = postedMessage(services, kickoffKey(groupId));
+  const card = await postedMessage(services, kickoffKey(groupId));
   if (!group || !card || !port) return;
   try {
-    await port.update(
-      card,
-      kickoffCard(group, store.sessions(group.id), services.agenda(), store.members(group.id).length),
-    );
+    const [sessions, members] = await Promise.all([store.sessions(group.id), store.members(group.id)]);
+    await port.update(card, kickoffCard(group, sessions, services.agenda(), members.length));
   } catch (error) {
     services.logger.warn({ groupId, err: error }, 'kickoff card not refreshed');
   }

@@ -12,14 +12,21 @@ export const status = defineSubcommand({
   description: 'Sessions done and left, the next session, attendance',
   examples: ['/readinggroup status', '/readinggroup status Safety RG'],
   options: [groupOption] as const,
-  run(ctx, args, services): Reply {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
+  async run(ctx, args, services): Promise<Reply> {
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    const { store } = feature;
+    const [sessions, members] = await Promise.all([store.sessions(group.id), store.members(group.id)]);
+    // Attendance is shown for the sessions held so far.
+    const held = sessions.filter((s) => s.status !== 'scheduled');
+    const rsvps = new Map(
+      await Promise.all(held.map(async (s) => [s.number, await store.rsvps(group.id, s.number)] as const)),
+    );
     return statusReply({
       group,
-      sessions: feature.store.sessions(group.id),
+      sessions,
       catalog: services.agenda(),
-      memberCount: feature.store.members(group.id).length,
-      rsvpsOf: (n) => feature.store.rsvps(group.id, n),
+      memberCount: members.length,
+      rsvpsOf: (n) => rsvps.get(n) ?? [],
     });
   },
 });
@@ -45,8 +52,8 @@ export const notes = defineSubcommand({
       wanted === undefined && args.session !== undefined
         ? [args.session, args.group ?? ''].join(' ').trim()
         : args.group;
-    const { feature, group } = resolveGroup(services, ctx, groupText);
-    const sessions = feature.store.sessions(group.id);
+    const { feature, group } = await resolveGroup(services, ctx, groupText);
+    const sessions = await feature.store.sessions(group.id);
     let chosen: number | undefined;
     if (wanted === undefined) {
       chosen = sessions.filter((s) => s.status !== 'scheduled').at(-1)?.number;
@@ -64,7 +71,7 @@ export const notes = defineSubcommand({
         );
       }
     }
-    const list = chosen === undefined ? feature.store.notes(group.id) : feature.store.notes(group.id, chosen);
+    const list = await (chosen === undefined ? feature.store.notes(group.id) : feature.store.notes(group.id, chosen));
     const what = chosen === undefined ? 'all sessions' : `session ${chosen}`;
     if (list.length === 0)
       return say(
@@ -101,9 +108,9 @@ export const deleteNote = defineSubcommand({
     },
     groupOption,
   ] as const,
-  run(ctx, args, services) {
-    const { feature, group } = resolveGroup(services, ctx, args.group);
-    if (!feature.store.deleteNote(group.id, args.id, ctx.actor.userId)) {
+  async run(ctx, args, services) {
+    const { feature, group } = await resolveGroup(services, ctx, args.group);
+    if (!(await feature.store.deleteNote(group.id, args.id, ctx.actor.userId))) {
       throw new UserError(
         'not-your-note',
         `"${group.name}" has no note ${args.id} of yours. You can remove only notes you wrote; their numbers are in \`/readinggroup notes all\`.`,

@@ -1,0 +1,18 @@
+/**
+ * A storage backend: the stores, transactions and search of one database (SQLite or
+ * PostgreSQL), behind the core's asynchronous ports. `openStorage` (in `storage.ts`)
+ * picks one from the configuration; `bootCore` takes it as it is.
+ */
+import type { Agenda } from '../core/agenda/model.js';
+import type { AgendaSearch } from '../core/agenda/search.js';
+import type { Stores, UnitOfWork } from '../core/store.js';
+
+export interface StorageBackend {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly stores: Stores;
+  readonly unitOfWork: UnitOfWork;
+  readonly search: AgendaSearch;
+  /** Indexes the agenda for search unless the stored content hash matches; true when it rebuilt. */
+  ensureIndexed(agenda: Agenda, contentHash: string, now: Date): Promise<boolean>;
+  close(): Promise<void>;
+}
