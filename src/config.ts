@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { databaseSettings, type DatabaseConfig } from './config-database.js';
+import { discordHttpConfig, type DiscordHttpConfig } from './config-discord-http.js';
 import { jobsConfig, type JobsConfig } from './config-jobs.js';
 import { OAUTH_SETTINGS, oauthConfig, slackModeProblems } from './config-slack-oauth.js';
 import type { SecretKey } from './secrets/secret-key.js';
@@ -50,6 +51,8 @@ export interface DiscordConfig {
   readonly inlineReferences?: true;
   /** This process's share of the bot's global 50 requests/s (`DISCORD_REQUESTS_PER_SECOND`; unset: all 50). */
   readonly requestsPerSecond?: number;
+  /** `DISCORD_PUBLIC_KEY`: interactions arrive at `POST /discord/interactions` rather than over the gateway. */
+  readonly http?: DiscordHttpConfig;
 }
 
 export type { JobsConfig } from './config-jobs.js';
@@ -272,6 +275,7 @@ function discordConfig(read: EnvReader, inline: boolean): { discord?: DiscordCon
       ...(guildId !== undefined ? { guildId } : {}),
       ...(apiUrl !== undefined ? { apiUrl } : {}),
       ...(inline ? { inlineReferences: true as const } : {}),
+      ...discordHttpConfig(read),
     },
   };
 }

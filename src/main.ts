@@ -4,6 +4,7 @@
  * starts here is stopped here, in reverse order, on SIGINT/SIGTERM or when the
  * shell's input ends.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { userInfo } from 'node:os';
 import { bootCore } from './boot.js';
 import { calendarFeedBaseUrl, ConfigError, loadConfig, processEnvironment, type Config } from './config.js';
@@ -22,6 +23,13 @@ import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
 
 type Stop = () => Promise<void> | void;
+
+/** A route one adapter hands to another's HTTP server (typed here so neither imports the other). */
+type CustomRouteLike = {
+  readonly path: string;
+  readonly method: 'POST';
+  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+};
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -80,6 +88,22 @@ async function startAdapters(
   stops: Stop[],
 ) {
   const { dispatcher } = core;
+  // Discord first, so that its HTTP interactions route can share Slack's HTTP server when there is one.
+  const slackServesHttp = config.slack !== undefined && config.slack.appToken === undefined;
+  let discordRoutes: CustomRouteLike[] = [];
+  if (config.discord) {
+    const { startDiscord } = await import('../adapters/discord/index.js');
+    const discord = await startDiscord({
+      config: config.discord,
+      dispatcher,
+      logger,
+      shareHttpServer: slackServesHttp,
+    });
+    delivery.add(discord.delivery);
+    stops.push(() => discord.stop());
+    discordRoutes = discord.interactionsRoute ? [discord.interactionsRoute] : [];
+    logger.info({ interactions: config.discord.http ? 'http' : 'gateway' }, 'discord adapter started');
+  }
   if (config.slack) {
     const { startSlack } = await import('../adapters/slack/index.js');
     const host = config.slack.host !== undefined ? { host: config.slack.host } : {};
@@ -92,17 +116,11 @@ async function startAdapters(
       ...host,
       calendarFeed: feed,
       ...installations,
+      routes: discordRoutes,
     });
     delivery.add(slack.delivery);
     stops.push(() => slack.stop());
     logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
-  }
-  if (config.discord) {
-    const { startDiscord } = await import('../adapters/discord/index.js');
-    const discord = await startDiscord({ config: config.discord, dispatcher, logger });
-    delivery.add(discord.delivery);
-    stops.push(() => discord.stop());
-    logger.info({}, 'discord adapter started');
   }
   if (config.slack || config.discord) return undefined;
   const { createShell } = await import('../adapters/shell/index.js');

@@ -19,6 +19,9 @@ export interface ClientOptions {
 
 export function createDiscordClient(config: DiscordConfig, options: ClientOptions = {}): Client {
   return new Client({
+    // Internal sharding: discord.js asks `GET /gateway/bot` how many shards Discord recommends and opens
+    // that many connections in this process, so a bot in more than 2,500 servers still connects.
+    shards: 'auto',
     intents: [
       GatewayIntentBits.Guilds,
       ...(config.inlineReferences === true ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),

@@ -36,7 +36,8 @@ function send(message: RenderedMessage, ephemeral: boolean) {
   return { ...edit(message), ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
 }
 
-function rendered(reply: Reply, logger: Logger) {
+/** The reply rendered for Discord; shortened replies and dropped buttons are logged. */
+export function rendered(reply: Reply, logger: Logger) {
   const rendering = renderReply(reply);
   // Debug, not info: `help` is shortened on every call, and a log line per request showed in the profile.
   if (rendering.cut) {

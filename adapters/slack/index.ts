@@ -41,6 +41,8 @@ export interface StartSlackOptions {
   readonly homeIntervalMs?: number;
   /** OAuth mode (`config.oauth`): the stored installations, sealed with the configured key. */
   readonly installations?: SlackInstallationsRepository;
+  /** HTTP mode: more routes on the same server (Discord's HTTP interactions endpoint). */
+  readonly routes?: readonly CustomRoute[];
 }
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
@@ -59,7 +61,10 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   if (config.appToken === undefined && config.signingSecret === undefined) {
     throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
   }
-  const routes = options.calendarFeed ? [calendarFeedRoute(options.calendarFeed, logger)] : [];
+  const routes = [
+    ...(options.calendarFeed ? [calendarFeedRoute(options.calendarFeed, logger)] : []),
+    ...(options.routes ?? []),
+  ];
   const { app, mode, delivery, teamId, clientFor } = await buildForMode(options, logger, routes);
 
   registerCommands(app, dispatcher, logger, options.replyBudgetMs);

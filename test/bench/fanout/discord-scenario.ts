@@ -13,7 +13,7 @@ import { FakeDiscord, IDS } from '../../fakes/discord/index.js';
 import { seedSubscriptions, stopAll, type Bot } from '../../process/bot-processes.js';
 import { startBots } from './bots.js';
 import { discordGlobalLimiter } from './discord-limits.js';
-import { expectedKeys, ratePerSecond, tally, untilDoneOrStalled, type Outcome } from './report.js';
+import { expectedKeys, ratePerSecond, steadyPerSecond, tally, untilDoneOrStalled, type Outcome } from './report.js';
 
 export interface DiscordScenario {
   readonly subscriptions: number;
@@ -78,5 +78,6 @@ function discordOutcome(discord: FakeDiscord, subscriptions: number, week: strin
       served.map((r) => r.at),
       started,
     ).perSecond,
+    steadyRequestsPerSecond: steadyPerSecond(served.map((r) => r.at)),
   };
 }

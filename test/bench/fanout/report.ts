@@ -9,8 +9,10 @@ export interface Outcome {
   readonly losses: number;
   readonly rateLimited: number;
   readonly lastPostS: number;
-  /** Discord: requests per second sustained (first to last request), against the global 50. */
+  /** Discord: requests per second on average, first to last request (ramp-up and tail included). */
   readonly requestsPerSecond?: number;
+  /** Discord: the median of whole one-second windows, without the first and last (the sustained rate). */
+  readonly steadyRequestsPerSecond?: number | undefined;
 }
 
 export const HEADER = [
@@ -21,6 +23,7 @@ export const HEADER = [
   'allowed/s',
   'ratio',
   'req/s',
+  'req/s steady',
   'duplicates',
   'losses',
   '429s',
@@ -36,6 +39,7 @@ export function row(name: string, processes: number, o: Outcome, allowed: number
     allowed === undefined ? '-' : allowed.toFixed(1),
     allowed === undefined ? '-' : (o.perSecond / allowed).toFixed(2),
     o.requestsPerSecond === undefined ? '-' : o.requestsPerSecond.toFixed(1),
+    o.steadyRequestsPerSecond === undefined ? '-' : o.steadyRequestsPerSecond.toFixed(1),
     String(o.duplicates),
     String(o.losses),
     String(o.rateLimited),
@@ -89,4 +93,22 @@ export function expectedKeys(subscriptions: number, week: string): string[] {
     `digest:${i + 1}:${week}`,
     `digest:${i + 1}:${week}:thread`,
   ]).flat();
+}
+
+/**
+ * The sustained rate: instants (ms) counted in one-second windows from the first, the first and
+ * last windows dropped (ramp-up and a partial tail), and the median of the rest. Averaging first
+ * to last instead lets a slow start or a straggler hide how fast the middle ran.
+ */
+export function steadyPerSecond(times: readonly number[]): number | undefined {
+  if (times.length === 0) return undefined;
+  const first = Math.min(...times);
+  const windows: number[] = [];
+  for (const t of times) {
+    const index = Math.floor((t - first) / 1000);
+    windows[index] = (windows[index] ?? 0) + 1;
+  }
+  const middle = Array.from(windows.slice(1, -1), (n) => n ?? 0).sort((a, b) => a - b);
+  if (middle.length === 0) return undefined;
+  return middle[Math.floor(middle.length / 2)];
 }

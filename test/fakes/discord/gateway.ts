@@ -10,13 +10,15 @@ import { BOT_USER, guildJson, IDS } from './world.js';
 
 export interface GatewayRecord {
   identifies: { token: string; intents: number }[];
+  /** The `shard` pair ([id, count]) of each IDENTIFY, when the client sent one. */
+  identifyShards: (readonly [number, number])[];
   resumes: { sessionId: string; seq: number }[];
   heartbeats: number;
   acks: number;
 }
 
 export class FakeGateway {
-  readonly record: GatewayRecord = { identifies: [], resumes: [], heartbeats: 0, acks: 0 };
+  readonly record: GatewayRecord = { identifies: [], identifyShards: [], resumes: [], heartbeats: 0, acks: 0 };
   readonly #wss: WebSocketServer;
   #socket: WebSocket | undefined;
   #sessionId = '';
@@ -73,8 +75,9 @@ export class FakeGateway {
         this.record.acks += 1;
         break;
       case 2: {
-        const d = payload.d as { token: string; intents: number };
+        const d = payload.d as { token: string; intents: number; shard?: [number, number] };
         this.record.identifies.push({ token: d.token, intents: d.intents });
+        if (d.shard !== undefined) this.record.identifyShards.push(d.shard);
         this.#socket = socket;
         this.#sessionId = `session-${this.record.identifies.length}`;
         this.dispatch('READY', {

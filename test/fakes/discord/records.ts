@@ -58,6 +58,8 @@ export interface ThreadRecord {
 }
 
 export class FakeRecords {
+  /** The shard count `GET /gateway/bot` recommends (a bot in more than 2,500 servers gets more than 1). */
+  recommendedShards = 1;
   readonly requests: RecordedRequest[] = [];
   readonly callbacks: InteractionCallback[] = [];
   readonly webhooks: WebhookCall[] = [];

@@ -14,8 +14,11 @@ const routes: [string, RegExp, Handler][] = [
   [
     'GET',
     /^\/gateway\/bot$/u,
-    (_r, _p, _rec, url) =>
-      ok({ url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }),
+    (_r, _p, rec, url) => {
+      // As many identifies at once as shards, so a sharded test does not wait 5 s between them.
+      const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: rec.recommendedShards };
+      return ok({ url, shards: rec.recommendedShards, session_start_limit: limit });
+    },
   ],
   ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/u, interactionCallback],
   [
