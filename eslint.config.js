@@ -52,7 +52,7 @@ const boundaries = [
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrictedImports(
-        [...PLATFORM_PACKAGES, '**/adapters/**', 'better-sqlite3', 'node-cron', '**/persistence/**'],
+        [...PLATFORM_PACKAGES, '**/adapters/**', 'better-sqlite3', 'pg', 'node-cron', '**/persistence/**'],
         'src/core imports no chat platform, no database driver, no cron library, no persistence and no adapter.',
       ),
       'import-x/no-restricted-paths': [

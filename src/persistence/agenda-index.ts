@@ -53,7 +53,7 @@ export function ensureIndexed(db: Db, agenda: Agenda, hash: string, now: Date = 
     .immediate();
 }
 
-function indexRows(agenda: Agenda): IndexRow[] {
+export function indexRows(agenda: Agenda): IndexRow[] {
   return agenda.challenges.flatMap((challenge) => [
     {
       kind: 'challenge' as const,

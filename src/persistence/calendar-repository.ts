@@ -10,11 +10,11 @@ import type { CalendarStore, FeedOwner } from '../core/features/calendar/store.j
 import type { Db } from './db.js';
 import type { Synchronous } from './sqlite-gate.js';
 
-const TOKEN_BYTES = 32;
+export const TOKEN_BYTES = 32;
 /** What a token looks like: anything else is refused before it is hashed. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/u;
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/u;
 
-function sha256(token: string): string {
+export function sha256(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

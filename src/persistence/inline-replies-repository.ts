@@ -9,7 +9,7 @@ import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
 /** Rows older than this are pruned; a platform redelivers an event within minutes, not weeks. */
-const KEEP_MS = 30 * 24 * 60 * 60_000;
+export const KEEP_MS = 30 * 24 * 60 * 60_000;
 
 export class InlineRepliesRepository implements Synchronous<InlineReplyLedger> {
   readonly #sql: ReturnType<typeof statementCache>;

@@ -17,7 +17,7 @@ import type { Db } from './db.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
-interface Row {
+export interface Row {
   id: number;
   platform: string;
   tenant_id: string;
@@ -39,7 +39,7 @@ interface Row {
   created_at: string;
 }
 
-function toSubscription(row: Row): Subscription {
+export function toSubscription(row: Row): Subscription {
   const [hour = 0, minute = 0] = row.local_time.split(':').map(Number);
   return {
     id: row.id,
@@ -66,7 +66,7 @@ function toSubscription(row: Row): Subscription {
   };
 }
 
-interface HistoryRow {
+export interface HistoryRow {
   delivery_key: string;
   position: number;
   round: number;
@@ -75,7 +75,7 @@ interface HistoryRow {
   new_round: number;
 }
 
-function toPosted(row: HistoryRow): PostedQuestion {
+export function toPosted(row: HistoryRow): PostedQuestion {
   return {
     deliveryKey: row.delivery_key,
     position: row.position,

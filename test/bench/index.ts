@@ -17,6 +17,8 @@ const SECTIONS: Record<string, Section> = {
     const fanout = await import('./fanout/run.js');
     return { run: () => fanout.run() };
   },
+  // The same fan-out with the bot processes on PostgreSQL, beside SQLite (`npx tsx test/bench/fanout-postgres.ts`).
+  'fanout-postgres': () => import('./fanout-postgres.js'),
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,208 @@
+/**
+ * Fan-out on PostgreSQL (issue 15): weekly questions due at once in distinct Slack channels, delivered by real
+ * bot processes (`src/main.ts`) sharing one database, against the fake Slack with a set latency per call and no
+ * rate limit, so the store and the processes, not a limit, bound the rate. The same runs on one SQLite file give
+ * the comparison, and one run per backend SIGKILLs one of 3 processes midway (its claims are taken over after
+ * their lease). Prints messages per second (first to last post), duplicates and losses per run.
+ *
+ * `npx tsx test/bench/fanout-postgres.ts [--subscriptions=1000] [--latency=50] [--kill-after=5000]`, or
+ * `npm run bench -- fanout-postgres` once the lead wires it into test/bench/index.ts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import type { Weekday } from '../../src/core/time/zoned.js';
+import { weekOf } from '../../src/core/time/weekly.js';
+import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { postgresBinDir, startTestServer, type TestServer } from '../helpers/postgres-server.js';
+import { freePort, seedSubscriptions, startBot, stopAll, type Bot } from '../process/bot-processes.js';
+
+export interface PostgresFanoutOptions {
+  readonly subscriptions?: number;
+  readonly latencyMs?: number;
+  readonly killAfterMs?: number;
+  /** Give up on a run after this long without a new message. */
+  readonly stallMs?: number;
+}
+
+interface Run {
+  readonly backend: 'sqlite' | 'postgres';
+  readonly processes: number;
+  readonly kill: boolean;
+}
+
+interface Outcome {
+  readonly messages: number;
+  readonly perSecond: number;
+  readonly duplicates: number;
+  readonly losses: number;
+  readonly seconds: number;
+}
+
+/** Where a run's database lives: a fresh PostgreSQL database or SQLite file, seeded with due subscriptions. */
+async function seededDatabase(run: Run, server: TestServer | undefined, teamId: string, n: number, dir: string) {
+  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const channels = Array.from({ length: n }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);
+  if (run.backend === 'sqlite') {
+    const databasePath = join(dir, `${run.processes}-${String(run.kill)}.db`);
+    const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: teamId, channels, due });
+    return { env: { DATABASE_PATH: databasePath }, week };
+  }
+  if (!server) throw new Error('no PostgreSQL server');
+  const name = `fanout_${run.processes}_${String(run.kill)}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${name}`;
+  const backend = await openPostgresBackend(url.toString());
+  await backend.unitOfWork.atomically(async (tx) => {
+    for (const channelId of channels) {
+      await tx.subscriptions.create({
+        platform: 'slack',
+        tenantId: teamId,
+        target: { kind: 'channel', channelId },
+        ownerId: 'U0OWNER',
+        weekday: due.getUTCDay() as Weekday,
+        time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
+        zone: 'UTC',
+        origin: 'any',
+        order: 'agenda',
+        count: 1,
+        seed: 7,
+        nextDueAt: due,
+        createdAt: due,
+      });
+    }
+  });
+  await backend.close();
+  return { env: { DATABASE_URL: url.toString() }, week: weekOf(due, 'UTC') };
+}
+
+async function untilDoneOrStalled(count: () => number, target: number, stallMs: number): Promise<void> {
+  let last = count();
+  let lastChange = Date.now();
+  while (count() < target) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (count() !== last) {
+      last = count();
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange > stallMs) return;
+  }
+}
+
+async function runOnce(run: Run, server: TestServer | undefined, options: Required<PostgresFanoutOptions>) {
+  const dir = mkdtempSync(join(tmpdir(), 'agendabot-fanout-pg-'));
+  const slack = await FakeSlack.start();
+  let bots: Bot[] = [];
+  try {
+    let sequence = 0;
+    (slack as { nextTs: () => string }).nextTs = () =>
+      `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+    slack.latencyMs = options.latencyMs;
+    const n = options.subscriptions;
+    const { env, week } = await seededDatabase(run, server, slack.teamId, n, dir);
+    const started = Date.now();
+    for (let i = 0; i < run.processes; i += 1) {
+      bots.push(
+        startBot({
+          ...env,
+          SLACK_BOT_TOKEN: 'xoxb-bench',
+          SLACK_SIGNING_SECRET: 'bench-secret',
+          SLACK_API_URL: slack.apiUrl,
+          PORT: String(await freePort()),
+          SWEEP_EVERY_SECONDS: '5',
+          LOG_LEVEL: 'warn',
+          SLACK_POSTS_PER_SECOND: '1000',
+          DELIVERY_LEASE_SECONDS: '15',
+        }),
+      );
+    }
+    const timer = run.kill ? setTimeout(() => bots[0]?.child.kill('SIGKILL'), options.killAfterMs) : undefined;
+    await untilDoneOrStalled(() => slack.messages.length, 2 * n, options.stallMs);
+    clearTimeout(timer);
+    await stopAll(bots);
+    bots = [];
+    return outcome(slack, n, week, started);
+  } finally {
+    await stopAll(bots);
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function outcome(slack: FakeSlack, n: number, week: string, started: number): Outcome {
+  const counts = new Map<string, number>();
+  for (const m of slack.messages) {
+    const key = String(m.metadata?.event_payload['key'] ?? '');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const expected = Array.from({ length: n }, (_, i) => [`digest:${i + 1}:${week}`, `digest:${i + 1}:${week}:thread`]);
+  const keys = expected.flat();
+  const duplicates = keys.reduce((sum, key) => sum + Math.max(0, (counts.get(key) ?? 0) - 1), 0);
+  const losses = keys.filter((key) => !counts.has(key)).length;
+  const times = slack.callsTo('chat.postMessage').map((c) => c.at);
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const perSecond = times.length > 1 ? (slack.messages.length / (last - first)) * 1000 : 0;
+  return { messages: slack.messages.length, perSecond, duplicates, losses, seconds: (last - started) / 1000 };
+}
+
+export async function run(options: PostgresFanoutOptions = {}): Promise<void> {
+  const bin = postgresBinDir();
+  const settings = {
+    subscriptions: options.subscriptions ?? 1000,
+    latencyMs: options.latencyMs ?? 50,
+    killAfterMs: options.killAfterMs ?? 5000,
+    stallMs: options.stallMs ?? 60_000,
+  };
+  const server = bin === undefined ? undefined : await startTestServer(bin);
+  try {
+    const runs: Run[] = [
+      { backend: 'sqlite', processes: 3, kill: false },
+      { backend: 'sqlite', processes: 3, kill: true },
+      ...(server
+        ? ([
+            { backend: 'postgres', processes: 1, kill: false },
+            { backend: 'postgres', processes: 3, kill: false },
+            { backend: 'postgres', processes: 3, kill: true },
+          ] as const)
+        : []),
+    ];
+    console.log(
+      `\nFan-out on PostgreSQL and SQLite: ${settings.subscriptions} channels, ${settings.latencyMs} ms per call, no rate limit` +
+        (server ? '' : ' (PostgreSQL is not installed: SQLite only)'),
+    );
+    console.log('| backend | processes | messages | msg/s | duplicates | losses | last post (s) |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of runs) {
+      const o = await runOnce(r, server, settings);
+      const name = `${r.backend}${r.kill ? `, one killed at ${settings.killAfterMs / 1000} s` : ''}`;
+      console.log(
+        `| ${name} | ${r.processes} | ${o.messages} | ${o.perSecond.toFixed(0)} | ${o.duplicates} | ${o.losses} | ${o.seconds.toFixed(1)} |`,
+      );
+    }
+  } finally {
+    server?.stop();
+  }
+}
+
+function flag(name: string): number | undefined {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? undefined : Number(arg.slice(name.length + 3));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const subscriptions = flag('subscriptions');
+  const latencyMs = flag('latency');
+  const killAfterMs = flag('kill-after');
+  await run({
+    ...(subscriptions !== undefined ? { subscriptions } : {}),
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+    ...(killAfterMs !== undefined ? { killAfterMs } : {}),
+  });
+}

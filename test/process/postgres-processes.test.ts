@@ -1,0 +1,139 @@
+/**
+ * Bot processes on one PostgreSQL database (issue 15): real processes (`src/main.ts` with DATABASE_URL), the
+ * throwaway test server and the fake Slack. Three processes post 300 due weekly questions with one of them
+ * SIGKILLed mid-run: every card and thread message exactly once. Processes starting together on an empty
+ * database: all start, one migrates.
+ */
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Weekday } from '../../src/core/time/zoned.js';
+import { weekOf } from '../../src/core/time/weekly.js';
+import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+import { POSTGRES_MIGRATIONS } from '../../src/persistence/postgres/migrations/index.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
+import { freePort, logged, startBot, stopAll, type Bot } from './bot-processes.js';
+
+let slack: FakeSlack;
+let bots: Bot[] = [];
+
+beforeEach(async () => {
+  slack = await FakeSlack.start();
+  // Real Slack timestamps are wall-clock seconds; reconciliation searches history by time.
+  let sequence = 0;
+  (slack as { nextTs: () => string }).nextTs = () =>
+    `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+});
+afterEach(async () => {
+  await stopAll(bots);
+  bots = [];
+  await slack.close();
+});
+
+/** One weekly subscription per channel, all due at the start of the previous minute. Returns the week. */
+async function seed(url: string, channels: number): Promise<string> {
+  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const backend = await openPostgresBackend(url);
+  await backend.unitOfWork.atomically(async (tx) => {
+    for (let i = 1; i <= channels; i += 1) {
+      await tx.subscriptions.create({
+        platform: 'slack',
+        tenantId: slack.teamId,
+        target: { kind: 'channel', channelId: `C${String(i).padStart(4, '0')}` },
+        ownerId: 'U0OWNER',
+        weekday: due.getUTCDay() as Weekday,
+        time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
+        zone: 'UTC',
+        origin: 'any',
+        order: 'agenda',
+        count: 1,
+        seed: 7,
+        nextDueAt: due,
+        createdAt: due,
+      });
+    }
+  });
+  await backend.close();
+  return weekOf(due, 'UTC');
+}
+
+async function startBots(url: string, count: number, env: Record<string, string> = {}): Promise<Bot[]> {
+  const started: Bot[] = [];
+  for (let i = 0; i < count; i += 1) {
+    started.push(
+      startBot({
+        DATABASE_URL: url,
+        SLACK_BOT_TOKEN: 'xoxb-postgres-processes',
+        SLACK_SIGNING_SECRET: 'postgres-processes-signing-secret',
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(await freePort()),
+        SWEEP_EVERY_SECONDS: '1',
+        DELIVERY_LEASE_SECONDS: '15',
+        SLACK_POSTS_PER_SECOND: '1000',
+        ...env,
+      }),
+    );
+  }
+  bots.push(...started);
+  return started;
+}
+
+function postsPerKey(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of slack.messages) {
+    const key = m.metadata?.event_payload['key'];
+    if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe.runIf(postgresAvailable)('bot processes on one PostgreSQL database', () => {
+  it('three processes, 300 due, one SIGKILLed mid-run: 300 posts and 300 thread messages, each once', async () => {
+    const url = await createTestDatabase();
+    const week = await seed(url, 300);
+    slack.latencyMs = 50;
+    // A short lease, so the survivors take the dead process's claims over within the test.
+    const started = await startBots(url, 3, { DELIVERY_LEASE_SECONDS: '4' });
+    const [doomed] = started;
+    await slack.until(() => slack.messages.length >= 100);
+    doomed?.child.kill('SIGKILL');
+    expect((await doomed?.exited)?.signal).toBe('SIGKILL');
+    await slack.until(() => slack.messages.length >= 600);
+    await stopAll(bots);
+    const counts = postsPerKey();
+    const expected = Array.from({ length: 300 }, (_, i) => [
+      `digest:${i + 1}:${week}`,
+      `digest:${i + 1}:${week}:thread`,
+    ]);
+    expect(
+      expected.flat().filter((key) => counts.get(key) !== 1),
+      'keys not posted exactly once',
+    ).toEqual([]);
+    expect(slack.messages).toHaveLength(600);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const states = await client.query<{ state: string; n: number }>(
+      'SELECT state, count(*)::int AS n FROM deliveries GROUP BY state',
+    );
+    await client.end();
+    // Each card and each thread's first message is a delivery of its own.
+    expect(states.rows.map((r) => [r.state, r.n])).toEqual([['sent', 600]]);
+    // All three took part: the killed one before it died, the survivors after.
+    const postedBy = started.map((bot) => bot.logs.filter((l) => l.msg === 'posted').length);
+    expect(
+      postedBy.every((n) => n > 0),
+      `posts per process: ${postedBy.join(', ')}`,
+    ).toBe(true);
+  }, 120_000);
+
+  it('four processes starting at once on an empty database: all start, exactly one migrates', async () => {
+    const url = await createTestDatabase({ empty: true });
+    const started = await startBots(url, 4);
+    await Promise.all(started.map((bot) => logged(bot, 'slack adapter started')));
+    const ready = started.map((bot) => bot.logs.find((l) => l.msg === 'database ready'));
+    const newest = POSTGRES_MIGRATIONS.at(-1)?.version;
+    expect(ready.map((l) => l?.['version'])).toEqual([newest, newest, newest, newest]);
+    expect(ready.map((l) => l?.['applied']).sort()).toEqual([0, 0, 0, POSTGRES_MIGRATIONS.length]);
+    expect(JSON.stringify(started.flatMap((bot) => bot.logs))).not.toContain(url);
+  }, 120_000);
+});
