@@ -15,9 +15,8 @@ import { DeliveryPorts } from './core/ports.js';
 import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger, type Logger } from './log.js';
 import type { StorageBackend } from './persistence/backend.js';
-import type { SqliteBackend } from './persistence/sqlite-backend.js';
 import { openStorage } from './persistence/storage.js';
-import { SlackInstallationsRepository } from './persistence/slack-installations-repository.js';
+import type { InstallationVault } from './persistence/installation-vault.js';
 import { Keyring } from './secrets/seal.js';
 import { watchAgenda } from './agenda-file/watch-agenda.js';
 import { startScheduling } from './scheduler.js';
@@ -137,13 +136,10 @@ async function startAdapters(
 }
 
 /** OAuth mode's store of installations, opened with the configured key (and the previous one, during a rotation). */
-function slackInstallations(config: Config, backend: StorageBackend): { installations?: SlackInstallationsRepository } {
+function slackInstallations(config: Config, backend: StorageBackend): { installations?: InstallationVault } {
   const oauth = config.slack?.oauth;
   if (oauth === undefined) return {};
-  // The installations are kept in SQLite for now (synchronous, used by the Slack adapter alone).
-  if (!('db' in backend)) throw new Error('Slack OAuth mode needs the SQLite store for now: unset DATABASE_URL.');
-  const { db } = backend as SqliteBackend;
-  return { installations: new SlackInstallationsRepository(db, new Keyring(oauth.secretKey, oauth.previousSecretKey)) };
+  return { installations: backend.installations(new Keyring(oauth.secretKey, oauth.previousSecretKey)) };
 }
 
 function loadConfigOrExit(): Config {

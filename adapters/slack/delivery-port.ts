@@ -64,7 +64,7 @@ export class SlackDeliveryPort implements DeliveryPort {
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#resolve(destination);
     const { text, blocks } = renderReply(reply);
-    const client = this.#clients.clientFor(conversation.tenantId);
+    const client = await this.#clients.clientFor(conversation.tenantId);
     const posted = await this.#call('chat.postMessage', () =>
       client.chat.postMessage({
         channel: conversation.channelId,
@@ -84,7 +84,7 @@ export class SlackDeliveryPort implements DeliveryPort {
     const conversation = await this.#resolve(destination);
     const limits = this.#distributed ? DISTRIBUTED_APP_HISTORY : INTERNAL_APP_HISTORY;
     const ts = await findPostByKey(
-      this.#clients.clientFor(conversation.tenantId),
+      await this.#clients.clientFor(conversation.tenantId),
       conversation,
       idempotencyKey,
       since,
@@ -100,7 +100,7 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async update(message: PostedMessage, reply: Reply): Promise<void> {
     const { text, blocks } = renderReply(reply);
-    const client = this.#clients.clientFor(message.conversation.tenantId);
+    const client = await this.#clients.clientFor(message.conversation.tenantId);
     await this.#call('chat.update', () =>
       client.chat.update({ channel: message.conversation.channelId, ts: message.messageId, text, blocks }),
     );
@@ -108,8 +108,8 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** Workspace admins and owners, and the operator's list, may manage any channel. */
   async canManageChannel(tenantId: string, userId: string, _channelId: string): Promise<boolean> {
-    const client = this.#clients.clientFor(tenantId);
-    if (this.#clients.adminUserIds(tenantId).includes(userId)) return true;
+    const client = await this.#clients.clientFor(tenantId);
+    if ((await this.#clients.adminUserIds(tenantId)).includes(userId)) return true;
     try {
       const { user } = await client.users.info({ user: userId });
       return !!(user && !user.deleted && (user.is_admin || user.is_owner || user.is_primary_owner));
@@ -122,7 +122,7 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** Uploads through files.uploadV2 (upload URL, then complete), shared into the conversation. */
   async uploadText(conversation: ConversationRef, filename: string, title: string, content: string): Promise<void> {
-    const client = this.#clients.clientFor(conversation.tenantId);
+    const client = await this.#clients.clientFor(conversation.tenantId);
     const file = { channel_id: conversation.channelId, filename, title, content };
     const threadTs = conversation.threadId;
     await this.#call('files.uploadV2', () =>
@@ -132,7 +132,7 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** The thread's parent message as a permalink (chat.getPermalink), asked once per thread: permalinks never change. */
   async threadLink(thread: ConversationRef): Promise<string | undefined> {
-    const client = this.#clients.clientFor(thread.tenantId);
+    const client = await this.#clients.clientFor(thread.tenantId);
     const ts = thread.threadId;
     if (ts === undefined) return undefined;
     const key = `${thread.channelId}/${ts}`;
@@ -149,10 +149,10 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async #resolve(destination: Destination): Promise<ConversationRef> {
     if (destination.kind === 'channel') {
-      this.#clients.clientFor(destination.conversation.tenantId);
+      await this.#clients.clientFor(destination.conversation.tenantId);
       return destination.conversation;
     }
-    const client = this.#clients.clientFor(destination.tenantId);
+    const client = await this.#clients.clientFor(destination.tenantId);
     const opened = await this.#call('conversations.open', () =>
       client.conversations.open({ users: destination.userId }),
     );

@@ -21,7 +21,7 @@ export class SlackGroupConversations implements GroupConversationsPort {
 
   async open(spec: GroupConversationSpec): Promise<ConversationRef> {
     // Refuses another workspace (single-token mode) or one that removed the app (OAuth mode).
-    const client = this.clients.clientFor(spec.tenantId);
+    const client = await this.clients.clientFor(spec.tenantId);
     let opened: webApi.ConversationsOpenResponse;
     try {
       opened = await client.conversations.open({ users: spec.userIds.join(',') });

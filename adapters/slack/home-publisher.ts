@@ -33,7 +33,7 @@ interface Pending {
 export interface HomePublisherOptions {
   readonly client: webApi.WebClient;
   /** OAuth mode: each workspace's own client (`client` then serves no workspace). */
-  readonly clientFor?: ((teamId: string) => webApi.WebClient) | undefined;
+  readonly clientFor?: ((teamId: string) => Promise<webApi.WebClient>) | undefined;
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   readonly minIntervalMs?: number | undefined;
@@ -108,7 +108,7 @@ export class HomePublisher {
     if (this.#stopped) return;
     const { dispatcher, logger } = this.#options;
     try {
-      const client = this.#options.clientFor?.(teamId) ?? this.#options.client;
+      const client = (await this.#options.clientFor?.(teamId)) ?? this.#options.client;
       const zone = await this.#zoneOf(client, userId);
       const page = await homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
       const { blocks } = renderReply(page, HOME_TAB_BLOCKS);

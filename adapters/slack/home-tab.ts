@@ -47,7 +47,7 @@ function triggerOf(body: Record<string, unknown>): Found | undefined {
 export interface HomeTabOptions {
   readonly minIntervalMs?: number | undefined;
   /** OAuth mode: each workspace's own client. */
-  readonly clientFor?: ((teamId: string) => webApi.WebClient) | undefined;
+  readonly clientFor?: ((teamId: string) => Promise<webApi.WebClient>) | undefined;
 }
 
 /** Registers the Home tab's event, its redraw-after-change middleware and its buttons. Returns how to stop it. */

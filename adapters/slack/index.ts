@@ -20,7 +20,7 @@ import { registerHomeTab } from './home-tab.js';
 import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
 import { describeError, slackErrorCode } from './slack-errors.js';
 import { oauthMode } from './oauth-mode.js';
-import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
+import type { InstallationVault } from '../../src/persistence/installation-vault.js';
 
 /** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
 export interface StartSlackOptions {
@@ -40,7 +40,7 @@ export interface StartSlackOptions {
   /** At most one Home tab publish per person this often (default 3 s; tests pass less). */
   readonly homeIntervalMs?: number;
   /** OAuth mode (`config.oauth`): the stored installations, sealed with the configured key. */
-  readonly installations?: SlackInstallationsRepository;
+  readonly installations?: InstallationVault;
   /** HTTP mode: more routes on the same server (Discord's HTTP interactions endpoint). */
   readonly routes?: readonly CustomRoute[];
 }

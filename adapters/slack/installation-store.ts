@@ -6,17 +6,15 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
-import {
-  installationId,
-  type SlackInstallationsRepository,
-} from '../../src/persistence/slack-installations-repository.js';
+import type { InstallationVault } from '../../src/persistence/installation-vault.js';
+import { installationId } from '../../src/persistence/slack-installations-repository.js';
 
 /** Told when a workspace installs the app; a reinstall after a removal is flagged. */
 export type OnInstalled = (teamId: string, reinstall: boolean) => Promise<void> | void;
 
-export class SqliteInstallationStore implements InstallationStore {
+export class DatabaseInstallationStore implements InstallationStore {
   constructor(
-    private readonly installations: SlackInstallationsRepository,
+    private readonly installations: InstallationVault,
     private readonly logger: Logger,
     private readonly now: () => Date,
     private readonly onInstalled: OnInstalled,
@@ -28,7 +26,7 @@ export class SqliteInstallationStore implements InstallationStore {
       ...(installation.team?.id !== undefined ? { teamId: installation.team.id } : {}),
       ...(installation.enterprise?.id !== undefined ? { enterpriseId: installation.enterprise.id } : {}),
     };
-    const { id, wasRevoked } = this.installations.save(
+    const { id, wasRevoked } = await this.installations.save(
       {
         ...owner,
         scopes: installation.bot?.scopes ?? [],
@@ -50,7 +48,7 @@ export class SqliteInstallationStore implements InstallationStore {
       ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
       ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
     });
-    const stored = this.installations.find(id);
+    const stored = await this.installations.find(id);
     if (stored === undefined) {
       this.logger.warn({ installation: id }, 'refused a request from a Slack workspace that has not installed the app');
       throw new Error(`No installation for ${id}`);
@@ -69,6 +67,6 @@ export class SqliteInstallationStore implements InstallationStore {
       ...(query.teamId !== undefined ? { teamId: query.teamId } : {}),
       ...(query.enterpriseId !== undefined ? { enterpriseId: query.enterpriseId } : {}),
     });
-    this.installations.revoke(id, this.now());
+    await this.installations.revoke(id, this.now());
   }
 }

@@ -8,10 +8,10 @@ import type { SlackConfig, SlackOAuthConfig } from '../../src/config.js';
 import type { Services } from '../../src/core/services.js';
 import { resumeTenant } from '../../src/core/tenants/suspension.js';
 import type { Logger } from '../../src/log.js';
-import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
+import type { InstallationVault } from '../../src/persistence/installation-vault.js';
 import { deliveryClientOptions, webClientOptions, type BuiltApp } from './app.js';
 import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
-import { SqliteInstallationStore } from './installation-store.js';
+import { DatabaseInstallationStore } from './installation-store.js';
 import { buildOAuthApp } from './oauth-app.js';
 import { installPages, type ResumedCounts } from './oauth-pages.js';
 import { registerUninstall } from './uninstall.js';
@@ -29,7 +29,7 @@ export function oauthMode(
   config: SlackConfig,
   oauth: SlackOAuthConfig,
   deps: {
-    readonly installations: SlackInstallationsRepository;
+    readonly installations: InstallationVault;
     readonly services: Services;
     readonly logger: Logger;
     readonly retryConfig?: webApi.RetryOptions | undefined;
@@ -47,7 +47,7 @@ export function oauthMode(
     homeClients.forget(teamId);
   };
   const resumed = new Map<string, ResumedCounts>();
-  const store = new SqliteInstallationStore(
+  const store = new DatabaseInstallationStore(
     installations,
     logger,
     () => services.clock.now(),

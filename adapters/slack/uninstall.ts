@@ -9,10 +9,10 @@ import type { App } from '@slack/bolt';
 import type { Services } from '../../src/core/services.js';
 import { suspendTenant } from '../../src/core/tenants/suspension.js';
 import type { Logger } from '../../src/log.js';
-import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
+import type { InstallationVault } from '../../src/persistence/installation-vault.js';
 
 export interface UninstallOptions {
-  readonly installations: SlackInstallationsRepository;
+  readonly installations: InstallationVault;
   readonly services: Services;
   readonly logger: Logger;
   /** Drops the workspace's cached WebClient. */
@@ -30,12 +30,12 @@ export function registerUninstall(app: App, options: UninstallOptions): void {
     const { services, logger } = options;
     const now = services.clock.now();
     if (body.is_enterprise_install === true && body.enterprise_id !== undefined) {
-      options.installations.revoke(`enterprise:${body.enterprise_id}`, now);
+      await options.installations.revoke(`enterprise:${body.enterprise_id}`, now);
     }
     const teamId = body.team_id;
     if (teamId === undefined) return;
     // Revoke first: from here on no client is made for the workspace, whatever else happens.
-    const first = options.installations.revoke(`team:${teamId}`, now);
+    const first = await options.installations.revoke(`team:${teamId}`, now);
     options.forget(teamId);
     const counts = await suspendTenant(services, 'slack', teamId);
     logger.info({ tenantId: teamId, event: why, first, ...counts }, 'slack app removed from a workspace');

@@ -7,7 +7,8 @@
  */
 import { webApi } from '@slack/bolt';
 import { FOREIGN_TENANT } from '../../src/core/ports.js';
-import type { SlackInstallationsRepository } from '../../src/persistence/slack-installations-repository.js';
+import type { InstallationVault } from '../../src/persistence/installation-vault.js';
+import type { StoredInstallation } from '../../src/persistence/slack-installations-repository.js';
 import { slackDeliveryError } from './slack-errors.js';
 
 type WebClient = webApi.WebClient;
@@ -17,9 +18,9 @@ export const APP_REMOVED = 'app_uninstalled';
 
 export interface WorkspaceClients {
   /** The workspace's client; throws a `DeliveryError` for a workspace this app may not post to. */
-  clientFor(teamId: string): WebClient;
+  clientFor(teamId: string): Promise<WebClient>;
   /** Users who may manage any channel of the workspace, besides its admins and owners. */
-  adminUserIds(teamId: string): readonly string[];
+  adminUserIds(teamId: string): Promise<readonly string[]>;
   /** Forgets the workspace's client (after a revoke). */
   forget(teamId: string): void;
 }
@@ -32,14 +33,14 @@ export class SingleWorkspaceClient implements WorkspaceClients {
     private readonly admins: readonly string[],
   ) {}
 
-  clientFor(teamId: string): WebClient {
+  async clientFor(teamId: string): Promise<WebClient> {
     if (teamId !== this.teamId) {
       throw slackDeliveryError(FOREIGN_TENANT, `This Slack app serves workspace ${this.teamId}, not ${teamId}`);
     }
     return this.client;
   }
 
-  adminUserIds(): readonly string[] {
+  async adminUserIds(): Promise<readonly string[]> {
     return this.admins;
   }
 
@@ -54,30 +55,42 @@ interface Cached {
 /** OAuth mode: a client per installed workspace, with its own bot token. */
 export class InstalledWorkspaceClients implements WorkspaceClients {
   readonly #cache = new Map<string, Cached>();
+  /**
+   * Counts `forget` calls per workspace. Reading an installation is a round trip now (PostgreSQL);
+   * a read that started before a removal must not put the old token back into the cache after it.
+   */
+  readonly #forgotten = new Map<string, number>();
 
   constructor(
-    private readonly installations: SlackInstallationsRepository,
+    private readonly installations: InstallationVault,
     private readonly clientOptions: () => webApi.WebClientOptions,
   ) {}
 
-  clientFor(teamId: string): WebClient {
-    return this.#entry(teamId).client;
+  async clientFor(teamId: string): Promise<WebClient> {
+    return (await this.#entry(teamId)).client;
   }
 
   /** The person who installed the app is an admin of its bot in that workspace. */
-  adminUserIds(teamId: string): readonly string[] {
-    const installer = this.#entry(teamId).installerUserId;
+  async adminUserIds(teamId: string): Promise<readonly string[]> {
+    const installer = (await this.#entry(teamId)).installerUserId;
     return installer === undefined ? [] : [installer];
   }
 
   forget(teamId: string): void {
     this.#cache.delete(teamId);
+    this.#forgotten.set(teamId, (this.#forgotten.get(teamId) ?? 0) + 1);
   }
 
-  #entry(teamId: string): Cached {
+  async #entry(teamId: string): Promise<Cached> {
     const cached = this.#cache.get(teamId);
     if (cached) return cached;
-    const stored = this.installations.find(`team:${teamId}`);
+    let generation: number;
+    let stored: StoredInstallation | undefined;
+    do {
+      // Read again if a removal or reinstall forgot the workspace meanwhile: the row read may be stale.
+      generation = this.#forgotten.get(teamId) ?? 0;
+      stored = await this.installations.find(`team:${teamId}`);
+    } while ((this.#forgotten.get(teamId) ?? 0) !== generation);
     if (stored === undefined)
       throw slackDeliveryError(FOREIGN_TENANT, `Workspace ${teamId} has not installed this Slack app`);
     if (stored.revokedAt !== undefined)

@@ -2,4 +2,4 @@
 import { processEnvironment } from '../config.js';
 import { runRotateKey } from './rotate-key.js';
 
-process.exitCode = runRotateKey(processEnvironment(), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await runRotateKey(processEnvironment(), { stdout: process.stdout, stderr: process.stderr });

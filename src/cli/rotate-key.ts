@@ -6,8 +6,7 @@
  * remove the previous key. Neither key is ever printed.
  */
 import type { Env } from '../config.js';
-import { openDatabase } from '../persistence/db.js';
-import { SlackInstallationsRepository } from '../persistence/slack-installations-repository.js';
+import { openStorage } from '../persistence/storage.js';
 import { Keyring } from '../secrets/seal.js';
 import { readSecretKey } from '../secrets/secret-key.js';
 
@@ -17,7 +16,7 @@ export interface RotateIo {
 }
 
 /** Returns the process exit code: 0 done, 1 a setting or a row could not be used. */
-export function runRotateKey(env: Env, io: RotateIo): number {
+export async function runRotateKey(env: Env, io: RotateIo): Promise<number> {
   const current = readSecretKey('AGENDABOT_SECRET_KEY', env['AGENDABOT_SECRET_KEY']);
   const previousRaw = env['AGENDABOT_PREVIOUS_SECRET_KEY'];
   const previous =
@@ -29,10 +28,13 @@ export function runRotateKey(env: Env, io: RotateIo): number {
     io.stderr.write(`${problems.join('\n')}\n`);
     return 1;
   }
-  const path = env['DATABASE_PATH']?.trim() || 'data/agendabot.db';
-  const db = openDatabase(path);
+  const url = env['DATABASE_URL']?.trim();
+  const backend = await openStorage({
+    databasePath: env['DATABASE_PATH']?.trim() || 'data/agendabot.db',
+    ...(url ? { databaseUrl: url } : {}),
+  });
   try {
-    const count = new SlackInstallationsRepository(db, new Keyring(current, previous)).reseal(current);
+    const count = await backend.installations(new Keyring(current, previous)).reseal(current);
     io.stdout.write(
       `Re-encrypted ${count} Slack installation(s) under key ${current.id}. ` +
         'You can now remove AGENDABOT_PREVIOUS_SECRET_KEY.\n',
@@ -42,6 +44,6 @@ export function runRotateKey(env: Env, io: RotateIo): number {
     io.stderr.write(`Nothing was changed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    db.close();
+    await backend.close();
   }
 }

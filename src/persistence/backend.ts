@@ -6,6 +6,8 @@
 import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch } from '../core/agenda/search.js';
 import type { Stores, UnitOfWork } from '../core/store.js';
+import type { Keyring } from '../secrets/seal.js';
+import type { InstallationVault } from './installation-vault.js';
 
 export interface StorageBackend {
   readonly kind: 'sqlite' | 'postgres';
@@ -14,5 +16,7 @@ export interface StorageBackend {
   readonly search: AgendaSearch;
   /** Indexes the agenda for search unless the stored content hash matches; true when it rebuilt. */
   ensureIndexed(agenda: Agenda, contentHash: string, now: Date): Promise<boolean>;
+  /** Slack OAuth mode's installations, sealed and opened with `keys`. */
+  installations(keys: Keyring): InstallationVault;
   close(): Promise<void>;
 }

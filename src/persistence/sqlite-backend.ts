@@ -25,6 +25,8 @@ import { SqliteReadingGroupStore } from './reading-groups-repository.js';
 import { asyncPort, gateOf, type Runner } from './sqlite-gate.js';
 import { SubscriptionsRepository } from './subscriptions-repository.js';
 import { TenantSuspensionsRepository } from './tenant-suspensions-repository.js';
+import { SlackInstallationsRepository } from './slack-installations-repository.js';
+import type { InstallationVault } from './installation-vault.js';
 
 export interface SqliteBackend extends StorageBackend {
   readonly kind: 'sqlite';
@@ -63,6 +65,8 @@ export function openSqliteBackend(db: Db): SqliteBackend {
     search: asyncPort<AgendaSearch>(search, gate.run),
     ensureIndexed: (agenda: Agenda, contentHash: string, now: Date) =>
       gate.run(() => ensureIndexed(db, agenda, contentHash, now)),
+    // Through the gate too, so no installation write can land inside another flow's open transaction.
+    installations: (keys) => asyncPort<InstallationVault>(new SlackInstallationsRepository(db, keys), gate.run),
     close: () => gate.run(() => void db.close()),
   };
 }

@@ -14,41 +14,16 @@ export interface StorageOptions {
   readonly onMigrated?: (applied: number, version: number) => void;
 }
 
-/** The PostgreSQL module's entry, loaded only when configured (so SQLite users never load `pg`). */
-interface PostgresModule {
-  openPostgresBackend(url: string, options: StorageOptions): Promise<StorageBackend> | StorageBackend;
-}
-
-/** Thrown when `DATABASE_URL` asks for PostgreSQL and this build has no PostgreSQL backend. */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
-
 export async function openStorage(
   config: Pick<Config, 'databasePath' | 'databaseUrl'>,
   options: StorageOptions = {},
 ): Promise<StorageBackend> {
   if (config.databaseUrl !== undefined) {
-    const postgres = await loadPostgres();
-    return postgres.openPostgresBackend(config.databaseUrl, options);
+    // Loaded only when configured, so a SQLite deployment never loads `pg`.
+    const { openPostgresBackend } = await import('./postgres/index.js');
+    return openPostgresBackend(config.databaseUrl, options);
   }
   const path = config.databasePath;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return openSqliteBackend(openDatabase(path, undefined, options.onMigrated));
-}
-
-// A variable, not a literal: the PostgreSQL backend is built on its own branch, and this build may not have it.
-const POSTGRES_MODULE = './postgres/index.js';
-
-async function loadPostgres(): Promise<PostgresModule> {
-  try {
-    return (await import(POSTGRES_MODULE)) as PostgresModule;
-  } catch (error) {
-    // Only the module itself missing means "not built"; anything it fails to load (say `pg`) is reported as it is.
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code !== 'ERR_MODULE_NOT_FOUND' || !message.includes('persistence/postgres/index')) throw error;
-    throw new StorageUnavailableError(
-      'DATABASE_URL selects PostgreSQL, but this build has no PostgreSQL backend yet; unset it to use SQLite.',
-    );
-  }
 }

@@ -83,7 +83,7 @@ describe('SlackInstallationsRepository', () => {
     expect(() => repo.find('team:T2')).toThrow();
   });
 
-  it('re-encrypts every row under a new key with the CLI, printing neither key', () => {
+  it('re-encrypts every row under a new key with the CLI, printing neither key', async () => {
     const path = tempDb();
     const db = openDatabase(path);
     const old = new SlackInstallationsRepository(db, new Keyring(key(KEY_A)));
@@ -93,7 +93,7 @@ describe('SlackInstallationsRepository', () => {
     const out: string[] = [];
     const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) } };
     const env = { DATABASE_PATH: path, AGENDABOT_SECRET_KEY: KEY_B, AGENDABOT_PREVIOUS_SECRET_KEY: KEY_A };
-    expect(runRotateKey(env, io)).toBe(0);
+    expect(await runRotateKey(env, io)).toBe(0);
     expect(out.join('')).toContain('Re-encrypted 2 Slack installation(s)');
     expect(out.join('')).not.toContain(KEY_A);
     expect(out.join('')).not.toContain(KEY_B);
@@ -106,14 +106,14 @@ describe('SlackInstallationsRepository', () => {
     reopened.close();
   });
 
-  it('changes nothing when a row was sealed by a key it was not given', () => {
+  it('changes nothing when a row was sealed by a key it was not given', async () => {
     const path = tempDb();
     const db = openDatabase(path);
     new SlackInstallationsRepository(db, new Keyring(key(KEY_A))).save(record('T1', 'xoxb-one'), NOW);
     db.close();
     const err: string[] = [];
     const io = { stdout: { write: () => 0 }, stderr: { write: (t: string) => err.push(t) } };
-    expect(runRotateKey({ DATABASE_PATH: path, AGENDABOT_SECRET_KEY: KEY_B }, io)).toBe(1);
+    expect(await runRotateKey({ DATABASE_PATH: path, AGENDABOT_SECRET_KEY: KEY_B }, io)).toBe(1);
     expect(err.join('')).toContain('Nothing was changed');
     const reopened = openDatabase(path);
     expect(new SlackInstallationsRepository(reopened, new Keyring(key(KEY_A))).find('team:T1')?.installation).toContain(

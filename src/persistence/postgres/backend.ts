@@ -16,6 +16,7 @@ import { migratePostgres } from './migrate.js';
 import { PostgresReadingGroups } from './reading-groups-repository.js';
 import { PostgresSubscriptions } from './subscriptions-repository.js';
 import { PostgresTenantSuspensions } from './tenant-suspensions-repository.js';
+import { PostgresSlackInstallations } from './slack-installations-repository.js';
 
 export interface PostgresBackendOptions extends PoolOptions {
   /** Leases by the database's clock (default) or by the `now` the caller passes (tests with a manual clock). */
@@ -59,6 +60,7 @@ export async function openPostgresBackend(url: string, options: PostgresBackendO
     search: createPostgresSearch(db),
     ensureIndexed: (agenda: Agenda, contentHash: string, now: Date) =>
       ensurePostgresIndexed(db, agenda, contentHash, now),
+    installations: (keys) => new PostgresSlackInstallations(db, keys),
     async close() {
       if (closed) return;
       closed = true;

@@ -8,6 +8,7 @@ import { seal, unseal, type Keyring } from '../../secrets/seal.js';
 import { installationId, type InstallationRecord, type StoredInstallation } from '../slack-installations-repository.js';
 import type { Executor } from './connection.js';
 import { sql } from './sql.js';
+import type { InstallationVault } from '../installation-vault.js';
 
 interface Row {
   id: string;
@@ -25,7 +26,7 @@ interface Row {
   revoked_at: string | null;
 }
 
-export class PostgresSlackInstallations {
+export class PostgresSlackInstallations implements InstallationVault {
   constructor(
     private readonly db: Executor,
     private readonly keys: Keyring,

@@ -11,6 +11,8 @@ import { loadConfig } from '../../../src/config.js';
 import type { DeliveryPorts } from '../../../src/core/ports.js';
 import { openDatabase } from '../../../src/persistence/db.js';
 import { SlackInstallationsRepository } from '../../../src/persistence/slack-installations-repository.js';
+import type { InstallationVault } from '../../../src/persistence/installation-vault.js';
+import { asyncPort, gateOf } from '../../../src/persistence/sqlite-gate.js';
 import { Keyring } from '../../../src/secrets/seal.js';
 import { SecretKey } from '../../../src/secrets/secret-key.js';
 import { MemoryDeliveryPort } from '../../fakes/memory-delivery.js';
@@ -108,7 +110,8 @@ export async function startOAuthWorld(extraEnv: Record<string, string> = {}): Pr
     retryConfig: { retries: 0 },
     port: 0,
     host: '127.0.0.1',
-    installations,
+    // The bot's own view of the rows (asynchronous, through the connection's gate); tests read them synchronously.
+    installations: asyncPort<InstallationVault>(installations, gateOf(db).run),
     homeIntervalMs: 50,
     replyBudgetMs: 2000,
   });
