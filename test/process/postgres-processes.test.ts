@@ -92,8 +92,9 @@ describe.runIf(postgresAvailable)('bot processes on one PostgreSQL database', ()
     const url = await createTestDatabase();
     const week = await seed(url, 300);
     slack.latencyMs = 50;
-    // A short lease, so the survivors take the dead process's claims over within the test.
-    const started = await startBots(url, 3, { DELIVERY_LEASE_SECONDS: '4' });
+    // A short lease, so the survivors take the dead process's claims over within the test; pools smaller than
+    // the default 160, so no two processes can claim all 300 between them and each one holds some when one dies.
+    const started = await startBots(url, 3, { DELIVERY_LEASE_SECONDS: '4', DELIVERY_CONCURRENCY: '64' });
     const [doomed] = started;
     await slack.until(() => slack.messages.length >= 100);
     doomed?.child.kill('SIGKILL');
