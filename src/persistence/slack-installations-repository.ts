@@ -38,7 +38,8 @@ export function installationId(owner: InstallationOwner): string {
   throw new Error('An installation names neither a workspace nor an org-wide enterprise.');
 }
 
-interface Row {
+/** A `slack_installations` row as both backends return it. */
+export interface InstallationRow {
   id: string;
   team_id: string | null;
   enterprise_id: string | null;
@@ -102,8 +103,8 @@ export class SlackInstallationsRepository {
 
   /** The installation (opened), revoked or not; undefined when there is none. */
   find(id: string): StoredInstallation | undefined {
-    const row = this.#prepare('SELECT * FROM slack_installations WHERE id = ?').get(id) as Row | undefined;
-    return row === undefined ? undefined : this.#open(row);
+    const row = this.#prepare('SELECT * FROM slack_installations WHERE id = ?').get(id) as InstallationRow | undefined;
+    return row === undefined ? undefined : openInstallationRow(this.keys, row);
   }
 
   /** Marks the installation revoked. True only the first time (the two revoke events may both arrive, twice). */
@@ -127,9 +128,11 @@ export class SlackInstallationsRepository {
    */
   reseal(next: SecretKey): number {
     return this.db.transaction(() => {
-      const rows = this.#prepare('SELECT * FROM slack_installations WHERE key_id <> ?').all(next.id) as Row[];
+      const rows = this.#prepare('SELECT * FROM slack_installations WHERE key_id <> ?').all(
+        next.id,
+      ) as InstallationRow[];
       for (const row of rows) {
-        const sealed = seal(next, this.#unsealRow(row), row.id);
+        const sealed = seal(next, unsealInstallationRow(this.keys, row), row.id);
         this.#prepare('UPDATE slack_installations SET key_id = ?, iv = ?, tag = ?, sealed = ? WHERE id = ?').run(
           sealed.keyId,
           sealed.iv,
@@ -141,30 +144,31 @@ export class SlackInstallationsRepository {
       return rows.length;
     })();
   }
+}
 
-  #unsealRow(row: Row): string {
-    const key = this.keys.keyFor(row.key_id);
-    if (key === undefined) {
-      throw new Error(
-        `Slack installation ${row.id} is sealed with key ${row.key_id}, which is neither ` +
-          'AGENDABOT_SECRET_KEY nor AGENDABOT_PREVIOUS_SECRET_KEY.',
-      );
-    }
-    return unseal(key, { keyId: row.key_id, iv: row.iv, tag: row.tag, sealed: row.sealed }, row.id);
+/** Opens a row's sealed installation with whichever key of `keys` sealed it (both backends store the same row). */
+export function unsealInstallationRow(keys: Keyring, row: InstallationRow): string {
+  const key = keys.keyFor(row.key_id);
+  if (key === undefined) {
+    throw new Error(
+      `Slack installation ${row.id} is sealed with key ${row.key_id}, which is neither ` +
+        'AGENDABOT_SECRET_KEY nor AGENDABOT_PREVIOUS_SECRET_KEY.',
+    );
   }
+  return unseal(key, { keyId: row.key_id, iv: row.iv, tag: row.tag, sealed: row.sealed }, row.id);
+}
 
-  #open(row: Row): StoredInstallation {
-    return {
-      id: row.id,
-      isEnterpriseInstall: row.is_enterprise_install === 1,
-      scopes: row.scopes === '' ? [] : row.scopes.split(','),
-      installation: this.#unsealRow(row),
-      ...(row.team_id !== null ? { teamId: row.team_id } : {}),
-      ...(row.enterprise_id !== null ? { enterpriseId: row.enterprise_id } : {}),
-      ...(row.bot_id !== null ? { botId: row.bot_id } : {}),
-      ...(row.bot_user_id !== null ? { botUserId: row.bot_user_id } : {}),
-      ...(row.installer_user_id !== null ? { installerUserId: row.installer_user_id } : {}),
-      ...(row.revoked_at !== null ? { revokedAt: new Date(row.revoked_at) } : {}),
-    };
-  }
+export function openInstallationRow(keys: Keyring, row: InstallationRow): StoredInstallation {
+  return {
+    id: row.id,
+    isEnterpriseInstall: row.is_enterprise_install === 1,
+    scopes: row.scopes === '' ? [] : row.scopes.split(','),
+    installation: unsealInstallationRow(keys, row),
+    ...(row.team_id !== null ? { teamId: row.team_id } : {}),
+    ...(row.enterprise_id !== null ? { enterpriseId: row.enterprise_id } : {}),
+    ...(row.bot_id !== null ? { botId: row.bot_id } : {}),
+    ...(row.bot_user_id !== null ? { botUserId: row.bot_user_id } : {}),
+    ...(row.installer_user_id !== null ? { installerUserId: row.installer_user_id } : {}),
+    ...(row.revoked_at !== null ? { revokedAt: new Date(row.revoked_at) } : {}),
+  };
 }

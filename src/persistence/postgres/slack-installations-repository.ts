@@ -1,30 +1,21 @@
 /**
  * Slack installations (OAuth mode) on PostgreSQL, sealed exactly as on SQLite: the installation, bot token
  * included, is stored only under AES-256-GCM bound to its row id (`src/secrets/seal.ts`); the plain columns hold
- * what is safe to read without the key. Row shapes and behaviour follow `../slack-installations-repository.ts`.
+ * what is safe to read without the key. InstallationRow shapes and behaviour follow `../slack-installations-repository.ts`.
  */
 import type { SecretKey } from '../../secrets/secret-key.js';
-import { seal, unseal, type Keyring } from '../../secrets/seal.js';
-import { installationId, type InstallationRecord, type StoredInstallation } from '../slack-installations-repository.js';
+import { seal, type Keyring } from '../../secrets/seal.js';
+import {
+  installationId,
+  openInstallationRow,
+  unsealInstallationRow,
+  type InstallationRecord,
+  type InstallationRow,
+  type StoredInstallation,
+} from '../slack-installations-repository.js';
 import type { Executor } from './connection.js';
 import { sql } from './sql.js';
 import type { InstallationVault } from '../installation-vault.js';
-
-interface Row {
-  id: string;
-  team_id: string | null;
-  enterprise_id: string | null;
-  is_enterprise_install: number;
-  bot_id: string | null;
-  bot_user_id: string | null;
-  installer_user_id: string | null;
-  scopes: string;
-  key_id: string;
-  iv: Buffer;
-  tag: Buffer;
-  sealed: Buffer;
-  revoked_at: string | null;
-}
 
 export class PostgresSlackInstallations implements InstallationVault {
   constructor(
@@ -59,8 +50,8 @@ export class PostgresSlackInstallations implements InstallationVault {
 
   /** The installation (opened), revoked or not; undefined when there is none. */
   async find(id: string): Promise<StoredInstallation | undefined> {
-    const row = await this.db.row<Row>(sql`SELECT * FROM slack_installations WHERE id = ${id}`);
-    return row === undefined ? undefined : this.#open(row);
+    const row = await this.db.row<InstallationRow>(sql`SELECT * FROM slack_installations WHERE id = ${id}`);
+    return row === undefined ? undefined : openInstallationRow(this.keys, row);
   }
 
   /** Marks the installation revoked. True only the first time. */
@@ -81,39 +72,15 @@ export class PostgresSlackInstallations implements InstallationVault {
   /** Re-seals every row under `next` (key rotation) in one transaction; how many rows were rewritten. */
   async reseal(next: SecretKey): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.rows<Row>(sql`SELECT * FROM slack_installations WHERE key_id <> ${next.id} FOR UPDATE`);
+      const rows = await tx.rows<InstallationRow>(
+        sql`SELECT * FROM slack_installations WHERE key_id <> ${next.id} FOR UPDATE`,
+      );
       for (const row of rows) {
-        const s = seal(next, this.#unsealRow(row), row.id);
+        const s = seal(next, unsealInstallationRow(this.keys, row), row.id);
         await tx.run(sql`UPDATE slack_installations SET key_id = ${s.keyId}, iv = ${s.iv}, tag = ${s.tag},
                            sealed = ${s.sealed} WHERE id = ${row.id}`);
       }
       return rows.length;
     });
-  }
-
-  #unsealRow(row: Row): string {
-    const key = this.keys.keyFor(row.key_id);
-    if (key === undefined) {
-      throw new Error(
-        `Slack installation ${row.id} is sealed with key ${row.key_id}, which is neither ` +
-          'AGENDABOT_SECRET_KEY nor AGENDABOT_PREVIOUS_SECRET_KEY.',
-      );
-    }
-    return unseal(key, { keyId: row.key_id, iv: row.iv, tag: row.tag, sealed: row.sealed }, row.id);
-  }
-
-  #open(row: Row): StoredInstallation {
-    return {
-      id: row.id,
-      isEnterpriseInstall: row.is_enterprise_install === 1,
-      scopes: row.scopes === '' ? [] : row.scopes.split(','),
-      installation: this.#unsealRow(row),
-      ...(row.team_id !== null ? { teamId: row.team_id } : {}),
-      ...(row.enterprise_id !== null ? { enterpriseId: row.enterprise_id } : {}),
-      ...(row.bot_id !== null ? { botId: row.bot_id } : {}),
-      ...(row.bot_user_id !== null ? { botUserId: row.bot_user_id } : {}),
-      ...(row.installer_user_id !== null ? { installerUserId: row.installer_user_id } : {}),
-      ...(row.revoked_at !== null ? { revokedAt: new Date(row.revoked_at) } : {}),
-    };
   }
 }
