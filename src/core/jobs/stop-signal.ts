@@ -9,8 +9,8 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
 
-/** The rejection of a wait cut short by `stop()`. */
-export const STOPPED = Symbol('outbox stopped');
+/** The rejection of a wait cut short by `stop()` (one instance: compared by identity, never shown). */
+export const STOPPED = new Error('the outbox is stopping');
 
 type Sleep = (ms: number) => Promise<void>;
 
