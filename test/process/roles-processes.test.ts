@@ -8,6 +8,9 @@
  * while a Discord command waits for its deferred edit: the edit goes out before the process exits 0.
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Weekday } from '../../src/core/time/zoned.js';
@@ -126,6 +129,40 @@ function postsPerKey(): Map<string, number> {
   }
   return counts;
 }
+
+describe('role all (the default) in a real process', () => {
+  it('adds /healthz to the server it already runs (Slack HTTP, with the Discord interactions route), logs in to the gateway, exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agendabot-roles-'));
+    const { publicHex, privateKey } = applicationKeys();
+    const port = await freePort();
+    const bot = startBot({
+      DATABASE_PATH: join(dir, 'all.db'),
+      SLACK_BOT_TOKEN: 'xoxb-roles-all',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_PUBLIC_KEY: publicHex,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
+    bots.push(bot);
+    await untilReady(port, bot);
+    expect(await health(port)).toEqual({
+      status: 200,
+      body: { status: 'ready', role: 'all', checks: { process: 'running', database: 'ok' } },
+    });
+    const answer = await interact(port, privateKey, chatInput('agenda', 'challenge', { id: '3.5' }));
+    expect([answer.status, answer.json['type']]).toEqual([200, 4]);
+    expect(discord.gateway.record.identifies).toHaveLength(1);
+    expect(bot.logs.some((l) => l.msg === 'scheduler started')).toBe(true);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+    expect(bot.logs.some((l) => l.msg === 'drained')).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
 
 describe.runIf(postgresAvailable)('web and worker processes on one PostgreSQL database', () => {
   it('answers commands during a fan-out, opens no gateway, drains on SIGTERM without losing or doubling a post', async () => {
