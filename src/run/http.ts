@@ -22,15 +22,17 @@ export function guardServer(server: Server, health: Health, inFlight: InFlight):
   const listeners = server.listeners('request') as Listener[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const isHealth = pathOf(req) === HEALTH_PATH;
     if (health.phase === 'draining') {
       res.setHeader('connection', 'close');
-      if (pathOf(req) !== HEALTH_PATH) {
+      if (!isHealth) {
         req.resume();
         res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' }).end('shutting down');
         return;
       }
     }
-    inFlight.track(new Promise((resolve) => res.once('close', resolve)));
+    // Health checks are not work: a launcher polling them must not keep the drain from ending.
+    if (!isHealth) inFlight.track(new Promise((resolve) => res.once('close', resolve)));
     for (const listener of listeners) listener.call(server, req, res);
   });
 }
