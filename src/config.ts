@@ -191,13 +191,13 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
     jobs: jobsConfig(read),
-    ...roleConfig(read),
     ...slackConfig(read, inline),
     ...discordConfig(read, inline),
+    ...roleConfig(read),
     ...publicBaseUrl(read),
     ...(CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]); // PORT is read for each server's settings
   return Object.freeze(config);
 }
 

@@ -18,6 +18,12 @@ describe('AGENDABOT_ROLE and SHUTDOWN_GRACE_SECONDS', () => {
     expect(worker).toEqual({ role: 'worker', shutdownGraceMs: 3000, port: 3000 });
   });
 
+  it('names a bad PORT once, whichever servers read it', () => {
+    const expected = ['PORT=70000 is not a number from 1 to 65535.'];
+    expect(problemsOf({ ...discord, AGENDABOT_ROLE: 'worker', PORT: '70000' })).toEqual(expected);
+    expect(problemsOf({ ...slackHttp, ...discord, DISCORD_PUBLIC_KEY: KEY, PORT: '70000' })).toEqual(expected);
+  });
+
   it('names a role that does not exist', () => {
     expect(problemsOf({ AGENDABOT_ROLE: 'scheduler' })).toEqual([
       'AGENDABOT_ROLE=scheduler is not one of all, web, worker.',
