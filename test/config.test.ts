@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       digestCatchupHours: 24,
       reminderHours: 24,
       jobs: { concurrency: 160, leaseMs: 300_000, sweepEverySeconds: 60 },
+      run: { role: 'all', shutdownGraceMs: 25_000, port: 3000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -19,6 +19,7 @@ import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
 import type { DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
+import { handBack, StopSignal, STOPPED } from './stop-signal.js';
 
 export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
 
@@ -56,7 +57,7 @@ export class Outbox {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
   readonly #attempts: AttemptBatch;
-  #stopping = false;
+  readonly #stop = new StopSignal();
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -68,7 +69,7 @@ export class Outbox {
     this.#marginMs = options.reconcileMarginMs ?? 10 * 60_000;
     this.#holder = options.holder ?? processHolder;
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
-    this.#sleep = options.sleep ?? realSleep;
+    this.#sleep = this.#stop.interruptible(options.sleep ?? realSleep);
     this.#pacer = options.pacer ?? processPacer;
     this.#attempts = new AttemptBatch((keys) =>
       deps.store.recordAttempts(keys, this.#holder, deps.clock.now(), this.#leaseMs),
@@ -95,16 +96,16 @@ export class Outbox {
         }
       },
       now: () => clock.now().getTime(),
-      sleep: this.#sleep,
+      sleep: (ms) => this.#sleep(ms).catch(() => undefined),
       concurrency: this.options.concurrency ?? 160,
       budgetMs: this.options.budgetMs ?? 50_000,
-      stopping: () => this.#stopping,
+      stopping: () => this.#stop.stopped,
     });
   }
 
-  /** Shutting down: a running `process` claims nothing more and returns once its deliveries finish. */
+  /** Shutting down: `process` claims nothing more and lets its deliveries finish; one waiting for its pace is handed back. */
   stop(): void {
-    this.#stopping = true;
+    this.#stop.stop();
   }
 
   /**
@@ -155,7 +156,8 @@ export class Outbox {
       const after = await this.deps.store.get(record.key);
       if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
     } catch (error) {
-      await this.#failed(record.key, error);
+      if (error === STOPPED) await handBack(this.deps, record, this.#holder);
+      else await this.#failed(record.key, error);
     }
   }
 

@@ -31,6 +31,7 @@ export interface DueWorkProvider {
 export class Sweeper {
   #running: Promise<void> | undefined;
   #sweeps = 0;
+  #stopped = false;
 
   constructor(
     private readonly providers: readonly DueWorkProvider[],
@@ -54,8 +55,9 @@ export class Sweeper {
     return this.#running;
   }
 
-  /** Shutting down: the running sweep finishes the deliveries in flight and claims no more. */
+  /** Shutting down: the running sweep finishes the deliveries in flight, claims no more and plans no more. */
   stop(): void {
+    this.#stopped = true;
     this.outbox.stop();
   }
 
@@ -69,7 +71,7 @@ export class Sweeper {
     await this.#safely('outbox', () => this.outbox.process());
     const now = this.clock.now();
     for (const provider of this.providers) {
-      if (!(await this.#holdsPlannerLease())) break;
+      if (this.#stopped || !(await this.#holdsPlannerLease())) break;
       await this.#safely(provider.name, () => provider.plan(now));
     }
     await this.#safely('outbox', () => this.outbox.process());
