@@ -42,6 +42,7 @@ async function main(): Promise<void> {
 
   const backend = await openStorage(config, {
     onMigrated: (applied, version) => logger.info({ applied, version }, 'database ready'),
+    logger,
   });
   logger.info({ storage: backend.kind }, 'storage open');
   stops.push(() => backend.close());
