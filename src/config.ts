@@ -184,7 +184,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   const inline = inlineReferences(read);
   const config: Config = {
     agendaPath: agendaPathSetting(env).path,
-    ...databaseSettings(read.text('DATABASE_PATH'), read.text('DATABASE_URL'), read.problems),
+    ...databaseSettings(read),
     logLevel,
     defaultTimezone,
     shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,

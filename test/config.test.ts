@@ -117,6 +117,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('sizes the PostgreSQL pool at 20 connections unless DATABASE_POOL_SIZE says otherwise', () => {
+    const url = 'postgres://db/agendabot';
+    expect(loadConfig({ DATABASE_URL: url }).databasePoolSize).toBe(20);
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '8' }).databasePoolSize).toBe(8);
+    expect(problemsOf({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toEqual([
+      'DATABASE_POOL_SIZE=0 is not a number from 1 to 1000.',
+    ]);
+  });
+
   it('never puts a token value into its error message', () => {
     try {
       loadConfig({ SLACK_BOT_TOKEN: 'xoxb-very-secret', SLACK_APP_TOKEN: 'not-an-app-token-secret' });

@@ -12,6 +12,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './db.js';
+import { OuterStoreInTransactionError } from './transaction-errors.js';
 
 /** The synchronous counterpart of an asynchronous port: each method returns what the port's promise resolves to. */
 export type Synchronous<T> = {
@@ -20,14 +21,6 @@ export type Synchronous<T> = {
 
 /** Runs one synchronous piece of database work for a store, as a promise. */
 export type Runner = <R>(work: () => R) => Promise<R>;
-
-/** Thrown when work inside `atomically` calls an outer store: it would wait for its own transaction forever. */
-export class OuterStoreInTransactionError extends Error {
-  override readonly name = 'OuterStoreInTransactionError';
-  constructor() {
-    super('an outer store was called inside atomically(): use the stores it passes (tx) instead');
-  }
-}
 
 const gates = new WeakMap<Db, ConnectionGate>();
 

@@ -33,6 +33,7 @@ export interface BaseProcess {
 export async function startBase(config: Config, logger: Logger): Promise<BaseProcess> {
   const backend = await openStorage(config, {
     onMigrated: (applied, version) => logger.info({ applied, version }, 'database ready'),
+    logger,
   });
   logger.info({ storage: backend.kind, role: config.run.role }, 'storage open');
   const inFlight = new InFlight();

@@ -17,6 +17,8 @@ export interface PoolWork<T> {
   readonly budgetMs: number;
   /** True once the process is shutting down: claim nothing more, let what runs finish. */
   stopping(): boolean;
+  /** True while more work may still be written (this process is planning): keep looking when none is left. */
+  expectMore?(): boolean;
 }
 
 const WAIT_STEP_MS = 100;
@@ -51,9 +53,9 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
     }
     if (claimed.length > 0) continue;
     const next = await pool.nextDueAt();
-    if (next === undefined) break;
+    if (next === undefined && pool.expectMore?.() !== true) break;
     // Another process may have claimed what looked due: check again shortly, never spin.
-    const wait = Math.max(20, next.getTime() - pool.now());
+    const wait = next === undefined ? WAIT_STEP_MS : Math.max(20, next.getTime() - pool.now());
     if (!withinBudget(wait)) break;
     // In short steps, re-checking: work may fall due sooner (another process's retry, released claims).
     const step = Math.min(wait, WAIT_STEP_MS);
