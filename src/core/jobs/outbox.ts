@@ -96,7 +96,8 @@ export class Outbox {
       },
       now: () => clock.now().getTime(),
       sleep: (ms) => this.#sleep(ms).catch(() => undefined),
-      concurrency: Math.max(1, Math.floor((this.options.concurrency ?? 160) / (planning ? 8 : 1))),
+      // While this process plans, an eighth of the pool; all of it as soon as planning ends.
+      concurrency: () => Math.max(1, Math.floor((this.options.concurrency ?? 160) / (planning?.() === true ? 8 : 1))),
       budgetMs: this.options.budgetMs ?? 50_000,
       stopping: () => this.#stop.stopped,
       ...(planning ? { expectMore: planning } : {}),
