@@ -266,6 +266,11 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
     this.#prepare(`DELETE FROM scheduler_leases WHERE name = ? AND holder = ?`).run(name, holder);
   }
 
+  leaseHeld(name: string, now: Date): boolean {
+    const held = this.#prepare(`SELECT 1 FROM scheduler_leases WHERE name = ? AND lease_until > ?`);
+    return held.get(name, now.toISOString()) !== undefined;
+  }
+
   cancelPending(prefix: string, reason: string, now: Date): number {
     // substr instead of LIKE: keys may contain `_` or `%`, which LIKE would treat as wildcards.
     return this.#prepare(

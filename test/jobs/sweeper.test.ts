@@ -104,3 +104,57 @@ describe('Sweeper', () => {
     expect(env.logger.records.map((r) => r.message)).toContain('scheduler stopped');
   });
 });
+
+describe('Sweeper with another process planning', () => {
+  it('keeps looking for work while another process plans, instead of waiting for its next tick', async () => {
+    const { store, storage } = deliveriesDb();
+    const clock = new ManualClock('2024-03-04T09:00:00Z');
+    const logger = new MemoryLogger();
+    // Waits move the manual clock and let the other process's planning go on meanwhile.
+    const sleep = async (ms: number): Promise<void> => {
+      clock.advance(ms);
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    let releasePlanning: () => void = () => undefined;
+    const planningGate = new Promise<void>((resolve) => (releasePlanning = resolve));
+    const provider: DueWorkProvider = {
+      name: 'slow planner',
+      plan: async (now) => {
+        await planningGate;
+        await storage.store.plan(
+          {
+            key: 'planned:late',
+            destination: { kind: 'channel', conversation: { platform: 'shell', tenantId: 'T', channelId: 'C' } },
+            reply: { visibility: 'channel', summary: 'hello', blocks: [] },
+            dueAt: now,
+          },
+          now,
+        );
+      },
+    };
+    const sweeperOf = (holder: string, ports: DeliveryPorts): Sweeper => {
+      const outbox = new Outbox({ ...storage, ports, clock, logger }, [], { inFlight: new Map(), holder, sleep });
+      return new Sweeper([provider], outbox, clock, logger, { leases: storage.store, holder });
+    };
+    // The planner has no shell port, so only the other process can post what it plans.
+    const planner = sweeperOf('planner', new DeliveryPorts());
+    const port = new MemoryDeliveryPort('shell');
+    const ports = new DeliveryPorts();
+    ports.add(port);
+    const other = sweeperOf('other', ports);
+
+    const planning = planner.sweep();
+    await until(() => store.leaseHeld('planning', clock.now()));
+    const otherSweep = other.sweep();
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    releasePlanning();
+    await Promise.all([planning, otherSweep]);
+    expect(port.posts.map((p) => p.key)).toEqual(['planned:late']);
+    expect(store.leaseHeld('planning', clock.now())).toBe(false);
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i += 1) await new Promise((resolve) => setImmediate(resolve));
+  expect(condition()).toBe(true);
+}

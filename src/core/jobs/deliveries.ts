@@ -154,6 +154,8 @@ export interface LeaseStore {
   /** Takes or renews the lease `name`; true when `holder` holds it afterwards. */
   acquireLease(name: string, holder: string, now: Date, leaseMs: number): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
+  /** True while anyone holds the lease `name` (it has not run out at `now`). */
+  leaseHeld(name: string, now: Date): Promise<boolean>;
 }
 
 /** The platform and tenant a destination belongs to. */

@@ -19,7 +19,7 @@ export interface PoolWork<T> {
   /** True once the process is shutting down: claim nothing more, let what runs finish. */
   stopping(): boolean;
   /** True while more work may still be written (this process is planning): keep looking when none is left. */
-  expectMore?(): boolean;
+  expectMore?(): boolean | Promise<boolean>;
 }
 
 const WAIT_STEP_MS = 100;
@@ -55,7 +55,7 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
     }
     if (claimed.length > 0) continue;
     const next = await pool.nextDueAt();
-    if (next === undefined && pool.expectMore?.() !== true) break;
+    if (next === undefined && (await pool.expectMore?.()) !== true) break;
     // Another process may have claimed what looked due: check again shortly, never spin.
     const wait = next === undefined ? WAIT_STEP_MS : Math.max(20, next.getTime() - pool.now());
     if (!withinBudget(wait)) break;

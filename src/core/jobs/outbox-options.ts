@@ -49,3 +49,11 @@ export interface OutboxOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly pacer?: Pacer;
 }
+
+/** What an `Outbox.process` call may expect while it runs: more work being planned, here or by another process. */
+export interface MoreWork {
+  /** True while more work may still be written: an empty ledger is looked at again instead of ending the call. */
+  expected(): boolean | Promise<boolean>;
+  /** True while this process plans: only an eighth of the pool runs, so deliveries do not slow the planning. */
+  planningHere(): boolean;
+}

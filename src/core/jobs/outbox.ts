@@ -16,7 +16,7 @@ import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore, ThreadOpening } from './deliveries.js';
 import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
-import type { DeliveryHandler, OutboxOptions } from './outbox-options.js';
+import type { DeliveryHandler, MoreWork, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
 import { handBack, StopSignal, STOPPED } from './stop-signal.js';
 
@@ -76,11 +76,9 @@ export class Outbox {
   /**
    * Works through everything actionable, including what that work plans (a thread's first
    * message, a retry after `Retry-After`), until nothing is left or the time budget is spent.
-   * Returns how many deliveries were worked on. `planning`: true while this process is still
-   * planning, so an empty ledger is looked at again instead of ending the call; meanwhile only an
-   * eighth of the pool runs, so deliveries do not slow the planning that feeds every process.
+   * Returns how many deliveries were worked on. `more`: while planning goes on (see `MoreWork`).
    */
-  async process(planning?: () => boolean): Promise<number> {
+  async process(more?: MoreWork): Promise<number> {
     const { store, clock, logger } = this.deps;
     const platforms = PLATFORMS.filter((p) => this.deps.ports.get(p) !== undefined);
     return runPool({
@@ -97,10 +95,10 @@ export class Outbox {
       now: () => clock.now().getTime(),
       sleep: (ms) => this.#sleep(ms).catch(() => undefined),
       // While this process plans, an eighth of the pool; all of it as soon as planning ends.
-      concurrency: () => Math.max(1, Math.floor((this.options.concurrency ?? 160) / (planning?.() === true ? 8 : 1))),
+      concurrency: () => Math.max(1, Math.floor((this.options.concurrency ?? 160) / (more?.planningHere() ? 8 : 1))),
       budgetMs: this.options.budgetMs ?? 50_000,
       stopping: () => this.#stop.stopped,
-      ...(planning ? { expectMore: planning } : {}),
+      ...(more ? { expectMore: () => more.expected() } : {}),
     });
   }
 

@@ -21,6 +21,12 @@ export interface SweeperOptions {
 }
 
 export const PLANNER_LEASE = 'sweeper';
+/**
+ * Held by the planner only while it plans. The other processes' sweeps then keep looking for work until it
+ * ends, instead of finding the ledger empty at once and waiting for their next tick (a minute by default)
+ * while a large fan-out is being written.
+ */
+export const PLANNING_LEASE = 'planning';
 
 /** A feature's source of scheduled work. `plan` writes pending deliveries; it must not post. */
 export interface DueWorkProvider {
@@ -73,17 +79,49 @@ export class Sweeper {
     // What planning writes is delivered while planning goes on, here as in the other processes: the planner's
     // pool would otherwise stand idle through a large planning round, however long its round trips make it.
     let planning = true;
-    const delivering = this.#safely('outbox', () => this.outbox.process(() => planning));
+    const whilePlanning = { expected: () => planning, planningHere: () => planning };
+    const delivering = this.#safely('outbox', () => this.outbox.process(whilePlanning));
+    let announced = false;
     try {
       for (const provider of this.providers) {
         if (this.#stopped || !(await this.#holdsPlannerLease())) break;
+        announced ||= await this.#announcePlanning(now);
         await this.#safely(provider.name, () => provider.plan(now));
       }
     } finally {
       planning = false;
+      if (announced)
+        await this.#safely('planning', () => this.options.leases?.releaseLease(PLANNING_LEASE, this.#holder));
     }
     await delivering;
-    await this.#safely('outbox', () => this.outbox.process());
+    const whileOthersPlan = { expected: () => this.#othersPlanning(), planningHere: () => false };
+    await this.#safely('outbox', () => this.outbox.process(whileOthersPlan));
+  }
+
+  get #holder(): string {
+    return this.options.holder ?? processHolder;
+  }
+
+  /** Tells the other processes that planning runs (best effort: without it they join at their next tick). */
+  async #announcePlanning(now: Date): Promise<boolean> {
+    const { leases } = this.options;
+    if (!leases) return false;
+    try {
+      return await leases.acquireLease(PLANNING_LEASE, this.#holder, now, this.options.plannerLeaseMs ?? 120_000);
+    } catch {
+      return false;
+    }
+  }
+
+  /** True while another process plans; the pool asks only when it has found nothing to do. */
+  async #othersPlanning(): Promise<boolean> {
+    const { leases } = this.options;
+    if (!leases || this.#stopped) return false;
+    try {
+      return await leases.leaseHeld(PLANNING_LEASE, this.clock.now());
+    } catch {
+      return false;
+    }
   }
 
   /** Takes or renews the planner lease; true when this process may plan now. */

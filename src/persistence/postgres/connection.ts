@@ -52,9 +52,29 @@ export interface Executor {
 
 type Client = pg.Pool | pg.PoolClient;
 
+/**
+ * Statements with parameters are prepared once per connection and reused by name: the hot ones (claims,
+ * attempts, sent marks, planning) run thousands of times in a fan-out, and the server then skips parsing and
+ * planning them again. Bounded, since a name stays prepared on every connection for its lifetime; texts past
+ * the bound (there should be none: statements are fixed texts) run unnamed. Texts without parameters
+ * (migrations: several commands in one text) always run unnamed, as a prepared statement holds one command.
+ */
+const PREPARED_LIMIT = 500;
+const preparedNames = new Map<string, string>();
+
+function nameOf(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < PREPARED_LIMIT) {
+    name = `agendabot_${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 async function execute<T extends pg.QueryResultRow>(client: Client, query: Sql): Promise<pg.QueryResult<T>> {
   const { text, values } = compile(query);
-  return client.query<T>(text, values);
+  const name = values.length > 0 ? nameOf(text) : undefined;
+  return name === undefined ? client.query<T>(text, values) : client.query<T>({ name, text, values });
 }
 
 /** One open transaction, so calls made from inside it can be recognised. */

@@ -244,6 +244,13 @@ export class PostgresDeliveries implements DeliveryStore {
     await this.db.run(sql`DELETE FROM scheduler_leases WHERE name = ${name} AND holder = ${holder}`);
   }
 
+  async leaseHeld(name: string, now: Date): Promise<boolean> {
+    const row = await this.db.row(
+      sql`SELECT 1 FROM scheduler_leases WHERE name = ${name} AND lease_until > ${this.clock.now(now)}`,
+    );
+    return row !== undefined;
+  }
+
   async cancelPending(prefix: string, reason: string, now: Date): Promise<number> {
     // substr instead of LIKE: keys may contain `_` or `%`, which LIKE would treat as wildcards.
     return this.db.run(sql`

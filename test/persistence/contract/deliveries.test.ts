@@ -192,6 +192,17 @@ describeEachBackend('the deliveries ledger', (backend) => {
     expect(await store().acquireLease('sweeper', 'A', at('2024-03-04T09:03:32Z'), 2 * MINUTE)).toBe(true);
   });
 
+  it('says whether anyone holds a lease: taken, run out, released', async () => {
+    expect(await store().leaseHeld('planning', at('2024-03-04T09:00:00Z'))).toBe(false);
+    expect(await store().acquireLease('planning', 'A', at('2024-03-04T09:00:00Z'), 2 * MINUTE)).toBe(true);
+    expect(await store().leaseHeld('planning', at('2024-03-04T09:01:59Z'))).toBe(true);
+    expect(await store().leaseHeld('sweeper', at('2024-03-04T09:01:59Z'))).toBe(false);
+    expect(await store().leaseHeld('planning', at('2024-03-04T09:02:00Z'))).toBe(false);
+    expect(await store().acquireLease('planning', 'A', at('2024-03-04T09:03:00Z'), 2 * MINUTE)).toBe(true);
+    await store().releaseLease('planning', 'A');
+    expect(await store().leaseHeld('planning', at('2024-03-04T09:03:01Z'))).toBe(false);
+  });
+
   it('commits atomically() work, and rolls all of it back when the work throws', async () => {
     const { unitOfWork } = storage().backend;
     await unitOfWork.atomically(async (tx) => {

@@ -1,0 +1,81 @@
+/**
+ * Weekly questions are planned in batches, one transaction each (a large fan-out is mostly round trips and
+ * commits on a database server). One subscription's failure must cost only itself: its batch is planned again
+ * one subscription at a time.
+ */
+import { describe, expect, it } from 'vitest';
+import type { UnitOfWork } from '../../src/core/store.js';
+import { digestKey } from '../../src/core/features/weekly-question/keys.js';
+import { planDueDigests } from '../../src/core/features/weekly-question/planner.js';
+import { weekOf } from '../../src/core/time/weekly.js';
+import type { Weekday } from '../../src/core/time/zoned.js';
+import { makeServices } from '../helpers/services.js';
+
+const DUE = new Date('2026-01-05T09:00:00Z');
+
+async function subscribe(core: Awaited<ReturnType<typeof makeServices>>, channels: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 1; i <= channels; i += 1) {
+    const subscription = await core.services.subscriptions.create({
+      platform: 'slack',
+      tenantId: 'T1',
+      target: { kind: 'channel', channelId: `C${i}` },
+      ownerId: 'U0OWNER',
+      weekday: DUE.getUTCDay() as Weekday,
+      time: { hour: DUE.getUTCHours(), minute: DUE.getUTCMinutes() },
+      zone: 'UTC',
+      origin: 'any',
+      order: 'agenda',
+      count: 1,
+      seed: 7,
+      nextDueAt: DUE,
+      createdAt: DUE,
+    });
+    ids.push(subscription.id);
+  }
+  return ids;
+}
+
+/** A unit of work whose transactions refuse to move one subscription's due date, as a failing write would. */
+function failingFor(store: UnitOfWork, failingId: number): UnitOfWork {
+  return {
+    atomically: (work) =>
+      store.atomically((tx) =>
+        work({
+          ...tx,
+          subscriptions: Object.assign(Object.create(tx.subscriptions) as typeof tx.subscriptions, {
+            setNextDue: (id: number, at: Date) =>
+              id === failingId ? Promise.reject(new Error('disk full')) : tx.subscriptions.setNextDue(id, at),
+          }),
+        }),
+      ),
+  };
+}
+
+describe('planning weekly questions in batches', () => {
+  it('plans every due subscription once, across several batches', async () => {
+    const core = await makeServices();
+    const ids = await subscribe(core, 45);
+    await planDueDigests(core.services, new Date('2026-01-05T09:00:30Z'));
+    const week = weekOf(DUE, 'UTC');
+    const planned = await Promise.all(ids.map((id) => core.services.deliveries.get(digestKey(id, week))));
+    expect(planned.filter((record) => record?.state === 'pending')).toHaveLength(45);
+    expect(await core.services.subscriptions.due(new Date('2026-01-05T09:00:30Z'))).toEqual([]);
+  });
+
+  it('one failing subscription: the others of its batch are still planned, and the failure is reported', async () => {
+    const core = await makeServices();
+    const ids = await subscribe(core, 30);
+    const failing = ids[6] as number;
+    const services = { ...core.services, store: failingFor(core.services.store, failing) };
+    await expect(planDueDigests(services, new Date('2026-01-05T09:00:30Z'))).rejects.toThrow('disk full');
+    const week = weekOf(DUE, 'UTC');
+    const states = await Promise.all(
+      ids.map(async (id) => (await core.services.deliveries.get(digestKey(id, week)))?.state),
+    );
+    expect(states.filter((state) => state === 'pending')).toHaveLength(29);
+    expect(states[6]).toBeUndefined();
+    const stillDue = await core.services.subscriptions.due(new Date('2026-01-05T09:00:30Z'));
+    expect(stillDue.map((s) => s.id)).toEqual([failing]);
+  });
+});
