@@ -5,7 +5,7 @@
  * acknowledgement when it carries the reply, else the post to its response_url; Discord's interaction
  * response when it answers at once, else the edit of the deferred answer through the webhook route.
  */
-import { sign, type KeyObject } from 'node:crypto';
+import { sign } from 'node:crypto';
 import { chatInput } from '../../fakes/discord/index.js';
 import { sendSlashCommand } from '../../fakes/slack/signed-requests.js';
 import { SIGNING_SECRET, TEAMS, type BenchWorld } from './world.js';
@@ -101,7 +101,7 @@ async function discordCommand(world: BenchWorld, watch: AnswerWatch, port: numbe
   const payload = chatInput('agenda', 'challenge', { challenge: '3.5' });
   const body = JSON.stringify(payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body, 'utf8'), world.discordKey as KeyObject).toString('hex');
+  const signature = sign(null, Buffer.from(timestamp + body, 'utf8'), world.discordKey).toString('hex');
   const started = Date.now();
   const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
     method: 'POST',
