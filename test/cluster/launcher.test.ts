@@ -10,7 +10,7 @@ import type { ClusterChild } from '../../src/cli/cluster/child.js';
 import type { ClusterDatabase } from '../../src/cli/cluster/database.js';
 import { runCluster, type LaunchOptions } from '../../src/cli/cluster/launch.js';
 import { postgresBinDir } from '../../src/cli/cluster/postgres-server.js';
-import { NOTHING_TO_ANSWER } from '../../src/cli/cluster/requirements.js';
+import { NOTHING_TO_ANSWER, SOCKET_MODE } from '../../src/cli/cluster/requirements.js';
 
 const STAND_IN = ['--import', 'tsx', 'test/cluster/stand-in.ts'];
 const PUBLIC_KEY = 'ab'.repeat(32);
@@ -112,6 +112,9 @@ describe('npm run cluster', () => {
     const socket = launch([], { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(await socket.code).toBe(2);
     expect(socket.err.join('')).toContain(NOTHING_TO_ANSWER);
+    const both = launch([], { ...BOTH_PLATFORMS, SLACK_APP_TOKEN: 'xapp-1' });
+    expect(await both.code).toBe(2);
+    expect(both.err.join('')).toBe(`The cluster cannot start:\n${SOCKET_MODE}\n`);
     const bad = launch([], { ...BOTH_PLATFORMS, DISCORD_APPLICATION_ID: 'not-a-number' });
     expect(await bad.code).toBe(2);
     expect(bad.err.join('')).toContain('DISCORD_APPLICATION_ID must be a numeric snowflake id.');

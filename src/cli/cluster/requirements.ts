@@ -24,6 +24,10 @@ export const NOTHING_TO_ANSWER = [
   'See .env.example and the README ("Running on several machines").',
 ].join('\n');
 
+export const SOCKET_MODE =
+  'SLACK_APP_TOKEN is set, but web processes answer Slack over HTTP, not Socket Mode: unset SLACK_APP_TOKEN and ' +
+  'set SLACK_SIGNING_SECRET, or run Socket Mode in one process with npm start.';
+
 export function clusterNeeds(env: Env, args: ClusterArgs): NeedsResult {
   // The database is the cluster's own choice (a throwaway server unless DATABASE_URL is set): a stand-in URL
   // lets the rest of the configuration be checked before that server exists.
@@ -33,9 +37,8 @@ export function clusterNeeds(env: Env, args: ClusterArgs): NeedsResult {
   const discordHttp = config.discord?.http !== undefined;
   if (config.slack === undefined && config.discord === undefined) return { problems: [NOTHING_TO_ANSWER] };
   if (args.web > 0 && !slackHttp && !discordHttp) return { problems: [NOTHING_TO_ANSWER] };
+  if (args.web > 0 && config.slack?.appToken !== undefined) return { problems: [SOCKET_MODE] };
   const notes: string[] = [];
-  if (config.slack?.appToken !== undefined)
-    notes.push('SLACK_APP_TOKEN is set: Socket Mode is not served by a cluster (web processes answer over HTTP).');
   if (config.discord !== undefined && !discordHttp)
     notes.push(
       'DISCORD_PUBLIC_KEY is not set: no process of the cluster receives Discord commands (none opens a ' +
