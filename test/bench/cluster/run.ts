@@ -9,6 +9,7 @@
  *
  * `npm run bench -- cluster --slack=500 --discord=100` for a quick run; `--help` lists the sizes.
  */
+import { appendFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ClusterChild } from '../../../src/cli/cluster/child.js';
 import { runCluster } from '../../../src/cli/cluster/launch.js';
@@ -46,6 +47,7 @@ export const DEFAULTS: ClusterBenchOptions = {
 };
 
 const WORKSPACE_PER_SECOND = 100;
+const FIRST_POST_WITHIN_MS = 300_000;
 
 export async function run(options: ClusterBenchOptions = DEFAULTS): Promise<void> {
   const bin = postgresBinDir();
@@ -95,7 +97,12 @@ async function runOnce(adminUrl: string, workers: number, options: ClusterBenchO
   const stopRequested = new Promise<void>((resolve) => (stop = resolve));
   let onReady = (_children: readonly ClusterChild[]): void => {};
   const ready = new Promise<readonly ClusterChild[]>((resolve) => (onReady = resolve));
-  const keep = (text: string): void => void output.push(text);
+  // CLUSTER_BENCH_LOG=<file>: every process's output, for a run that stalls.
+  const logFile = process.env['CLUSTER_BENCH_LOG'];
+  const keep = (text: string): void => {
+    output.push(text);
+    if (logFile !== undefined) appendFileSync(logFile, `${new Date().toISOString()} ${text}`);
+  };
   const cluster = runCluster(['--web', String(options.web), '--workers', String(workers)], {
     env: world.env,
     out: keep,
@@ -111,7 +118,13 @@ async function runOnce(adminUrl: string, workers: number, options: ClusterBenchO
     const commands = sendCommands(world, webPorts, options.commands, 20_000);
     const expected = 2 * (options.slack + options.discord);
     const posted = (): number => world.slack.messages.length + world.discord.records.messages.length;
+    // Planning thousands of due subscriptions comes first: the stall clock starts at the first post.
+    await untilDoneOrStalled(() => Math.min(posted(), 1), 1, FIRST_POST_WITHIN_MS);
     await untilDoneOrStalled(posted, expected, options.stallMs);
+    if (posted() < expected)
+      process.stdout.write(
+        `\nstalled at ${posted()} of ${expected} posts; last output:\n${output.slice(-20).join('')}`,
+      );
     const answered = await commands;
     clearTimeout(killed);
     const label = workers > 1 ? `${workers} workers, one killed` : `${workers} worker`;
