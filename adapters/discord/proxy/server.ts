@@ -7,8 +7,8 @@
  * `auth: false`), so the proxy holds no secret; the `X-RateLimit-*` headers are taken off the answers it relays,
  * so callers never see Discord's buckets; and its `REST` waits out limits itself, so callers see a 429 only
  * when Discord keeps refusing. Its `REST` counts the global limit in fixed one-second windows, which lets
- * bursts through at a window's edge: requests are spaced evenly as in one process (`request-spacing.ts`),
- * interaction callbacks and webhooks left unspaced.
+ * bursts through at a window's edge: requests leave at the pace of `sliding-window.ts` instead, interaction
+ * callbacks and webhooks without waiting.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,8 +18,8 @@ import { proxyRequests } from '@discordjs/proxy';
 // CommonJS REST a Discord 401 came out as an empty 200.
 import { DefaultRestOptions, REST, type RESTOptions } from '@discordjs/rest';
 import type { Logger } from '../../../src/log.js';
-import { spacedRequests } from '../request-spacing.js';
 import type { ProxySettings } from './settings.js';
+import { paceFor, windowedRequests } from './sliding-window.js';
 
 const UNLIMITED = 1_000_000;
 /** As long as a request may wait for its turn here (callers give up after their own 15 s anyway). */
@@ -38,12 +38,12 @@ export interface RunningProxy {
 export async function startDiscordProxy(settings: ProxySettings, logger: Logger): Promise<RunningProxy> {
   const rest = new REST({
     api: settings.upstream,
-    // The spacing is the limit. discord.js's fixed window would also hold interaction webhooks (which Discord
+    // The pace is the limit. discord.js's fixed window would also hold interaction webhooks (which Discord
     // does not count) behind a full window, so it is set out of the way; a global 429 still stops everything.
     globalRequestsPerSecond: UNLIMITED,
     // REST's timeout would count the wait for a turn; each request's own time upstream is bounded below.
     timeout: QUEUE_TIMEOUT_MS,
-    makeRequest: spacedRequests(settings.perSecond, withUpstreamTimeout(UPSTREAM_TIMEOUT_MS)),
+    makeRequest: windowedRequests(paceFor(settings.perSecond), withUpstreamTimeout(UPSTREAM_TIMEOUT_MS)),
   });
   rest.on('rateLimited', (info) =>
     logger.warn({ route: info.route, global: info.global, waitMs: info.timeToReset }, 'discord rate limit: waiting'),
