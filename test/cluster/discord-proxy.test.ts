@@ -106,6 +106,17 @@ describe('the Discord REST proxy', () => {
     expect(postsLeftThen).toBeGreaterThan(50);
   });
 
+  it('sends the same body again when Discord answers 429 and the request is retried', async () => {
+    const { apiUrl } = await startProxy();
+    discord.fail({ method: 'POST', path: /\/messages$/u, status: 429, retryAfter: 0.1 });
+    await client(apiUrl).post(Routes.channelMessages(IDS.general), { body: { content: 'after the wait' } });
+    expect(discord.records.messages.map((m) => m.body)).toEqual([{ content: 'after the wait' }]);
+    expect(discord.records.requests.map((r) => [r.status, r.body])).toEqual([
+      [429, { content: 'after the wait' }],
+      [200, { content: 'after the wait' }],
+    ]);
+  });
+
   it('answers its own health check, and 404 outside /api/', async () => {
     const { apiUrl } = await startProxy();
     const base = apiUrl.replace(/\/api$/u, '');

@@ -1,5 +1,6 @@
 /**
- * One REST proxy for every process of the bot, over `@discordjs/proxy`. Each process's discord.js sends its
+ * One REST proxy for every process of the bot, over `@discordjs/proxy` (its way of forwarding, in `forward.ts`,
+ * with the body read whole so that a retried request carries it again). Each process's discord.js sends its
  * requests here (`DISCORD_API_URL=http://<proxy>/api`) instead of to Discord; the proxy forwards each through
  * a single `REST` instance, so the whole bot has one global limiter and one set of per-route buckets, learnt
  * from Discord's answers, however many processes send. What the package does, read from its source (2.1.1):
@@ -12,12 +13,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { proxyRequests } from '@discordjs/proxy';
 // The REST of `@discordjs/rest` itself, not discord.js's re-export: discord.js loads the CommonJS build, and the
 // proxy (ES module) tells Discord's errors apart with `instanceof` against the ES build's classes. With a
 // CommonJS REST a Discord 401 came out as an empty 200.
 import { DefaultRestOptions, REST, type RESTOptions } from '@discordjs/rest';
 import type { Logger } from '../../../src/log.js';
+import { BodyTooLargeError, forwardRequests } from './forward.js';
 import type { ProxySettings } from './settings.js';
 import { paceFor, windowedRequests } from './sliding-window.js';
 
@@ -48,7 +49,7 @@ export async function startDiscordProxy(settings: ProxySettings, logger: Logger)
   rest.on('rateLimited', (info) =>
     logger.warn({ route: info.route, global: info.global, waitMs: info.timeToReset }, 'discord rate limit: waiting'),
   );
-  const forward = proxyRequests(rest);
+  const forward = forwardRequests(rest);
   let draining = false;
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') return health(res, draining);
@@ -90,7 +91,7 @@ function withUpstreamTimeout(ms: number): MakeRequest {
 
 /** Forwards one request; a failure the package does not turn into an answer becomes a 502, logged without the request's headers. */
 function forwardSafely(
-  forward: ReturnType<typeof proxyRequests>,
+  forward: ReturnType<typeof forwardRequests>,
   req: IncomingMessage,
   res: ServerResponse,
   logger: Logger,
@@ -107,7 +108,8 @@ function forwardSafely(
       },
       'discord proxy: request failed',
     );
-    if (!res.headersSent) answer(res, 502, { message: 'The proxy could not reach Discord.' });
+    if (error instanceof BodyTooLargeError) answer(res, 413, { message: 'The request body is too large.' });
+    else if (!res.headersSent) answer(res, 502, { message: 'The proxy could not reach Discord.' });
     else res.destroy();
   });
 }
