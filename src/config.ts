@@ -8,6 +8,7 @@ import { parseEnv } from 'node:util';
 import { databaseSettings, type DatabaseConfig } from './config-database.js';
 import { discordHttpConfig, type DiscordHttpConfig } from './config-discord-http.js';
 import { jobsConfig, type JobsConfig } from './config-jobs.js';
+import { roleConfig, type RunSettings } from './config-roles.js';
 import { OAUTH_SETTINGS, oauthConfig, slackModeProblems } from './config-slack-oauth.js';
 import type { SecretKey } from './secrets/secret-key.js';
 
@@ -57,7 +58,7 @@ export interface DiscordConfig {
 
 export type { JobsConfig } from './config-jobs.js';
 
-export interface Config extends DatabaseConfig {
+export interface Config extends DatabaseConfig, RunSettings {
   readonly agendaPath: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly defaultTimezone: string;
@@ -183,7 +184,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   const inline = inlineReferences(read);
   const config: Config = {
     agendaPath: agendaPathSetting(env).path,
-    ...databaseSettings(read.text('DATABASE_PATH'), read.text('DATABASE_URL'), read.problems),
+    ...databaseSettings(read),
     logLevel,
     defaultTimezone,
     shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
@@ -192,12 +193,11 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     jobs: jobsConfig(read),
     ...slackConfig(read, inline),
     ...discordConfig(read, inline),
+    ...roleConfig(read),
     ...publicBaseUrl(read),
-    ...(crashAt !== undefined && CRASH_POINTS.includes(crashAt as CrashPoint)
-      ? { testCrashAt: crashAt as CrashPoint }
-      : {}),
+    ...(CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]); // PORT is read for each server's settings
   return Object.freeze(config);
 }
 

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       digestCatchupHours: 24,
       reminderHours: 24,
       jobs: { concurrency: 160, leaseMs: 300_000, sweepEverySeconds: 60 },
+      run: { role: 'all', shutdownGraceMs: 25_000, port: 3000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -113,6 +114,15 @@ describe('loadConfig', () => {
     const problems = problemsOf({ DATABASE_URL: 'mysql://bot:s3cret-pass@db/agendabot' });
     expect(problems).toEqual([
       'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite).',
+    ]);
+  });
+
+  it('sizes the PostgreSQL pool at 20 connections unless DATABASE_POOL_SIZE says otherwise', () => {
+    const url = 'postgres://db/agendabot';
+    expect(loadConfig({ DATABASE_URL: url }).databasePoolSize).toBe(20);
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '8' }).databasePoolSize).toBe(8);
+    expect(problemsOf({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toEqual([
+      'DATABASE_POOL_SIZE=0 is not a number from 1 to 1000.',
     ]);
   });
 

@@ -42,7 +42,14 @@ export class DiscordDeliveryPort implements DeliveryPort {
   /** Introductions, as private threads (see `group-conversations.ts`). */
   readonly groupConversations: DiscordGroupConversations;
 
-  constructor(private readonly client: Client) {
+  /**
+   * `botUserId`: the bot's user id, for a client that never logs in (web and worker processes use REST
+   * only); a logged-in client knows it from the gateway.
+   */
+  constructor(
+    private readonly client: Client,
+    private readonly botUserId?: string,
+  ) {
     this.scheduledEvents = new DiscordScheduledEvents(client);
     this.groupConversations = new DiscordGroupConversations(client);
   }
@@ -76,7 +83,7 @@ export class DiscordDeliveryPort implements DeliveryPort {
    */
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#conversationOf(destination);
-    const botUserId = this.client.user?.id;
+    const botUserId = this.client.user?.id ?? this.botUserId;
     if (botUserId === undefined)
       throw new DeliveryError('discord', 'not-ready', 'transient', 'The Discord client is not logged in yet');
     try {

@@ -31,7 +31,11 @@ export interface StartDiscordOptions {
   readonly shareHttpServer?: boolean;
   /** For tests: the clock HTTP interactions' timestamps are checked against (ms). */
   readonly now?: () => number;
+  /** Given each interaction's work, deferred edits included, so shutdown can wait for it. */
+  readonly track?: (work: Promise<unknown>) => void;
 }
+
+export { startDiscordRest } from './rest-only.js';
 
 /** `POST /discord/interactions`, for another HTTP server to mount. */
 export interface InteractionsRoute {
@@ -61,7 +65,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     ...(options.actionDeadlineMs !== undefined ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
     ...(options.replyBudgetMs !== undefined ? { replyBudgetMs: options.replyBudgetMs } : {}),
   };
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = handleInteraction(interaction, deps);
+    options.track?.(work);
+    void work;
+  });
   if (options.config.inlineReferences === true) registerInlineReferences(client, options.dispatcher, logger);
   client.on(Events.Error, (error) => logger.error({ err: errorFields(error) }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway resumed'));
@@ -111,6 +119,7 @@ async function startHttpInteractions(
     deps,
     rest: client.rest,
     ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.track !== undefined ? { track: options.track } : {}),
   });
   if (options.shareHttpServer === true) {
     return { exposed: { interactionsRoute: { path: INTERACTIONS_PATH, method: 'POST', handler } } };

@@ -12,13 +12,14 @@ import { referenceId } from '../../src/core/errors.js';
 import type { DeliveryPort } from '../../src/core/ports.js';
 import type { Logger } from '../../src/log.js';
 import { registerActions } from './actions.js';
-import { buildSlackApp, deliveryClientOptions, webClientOptions, type BotIdentity } from './app.js';
+import { buildSlackApp, deliveryClientOptions, webClientOptions } from './app.js';
 import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
 import { registerInlineReferences } from './inline-references.js';
 import { registerHomeTab } from './home-tab.js';
 import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
-import { describeError, slackErrorCode } from './slack-errors.js';
+import { describeError } from './slack-errors.js';
+import { checkBotToken } from './bot-token.js';
 import { oauthMode } from './oauth-mode.js';
 import type { InstallationVault } from '../../src/persistence/installation-vault.js';
 
@@ -41,9 +42,13 @@ export interface StartSlackOptions {
   readonly homeIntervalMs?: number;
   /** OAuth mode (`config.oauth`): the stored installations, sealed with the configured key. */
   readonly installations?: InstallationVault;
-  /** HTTP mode: more routes on the same server (Discord's HTTP interactions endpoint). */
+  /** HTTP mode: more routes on the same server (Discord's HTTP interactions endpoint, `/healthz`). */
   readonly routes?: readonly CustomRoute[];
+  /** Given the work of each request, acknowledged or not, so shutdown can wait for replies still to be sent. */
+  readonly track?: (work: Promise<unknown>) => void;
 }
+
+export { startSlackDelivery, type StartSlackDeliveryOptions } from './delivery-only.js';
 
 /** A started adapter: its delivery port (add it to `DeliveryPorts`) and how to stop it. */
 export interface RunningSlack {
@@ -51,6 +56,8 @@ export interface RunningSlack {
   readonly mode: 'socket' | 'http';
   /** The port Bolt listens on in HTTP mode. */
   readonly port?: number;
+  /** HTTP mode: Bolt's server, for shutdown to stop taking requests on. */
+  readonly server?: Server;
   stop(): Promise<void>;
 }
 
@@ -67,6 +74,15 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   ];
   const { app, mode, delivery, teamId, clientFor } = await buildForMode(options, logger, routes);
 
+  const { track } = options;
+  // First, so that it wraps every listener: a command acknowledged at once may still answer by response_url.
+  if (track) {
+    app.use(async ({ next }) => {
+      const work = next();
+      track(work);
+      await work;
+    });
+  }
   registerCommands(app, dispatcher, logger, options.replyBudgetMs);
   registerActions(app, dispatcher, logger);
   if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
@@ -81,22 +97,20 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     logger.error({ ref: referenceId(), error: describeError(error) }, 'unhandled error in a slack handler');
   });
 
-  let port: number | undefined;
+  let server: Server | undefined;
   if (mode === 'http') {
     const listenPort = options.port ?? config.port;
-    const server = (await app.start(
-      options.host !== undefined ? { port: listenPort, host: options.host } : listenPort,
-    )) as Server;
-    port = (server.address() as AddressInfo).port;
+    server = await app.start(options.host !== undefined ? { port: listenPort, host: options.host } : listenPort);
   } else {
     await app.start();
   }
+  const port = server ? (server.address() as AddressInfo).port : undefined;
   logger.debug({ mode, teamId, ...(port !== undefined ? { port } : {}) }, 'slack connected');
 
   return {
     delivery,
     mode,
-    ...(port !== undefined ? { port } : {}),
+    ...(port !== undefined && server ? { port, server } : {}),
     stop: async () => {
       homeTab.stop();
       await app.stop();
@@ -132,27 +146,4 @@ async function buildForMode(options: StartSlackOptions, logger: Logger, routes: 
     postsPerSecond: config.postsPerSecond ?? DEFAULT_POSTS_PER_SECOND,
   });
   return { app, mode, delivery, teamId: identity.teamId, clientFor: undefined };
-}
-
-/**
- * Checks the bot token before anything listens, and learns which workspace the app
- * serves. A refused token stops start-up with a message naming the setting, never its value.
- */
-async function checkBotToken(client: webApi.WebClient): Promise<BotIdentity> {
-  try {
-    const identity = await client.auth.test();
-    return { teamId: identity.team_id ?? '', botUserId: identity.user_id ?? '', botId: identity.bot_id ?? '' };
-  } catch (error) {
-    // No `cause` on the errors below, on purpose: Slack's error can carry the request, bot token included, and
-    // start-up logs the error whole. The code is all an operator needs.
-    const code = slackErrorCode(error);
-    if (code === 'request_failed' || code.startsWith('http_')) {
-      // eslint-disable-next-line preserve-caught-error -- see above: keep the token out of the log
-      throw new Error(`Could not reach Slack's Web API (auth.test: ${code}). Check the network and SLACK_API_URL.`);
-    }
-    // eslint-disable-next-line preserve-caught-error -- see above: keep the token out of the log
-    throw new Error(
-      `Slack refused SLACK_BOT_TOKEN (auth.test: ${code}). Check the Bot User OAuth Token (xoxb-…) and SLACK_API_URL.`,
-    );
-  }
 }

@@ -1,7 +1,9 @@
 /**
- * Prefix lookups for autocomplete. Testing every candidate against what was typed cost
- * 15-30 ms per keystroke over 20,000 questions; sorted keys find the same candidates with
- * two binary searches per kind of text, whatever the agenda's size.
+ * Prefix lookups for autocomplete, built once per agenda (per catalog and source). Testing every
+ * candidate against what was typed cost 15-30 ms per keystroke over 20,000 questions. Here the
+ * keys that start with what was typed are one range of a sorted list, found with binary searches;
+ * the candidates of a range are then taken in candidate order, stopping as soon as a tier is full,
+ * so a short prefix that matches thousands of ids ("3") costs about as little as a rare word.
  */
 
 /** Normalized texts of one candidate, as `completion.ts` matches them. */
@@ -10,13 +12,18 @@ export interface NormalTexts {
   readonly normalWords: readonly string[];
 }
 
-/** Keys in code-unit order, and the candidate (by position) each key belongs to. */
+/** Keys in code-unit order, the candidate (by position) each key belongs to, and the same keys by candidate. */
 interface SortedKeys {
   readonly keys: readonly string[];
   readonly owners: Int32Array;
+  /** Key positions ordered by candidate (then position): walking it visits candidates in their order. */
+  readonly byOwner: Int32Array;
+  /** Where each candidate's positions start in `byOwner` (one more entry than there are candidates). */
+  readonly ownerStart: Int32Array;
 }
 
 export interface PrefixIndex {
+  readonly count: number;
   readonly ids: SortedKeys;
   /** Whole titles and keywords. */
   readonly words: SortedKeys;
@@ -36,12 +43,26 @@ export function buildPrefixIndex(candidates: readonly NormalTexts[]): PrefixInde
         laterWords.push([word.slice(at + 1), owner]);
     }
   });
-  return { ids: sorted(ids), words: sorted(words), laterWords: sorted(laterWords) };
+  const count = candidates.length;
+  return { count, ids: sorted(ids, count), words: sorted(words, count), laterWords: sorted(laterWords, count) };
 }
 
-function sorted(pairs: [string, number][]): SortedKeys {
+function sorted(pairs: [string, number][], count: number): SortedKeys {
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  return { keys: pairs.map((p) => p[0]), owners: Int32Array.from(pairs, (p) => p[1]) };
+  const owners = Int32Array.from(pairs, (p) => p[1]);
+  const byOwner = Int32Array.from(owners.keys()).sort((a, b) => (owners[a] ?? 0) - (owners[b] ?? 0) || a - b);
+  const ownerStart = new Int32Array(count + 1);
+  for (const owner of owners) ownerStart[owner + 1] = (ownerStart[owner + 1] ?? 0) + 1;
+  for (let owner = 0; owner < count; owner += 1)
+    ownerStart[owner + 1] = (ownerStart[owner + 1] ?? 0) + (ownerStart[owner] ?? 0);
+  return { keys: pairs.map((p) => p[0]), owners, byOwner, ownerStart };
+}
+
+/** Positions `[from, to)` of a sorted key list. */
+interface Range {
+  readonly keys: SortedKeys;
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -49,38 +70,63 @@ function sorted(pairs: [string, number][]): SortedKeys {
  * 0 an id equal to `typed`, 1 an id starting with it, 2 a title or keyword starting with it,
  * 3 a later word of a title or keyword starting with it. Each tier keeps at most `cap`.
  */
-export function prefixTiers(index: PrefixIndex, typed: string, count: number, cap: number): number[][] {
-  // Best tier per candidate in a flat array: "3." matches thousands of question ids, and a
-  // scan of bytes in candidate order costs less than a map and a sort of them.
-  const NONE = 4;
-  const best = new Uint8Array(count).fill(NONE);
-  const place = (owner: number, tier: number) => {
-    if (tier < (best[owner] ?? NONE)) best[owner] = tier;
-  };
-  forPrefix(index.ids, typed, (key, owner) => place(owner, key === typed ? 0 : 1));
-  forPrefix(index.words, typed, (_key, owner) => place(owner, 2));
-  forPrefix(index.laterWords, typed, (_key, owner) => place(owner, 3));
-  const tiers: number[][] = [[], [], [], []];
-  for (let owner = 0; owner < count; owner += 1) {
-    const tier = tiers[best[owner] ?? NONE];
-    if (tier && tier.length < cap) tier.push(owner);
-  }
-  return tiers;
+export function prefixTiers(index: PrefixIndex, typed: string, cap: number): number[][] {
+  const idPrefix = prefixRange(index.ids, typed);
+  const exactId: Range = { ...idPrefix, to: firstAfter(index.ids, idPrefix.from, idPrefix.to, (k) => k === typed) };
+  const wordPrefix = prefixRange(index.words, typed);
+  const laterPrefix = prefixRange(index.laterWords, typed);
+  return [
+    inOrder(exactId, [], cap),
+    inOrder(idPrefix, [exactId], cap),
+    inOrder(wordPrefix, [idPrefix], cap),
+    inOrder(laterPrefix, [idPrefix, wordPrefix], cap),
+  ];
 }
 
-/** Calls `visit` for every key that starts with `prefix`. */
-function forPrefix(sortedKeys: SortedKeys, prefix: string, visit: (key: string, owner: number) => void): void {
-  const { keys, owners } = sortedKeys;
-  let low = 0;
-  let high = keys.length;
+/** The keys that start with `prefix`: one range, since the keys are sorted. */
+function prefixRange(keys: SortedKeys, prefix: string): Range {
+  const from = firstAfter(keys, 0, keys.keys.length, (key) => key < prefix);
+  return { keys, from, to: firstAfter(keys, from, keys.keys.length, (key) => key.startsWith(prefix)) };
+}
+
+/** The first position in `[low, high)` where `before` turns false (it must hold for a leading run only). */
+function firstAfter(sortedKeys: SortedKeys, low: number, high: number, before: (key: string) => boolean): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((keys[middle] ?? '') < prefix) low = middle + 1;
+    if (before(sortedKeys.keys[middle] ?? '')) low = middle + 1;
     else high = middle;
   }
-  for (let at = low; at < keys.length; at += 1) {
-    const key = keys[at] ?? '';
-    if (!key.startsWith(prefix)) break;
-    visit(key, owners[at] ?? 0);
+  return low;
+}
+
+/** Whether `owner` has a key inside `range`: its keys in that list are few, so they are checked one by one. */
+function owns(range: Range, owner: number): boolean {
+  const { byOwner, ownerStart } = range.keys;
+  for (let at = ownerStart[owner] ?? 0; at < (ownerStart[owner + 1] ?? 0); at += 1) {
+    const position = byOwner[at] ?? -1;
+    if (position >= range.from && position < range.to) return true;
   }
+  return false;
+}
+
+/** Up to `cap` candidates with a key in `range` and none in `better`, in candidate order, each once. */
+function inOrder(range: Range, better: readonly Range[], cap: number): number[] {
+  const taken: number[] = [];
+  const size = range.to - range.from;
+  if (size <= 0 || cap <= 0) return taken;
+  const keep = (owner: number) => taken[taken.length - 1] !== owner && !better.some((b) => owns(b, owner));
+  const { owners, byOwner } = range.keys;
+  if (size * 16 < byOwner.length) {
+    // A narrow range: sorting its few owners is cheaper than walking every key in candidate order.
+    const found = Array.from(owners.subarray(range.from, range.to)).sort((a, b) => a - b);
+    for (const owner of found) if (keep(owner) && taken.push(owner) >= cap) break;
+    return taken;
+  }
+  // A wide range: walk the keys in candidate order and stop when the tier is full.
+  for (const position of byOwner) {
+    if (position < range.from || position >= range.to) continue;
+    const owner = owners[position] ?? 0;
+    if (keep(owner) && taken.push(owner) >= cap) break;
+  }
+  return taken;
 }

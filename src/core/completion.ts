@@ -93,27 +93,41 @@ export async function complete(
   const { candidates, prefixes, questionsById } = preparedOf(source, catalog);
   if (candidates.length === 0) return [];
   const typed = normalize(partial);
-  if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(toCompletion);
+  if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(completionOf);
 
   // Each tier is capped at the list's length: when the tiers fill it, nothing after them shows.
-  const positions = prefixTiers(prefixes, typed, candidates.length, MAX_COMPLETIONS);
-  const tiers: Candidate[][] = positions.map((tier) => tier.flatMap((at) => candidates[at] ?? []));
-  const placed = new Set(tiers.flat().map((c) => c.value));
+  const chosen: Prepared[] = [];
+  for (const tier of prefixTiers(prefixes, typed, MAX_COMPLETIONS))
+    for (const at of tier) {
+      const candidate = candidates[at];
+      if (candidate) chosen.push(candidate);
+    }
   // Full-text hits only ever come after the prefix tiers: with a full list they cannot show.
-  if (placed.size >= MAX_COMPLETIONS) return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
-  tiers.push([]);
+  if (chosen.length < MAX_COMPLETIONS) await addFullTextHits(chosen, search, partial, candidates, questionsById);
+  return chosen.slice(0, MAX_COMPLETIONS).map(completionOf);
+}
+
+/** Appends the candidates full-text search finds for `partial`, in its rank order, until the list is full. */
+async function addFullTextHits(
+  chosen: Prepared[],
+  search: AgendaSearch,
+  partial: string,
+  candidates: readonly Prepared[],
+  questionsById: ReadonlyMap<string, Prepared> | undefined,
+): Promise<void> {
+  const placed = new Set(chosen.map((c) => c.value));
   for (const hit of await fullTextHits(search, partial)) {
+    if (chosen.length >= MAX_COMPLETIONS) return;
     const candidate = questionsById
       ? hit.kind === 'question' && !placed.has(hit.id)
         ? questionsById.get(hit.id)
         : undefined
       : candidates.find((c) => !placed.has(c.value) && c.hitMatches(hit));
     if (candidate) {
-      tiers[4]?.push(candidate);
+      chosen.push(candidate);
       placed.add(candidate.value);
     }
   }
-  return tiers.flat().slice(0, MAX_COMPLETIONS).map(toCompletion);
 }
 
 async function fullTextHits(search: AgendaSearch, partial: string): Promise<readonly SearchHit[]> {
@@ -167,8 +181,22 @@ function categoryCandidates(catalog: AgendaCatalog): Candidate[] {
   }));
 }
 
-function toCompletion(candidate: Candidate): Completion {
-  return { name: cut(candidate.name, MAX_COMPLETION_LENGTH), value: cut(candidate.value, MAX_COMPLETION_LENGTH) };
+/**
+ * A candidate's choice, shortened once and then shared (frozen): cutting a long question's text
+ * between graphemes was the largest cost of a keystroke once the lookups were indexed.
+ */
+const completions = new WeakMap<Candidate, Completion>();
+
+function completionOf(candidate: Candidate): Completion {
+  let completion = completions.get(candidate);
+  if (!completion) {
+    completion = Object.freeze({
+      name: cut(candidate.name, MAX_COMPLETION_LENGTH),
+      value: cut(candidate.value, MAX_COMPLETION_LENGTH),
+    });
+    completions.set(candidate, completion);
+  }
+  return completion;
 }
 
 function cut(text: string, max: number): string {

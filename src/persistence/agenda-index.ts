@@ -8,6 +8,7 @@ import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
 import type { Db } from './db.js';
 import { queryTerms, toFtsQuery } from './fts-query.js';
+import { SearchCache, searchKey } from './search-cache.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
@@ -85,29 +86,49 @@ export function indexRows(agenda: Agenda): IndexRow[] {
   ]);
 }
 
-/** Search over the index. Any text is accepted; nothing typed is read as FTS5 syntax. */
-export function createAgendaSearch(db: Db): Synchronous<AgendaSearch> {
-  // Every lookup and keystroke searches: prepare its two statements once, not per call.
+/**
+ * Search over the index. Any text is accepted; nothing typed is read as FTS5 syntax. Results are
+ * remembered per indexed agenda (`search-cache.ts`): a repeated search costs one primary-key read.
+ */
+export function createAgendaSearch(db: Db, cache = new SearchCache()): Synchronous<AgendaSearch> {
+  // Every lookup and keystroke searches: prepare its statements once, not per call.
   const prepare = statementCache(db);
+  const indexVersion = () =>
+    (prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').get() as { agenda_hash: string } | undefined)
+      ?.agenda_hash ?? '';
+  // One read transaction: the version recorded with a result is the one of the index it was read from.
+  const readIndex = db.transaction((terms: readonly string[], filter: SearchFilter, limit: number) => ({
+    version: indexVersion(),
+    result: searchTerms(prepare, terms, filter, limit),
+  }));
   return {
     search(query: string, filter: SearchFilter, limit: number): SearchResult {
       const terms = queryTerms(query);
       if (terms.length === 0) return { hits: [], total: 0 };
-      if (filter.anyWord === true) return run(prepare, toFtsQuery(terms, 'any'), filter, limit);
-      const strict = run(prepare, toFtsQuery(terms, 'all'), filter, limit);
-      if (strict.total > 0 || terms.length === 1) return strict;
-      // No entry has every word: rank the entries that have some, and say so.
-      const relaxed = run(prepare, toFtsQuery(terms, 'any'), filter, limit);
-      return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
+      const key = searchKey(terms, filter, limit);
+      const cached = cache.get(indexVersion(), key);
+      if (cached !== undefined) return cached;
+      const { version, result } = readIndex(terms, filter, limit);
+      return cache.set(version, key, result);
     },
   };
+}
+
+function searchTerms(prepare: Prepare, terms: readonly string[], filter: SearchFilter, limit: number): SearchResult {
+  if (filter.anyWord === true) return run(prepare, toFtsQuery(terms, 'any'), filter, limit);
+  const strict = run(prepare, toFtsQuery(terms, 'all'), filter, limit);
+  if (strict.total > 0 || terms.length === 1) return strict;
+  // No entry has every word: rank the entries that have some, and say so.
+  const relaxed = run(prepare, toFtsQuery(terms, 'any'), filter, limit);
+  return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
 }
 
 type Prepare = ReturnType<typeof statementCache>;
 
 function run(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
   const conditions = ['agenda_fts MATCH @match'];
-  const params: Record<string, string | number> = { match, limit: Math.max(0, Math.floor(limit)) };
+  const max = Math.max(0, Math.floor(limit));
+  const params: Record<string, string | number> = { match, limit: max };
   if (filter.challengeIds !== undefined) {
     if (filter.challengeIds.length === 0) return { hits: [], total: 0 };
     const names = filter.challengeIds.map((id, i) => {
@@ -132,10 +153,14 @@ function run(prepare: Prepare, match: string, filter: SearchFilter, limit: numbe
     conditions.push('origin = @origin');
   }
   const where = conditions.join(' AND ');
-  const total = (prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
   const rows = prepare(
     `SELECT kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
      ORDER BY rank, rowid LIMIT @limit`,
   ).all(params) as SearchHit[];
+  // Fewer rows than the limit are all there are: count only when the limit cut the list.
+  const total =
+    rows.length < max
+      ? rows.length
+      : (prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
   return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };
 }

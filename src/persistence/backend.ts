@@ -19,4 +19,6 @@ export interface StorageBackend {
   /** Slack OAuth mode's installations, sealed and opened with `keys`. */
   installations(keys: Keyring): InstallationVault;
   close(): Promise<void>;
+  /** One trivial query, for `GET /healthz`: resolves when the database answers, rejects when it cannot. */
+  ping(): Promise<void>;
 }

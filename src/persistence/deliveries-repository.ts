@@ -12,6 +12,8 @@ import {
   type DeliveryStore,
   type PlannedDelivery,
   type RetryPlan,
+  type ThreadOpening,
+  type ThreadRecorded,
   type ThreadState,
 } from '../core/jobs/deliveries.js';
 import type { PostedMessage } from '../core/ports.js';
@@ -188,11 +190,12 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
     }
   }
 
-  markSent(key: string, holder: string, posted: PostedMessage, now: Date): boolean {
+  markSent(key: string, holder: string, posted: PostedMessage, now: Date, release = false): boolean {
+    const claim = release ? ', claimed_by = NULL, lease_until = NULL' : '';
     return (
       this.#prepare(
         `UPDATE deliveries SET state = 'sent', message_id = ?, conversation = ?, next_attempt_at = NULL,
-             reason = NULL, updated_at = ? WHERE key = ? AND claimed_by = ?`,
+             reason = NULL, updated_at = ?${claim} WHERE key = ? AND claimed_by = ?`,
       ).run(posted.messageId, JSON.stringify(posted.conversation), now.toISOString(), key, holder).changes === 1
     );
   }
@@ -227,6 +230,25 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
            WHERE key = ? AND claimed_by = ?`,
       ).run(state, thread ? JSON.stringify(thread) : null, now.toISOString(), key, holder).changes === 1
     );
+  }
+
+  recordThread(key: string, holder: string, opening: ThreadOpening, now: Date, leaseMs: number): ThreadRecorded {
+    // A savepoint when called inside `atomically`, a transaction of its own otherwise.
+    return this.db
+      .transaction((): ThreadRecorded => {
+        const marked = this.#prepare(
+          `UPDATE deliveries SET thread_state = ?, thread_conversation = ?, updated_at = ?,
+               claimed_by = NULL, lease_until = NULL
+             WHERE key = ? AND claimed_by = ?`,
+        ).run(opening.state, opening.thread ? JSON.stringify(opening.thread) : null, now.toISOString(), key, holder);
+        if (marked.changes !== 1) return { marked: false };
+        const first = opening.firstMessage;
+        if (first === undefined) return { marked: true };
+        this.plan(first, now);
+        const claimed = this.claimKey(first.key, holder, now, leaseMs);
+        return claimed ? { marked: true, firstMessage: claimed } : { marked: true };
+      })
+      .immediate();
   }
 
   acquireLease(name: string, holder: string, now: Date, leaseMs: number): boolean {

@@ -68,5 +68,7 @@ export function openSqliteBackend(db: Db): SqliteBackend {
     // Through the gate too, so no installation write can land inside another flow's open transaction.
     installations: (keys) => asyncPort<InstallationVault>(new SlackInstallationsRepository(db, keys), gate.run),
     close: () => gate.run(() => void db.close()),
+    // Through the gate, so a ping waits behind (and so notices) a transaction that holds the connection.
+    ping: () => gate.run(() => void db.prepare('SELECT 1').get()),
   };
 }

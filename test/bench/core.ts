@@ -41,9 +41,15 @@ export async function run(options: BenchOptions): Promise<void> {
   for (const agenda of [shipped, grown(shipped, options.importedQuestions)]) {
     const label = `${total(agenda)} questions`;
     const { dispatcher } = await bootCore({ backend: openSqliteBackend(openDatabase(':memory:')), agenda });
+    let fresh = 0;
     const timings: [string, () => Promise<unknown>][] = [
       ['search jailbreak', () => dispatcher.run('agenda', 'search', { words: 'jailbreak' }, CTX)],
       ['search reward hacking', () => dispatcher.run('agenda', 'search', { words: 'reward hacking' }, CTX)],
+      // Never the same query twice, so no cached result helps: the cost of a search nobody asked before.
+      [
+        'search jailbreak <new word> (uncached)',
+        () => dispatcher.run('agenda', 'search', { words: `jailbreak zq${(fresh += 1)}` }, CTX),
+      ],
       ['autocomplete challenge "3."', () => dispatcher.complete('challenge', '3.', CTX)],
       ['autocomplete question "jail"', () => dispatcher.complete('question', 'jail', CTX)],
     ];

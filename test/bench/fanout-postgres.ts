@@ -8,6 +8,7 @@
  * `npx tsx test/bench/fanout-postgres.ts [--subscriptions=1000] [--latency=50] [--kill-after=5000]`, or
  * `npm run bench -- fanout-postgres` once the lead wires it into test/bench/index.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,37 @@ async function seededDatabase(run: Run, server: TestServer | undefined, teamId: 
   });
   await backend.close();
   return { env: { DATABASE_URL: url.toString() }, week: weekOf(due, 'UTC') };
+}
+
+/** The durability settings the bench runs PostgreSQL with: the server's defaults, as in production. */
+const DURABLE = ['fsync=on', 'synchronous_commit=on', 'full_page_writes=on'];
+
+/**
+ * The test server runs without fsync (its data dies with the test run). SQLite here commits each attempt with
+ * an fsync (`synchronous = FULL`), so a PostgreSQL that never syncs would be compared unfairly: the bench
+ * restarts the server with PostgreSQL's own defaults. `fsync` needs a restart; a command-line `-c` outranks
+ * `ALTER SYSTEM`, so the server's options are given again with these settings last.
+ */
+async function restartDurable(server: TestServer, bin: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  const show = async (name: string): Promise<string> =>
+    String((await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name]);
+  const [data, port, socket] = [
+    await show('data_directory'),
+    await show('port'),
+    await show('unix_socket_directories'),
+  ];
+  await admin.end();
+  const options = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${socket}`, '-c max_connections=200']
+    .concat(DURABLE.map((setting) => `-c ${setting}`))
+    .join(' ');
+  const args = ['-D', data, '-o', options, '-m', 'fast', '-w', 'restart'];
+  const asRoot = process.getuid?.() === 0;
+  const [file, fullArgs] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]]
+    : [join(bin, 'pg_ctl'), args];
+  execFileSync(file, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: socket });
 }
 
 async function untilDoneOrStalled(count: () => number, target: number, stallMs: number): Promise<void> {
@@ -162,6 +194,7 @@ export async function run(options: PostgresFanoutOptions = {}): Promise<void> {
   };
   const server = bin === undefined ? undefined : await startTestServer(bin);
   try {
+    if (server && bin !== undefined && process.env['FANOUT_PG_UNSAFE'] === undefined) await restartDurable(server, bin);
     const runs: Run[] = [
       { backend: 'sqlite', processes: 3, kill: false },
       { backend: 'sqlite', processes: 3, kill: true },
@@ -177,6 +210,13 @@ export async function run(options: PostgresFanoutOptions = {}): Promise<void> {
       `\nFan-out on PostgreSQL and SQLite: ${settings.subscriptions} channels, ${settings.latencyMs} ms per call, no rate limit` +
         (server ? '' : ' (PostgreSQL is not installed: SQLite only)'),
     );
+    if (server) {
+      const durability =
+        process.env['FANOUT_PG_UNSAFE'] === undefined
+          ? DURABLE.join(', ')
+          : 'fsync=off, synchronous_commit=off, full_page_writes=off';
+      console.log(`PostgreSQL: ${durability}; SQLite: WAL, synchronous=NORMAL, each attempt committed at FULL`);
+    }
     console.log('| backend | processes | messages | msg/s | duplicates | losses | last post (s) |');
     console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const r of runs) {

@@ -12,8 +12,8 @@ export interface DeliveriesDb {
   readonly db: Db;
   /** Synchronous: for seeding and assertions. */
   readonly store: DeliveriesRepository;
-  /** What an outbox needs from storage: the async deliveries store and transactions. */
-  readonly storage: Pick<OutboxDeps, 'store' | 'unitOfWork'>;
+  /** What an outbox needs from storage: the async deliveries store. */
+  readonly storage: Pick<OutboxDeps, 'store'>;
 }
 
 export function deliveriesDb(db: Db = openDatabase(':memory:')): DeliveriesDb {
@@ -21,6 +21,6 @@ export function deliveriesDb(db: Db = openDatabase(':memory:')): DeliveriesDb {
   return {
     db,
     store: new DeliveriesRepository(db),
-    storage: { store: backend.stores.deliveries, unitOfWork: backend.unitOfWork },
+    storage: { store: backend.stores.deliveries },
   };
 }

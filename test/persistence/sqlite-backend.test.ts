@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedDelivery } from '../../src/core/jobs/deliveries.js';
 import { openDatabase, type Db } from '../../src/persistence/db.js';
 import { openSqliteBackend } from '../../src/persistence/sqlite-backend.js';
-import { OuterStoreInTransactionError } from '../../src/persistence/sqlite-gate.js';
+import { OuterStoreInTransactionError } from '../../src/persistence/transaction-errors.js';
 import { openStorage } from '../../src/persistence/storage.js';
 
 const now = new Date('2026-03-02T10:00:00Z');

@@ -98,17 +98,21 @@ describe('several bot processes on one database file', () => {
 
   it('one of three SIGKILLed mid-run: nothing lost, nothing doubled, its claims taken over after the lease', async () => {
     const databasePath = join(dir, 'killed.db');
+    slack.latencyMs = 50;
+    // A short lease, so the survivors take the dead process's claims over within the test. Pools of 64, so
+    // that 300 posts are shared by all three (two default pools of 160 could claim them all, the doomed one none).
+    const env = { DELIVERY_LEASE_SECONDS: '4', DELIVERY_CONCURRENCY: '64' };
+    const started = await startBots(databasePath, 3, env);
+    // Due only once all three run: on a loaded machine a process that starts late would find nothing left.
+    await Promise.all(started.map((bot) => logged(bot, 'process ready')));
     const { week } = seedSubscriptions(databasePath, {
       platform: 'slack',
       tenantId: slack.teamId,
       channels: channels(300),
     });
-    slack.latencyMs = 50;
-    // A short lease, so the survivors take the dead process's claims over within the test. Pools of 64, so
-    // that 300 posts are shared by all three (two default pools of 160 could claim them all, the doomed one none).
-    const env = { DELIVERY_LEASE_SECONDS: '4', DELIVERY_CONCURRENCY: '64' };
-    const [doomed] = await startBots(databasePath, 3, env);
     await slack.until(() => slack.messages.length >= 100);
+    // The one to kill is one that is posting, so it dies holding claims in flight.
+    const doomed = started.find((bot) => bot.logs.some((l) => l.msg === 'posted'));
     doomed?.child.kill('SIGKILL');
     expect((await doomed?.exited)?.signal).toBe('SIGKILL');
     await slack.until(() => slack.messages.length >= 600);

@@ -90,13 +90,17 @@ function postsPerKey(): Map<string, number> {
 describe.runIf(postgresAvailable)('bot processes on one PostgreSQL database', () => {
   it('three processes, 300 due, one SIGKILLed mid-run: 300 posts and 300 thread messages, each once', async () => {
     const url = await createTestDatabase();
-    const week = await seed(url, 300);
     slack.latencyMs = 50;
     // A short lease, so the survivors take the dead process's claims over within the test; pools smaller than
     // the default 160, so no two processes can claim all 300 between them and each one holds some when one dies.
     const started = await startBots(url, 3, { DELIVERY_LEASE_SECONDS: '4', DELIVERY_CONCURRENCY: '64' });
-    const [doomed] = started;
+    // Due only once all three run: on a loaded machine a process that starts late would find nothing left,
+    // and the run would not be the three-way race this test is about.
+    await Promise.all(started.map((bot) => logged(bot, 'process ready')));
+    const week = await seed(url, 300);
     await slack.until(() => slack.messages.length >= 100);
+    // The one to kill is one that is posting, so it dies holding claims in flight.
+    const doomed = started.find((bot) => bot.logs.some((l) => l.msg === 'posted'));
     doomed?.child.kill('SIGKILL');
     expect((await doomed?.exited)?.signal).toBe('SIGKILL');
     await slack.until(() => slack.messages.length >= 600);

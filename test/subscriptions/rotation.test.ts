@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/core/agenda/model.js';
 import type { PostedQuestion } from '../../src/core/features/weekly-question/model.js';
-import { balancedOrder, pickNext, type RotationState } from '../../src/core/features/weekly-question/rotation.js';
+import {
+  balancedOrder,
+  eligibleQuestions,
+  pickNext,
+  type RotationState,
+} from '../../src/core/features/weekly-question/rotation.js';
+import { miniAgenda, miniCatalog } from '../fixtures/mini-agenda.js';
 
 function q(id: string, challengeId: string): Question {
   return { id, challengeId, section: `${challengeId}.1`, origin: 'prompt', text: `text of ${id}`, keywords: [] };
@@ -98,5 +104,29 @@ describe('rotation', () => {
     const after = run(() => eligible, { round: 1, order: 'agenda', seed: 1, count: 1 }, 4, history);
     expect(after.posts.map((p) => p.ids[0])).toEqual(['a4', 'b1', 'b2', 'c1']);
     expect(pickNext([], history, { round: 1, order: 'agenda', seed: 1, count: 1 }).questions).toEqual([]);
+  });
+});
+
+describe('eligibleQuestions', () => {
+  const ids = (questions: readonly Question[]) => questions.map((question) => question.id);
+
+  it('admits the questions of the scope and origin, and answers the same filter with the same list', () => {
+    const catalog = miniCatalog();
+    expect(ids(eligibleQuestions(catalog, '3.5', 'any'))).toEqual(['3.5-q1', '3.5.2-p1']);
+    expect(ids(eligibleQuestions(catalog, '3.5', 'paper'))).toEqual(['3.5-q1']);
+    expect(ids(eligibleQuestions(catalog, undefined, 'prompt'))).toEqual(['2.1.1-p1', '3.5.2-p1', '3.6.1-p1']);
+    expect(eligibleQuestions(catalog, '3.5', 'any')).toBe(eligibleQuestions(catalog, '3.5', 'any'));
+  });
+
+  it('answers from the reloaded agenda once it is loaded, and from the old one for whoever still holds it', () => {
+    const before = miniCatalog();
+    expect(ids(eligibleQuestions(before, '3.5', 'any'))).toEqual(['3.5-q1', '3.5.2-p1']);
+    const withoutPaperQuestion = {
+      ...miniAgenda,
+      challenges: miniAgenda.challenges.map((c) => ({ ...c, questions: c.questions.filter((q) => q.id !== '3.5-q1') })),
+    };
+    const after = miniCatalog(withoutPaperQuestion);
+    expect(ids(eligibleQuestions(after, '3.5', 'any'))).toEqual(['3.5.2-p1']);
+    expect(ids(eligibleQuestions(before, '3.5', 'any'))).toEqual(['3.5-q1', '3.5.2-p1']);
   });
 });

@@ -28,6 +28,8 @@ export interface EndpointOptions {
   readonly rest: REST;
   /** For tests: the clock the timestamp window is checked against (ms). */
   readonly now?: () => number;
+  /** Given each request's whole work, edits and follow-ups after the response included, so shutdown can wait for it. */
+  readonly track?: (work: Promise<unknown>) => void;
 }
 
 /** The listener for `POST /discord/interactions` (the caller routes the path). */
@@ -41,7 +43,7 @@ export function interactionsListener(options: EndpointOptions): RequestListener 
       res.writeHead(405, { allow: 'POST' }).end();
       return;
     }
-    void readBody(req)
+    const work = readBody(req)
       .then(async (body) => {
         if (body === undefined) {
           res.writeHead(413).end();
@@ -63,6 +65,7 @@ export function interactionsListener(options: EndpointOptions): RequestListener 
         logger.error({ err: errorFields(error) }, 'discord interaction request failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
+    options.track?.(work);
   };
 }
 

@@ -91,7 +91,11 @@ export interface DeliveryStore extends LeaseStore {
   recordAttempt(key: string, holder: string, now: Date, leaseMs?: number): Promise<number | undefined>;
   /** `recordAttempt` for several keys with one durable commit; keys whose claim is lost are absent. */
   recordAttempts(keys: readonly string[], holder: string, now: Date, leaseMs?: number): Promise<Map<string, number>>;
-  markSent(key: string, holder: string, posted: PostedMessage, now: Date): Promise<Fenced>;
+  /**
+   * Records the post as sent. `release`: nothing is left to do on it (no thread wanted), so the claim goes with
+   * the same write instead of a separate `release`.
+   */
+  markSent(key: string, holder: string, posted: PostedMessage, now: Date, release?: boolean): Promise<Fenced>;
   /** Tries again at `at`. `uncount`: the platform refused before posting (a 429), so the attempt is taken back. */
   retryLater(key: string, holder: string, retry: RetryPlan, now: Date): Promise<Fenced>;
   /**
@@ -109,8 +113,34 @@ export interface DeliveryStore extends LeaseStore {
     thread: ConversationRef | undefined,
     now: Date,
   ): Promise<Fenced>;
+  /**
+   * Records the thread opened under a sent post and, with a thread, plans its first message claimed by `holder`
+   * for `leaseMs`: one atomic step, fenced by the post's claim, which it gives up (nothing is left to do on the
+   * post). `marked` is false when that claim is lost; `firstMessage` is the claimed first message, absent when
+   * none was planned or one already exists under another holder's lease.
+   */
+  recordThread(
+    key: string,
+    holder: string,
+    opening: ThreadOpening,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ThreadRecorded>;
   /** Ends every pending delivery whose key starts with `prefix` as skipped (unsubscribed, paused). Returns how many. */
   cancelPending(prefix: string, reason: string, now: Date): Promise<number>;
+}
+
+/** A thread opened under a post (`opened`), or none where the platform has none (`unavailable`). */
+export interface ThreadOpening {
+  readonly state: 'opened' | 'unavailable';
+  readonly thread?: ConversationRef;
+  /** The thread's first message, with `opened` only. */
+  readonly firstMessage?: PlannedDelivery;
+}
+
+export interface ThreadRecorded {
+  readonly marked: Fenced;
+  readonly firstMessage?: DeliveryRecord;
 }
 
 export interface RetryPlan {

@@ -13,10 +13,13 @@ export interface PoolWork<T> {
   work(item: T): Promise<void>;
   now(): number;
   sleep(ms: number): Promise<void>;
-  readonly concurrency: number;
+  /** Items in flight at most; read again before each claim, so a pool can grow while it runs. */
+  concurrency(): number;
   readonly budgetMs: number;
   /** True once the process is shutting down: claim nothing more, let what runs finish. */
   stopping(): boolean;
+  /** True while more work may still be written (this process is planning): keep looking when none is left. */
+  expectMore?(): boolean;
 }
 
 const WAIT_STEP_MS = 100;
@@ -32,11 +35,12 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
   let worked = 0;
   let slept = 0;
   let quietUntil = 0;
-  const batch = Math.max(1, Math.floor(pool.concurrency / CLAIM_BATCH_SHARE));
   const withinBudget = (extraMs = 0): boolean =>
     !pool.stopping() && pool.now() + extraMs - started < pool.budgetMs && slept + extraMs < pool.budgetMs;
   for (;;) {
-    const free = Math.max(1, pool.concurrency) - running.size;
+    const concurrency = Math.max(1, pool.concurrency());
+    const batch = Math.max(1, Math.floor(concurrency / CLAIM_BATCH_SHARE));
+    const free = concurrency - running.size;
     const worthClaiming = running.size === 0 || (free >= batch && pool.now() >= quietUntil);
     const claimed = free > 0 && worthClaiming && withinBudget() ? await pool.claim(free) : [];
     if (claimed.length < free) quietUntil = pool.now() + CLAIM_QUIET_MS;
@@ -51,9 +55,9 @@ export async function runPool<T>(pool: PoolWork<T>): Promise<number> {
     }
     if (claimed.length > 0) continue;
     const next = await pool.nextDueAt();
-    if (next === undefined) break;
+    if (next === undefined && pool.expectMore?.() !== true) break;
     // Another process may have claimed what looked due: check again shortly, never spin.
-    const wait = Math.max(20, next.getTime() - pool.now());
+    const wait = next === undefined ? WAIT_STEP_MS : Math.max(20, next.getTime() - pool.now());
     if (!withinBudget(wait)) break;
     // In short steps, re-checking: work may fall due sooner (another process's retry, released claims).
     const step = Math.min(wait, WAIT_STEP_MS);

@@ -21,7 +21,6 @@ export function createOutbox(
 ): Outbox {
   const deps = {
     store: services.deliveries,
-    unitOfWork: services.store,
     ports: services.platforms,
     clock: services.clock,
     logger: services.logger,

@@ -10,22 +10,20 @@
  */
 import type { Clock } from '../clock.js';
 import type { Platform } from '../context.js';
-import { DeliveryError, type DeliveryDirectory, type DeliveryPort, type PostedMessage } from '../ports.js';
-import { failureOf } from './failure.js';
+import type { DeliveryDirectory, DeliveryPort, PostedMessage } from '../ports.js';
+import { recordFailure } from './delivery-failure.js';
 import type { Logger } from '../../log.js';
-import type { UnitOfWork } from '../store.js';
-import type { DeliveryRecord, DeliveryStore } from './deliveries.js';
+import type { DeliveryRecord, DeliveryStore, ThreadOpening } from './deliveries.js';
 import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
 import type { DeliveryHandler, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
+import { handBack, StopSignal, STOPPED } from './stop-signal.js';
 
 export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
 
 export interface OutboxDeps {
   readonly store: DeliveryStore;
-  /** Transactions: a thread's opening and its first message are recorded together. */
-  readonly unitOfWork: UnitOfWork;
   readonly ports: DeliveryDirectory;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -56,7 +54,7 @@ export class Outbox {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
   readonly #attempts: AttemptBatch;
-  #stopping = false;
+  readonly #stop = new StopSignal();
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -68,7 +66,7 @@ export class Outbox {
     this.#marginMs = options.reconcileMarginMs ?? 10 * 60_000;
     this.#holder = options.holder ?? processHolder;
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
-    this.#sleep = options.sleep ?? realSleep;
+    this.#sleep = this.#stop.interruptible(options.sleep ?? realSleep);
     this.#pacer = options.pacer ?? processPacer;
     this.#attempts = new AttemptBatch((keys) =>
       deps.store.recordAttempts(keys, this.#holder, deps.clock.now(), this.#leaseMs),
@@ -78,9 +76,11 @@ export class Outbox {
   /**
    * Works through everything actionable, including what that work plans (a thread's first
    * message, a retry after `Retry-After`), until nothing is left or the time budget is spent.
-   * Returns how many deliveries were worked on.
+   * Returns how many deliveries were worked on. `planning`: true while this process is still
+   * planning, so an empty ledger is looked at again instead of ending the call; meanwhile only an
+   * eighth of the pool runs, so deliveries do not slow the planning that feeds every process.
    */
-  async process(): Promise<number> {
+  async process(planning?: () => boolean): Promise<number> {
     const { store, clock, logger } = this.deps;
     const platforms = PLATFORMS.filter((p) => this.deps.ports.get(p) !== undefined);
     return runPool({
@@ -95,16 +95,18 @@ export class Outbox {
         }
       },
       now: () => clock.now().getTime(),
-      sleep: this.#sleep,
-      concurrency: this.options.concurrency ?? 160,
+      sleep: (ms) => this.#sleep(ms).catch(() => undefined),
+      // While this process plans, an eighth of the pool; all of it as soon as planning ends.
+      concurrency: () => Math.max(1, Math.floor((this.options.concurrency ?? 160) / (planning?.() === true ? 8 : 1))),
       budgetMs: this.options.budgetMs ?? 50_000,
-      stopping: () => this.#stopping,
+      stopping: () => this.#stop.stopped,
+      ...(planning ? { expectMore: planning } : {}),
     });
   }
 
-  /** Shutting down: a running `process` claims nothing more and returns once its deliveries finish. */
+  /** Shutting down: `process` claims nothing more and lets its deliveries finish; one waiting for its pace is handed back. */
   stop(): void {
-    this.#stopping = true;
+    this.#stop.stop();
   }
 
   /**
@@ -135,31 +137,52 @@ export class Outbox {
     return await store.get(key);
   }
 
-  /** Works on a claimed delivery and gives the claim up afterwards, whatever happens. */
+  /**
+   * Works on a claimed delivery and gives the claim up afterwards, whatever happens: with its last write when
+   * that is how it ends (sent with nothing more to do, its thread recorded), otherwise with a `release` here.
+   */
   async #run(record: DeliveryRecord, mode: Mode): Promise<void> {
+    let released = false;
     try {
-      await this.#work(record, mode);
+      released = await this.#work(record, mode);
     } finally {
-      await this.deps.store.release(record.key, this.#holder);
+      if (!released) await this.deps.store.release(record.key, this.#holder);
     }
   }
 
-  async #work(record: DeliveryRecord, mode: Mode): Promise<void> {
+  /** Runs a first message this process has just planned and claimed (see `#openThread`), as `deliver` would. */
+  async #deliverClaimed(record: DeliveryRecord): Promise<void> {
+    const inFlight = this.options.inFlight ?? processInFlight;
+    const work = this.#run(record, { inline: true }).finally(() => inFlight.delete(record.key));
+    inFlight.set(record.key, work);
+    await work;
+  }
+
+  /** Returns true when the claim was given up by the delivery's last write. */
+  async #work(record: DeliveryRecord, mode: Mode): Promise<boolean> {
     const port = this.deps.ports.get(record.platform);
     if (!port) {
       this.deps.logger.debug({ key: record.key, platform: record.platform }, 'delivery waits: platform not here');
-      return;
+      return false;
     }
     try {
-      if (record.state === 'pending') await this.#post(record, port, mode);
-      const after = await this.deps.store.get(record.key);
-      if (after?.state === 'sent' && after.threadState === 'wanted') await this.#openThread(after, port);
+      if (record.state !== 'pending') {
+        return record.state === 'sent' && record.threadState === 'wanted' && (await this.#openThread(record, port));
+      }
+      // As this holder's own fenced writes left it (no need to read it back); sent gave the claim up unless a
+      // thread is wanted.
+      const sent = await this.#post(record, port, mode);
+      if (sent === undefined) return false;
+      return sent.threadState === 'wanted' ? await this.#openThread(sent, port) : true;
     } catch (error) {
-      await this.#failed(record.key, error);
+      if (error === STOPPED) await handBack(this.deps, record, this.#holder);
+      else await this.#failed(record.key, error);
+      return false;
     }
   }
 
-  async #post(record: DeliveryRecord, port: DeliveryPort, mode: Mode): Promise<void> {
+  /** Returns the delivery as sent (its claim given up unless a thread is wanted), or undefined if it is not. */
+  async #post(record: DeliveryRecord, port: DeliveryPort, mode: Mode): Promise<DeliveryRecord | undefined> {
     const { store, clock, logger } = this.deps;
     const key = record.key;
     const handler = this.#handlerOf(key);
@@ -169,32 +192,35 @@ export class Outbox {
       if (await store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', now)) {
         logger.warn({ key, dueAt: record.dueAt.toISOString() }, 'skipped a post that is too late to make');
       }
-      return;
+      return undefined;
     }
     // Only the channel's own wait (its last post, a 429) gives the slot up; the workspace's queue is this pool's.
     const wait = this.#pacer.conversationDelay(port.pacing, record.destination, now.getTime());
     if (wait > (mode.inline ? COMMAND_WAIT_MS : POOL_WAIT_MS)) {
       // Keep the channel's pace without holding a pool slot: any process may take it up then.
       await store.retryLater(key, this.#holder, { at: new Date(now.getTime() + wait) }, now);
-      return;
+      return undefined;
     }
     // Counted first (with every delivery started in this turn: one fsync); the slot is taken after the
     // commit, so a slow fsync cannot make posts late for slots planned before it and send them in a burst.
     const attempts = await this.#attempts.record(key);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
+    const release = record.threadState !== 'wanted';
     await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, clock.now().getTime()));
     if (attempts > 1) {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
       if (found) {
-        if (!(await store.markSent(key, this.#holder, found, clock.now()))) return this.#lost(key, 'after reconciling');
+        if (!(await store.markSent(key, this.#holder, found, clock.now(), release))) {
+          return this.#lost(key, 'after reconciling');
+        }
         logger.info({ key, messageId: found.messageId }, 'reconciled a post made before a restart');
-        return;
+        return { ...record, state: 'sent', attempts, posted: found };
       }
       if (stale) {
         await store.finish(key, this.#holder, 'skipped', 'missed: due too long ago (the bot was down)', clock.now());
         logger.warn({ key }, 'skipped a post that is too late to make');
-        return;
+        return undefined;
       }
     }
     await this.options.fault?.('before-post', key);
@@ -202,91 +228,69 @@ export class Outbox {
     this.#pacer.sent(port.pacing, record.destination, clock.now().getTime());
     const posted: PostedMessage = await port.post(record.destination, record.reply, key);
     await this.options.fault?.('after-post', key);
-    if (!(await store.markSent(key, this.#holder, posted, clock.now()))) return this.#lost(key, 'after posting');
+    if (!(await store.markSent(key, this.#holder, posted, clock.now(), release))) {
+      return this.#lost(key, 'after posting');
+    }
     await this.options.fault?.('after-record', key);
     logger.info({ key, messageId: posted.messageId }, 'posted');
+    return { ...record, state: 'sent', attempts, posted };
   }
 
   /**
    * Opens the thread and posts its first message in the same work item, after the card: the
    * channel's pace is a real-time wait (the pacer sleeps), never a due date on the injected clock
-   * (which a manual clock never reaches). Planned and claimed in one transaction, so no other
-   * process takes it meanwhile; `notBefore` keeps the pace for a process taking it over later.
+   * (which a manual clock never reaches). Recorded, planned and claimed in one step
+   * (`recordThread`), so no other process takes it meanwhile; `notBefore` keeps the pace for a
+   * process taking it over later. Returns true when the post's claim went with that step.
    */
-  async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<void> {
-    const { store, clock, unitOfWork } = this.deps;
+  async #openThread(record: DeliveryRecord, port: DeliveryPort): Promise<boolean> {
+    const { store, clock } = this.deps;
     if (!record.posted || !record.thread) {
       await store.markThread(record.key, this.#holder, 'failed', undefined, clock.now());
-      return;
+      return false;
     }
     const thread = await port.openThread(record.posted, record.thread.name);
     const childKey = `${record.key}:thread`;
-    const { reply } = record.thread;
     const now = clock.now();
     const notBefore = new Date(now.getTime() + (port.pacing?.conversationIntervalMs ?? 0));
-    const marked = await unitOfWork.atomically(async (tx) => {
-      const state = thread ? 'opened' : 'unavailable';
-      if (!(await tx.deliveries.markThread(record.key, this.#holder, state, thread ?? undefined, now))) return false;
-      if (thread) {
-        const destination = { kind: 'channel', conversation: thread } as const;
-        await tx.deliveries.plan({ key: childKey, destination, reply, dueAt: now, notBefore }, now);
-        await tx.deliveries.claimKey(childKey, this.#holder, now, this.#leaseMs);
-      }
-      return true;
-    });
-    if (!marked) return this.#lost(record.key, 'after opening the thread');
+    const destination = thread ? ({ kind: 'channel', conversation: thread } as const) : undefined;
+    const opening: ThreadOpening = destination
+      ? {
+          state: 'opened',
+          thread: destination.conversation,
+          firstMessage: { key: childKey, destination, reply: record.thread.reply, dueAt: now, notBefore },
+        }
+      : { state: 'unavailable' };
+    const recorded = await store.recordThread(record.key, this.#holder, opening, now, this.#leaseMs);
+    if (!recorded.marked) {
+      this.#lost(record.key, 'after opening the thread');
+      return false;
+    }
     // Posted now, in this work item; if that fails, it is retried later like any delivery, by any process.
-    if (thread) await this.deliver(childKey);
+    if (recorded.firstMessage) await this.#deliverClaimed(recorded.firstMessage);
+    else if (thread) await this.deliver(childKey);
+    return true;
   }
 
-  async #failed(key: string, error: unknown): Promise<void> {
+  #failed(key: string, error: unknown): Promise<void> {
     const { store, clock, logger } = this.deps;
-    const record = await store.get(key);
-    if (!record) return;
-    const failure = failureOf(error);
-    const now = clock.now();
-    const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-    if (retryAfterMs !== undefined) return this.#rateLimited(record, retryAfterMs);
-    if (record.state === 'sent') {
-      // The post is out; only its thread failed. Retry transient errors later.
-      if (failure.permanent) await store.markThread(key, this.#holder, 'failed', undefined, now);
-      else await store.retryLater(key, this.#holder, { at: new Date(now.getTime() + this.#baseRetryMs) }, now);
-      logger.warn({ key, code: failure.code, permanent: failure.permanent }, 'could not open the discussion thread');
-      return;
-    }
-    if (!failure.permanent && record.attempts < this.#maxAttempts) {
-      const delay = this.#baseRetryMs * 2 ** Math.max(0, record.attempts - 1);
-      const retry = { at: new Date(now.getTime() + delay), reason: `${failure.code}: ${failure.message}` };
-      if (await store.retryLater(key, this.#holder, retry, now)) {
-        const { attempts } = record;
-        logger.warn({ key, code: failure.code, attempts, retryInMs: delay }, 'post failed; will retry');
-      }
-      return;
-    }
-    // A refusal keeps the adapter's words for the owner beside the code (`not_in_channel: the bot is not …`).
-    const refusal = failure.explanation === undefined ? failure.code : `${failure.code}: ${failure.explanation}`;
-    const gaveUp = `gave up after ${record.attempts} attempts (last: ${failure.code})`;
-    const reason = failure.permanent ? refusal : gaveUp;
-    if (!(await store.finish(key, this.#holder, 'failed', reason, now))) {
-      return this.#lost(key, 'before recording a failure');
-    }
-    logger.error({ key, code: failure.code, permanent: failure.permanent }, 'post failed for good');
-    await this.#handlerOf(key)?.onFailed?.((await store.get(key)) ?? record, failure);
-  }
-
-  /** A 429: nothing was posted. That conversation waits exactly as told; the attempt does not count. */
-  async #rateLimited(record: DeliveryRecord, retryAfterMs: number): Promise<void> {
-    const now = this.deps.clock.now();
-    const at = new Date(now.getTime() + retryAfterMs);
-    this.#pacer.block(record.destination, at.getTime());
-    const uncount = record.state === 'pending';
-    await this.deps.store.retryLater(record.key, this.#holder, { at, reason: 'rate limited', uncount }, now);
-    this.deps.logger.info({ key: record.key, retryAfterMs }, 'rate limited: this conversation waits, others go on');
+    return recordFailure(key, error, {
+      store,
+      clock,
+      logger,
+      holder: this.#holder,
+      pacer: this.#pacer,
+      maxAttempts: this.#maxAttempts,
+      baseRetryMs: this.#baseRetryMs,
+      handlerOf: (k) => this.#handlerOf(k),
+      lost: (k, when) => this.#lost(k, when),
+    });
   }
 
   /** Another process took the delivery over (this one's lease ran out): it reconciles; we stop. */
-  #lost(key: string, when: string): void {
+  #lost(key: string, when: string): undefined {
     this.deps.logger.warn({ key, when, holder: this.#holder }, 'lost the claim on a delivery; left to its new holder');
+    return undefined;
   }
 
   #handlerOf(key: string): DeliveryHandler | undefined {

@@ -31,6 +31,7 @@ export interface DueWorkProvider {
 export class Sweeper {
   #running: Promise<void> | undefined;
   #sweeps = 0;
+  #stopped = false;
 
   constructor(
     private readonly providers: readonly DueWorkProvider[],
@@ -54,8 +55,9 @@ export class Sweeper {
     return this.#running;
   }
 
-  /** Shutting down: the running sweep finishes the deliveries in flight and claims no more. */
+  /** Shutting down: the running sweep finishes the deliveries in flight, claims no more and plans no more. */
   stop(): void {
+    this.#stopped = true;
     this.outbox.stop();
   }
 
@@ -68,10 +70,19 @@ export class Sweeper {
     // Leftovers first: a pending post from before a restart is reconciled before anything new.
     await this.#safely('outbox', () => this.outbox.process());
     const now = this.clock.now();
-    for (const provider of this.providers) {
-      if (!(await this.#holdsPlannerLease())) break;
-      await this.#safely(provider.name, () => provider.plan(now));
+    // What planning writes is delivered while planning goes on, here as in the other processes: the planner's
+    // pool would otherwise stand idle through a large planning round, however long its round trips make it.
+    let planning = true;
+    const delivering = this.#safely('outbox', () => this.outbox.process(() => planning));
+    try {
+      for (const provider of this.providers) {
+        if (this.#stopped || !(await this.#holdsPlannerLease())) break;
+        await this.#safely(provider.name, () => provider.plan(now));
+      }
+    } finally {
+      planning = false;
     }
+    await delivering;
     await this.#safely('outbox', () => this.outbox.process());
   }
 

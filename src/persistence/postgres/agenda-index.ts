@@ -9,8 +9,9 @@ import type { Agenda } from '../../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../../core/agenda/search.js';
 import { indexRows } from '../agenda-index.js';
 import { queryTerms } from '../fts-query.js';
+import { SearchCache, searchKey } from '../search-cache.js';
 import type { Executor } from './connection.js';
-import { joinSql, sql, type Sql } from './sql.js';
+import { joinSql, raw, sql, type Sql } from './sql.js';
 
 /** Weights for D, C, B, A: text (C) says little, keywords (B) more, titles (A) most, as the FTS5 weights do. */
 const WEIGHTS = '{0, 0.1, 0.4, 1.0}';
@@ -21,6 +22,18 @@ const WEIGHTS = '{0, 0.1, 0.4, 1.0}';
 const BY_LENGTH = 2;
 /** Serialises rebuilds across processes ('agbi' in ASCII); the migrations use another key. */
 const INDEX_LOCK = 0x61676269;
+
+/**
+ * A GIN index takes new rows into an unsorted pending list first (fastupdate), and every search then reads
+ * that whole list: right after a rebuild the 20,000 entries of a grown agenda all sat there, and a search
+ * matching one entry took 15-20 ms (a sequential scan, or a bitmap scan of the list) until autovacuum came.
+ * Moving them into the index proper at once makes it under a millisecond. Only the index's owner (or a
+ * superuser) may do it; a bot connecting as another role keeps today's behaviour rather than fail to index.
+ */
+const CLEAN_PENDING_LIST = raw(`DO $$ BEGIN
+  PERFORM gin_clean_pending_list('agenda_entries_document'::regclass);
+EXCEPTION WHEN insufficient_privilege THEN NULL;
+END $$`);
 
 /** Rebuilds the index if `hash` differs from the indexed agenda's; true when it rebuilt. */
 export async function ensurePostgresIndexed(db: Executor, agenda: Agenda, hash: string, now: Date): Promise<boolean> {
@@ -39,6 +52,7 @@ export async function ensurePostgresIndexed(db: Executor, agenda: Agenda, hash: 
         SELECT * FROM unnest(${rows.map((_, i) => i + 1)}::int[], ${column('kind')}::text[],
           ${column('itemId')}::text[], ${column('challengeId')}::text[], ${column('origin')}::text[],
           ${column('title')}::text[], ${column('body')}::text[], ${column('keywords')}::text[])`);
+    await tx.run(CLEAN_PENDING_LIST);
     await tx.run(sql`
       INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ${hash}, ${now.toISOString()})
         ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`);
@@ -63,19 +77,42 @@ export function toTsQuery(terms: readonly string[], mode: 'all' | 'any'): Sql {
   );
 }
 
-export function createPostgresSearch(db: Executor): AgendaSearch {
+/**
+ * Search on PostgreSQL, with results remembered per indexed agenda as on SQLite (`../search-cache.ts`):
+ * `ts_rank_cd` ranks every match before the LIMIT, so a common word over 20,000 questions costs tens of
+ * milliseconds, while a repeated search costs one primary-key read of the indexed version.
+ */
+export function createPostgresSearch(db: Executor, cache = new SearchCache()): AgendaSearch {
+  const indexVersion = async () =>
+    (await db.row<{ agenda_hash: string }>(sql`SELECT agenda_hash FROM agenda_index_meta WHERE id = 1`))?.agenda_hash ??
+    '';
   return {
     async search(query: string, filter: SearchFilter, limit: number): Promise<SearchResult> {
       const terms = queryTerms(query);
       if (terms.length === 0) return { hits: [], total: 0 };
-      if (filter.anyWord === true) return run(db, toTsQuery(terms, 'any'), filter, limit);
-      const strict = await run(db, toTsQuery(terms, 'all'), filter, limit);
-      if (strict.total > 0 || terms.length === 1) return strict;
-      // No entry has every word: rank the entries that have some, and say so.
-      const relaxed = await run(db, toTsQuery(terms, 'any'), filter, limit);
-      return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
+      const key = searchKey(terms, filter, limit);
+      const version = await indexVersion();
+      const cached = cache.get(version, key);
+      if (cached !== undefined) return cached;
+      const result = await searchTerms(db, terms, filter, limit);
+      // Statements on a pool share no snapshot: a rebuild that committed meanwhile may have answered part of it.
+      return (await indexVersion()) === version ? cache.set(version, key, result) : result;
     },
   };
+}
+
+async function searchTerms(
+  db: Executor,
+  terms: readonly string[],
+  filter: SearchFilter,
+  limit: number,
+): Promise<SearchResult> {
+  if (filter.anyWord === true) return run(db, toTsQuery(terms, 'any'), filter, limit);
+  const strict = await run(db, toTsQuery(terms, 'all'), filter, limit);
+  if (strict.total > 0 || terms.length === 1) return strict;
+  // No entry has every word: rank the entries that have some, and say so.
+  const relaxed = await run(db, toTsQuery(terms, 'any'), filter, limit);
+  return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
 }
 
 function filterConditions(filter: SearchFilter): Sql[] | undefined {

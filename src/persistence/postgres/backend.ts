@@ -13,6 +13,7 @@ import { PostgresInlineReplies } from './inline-replies-repository.js';
 import { PostgresIntroductions } from './introductions-repository.js';
 import { leaseClock, type LeaseClock, type LeaseClockKind } from './lease-clock.js';
 import { migratePostgres } from './migrate.js';
+import { sql } from './sql.js';
 import { PostgresReadingGroups } from './reading-groups-repository.js';
 import { PostgresSubscriptions } from './subscriptions-repository.js';
 import { PostgresTenantSuspensions } from './tenant-suspensions-repository.js';
@@ -65,6 +66,9 @@ export async function openPostgresBackend(url: string, options: PostgresBackendO
       if (closed) return;
       closed = true;
       await pool.end();
+    },
+    async ping() {
+      await db.rows(sql`SELECT 1`);
     },
   };
 }

@@ -5,12 +5,15 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import { OuterStoreInTransactionError } from '../sqlite-gate.js';
+import { OuterStoreInTransactionError } from '../transaction-errors.js';
 import { compile, type Sql } from './sql.js';
 
 /** Options for `openPostgresBackend`. */
 export interface PoolOptions {
-  /** Connections this process may hold; keep processes × max under the server's max_connections (100 by default). */
+  /**
+   * Connections this process may hold (default 20, `DATABASE_POOL_SIZE`); keep processes × max under the server's
+   * max_connections (100 by default). Up to 160 deliveries share them, each holding one only for a statement.
+   */
   readonly maxConnections?: number;
   /** Called when an idle pooled connection fails (the server restarted): logged, the pool replaces it. */
   readonly onIdleError?: (error: Error) => void;
@@ -33,7 +36,7 @@ const types = {
 };
 
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 20, types });
   pool.on('error', (error) => options.onIdleError?.(error));
   return pool;
 }

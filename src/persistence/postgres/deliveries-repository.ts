@@ -13,13 +13,30 @@ import {
   type DeliveryStore,
   type PlannedDelivery,
   type RetryPlan,
+  type ThreadOpening,
+  type ThreadRecorded,
   type ThreadState,
 } from '../../core/jobs/deliveries.js';
 import type { PostedMessage } from '../../core/ports.js';
 import { toRecord, type Row } from '../deliveries-rows.js';
 import type { Executor } from './connection.js';
 import type { LeaseClock } from './lease-clock.js';
-import { sql } from './sql.js';
+import { raw, sql, type Sql } from './sql.js';
+
+/** The columns a planned delivery fills, in the order of `plannedValues`. */
+const PLANNED_COLUMNS = raw(`key, platform, tenant_id, destination, reply, thread_name, thread_reply, state, due_at,
+    created_at, updated_at, next_attempt_at, thread_state, reason`);
+
+function plannedValues(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): Sql {
+  const { platform, tenantId } = destinationScope(delivery.destination);
+  const at = now.toISOString();
+  const pending = state === 'pending';
+  return sql`${delivery.key}, ${platform}, ${tenantId}, ${JSON.stringify(delivery.destination)},
+    ${JSON.stringify(delivery.reply)}, ${delivery.thread?.name ?? null},
+    ${delivery.thread ? JSON.stringify(delivery.thread.reply) : null}, ${state}, ${delivery.dueAt.toISOString()},
+    ${at}, ${at}, ${pending ? (delivery.notBefore ?? now).toISOString() : null},
+    ${delivery.thread && pending ? 'wanted' : 'none'}, ${reason}`;
+}
 
 function byDueThenKey(a: DeliveryRecord, b: DeliveryRecord): number {
   return a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -40,17 +57,8 @@ export class PostgresDeliveries implements DeliveryStore {
   }
 
   async #insert(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): Promise<boolean> {
-    const { platform, tenantId } = destinationScope(delivery.destination);
-    const at = now.toISOString();
-    const pending = state === 'pending';
     const changed = await this.db.run(sql`
-      INSERT INTO deliveries (key, platform, tenant_id, destination, reply, thread_name, thread_reply, state,
-          due_at, created_at, updated_at, next_attempt_at, thread_state, reason)
-        VALUES (${delivery.key}, ${platform}, ${tenantId}, ${JSON.stringify(delivery.destination)},
-          ${JSON.stringify(delivery.reply)}, ${delivery.thread?.name ?? null},
-          ${delivery.thread ? JSON.stringify(delivery.thread.reply) : null}, ${state}, ${delivery.dueAt.toISOString()},
-          ${at}, ${at}, ${pending ? (delivery.notBefore ?? now).toISOString() : null},
-          ${delivery.thread && pending ? 'wanted' : 'none'}, ${reason})
+      INSERT INTO deliveries (${PLANNED_COLUMNS}) VALUES (${plannedValues(delivery, state, reason, now)})
         ON CONFLICT (key) DO NOTHING`);
     return changed === 1;
   }
@@ -72,13 +80,14 @@ export class PostgresDeliveries implements DeliveryStore {
     const rows = await this.db.rows<Row>(sql`
       UPDATE deliveries SET claimed_by = ${holder}, lease_until = ${this.clock.after(now, leaseMs)}
         WHERE key IN (
-          -- The first term repeats the claim-order index's predicate (migration 009) so the planner may use it.
+          -- The first term repeats the claim-order index's predicate (migration 009) so the planner may use it;
+          -- the lease clock in a sub-select is read once, not once per row passed over.
           SELECT key FROM deliveries
            WHERE (state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))
              AND ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${at}))
                   OR (state = 'sent' AND thread_state = 'wanted'
                       AND (next_attempt_at IS NULL OR next_attempt_at <= ${at})))
-             AND (lease_until IS NULL OR lease_until <= ${this.clock.now(now)})
+             AND (lease_until IS NULL OR lease_until <= (SELECT ${this.clock.now(now)}::text))
              AND platform = ANY(${[...platforms]}::text[])
            ORDER BY due_at, key LIMIT ${limit}
            FOR UPDATE SKIP LOCKED)
@@ -144,11 +153,12 @@ export class PostgresDeliveries implements DeliveryStore {
     return new Map(rows.map((r) => [r.key, r.attempts]));
   }
 
-  async markSent(key: string, holder: string, posted: PostedMessage, now: Date): Promise<boolean> {
+  async markSent(key: string, holder: string, posted: PostedMessage, now: Date, release = false): Promise<boolean> {
+    const claim = release ? sql`, claimed_by = NULL, lease_until = NULL` : sql``;
     const changed = await this.db.run(sql`
       UPDATE deliveries SET state = 'sent', message_id = ${posted.messageId},
           conversation = ${JSON.stringify(posted.conversation)}, next_attempt_at = NULL, reason = NULL,
-          updated_at = ${now.toISOString()}
+          updated_at = ${now.toISOString()}${claim}
         WHERE key = ${key} AND claimed_by = ${holder}`);
     return changed === 1;
   }
@@ -185,6 +195,39 @@ export class PostgresDeliveries implements DeliveryStore {
           updated_at = ${now.toISOString()}
         WHERE key = ${key} AND claimed_by = ${holder}`);
     return changed === 1;
+  }
+
+  /**
+   * One statement, so one round trip and one commit: the post's fenced update, then its thread's first message
+   * planned, or claimed if it exists and is free, only when that update took place.
+   */
+  async recordThread(
+    key: string,
+    holder: string,
+    opening: ThreadOpening,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ThreadRecorded> {
+    const marked = sql`
+      UPDATE deliveries SET thread_state = ${opening.state},
+          thread_conversation = ${opening.thread ? JSON.stringify(opening.thread) : null},
+          updated_at = ${now.toISOString()}, claimed_by = NULL, lease_until = NULL
+        WHERE key = ${key} AND claimed_by = ${holder} RETURNING key`;
+    const first = opening.firstMessage;
+    if (first === undefined) return { marked: (await this.db.rows(marked)).length === 1 };
+    const rows = await this.db.rows<Row & { marked_key: string }>(sql`
+      WITH marked AS (${marked}),
+      first AS (
+        INSERT INTO deliveries (${PLANNED_COLUMNS}, claimed_by, lease_until)
+          SELECT ${plannedValues(first, 'pending', null, now)}, ${holder}, ${this.clock.after(now, leaseMs)} FROM marked
+          ON CONFLICT (key) DO UPDATE SET claimed_by = excluded.claimed_by, lease_until = excluded.lease_until
+            WHERE deliveries.lease_until IS NULL OR deliveries.lease_until <= ${this.clock.now(now)}
+               OR deliveries.claimed_by = excluded.claimed_by
+          RETURNING *)
+      SELECT marked.key AS marked_key, first.* FROM marked LEFT JOIN first ON true`);
+    const row = rows[0];
+    if (row === undefined) return { marked: false };
+    return row.key === null ? { marked: true } : { marked: true, firstMessage: toRecord(row) };
   }
 
   async acquireLease(name: string, holder: string, now: Date, leaseMs: number): Promise<boolean> {

@@ -75,17 +75,20 @@ export class PostgresSubscriptions implements SubscriptionStore {
     return this.#posted(sql`subscription_id = ${id} ORDER BY planned_at, delivery_key, position`);
   }
 
+  /** One statement (one round trip, atomic on its own): the history rows, then the subscription's round. */
   async recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      for (const q of questions) {
-        await tx.run(sql`
-          INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id,
-              challenge_id, new_round, planned_at)
-            VALUES (${id}, ${q.deliveryKey}, ${q.position}, ${q.round}, ${q.questionId}, ${q.challengeId},
-              ${q.newRound ? 1 : 0}, ${now.toISOString()})`);
-      }
-      await tx.run(sql`UPDATE subscriptions SET round = ${round} WHERE id = ${id}`);
-    });
+    const column = <T>(pick: (q: PostedQuestion) => T): T[] => questions.map(pick);
+    await this.db.run(sql`
+      WITH posted AS (
+        INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id,
+            challenge_id, new_round, planned_at)
+          SELECT ${id}::int, q.delivery_key, q.position, q.round, q.question_id, q.challenge_id, q.new_round,
+              ${now.toISOString()}::text
+            FROM unnest(${column((q) => q.deliveryKey)}::text[], ${column((q) => q.position)}::int[],
+              ${column((q) => q.round)}::int[], ${column((q) => q.questionId)}::text[],
+              ${column((q) => q.challengeId)}::text[], ${column((q) => (q.newRound ? 1 : 0))}::int[])
+              AS q(delivery_key, position, round, question_id, challenge_id, new_round))
+      UPDATE subscriptions SET round = ${round} WHERE id = ${id}`);
   }
 
   async postedIn(deliveryKey: string): Promise<readonly PostedQuestion[]> {

@@ -6,7 +6,7 @@
 import { error, noContent, ok, type Handler, type RouteAnswer } from './answers.js';
 import { channelRoutes } from './channel-routes.js';
 import type { FakeRecords, Json, RecordedRequest } from './records.js';
-import { CHANNELS, guildJson, IDS, memberJson, messageJson, snowflake, USERS } from './world.js';
+import { BOT_USER, CHANNELS, guildJson, IDS, memberJson, messageJson, snowflake, USERS } from './world.js';
 
 export type { RouteAnswer } from './answers.js';
 
@@ -21,6 +21,8 @@ const routes: [string, RegExp, Handler][] = [
     },
   ],
   ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/u, interactionCallback],
+  // The bot's own user: what a process that never logs in to the gateway asks for its id.
+  ['GET', /^\/users\/@me$/u, () => ok(BOT_USER)],
   [
     'POST',
     /^\/webhooks\/\d+\/([^/]+)$/u,

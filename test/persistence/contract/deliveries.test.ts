@@ -92,6 +92,63 @@ describeEachBackend('the deliveries ledger', (backend) => {
     expect((await store().get('c'))?.attempts).toBe(0);
   });
 
+  it('gives the claim up with the sent mark when asked, and keeps it otherwise', async () => {
+    await planThree();
+    await store().claim('A', ['slack'], at('2024-03-04T09:00:10Z'), MINUTE, 2);
+    expect(await store().markSent('a', 'A', posted, at('2024-03-04T09:00:11Z'), true)).toBe(true);
+    expect(await store().markSent('b', 'A', posted, at('2024-03-04T09:00:11Z'))).toBe(true);
+    expect((await store().claimKey('a', 'B', at('2024-03-04T09:00:12Z'), MINUTE))?.state).toBe('sent');
+    expect(await store().claimKey('b', 'B', at('2024-03-04T09:00:12Z'), MINUTE)).toBeUndefined();
+    expect(await store().markSent('c', 'A', posted, at('2024-03-04T09:00:12Z'), true)).toBe(false);
+  });
+
+  it('records an opened thread and plans its first message claimed, in one fenced step', async () => {
+    const thread = { platform: 'slack', tenantId: 'T1', channelId: 'C1', threadId: '1.1' } as const;
+    const first = { ...delivery('a:thread'), destination: { kind: 'channel', conversation: thread } as const };
+    const opening = { state: 'opened', thread, firstMessage: first } as const;
+    const now = at('2024-03-04T09:00:20Z');
+    await store().plan({ ...delivery('a'), thread: { name: 'Discuss', reply: ephemeralText('first') } }, now);
+    await store().claimKey('a', 'A', now, MINUTE);
+    expect(await store().recordThread('a', 'B', opening, now, MINUTE)).toEqual({ marked: false });
+    expect(await store().get('a:thread')).toBeUndefined();
+    const recorded = await store().recordThread('a', 'A', opening, now, MINUTE);
+    expect(recorded.marked).toBe(true);
+    expect(recorded.firstMessage).toMatchObject({
+      key: 'a:thread',
+      state: 'pending',
+      attempts: 0,
+      threadState: 'none',
+    });
+    expect(recorded.firstMessage?.destination).toEqual({ kind: 'channel', conversation: thread });
+    expect(await store().get('a')).toMatchObject({ threadState: 'opened', threadConversation: thread });
+    // The post's claim went with it; the first message is A's until its lease runs out.
+    expect((await store().claimKey('a', 'B', now, MINUTE))?.key).toBe('a');
+    expect(await store().claimKey('a:thread', 'B', at('2024-03-04T09:01:00Z'), MINUTE)).toBeUndefined();
+    expect(await store().recordAttempt('a:thread', 'A', now)).toBe(1);
+  });
+
+  it('records a thread the platform has none of without planning a message, and leaves a held one alone', async () => {
+    const now = at('2024-03-04T09:00:20Z');
+    for (const key of ['a', 'b', 'b:thread']) await store().plan(delivery(key), now);
+    await store().claimKey('a', 'A', now, MINUTE);
+    expect(await store().recordThread('a', 'A', { state: 'unavailable' }, now, MINUTE)).toEqual({ marked: true });
+    expect(await store().get('a')).toMatchObject({ threadState: 'unavailable' });
+    expect(await store().get('a:thread')).toBeUndefined();
+    await store().claimKey('b', 'A', now, MINUTE);
+    await store().claimKey('b:thread', 'B', now, MINUTE);
+    const thread = { platform: 'slack', tenantId: 'T1', channelId: 'C1', threadId: '2.2' } as const;
+    const first = { ...delivery('b:thread'), destination: { kind: 'channel', conversation: thread } as const };
+    const recorded = await store().recordThread(
+      'b',
+      'A',
+      { state: 'opened', thread, firstMessage: first },
+      now,
+      MINUTE,
+    );
+    expect(recorded).toEqual({ marked: true });
+    expect(await store().recordAttempt('b:thread', 'B', now)).toBe(1);
+  });
+
   it('gives a 429 attempt back and makes the row claimable again at Retry-After', async () => {
     await planThree();
     await store().claim('A', ['slack'], at('2024-03-04T09:00:10Z'), MINUTE, 3);

@@ -6,6 +6,7 @@
  * Downtime: only the latest missed occurrence counts; it is posted if it is less than
  * `digestCatchupHours` old, otherwise recorded as skipped with a log line. Never a backlog.
  */
+import { forEachConcurrently } from '../../jobs/concurrently.js';
 import type { Services } from '../../services.js';
 import type { Stores } from '../../store.js';
 import type { Destination } from '../../ports.js';
@@ -100,36 +101,43 @@ export async function planPost(
   return 'planned';
 }
 
+/** Subscriptions planned at once: their transactions overlap on a database server (see `forEachConcurrently`). */
+const PLANNING_CONCURRENCY = 8;
+
 /** The sweeper's provider step for weekly questions. */
 export async function planDueDigests(services: Services, now: Date): Promise<void> {
+  const due = await services.subscriptions.due(now);
+  await forEachConcurrently(due, PLANNING_CONCURRENCY, (subscription) => planDue(services, subscription, now));
+}
+
+/** One due subscription: its post planned (or its missed week recorded as skipped) and its next due instant. */
+async function planDue(services: Services, subscription: Subscription, now: Date): Promise<void> {
   const catchupMs = services.settings.digestCatchupHours * 3_600_000;
-  for (const subscription of await services.subscriptions.due(now)) {
-    const rule = ruleOf(subscription);
-    // Look back at most a few weeks: older occurrences are skipped anyway.
-    const lookFrom = new Date(Math.max(subscription.nextDueAt.getTime(), now.getTime() - 15 * 86_400_000));
-    const latest = latestOccurrence(rule, now, lookFrom);
-    const next = nextOccurrence(rule, now);
-    await services.store.atomically(async (tx) => {
-      if (latest && now.getTime() - latest.at.getTime() <= catchupMs) {
-        await planPost(services, tx, subscription, latest, now);
-      } else if (latest) {
-        const key = digestKey(subscription.id, latest.week);
-        const reply = { visibility: 'channel', summary: 'missed', blocks: [] } as const;
-        await tx.deliveries.recordSkipped(
-          { key, destination: destinationOf(subscription), reply, dueAt: latest.at },
-          'missed during downtime, older than the catch-up window',
-          now,
-        );
-        services.logger.info(
-          {
-            subscriptionId: subscription.id,
-            dueAt: latest.at.toISOString(),
-            catchupHours: services.settings.digestCatchupHours,
-          },
-          'skipped a weekly question missed while the bot was down',
-        );
-      }
-      await tx.subscriptions.setNextDue(subscription.id, next.at);
-    });
-  }
+  const rule = ruleOf(subscription);
+  // Look back at most a few weeks: older occurrences are skipped anyway.
+  const lookFrom = new Date(Math.max(subscription.nextDueAt.getTime(), now.getTime() - 15 * 86_400_000));
+  const latest = latestOccurrence(rule, now, lookFrom);
+  const next = nextOccurrence(rule, now);
+  await services.store.atomically(async (tx) => {
+    if (latest && now.getTime() - latest.at.getTime() <= catchupMs) {
+      await planPost(services, tx, subscription, latest, now);
+    } else if (latest) {
+      const key = digestKey(subscription.id, latest.week);
+      const reply = { visibility: 'channel', summary: 'missed', blocks: [] } as const;
+      await tx.deliveries.recordSkipped(
+        { key, destination: destinationOf(subscription), reply, dueAt: latest.at },
+        'missed during downtime, older than the catch-up window',
+        now,
+      );
+      services.logger.info(
+        {
+          subscriptionId: subscription.id,
+          dueAt: latest.at.toISOString(),
+          catchupHours: services.settings.digestCatchupHours,
+        },
+        'skipped a weekly question missed while the bot was down',
+      );
+    }
+    await tx.subscriptions.setNextDue(subscription.id, next.at);
+  });
 }

@@ -26,12 +26,33 @@ export interface Pick {
   readonly newRound: boolean;
 }
 
-/** Questions a subscription's filter admits, in agenda order. */
+/**
+ * Eligible questions per catalog and filter. A sweep plans thousands of subscriptions that share a handful of
+ * filters, and a catalog never changes (a reload makes a new one), so each list is computed once per catalog.
+ */
+const eligibleByCatalog = new WeakMap<AgendaCatalog, Map<string, readonly Question[]>>();
+
+/** Questions a subscription's filter admits, in agenda order (shared and frozen: callers only read it). */
 export function eligibleQuestions(
   catalog: AgendaCatalog,
   scope: string | undefined,
   origin: OriginFilter,
 ): readonly Question[] {
+  let byFilter = eligibleByCatalog.get(catalog);
+  if (!byFilter) {
+    byFilter = new Map();
+    eligibleByCatalog.set(catalog, byFilter);
+  }
+  const key = `${origin} ${scope ?? ''}`;
+  let eligible = byFilter.get(key);
+  if (!eligible) {
+    eligible = Object.freeze(filterQuestions(catalog, scope, origin));
+    byFilter.set(key, eligible);
+  }
+  return eligible;
+}
+
+function filterQuestions(catalog: AgendaCatalog, scope: string | undefined, origin: OriginFilter): Question[] {
   let challengeIds: ReadonlySet<string> | undefined;
   if (scope !== undefined) {
     const challenge = catalog.challenge(scope);
