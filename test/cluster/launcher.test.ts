@@ -120,6 +120,15 @@ describe('npm run cluster', () => {
     expect(bad.err.join('')).toContain('DISCORD_APPLICATION_ID must be a numeric snowflake id.');
   });
 
+  it('refuses more connections than the throwaway PostgreSQL takes, naming the numbers', async () => {
+    const run = launch(['--web', '4', '--workers', '7'], BOTH_PLATFORMS);
+    expect(await run.code).toBe(2);
+    expect(run.err.join('')).toBe(
+      'The cluster cannot start:\n11 processes × DATABASE_POOL_SIZE=20 is 220 connections, over the throwaway ' +
+        "PostgreSQL's 200: start fewer processes or set DATABASE_POOL_SIZE lower.\n",
+    );
+  });
+
   it('stops everything it started when a process cannot start, naming it', async () => {
     const run = launch(['--web', '1', '--workers', '1'], {
       ...BOTH_PLATFORMS,

@@ -14,6 +14,9 @@ import { freePort } from './free-port.js';
 /** The user clients connect as (a superuser made by initdb; trust authentication, on 127.0.0.1 only). */
 export const THROWAWAY_SUPERUSER = 'agendabot';
 
+/** Room for 10 processes with the default pool of 20 connections each. */
+export const THROWAWAY_MAX_CONNECTIONS = 200;
+
 export interface ThrowawayServer {
   /** Connects to the `postgres` maintenance database as the superuser. */
   readonly adminUrl: string;
@@ -69,7 +72,7 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayServ
       '-c fsync=off',
       '-c synchronous_commit=off',
       '-c full_page_writes=off',
-      '-c max_connections=200',
+      `-c max_connections=${THROWAWAY_MAX_CONNECTIONS}`,
     ].join(' ');
     run('pg_ctl', ['-D', data, '-l', join(folder, 'server.log'), '-o', settings, '-w', 'start']);
     return {

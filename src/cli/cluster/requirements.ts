@@ -5,6 +5,7 @@
  */
 import { ConfigError, loadConfig, type Config, type Env } from '../../config.js';
 import type { ClusterArgs } from './args.js';
+import { THROWAWAY_MAX_CONNECTIONS } from './postgres-server.js';
 
 export interface ClusterNeeds {
   /** Discord is configured: every process's REST goes through the proxy. */
@@ -38,6 +39,14 @@ export function clusterNeeds(env: Env, args: ClusterArgs): NeedsResult {
   if (config.slack === undefined && config.discord === undefined) return { problems: [NOTHING_TO_ANSWER] };
   if (args.web > 0 && !slackHttp && !discordHttp) return { problems: [NOTHING_TO_ANSWER] };
   if (args.web > 0 && config.slack?.appToken !== undefined) return { problems: [SOCKET_MODE] };
+  const connections = (args.web + args.workers) * poolSize(env);
+  if (env['DATABASE_URL'] === undefined && connections > THROWAWAY_MAX_CONNECTIONS)
+    return {
+      problems: [
+        `${args.web + args.workers} processes × DATABASE_POOL_SIZE=${poolSize(env)} is ${connections} connections, ` +
+          `over the throwaway PostgreSQL's ${THROWAWAY_MAX_CONNECTIONS}: start fewer processes or set DATABASE_POOL_SIZE lower.`,
+      ],
+    };
   const notes: string[] = [];
   if (config.discord !== undefined && !discordHttp)
     notes.push(
@@ -46,6 +55,12 @@ export function clusterNeeds(env: Env, args: ClusterArgs): NeedsResult {
     );
   if (args.workers === 0) notes.push('--workers 0: nothing plans or delivers scheduled posts in this cluster.');
   return { needs: { discord: config.discord !== undefined, notes } };
+}
+
+/** Each process's pool (`DATABASE_POOL_SIZE`, default 20; `loadConfig` has already checked the value). */
+function poolSize(env: Env): number {
+  const raw = env['DATABASE_POOL_SIZE']?.trim();
+  return raw === undefined || raw === '' ? 20 : Number(raw);
 }
 
 function tryLoad(env: Env): Config | { problems: readonly string[] } {
