@@ -5,11 +5,12 @@
  * Only the real environment is read, not `.env`: that file holds the bot's own `PORT` and a `DISCORD_API_URL`
  * that points at this proxy, which would make it listen on the bot's port and forward to itself.
  */
+import { processEnvironment } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { startDiscordProxy } from './server.js';
 import { readProxySettings } from './settings.js';
 
-const read = readProxySettings(process.env);
+const read = readProxySettings(processEnvironment(null));
 if (read.problems) {
   process.stderr.write(`The Discord proxy cannot start:\n${read.problems.map((p) => `- ${p}`).join('\n')}\n`);
   process.exit(2);
