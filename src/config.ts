@@ -118,9 +118,9 @@ export function readEnvironment(processEnv: Env, envFile = '.env'): Env {
   return { ...fromFile, ...processEnv };
 }
 
-/** This process's settings: its environment plus `.env`. The one place that touches `process.env`. */
-export function processEnvironment(): Env {
-  return readEnvironment(process.env);
+/** This process's settings: its environment plus `.env` (none when `envFile` is null). The one place that touches `process.env`. */
+export function processEnvironment(envFile: string | null = '.env'): Env {
+  return envFile === null ? { ...process.env } : readEnvironment(process.env, envFile);
 }
 
 /** Reads values from the environment, collecting every problem instead of stopping at the first. */

@@ -19,6 +19,11 @@ const SECTIONS: Record<string, Section> = {
   },
   // The same fan-out with the bot processes on PostgreSQL, beside SQLite (`npx tsx test/bench/fanout-postgres.ts`).
   'fanout-postgres': () => import('./fanout-postgres.js'),
+  // The whole cluster (npm run cluster) on PostgreSQL with the proxy; sizes as `--slack=500` (see its --help).
+  cluster: async () => {
+    const cluster = await import('./cluster/run.js');
+    return { run: () => cluster.run(cluster.optionsFrom(process.argv.slice(2))) };
+  },
 };
 
 async function main(): Promise<void> {

@@ -1,74 +1,10 @@
 /**
- * A throwaway PostgreSQL server for one test run, from the machine's own packages: `initdb` in a temporary
- * directory, `pg_ctl start` on 127.0.0.1 (a free port) with its socket in that directory, stopped and deleted
- * at the end. `initdb` refuses to run as root, so as root every server command runs as the `postgres` user.
- * Durability is switched off (fsync, synchronous_commit, full_page_writes): the data dies with the run anyway.
+ * A throwaway PostgreSQL server for one test run. The starter lives in `src/cli/cluster/postgres-server.ts`
+ * (`npm run cluster` uses it too); these are the names the tests know it by.
  */
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from './free-port.js';
-
-/** The user the tests connect as (a superuser made by initdb; trust authentication on 127.0.0.1 only). */
-export const TEST_SUPERUSER = 'agendabot';
-
-export interface TestServer {
-  /** Connects to the `postgres` maintenance database as the superuser. */
-  readonly adminUrl: string;
-  stop(): void;
-}
-
-/** The newest installed PostgreSQL's bin folder (Debian: /usr/lib/postgresql/<major>/bin), if any. */
-export function postgresBinDir(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const majors = readdirSync(root)
-    .filter((name) => /^\d+$/u.test(name) && existsSync(join(root, name, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return majors[0] === undefined ? undefined : join(root, majors[0], 'bin');
-}
-
-export async function startTestServer(bin: string): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'agendabot-pg-'));
-  const data = join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
-  const run = (command: string, args: readonly string[]): void => {
-    const [file, fullArgs] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
-      : [join(bin, command), [...args]];
-    execFileSync(file, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
-  };
-  try {
-    run('initdb', ['-D', data, '-A', 'trust', '-U', TEST_SUPERUSER, '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-    const port = await freePort();
-    const settings = [
-      `-c listen_addresses=127.0.0.1`,
-      `-p ${port}`,
-      `-k ${dir}`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings, '-w', 'start']);
-    return {
-      adminUrl: `postgres://${TEST_SUPERUSER}@127.0.0.1:${port}/postgres`,
-      stop() {
-        try {
-          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-}
+export {
+  postgresBinDir,
+  startThrowawayPostgres as startTestServer,
+  THROWAWAY_SUPERUSER as TEST_SUPERUSER,
+  type ThrowawayServer as TestServer,
+} from '../../src/cli/cluster/postgres-server.js';
