@@ -14,9 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { Weekday } from '../../src/core/time/zoned.js';
-import { weekOf } from '../../src/core/time/weekly.js';
-import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+import { previousMinute, seedPostgresSubscriptions } from '../helpers/due-subscriptions.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { postgresBinDir, startTestServer, type TestServer } from '../helpers/postgres-server.js';
 import { freePort, seedSubscriptions, startBot, stopAll, type Bot } from '../process/bot-processes.js';
@@ -45,7 +43,7 @@ interface Outcome {
 
 /** Where a run's database lives: a fresh PostgreSQL database or SQLite file, seeded with due subscriptions. */
 async function seededDatabase(run: Run, server: TestServer | undefined, teamId: string, n: number, dir: string) {
-  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const due = previousMinute();
   const channels = Array.from({ length: n }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);
   if (run.backend === 'sqlite') {
     const databasePath = join(dir, `${run.processes}-${String(run.kill)}.db`);
@@ -60,28 +58,9 @@ async function seededDatabase(run: Run, server: TestServer | undefined, teamId: 
   await admin.end();
   const url = new URL(server.adminUrl);
   url.pathname = `/${name}`;
-  const backend = await openPostgresBackend(url.toString());
-  await backend.unitOfWork.atomically(async (tx) => {
-    for (const channelId of channels) {
-      await tx.subscriptions.create({
-        platform: 'slack',
-        tenantId: teamId,
-        target: { kind: 'channel', channelId },
-        ownerId: 'U0OWNER',
-        weekday: due.getUTCDay() as Weekday,
-        time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
-        zone: 'UTC',
-        origin: 'any',
-        order: 'agenda',
-        count: 1,
-        seed: 7,
-        nextDueAt: due,
-        createdAt: due,
-      });
-    }
-  });
-  await backend.close();
-  return { env: { DATABASE_URL: url.toString() }, week: weekOf(due, 'UTC') };
+  const targets = channels.map((channelId) => ({ platform: 'slack' as const, tenantId: teamId, channelId }));
+  const { week } = await seedPostgresSubscriptions(url.toString(), targets, due);
+  return { env: { DATABASE_URL: url.toString() }, week };
 }
 
 /** The durability settings the bench runs PostgreSQL with: the server's defaults, as in production. */

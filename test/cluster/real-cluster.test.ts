@@ -13,7 +13,7 @@ import { FakeDiscord, IDS } from '../fakes/discord/index.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { sendSlashCommand } from '../fakes/slack/signed-requests.js';
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
-import { seedSubscriptions } from './seed-postgres.js';
+import { seedPostgresSubscriptions } from '../helpers/due-subscriptions.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SIGNING = 'real-cluster-signing-secret';
@@ -53,7 +53,7 @@ describe.runIf(postgresAvailable)('npm run cluster with the real processes', () 
     const url = await createTestDatabase();
     const channel = '600000000000000001';
     discord.records.extraChannels.add(channel);
-    await seedSubscriptions(url, 'discord', IDS.guild, [channel]);
+    await seedPostgresSubscriptions(url, [{ platform: 'discord', tenantId: IDS.guild, channelId: channel }]);
     const { publicKey } = generateKeyPairSync('ed25519');
     const publicHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
     const launcher = spawn(process.execPath, ['--import', 'tsx', 'src/cli/cluster/main.ts', '--web', '1'], {

@@ -6,10 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Platform } from '../../src/core/context.js';
-import type { Weekday } from '../../src/core/time/zoned.js';
 import { weekOf } from '../../src/core/time/weekly.js';
 import { openDatabase } from '../../src/persistence/db.js';
 import { SubscriptionsRepository } from '../../src/persistence/subscriptions-repository.js';
+import { dueWeekly, previousMinute } from '../helpers/due-subscriptions.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,25 +40,11 @@ export interface SeedOptions {
 /** One weekly subscription per channel (ids 1, 2, … in order), all due at once. Returns the week. */
 export function seedSubscriptions(databasePath: string, options: SeedOptions): { week: string; due: Date } {
   const db = openDatabase(databasePath);
-  const due = options.due ?? new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const due = options.due ?? previousMinute();
   const repository = new SubscriptionsRepository(db);
   db.transaction(() => {
     for (const channelId of options.channels) {
-      repository.create({
-        platform: options.platform,
-        tenantId: options.tenantId,
-        target: { kind: 'channel', channelId },
-        ownerId: 'U0OWNER',
-        weekday: due.getUTCDay() as Weekday,
-        time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
-        zone: 'UTC',
-        origin: 'any',
-        order: 'agenda',
-        count: 1,
-        seed: 7,
-        nextDueAt: due,
-        createdAt: due,
-      });
+      repository.create(dueWeekly({ platform: options.platform, tenantId: options.tenantId, channelId }, due));
     }
   }).immediate();
   db.close();

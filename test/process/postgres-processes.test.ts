@@ -6,9 +6,7 @@
  */
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Weekday } from '../../src/core/time/zoned.js';
-import { weekOf } from '../../src/core/time/weekly.js';
-import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+import { seedPostgresSubscriptions } from '../helpers/due-subscriptions.js';
 import { POSTGRES_MIGRATIONS } from '../../src/persistence/postgres/migrations/index.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
@@ -32,29 +30,12 @@ afterEach(async () => {
 
 /** One weekly subscription per channel, all due at the start of the previous minute. Returns the week. */
 async function seed(url: string, channels: number): Promise<string> {
-  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
-  const backend = await openPostgresBackend(url);
-  await backend.unitOfWork.atomically(async (tx) => {
-    for (let i = 1; i <= channels; i += 1) {
-      await tx.subscriptions.create({
-        platform: 'slack',
-        tenantId: slack.teamId,
-        target: { kind: 'channel', channelId: `C${String(i).padStart(4, '0')}` },
-        ownerId: 'U0OWNER',
-        weekday: due.getUTCDay() as Weekday,
-        time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
-        zone: 'UTC',
-        origin: 'any',
-        order: 'agenda',
-        count: 1,
-        seed: 7,
-        nextDueAt: due,
-        createdAt: due,
-      });
-    }
-  });
-  await backend.close();
-  return weekOf(due, 'UTC');
+  const targets = Array.from({ length: channels }, (_, i) => ({
+    platform: 'slack' as const,
+    tenantId: slack.teamId,
+    channelId: `C${String(i + 1).padStart(4, '0')}`,
+  }));
+  return (await seedPostgresSubscriptions(url, targets)).week;
 }
 
 async function startBots(url: string, count: number, env: Record<string, string> = {}): Promise<Bot[]> {

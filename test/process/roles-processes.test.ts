@@ -13,9 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Weekday } from '../../src/core/time/zoned.js';
-import { weekOf } from '../../src/core/time/weekly.js';
-import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+import { seedPostgresSubscriptions } from '../helpers/due-subscriptions.js';
 import { chatInput, FakeDiscord, IDS, type Json } from '../fakes/discord/index.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { sendSlashCommand } from '../fakes/slack/signed-requests.js';
@@ -44,29 +42,9 @@ afterEach(async () => {
 });
 
 async function seed(url: string): Promise<string> {
-  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
-  const backend = await openPostgresBackend(url);
-  await backend.unitOfWork.atomically(async (tx) => {
-    for (let i = 1; i <= CHANNELS; i += 1) {
-      await tx.subscriptions.create({
-        platform: 'slack',
-        tenantId: slack.teamId,
-        target: { kind: 'channel', channelId: `C${String(i).padStart(4, '0')}` },
-        ownerId: 'U0OWNER',
-        weekday: due.getUTCDay() as Weekday,
-        time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
-        zone: 'UTC',
-        origin: 'any',
-        order: 'agenda',
-        count: 1,
-        seed: 7,
-        nextDueAt: due,
-        createdAt: due,
-      });
-    }
-  });
-  await backend.close();
-  return weekOf(due, 'UTC');
+  const channels = Array.from({ length: CHANNELS }, (_, i) => `C${String(i + 1).padStart(4, '0')}`);
+  const targets = channels.map((channelId) => ({ platform: 'slack' as const, tenantId: slack.teamId, channelId }));
+  return (await seedPostgresSubscriptions(url, targets)).week;
 }
 
 /** A key pair standing in for the application's: the public half is DISCORD_PUBLIC_KEY. */

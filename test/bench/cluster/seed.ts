@@ -4,13 +4,13 @@
  * due at one instant: Slack first (ids 1…slack, spread over the workspaces), then Discord.
  */
 import pg from 'pg';
-import type { Weekday } from '../../../src/core/time/zoned.js';
 import { weekOf } from '../../../src/core/time/weekly.js';
 import type { Platform } from '../../../src/core/context.js';
 import { openPostgresBackend } from '../../../src/persistence/postgres/index.js';
 import { Keyring } from '../../../src/secrets/seal.js';
 import { SecretKey } from '../../../src/secrets/secret-key.js';
 import { IDS } from '../../fakes/discord/index.js';
+import { dueWeekly, previousMinute } from '../../helpers/due-subscriptions.js';
 import { grantOf, SECRET_KEY, TEAMS } from './world.js';
 
 export interface Seeded {
@@ -29,7 +29,7 @@ export async function seedDatabase(adminUrl: string, name: string, slack: number
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const backend = await openPostgresBackend(url.toString());
-  const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+  const due = previousMinute();
   try {
     const key = SecretKey.fromBase64(SECRET_KEY);
     if (!key) throw new Error('the bench key does not parse');
@@ -48,21 +48,7 @@ export async function seedDatabase(adminUrl: string, name: string, slack: number
     ];
     await backend.unitOfWork.atomically(async (tx) => {
       for (const [platform, tenantId, channelId] of targets) {
-        await tx.subscriptions.create({
-          platform,
-          tenantId,
-          target: { kind: 'channel', channelId },
-          ownerId: 'U0OWNER',
-          weekday: due.getUTCDay() as Weekday,
-          time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
-          zone: 'UTC',
-          origin: 'any',
-          order: 'agenda',
-          count: 1,
-          seed: 7,
-          nextDueAt: due,
-          createdAt: due,
-        });
+        await tx.subscriptions.create(dueWeekly({ platform, tenantId, channelId }, due));
       }
     });
   } finally {

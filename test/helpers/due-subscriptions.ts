@@ -1,0 +1,56 @@
+/**
+ * Weekly subscriptions that are already due, for process tests and benches: one per channel, all due at one
+ * instant (by default the start of the previous minute, so the first sweep finds them).
+ */
+import type { Platform } from '../../src/core/context.js';
+import type { NewSubscription } from '../../src/core/features/weekly-question/model.js';
+import { weekOf } from '../../src/core/time/weekly.js';
+import type { Weekday } from '../../src/core/time/zoned.js';
+import { openPostgresBackend } from '../../src/persistence/postgres/index.js';
+
+export interface ChannelTarget {
+  readonly platform: Platform;
+  readonly tenantId: string;
+  readonly channelId: string;
+}
+
+/** The start of the previous minute: due for a sweep that runs now. */
+export function previousMinute(): Date {
+  return new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+}
+
+/** A weekly question for one channel, whole agenda in agenda order, due at `due` (UTC). */
+export function dueWeekly(target: ChannelTarget, due: Date): NewSubscription {
+  return {
+    platform: target.platform,
+    tenantId: target.tenantId,
+    target: { kind: 'channel', channelId: target.channelId },
+    ownerId: 'U0OWNER',
+    weekday: due.getUTCDay() as Weekday,
+    time: { hour: due.getUTCHours(), minute: due.getUTCMinutes() },
+    zone: 'UTC',
+    origin: 'any',
+    order: 'agenda',
+    count: 1,
+    seed: 7,
+    nextDueAt: due,
+    createdAt: due,
+  };
+}
+
+/** The targets' subscriptions in one transaction (ids 1, 2, … in order on a fresh database). Returns the week. */
+export async function seedPostgresSubscriptions(
+  url: string,
+  targets: readonly ChannelTarget[],
+  due = previousMinute(),
+): Promise<{ week: string; due: Date }> {
+  const backend = await openPostgresBackend(url);
+  try {
+    await backend.unitOfWork.atomically(async (tx) => {
+      for (const target of targets) await tx.subscriptions.create(dueWeekly(target, due));
+    });
+  } finally {
+    await backend.close();
+  }
+  return { week: weekOf(due, 'UTC'), due };
+}
