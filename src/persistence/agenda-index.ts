@@ -7,7 +7,7 @@
 import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
 import type { Db } from './db.js';
-import { queryTerms, toFtsQuery } from './fts-query.js';
+import { ftsParts, queryTerms, toFtsQuery } from './fts-query.js';
 import { SearchCache, searchKey } from './search-cache.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
@@ -118,10 +118,17 @@ function searchTerms(prepare: Prepare, terms: readonly string[], filter: SearchF
   if (filter.anyWord === true) return run(prepare, toFtsQuery(terms, 'any'), filter, limit);
   const strict = run(prepare, toFtsQuery(terms, 'all'), filter, limit);
   if (strict.total > 0 || terms.length === 1) return strict;
-  // No entry has every word: rank the entries that have some, and say so.
-  const relaxed = run(prepare, toFtsQuery(terms, 'any'), filter, limit);
+  // No entry has every word: rank the entries that have some, and say so. A word no entry has adds nothing to
+  // any entry's BM25 score, so it is left out: the results are the same, and a typo beside a common word
+  // ("jailbreak jailbrake") costs no more than the common word alone.
+  const present = ftsParts(terms).filter((part) => prepare(HAS_HIT).get({ match: part }) !== undefined);
+  if (present.length === 0) return { hits: [], total: 0 };
+  const relaxed = run(prepare, present.join(' OR '), filter, limit);
   return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
 }
+
+/** Whether any entry matches one term: FTS5 stops at the first row. */
+const HAS_HIT = 'SELECT 1 FROM agenda_fts WHERE agenda_fts MATCH @match LIMIT 1';
 
 type Prepare = ReturnType<typeof statementCache>;
 

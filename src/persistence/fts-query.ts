@@ -57,12 +57,16 @@ export function queryTerms(text: string): string[] {
 }
 
 /**
- * The FTS5 MATCH expression: every term (`all`) or any term. The last term also
- * matches as a prefix when it is long enough, for people who stop typing early.
+ * The FTS5 MATCH expression of each term, in order. The last term also matches as a
+ * prefix when it is long enough, for people who stop typing early.
  */
-export function toFtsQuery(terms: readonly string[], mode: 'all' | 'any'): string {
-  const parts = terms.map((term, index) =>
+export function ftsParts(terms: readonly string[]): string[] {
+  return terms.map((term, index) =>
     index === terms.length - 1 && !term.includes(' ') && term.length >= 5 ? `${term}*` : term,
   );
-  return parts.join(mode === 'all' ? ' AND ' : ' OR ');
+}
+
+/** The FTS5 MATCH expression: every term (`all`) or any term. */
+export function toFtsQuery(terms: readonly string[], mode: 'all' | 'any'): string {
+  return ftsParts(terms).join(mode === 'all' ? ' AND ' : ' OR ');
 }

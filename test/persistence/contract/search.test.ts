@@ -72,6 +72,16 @@ describeEachBackend('agenda search', (backend) => {
     expect((await search.search('zyzzogeton quantum', {}, 3)).total).toBe(0);
   });
 
+  it('ranks a relaxed search as if a word no entry has were not typed', async () => {
+    const withTypo = await search.search('jailbreak quantum zyzzogeton', {}, 10);
+    const without = await search.search('jailbreak quantum', {}, 10);
+    expect(withTypo.relaxed).toBe(true);
+    expect(withTypo.hits).toEqual(without.hits);
+    expect(withTypo.total).toBe(10);
+    // Only the word typed last is a prefix: leaving out the unknown last word makes no other word one.
+    expect((await search.search('jailbr zyzzogeton', {}, 3)).total).toBe(0);
+  });
+
   it('matches the last word as a prefix, for people who stop typing early', async () => {
     expect((await search.search('jailbr', {}, 3)).total).toBeGreaterThan(0);
     expect(ids(await search.search('jailbr', {}, 1))[0]).toMatch(/^3\.5/u);
