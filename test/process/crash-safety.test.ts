@@ -22,10 +22,7 @@ let dir: string;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
-  // Real Slack timestamps are wall-clock seconds; reconciliation searches history by time.
-  let sequence = 0;
-  (slack as { nextTs: () => string }).nextTs = () =>
-    `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+  slack.wallClockTimestamps = true;
   dir = mkdtempSync(join(tmpdir(), 'agendabot-crash-'));
 });
 afterAll(async () => {

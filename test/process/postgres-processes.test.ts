@@ -17,10 +17,7 @@ let bots: Bot[] = [];
 
 beforeEach(async () => {
   slack = await FakeSlack.start();
-  // Real Slack timestamps are wall-clock seconds; reconciliation searches history by time.
-  let sequence = 0;
-  (slack as { nextTs: () => string }).nextTs = () =>
-    `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+  slack.wallClockTimestamps = true;
 });
 afterEach(async () => {
   await stopAll(bots);

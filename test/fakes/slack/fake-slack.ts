@@ -75,6 +75,11 @@ export class FakeSlack implements FakeState {
   readonly #expired = new Set<string>();
   readonly #planned = new Map<string, Planned[]>();
   readonly #waiters = new Set<() => void>();
+  /**
+   * Message timestamps in wall-clock seconds, as real Slack's are. Off by default (a fixed clock that ticks once a
+   * message keeps snapshots stable); the process tests turn it on, since reconciliation searches history by time.
+   */
+  wallClockTimestamps = false;
   #clock = 1_700_000_000;
   #sequence = 0;
 
@@ -126,7 +131,8 @@ export class FakeSlack implements FakeState {
   /** A message timestamp, increasing with every call, in Slack's `seconds.micros` form. */
   nextTs(): string {
     this.#clock += 1;
-    return `${this.#clock}.${String(++this.#sequence).padStart(6, '0')}`;
+    const seconds = this.wallClockTimestamps ? Math.floor(Date.now() / 1000) : this.#clock;
+    return `${seconds}.${String(++this.#sequence).padStart(6, '0')}`;
   }
 
   /** Resolves once `condition()` holds, re-checked after every request the fake handles. */
