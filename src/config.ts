@@ -163,10 +163,9 @@ export function machineTimezone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function loadConfig(env: Env, machineZone: string = machineTimezone()): Config {
+export function loadConfig(env: Env, machineZone?: string): Config {
   const read = new EnvReader(env);
   const { problems } = read;
-
   const logLevel = (read.text('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
 
@@ -187,7 +186,7 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
     ...databaseSettings(read),
     logLevel,
     defaultTimezone,
-    shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
+    shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? (machineZone ?? machineTimezone()) : defaultTimezone,
     digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
     reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
     jobs: jobsConfig(read),
@@ -290,6 +289,8 @@ function inlineReferences(read: EnvReader): boolean {
 }
 
 export function isTimeZone(zone: string): boolean {
+  // `Intl`'s first zone lookup loads ICU data (MiBs of RSS): spared for UTC here, and for the machine's zone in `loadConfig`.
+  if (zone === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
