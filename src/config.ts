@@ -9,6 +9,7 @@ import { databaseSettings, type DatabaseConfig } from './config-database.js';
 import { discordHttpConfig, type DiscordHttpConfig } from './config-discord-http.js';
 import { jobsConfig, type JobsConfig } from './config-jobs.js';
 import { roleConfig, type RunSettings } from './config-roles.js';
+import { isTimeZone, withShellTimezone } from './config-timezone.js';
 import { OAUTH_SETTINGS, oauthConfig, slackModeProblems } from './config-slack-oauth.js';
 import type { SecretKey } from './secrets/secret-key.js';
 
@@ -57,6 +58,7 @@ export interface DiscordConfig {
 }
 
 export type { JobsConfig } from './config-jobs.js';
+export { isTimeZone, machineTimezone } from './config-timezone.js';
 
 export interface Config extends DatabaseConfig, RunSettings {
   readonly agendaPath: string;
@@ -158,15 +160,9 @@ class EnvReader {
   }
 }
 
-/** The machine's zone (the `TZ` variable or the system setting), UTC if the runtime cannot tell. */
-export function machineTimezone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-export function loadConfig(env: Env, machineZone: string = machineTimezone()): Config {
+export function loadConfig(env: Env, machineZone?: string): Config {
   const read = new EnvReader(env);
   const { problems } = read;
-
   const logLevel = (read.text('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}.`);
 
@@ -182,21 +178,24 @@ export function loadConfig(env: Env, machineZone: string = machineTimezone()): C
   }
 
   const inline = inlineReferences(read);
-  const config: Config = {
-    agendaPath: agendaPathSetting(env).path,
-    ...databaseSettings(read),
-    logLevel,
-    defaultTimezone,
-    shellTimezone: read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone,
-    digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
-    reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
-    jobs: jobsConfig(read),
-    ...slackConfig(read, inline),
-    ...discordConfig(read, inline),
-    ...roleConfig(read),
-    ...publicBaseUrl(read),
-    ...(CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
-  };
+  const shellZone = read.text('DEFAULT_TIMEZONE') === undefined ? machineZone : defaultTimezone;
+  const config: Config = withShellTimezone(
+    {
+      agendaPath: agendaPathSetting(env).path,
+      ...databaseSettings(read),
+      logLevel,
+      defaultTimezone,
+      digestCatchupHours: read.number('DIGEST_CATCHUP_HOURS', 24, 0, 24 * 7),
+      reminderHours: read.number('REMINDER_HOURS', 24, 0, 24 * 14),
+      jobs: jobsConfig(read),
+      ...slackConfig(read, inline),
+      ...discordConfig(read, inline),
+      ...roleConfig(read),
+      ...publicBaseUrl(read),
+      ...(CRASH_POINTS.includes(crashAt as CrashPoint) ? { testCrashAt: crashAt as CrashPoint } : {}),
+    },
+    shellZone,
+  );
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]); // PORT is read for each server's settings
   return Object.freeze(config);
 }
@@ -287,13 +286,4 @@ function inlineReferences(read: EnvReader): boolean {
   if (raw === 'on') return true;
   read.problems.push(`INLINE_REFERENCES=${raw} is not on or off.`);
   return false;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

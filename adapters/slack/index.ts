@@ -20,7 +20,6 @@ import { registerHomeTab } from './home-tab.js';
 import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
 import { describeError } from './slack-errors.js';
 import { checkBotToken } from './bot-token.js';
-import { oauthMode } from './oauth-mode.js';
 import type { InstallationVault } from '../../src/persistence/installation-vault.js';
 
 /** What `startSlack` needs; the integrator passes `config.slack`, the dispatcher and the logger. */
@@ -130,6 +129,8 @@ async function buildForMode(options: StartSlackOptions, logger: Logger, routes: 
       retryConfig: options.retryConfig,
       customRoutes: routes,
     };
+    // Loaded only in OAuth mode: it brings @slack/oauth's installer and yaml (the manifest page).
+    const { oauthMode } = await import('./oauth-mode.js');
     const { built, delivery, homeClients } = oauthMode(config, config.oauth, deps);
     return { ...built, delivery, teamId: undefined, clientFor: (teamId: string) => homeClients.clientFor(teamId) };
   }

@@ -5,7 +5,17 @@
  * plain sentence. The importer also takes the line of every array element from the
  * same walk, so a rejected question can name its line.
  */
-import { printParseErrorCode, visit, type JSONPath, type ParseErrorCode } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
+import type { JSONPath, ParseErrorCode } from 'jsonc-parser';
+
+let parser: typeof Jsonc | undefined;
+
+/** Loaded on first use: the agenda loader walks its text only when `JSON.parse` has refused it. */
+function jsonc(): typeof Jsonc {
+  parser ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
+  return parser;
+}
 
 export interface JsonSyntaxProblem {
   /** 1-based. */
@@ -76,7 +86,7 @@ function walkJson(text: string, recordLines: boolean): Walk {
     if (inArray.length > MAX_DEPTH) throw new TooDeep(line + 1, character + 1);
   };
   try {
-    visit(
+    jsonc().visit(
       text,
       {
         onObjectBegin: (_offset, _length, line, character, path) => open(false, line, character, path),
@@ -123,7 +133,7 @@ function describeError(code: ParseErrorCode, context: ErrorContext): string {
   const afterValue = inArray
     ? "expected ',' or ']' after an array element"
     : "expected ',' or '}' after a property value";
-  switch (printParseErrorCode(code)) {
+  switch (jsonc().printParseErrorCode(code)) {
     case 'PropertyNameExpected':
       if (found === undefined) return THE_END;
       return found === '}' ? 'trailing comma before }' : 'expected a property name in double quotes';

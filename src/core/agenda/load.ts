@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { findJsonSyntaxProblem } from './json-text.js';
 import type { Agenda } from './model.js';
-import type { AgendaProblem } from './schema.js';
+import type { AgendaProblem } from './shape.js';
 import { validateAgendaDocument } from './validate.js';
 
 /** An agenda file that cannot be used, with all its problems (not only the first). */

@@ -1,11 +1,15 @@
 /**
- * The shape of an agenda file (snake_case JSON), checked with zod. Only the shape
- * lives here; the rules that relate parts to each other (ids, sections, categories)
- * are in `validate.ts`. zod's issues are turned into our own sentences, each naming
- * the JSON path, because agenda authors read them (`npm run agenda -- validate`).
+ * The shape of an agenda file (snake_case JSON) as zod schemas: the source of the JSON
+ * Schema in `data/` (`file-schema.ts`). The running bot checks the same shape with
+ * `shape.ts`, which must give the same outcome (a test compares them); zod is not loaded
+ * at start-up. Only the shape lives here; the rules that relate parts to each other (ids,
+ * sections, categories) are in `validate.ts`. zod's issues are turned into our own
+ * sentences, each naming the JSON path, because agenda authors read them.
  */
 import { z } from 'zod';
-import { shorten } from '../text/cut.js';
+import { article, describeValue, jsonPath, type AgendaProblem } from './shape.js';
+
+export { describeValue, jsonPath, type AgendaProblem } from './shape.js';
 
 const text = z.string().trim().min(1);
 const words = z.array(text);
@@ -67,23 +71,6 @@ export type ChallengeDoc = z.infer<typeof challengeSchema>;
 export type CategoryDoc = z.infer<typeof categorySchema>;
 export type DocumentDoc = z.infer<typeof documentSchema>;
 
-/** One thing wrong with an agenda file: where (a JSON path) and what. */
-export interface AgendaProblem {
-  /** e.g. `challenges[3].questions[2].section`; empty for the document itself. */
-  readonly path: string;
-  readonly message: string;
-}
-
-/** `challenges[3].questions[2].section` from `['challenges', 3, 'questions', 2, 'section']`. */
-export function jsonPath(parts: readonly PropertyKey[]): string {
-  let path = '';
-  for (const part of parts) {
-    if (typeof part === 'number') path += `[${part}]`;
-    else path += path === '' ? String(part) : `.${String(part)}`;
-  }
-  return path;
-}
-
 /** Checks `value` against `schema`; problems get paths under `prefix`. */
 export function checkShape<T>(
   schema: z.ZodType<T>,
@@ -115,21 +102,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return `is not valid (${issue.code})`;
   }
-}
-
-function article(expected: string): string {
-  if (expected === 'int') return 'a whole number';
-  if (expected === 'array') return 'a list';
-  return /^[aeiou]/u.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-/** A short, safe rendering of a bad value for a problem message. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(shorten(value, 41));
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint' || typeof value === 'symbol') return `${typeof value} ${value.toString()}`;
-  return value === undefined ? 'undefined undefined' : typeof value;
 }

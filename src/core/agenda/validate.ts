@@ -5,19 +5,16 @@
  */
 import { buildAgenda, type Indexed } from './build.js';
 import type { Agenda } from './model.js';
+import type { CategoryDoc, ChallengeDoc, QuestionDoc } from './schema.js';
 import {
-  categorySchema,
-  challengeSchema,
-  checkShape,
-  documentSchema,
-  questionSchema,
+  categoryShapeCheck,
+  challengeShapeCheck,
+  documentShapeCheck,
+  questionShapeCheck,
   type AgendaProblem,
-  type CategoryDoc,
-  type ChallengeDoc,
-  type QuestionDoc,
-} from './schema.js';
+} from './shape.js';
 
-export type { AgendaProblem } from './schema.js';
+export type { AgendaProblem } from './shape.js';
 
 export type AgendaValidation =
   { readonly ok: true; readonly agenda: Agenda } | { readonly ok: false; readonly problems: readonly AgendaProblem[] };
@@ -29,7 +26,7 @@ const PROMPT_QUESTION = /^(\d+\.\d+\.\d+)-p\d+$/u;
 
 /** Checks a parsed agenda document; returns the model or every problem found. */
 export function validateAgendaDocument(document: unknown): AgendaValidation {
-  const top = checkShape(documentSchema, document, []);
+  const top = documentShapeCheck(document, []);
   const problems: AgendaProblem[] = top.ok ? [] : [...top.problems];
   const report = (path: string, message: string): void => {
     problems.push({ path, message });
@@ -48,17 +45,17 @@ export function validateAgendaDocument(document: unknown): AgendaValidation {
 
   const categories: { doc: CategoryDoc; index: number }[] = [];
   rawCategories.forEach((item, index) => {
-    const shaped = checkShape(categorySchema, item, ['categories', index]);
+    const shaped = categoryShapeCheck(item, ['categories', index]);
     if (shaped.ok) categories.push({ doc: shaped.value, index });
     else problems.push(...shaped.problems);
   });
   const challenges: { doc: ChallengeDoc; questions: Indexed<QuestionDoc>[]; index: number }[] = [];
   rawChallenges.forEach((item, index) => {
-    const shaped = checkShape(challengeSchema, item, ['challenges', index]);
+    const shaped = challengeShapeCheck(item, ['challenges', index]);
     if (!shaped.ok) return void problems.push(...shaped.problems);
     const questions: Indexed<QuestionDoc>[] = [];
     shaped.value.questions.forEach((question, qi) => {
-      const checked = checkShape(questionSchema, question, ['challenges', index, 'questions', qi]);
+      const checked = questionShapeCheck(question, ['challenges', index, 'questions', qi]);
       if (checked.ok) questions.push({ doc: checked.value, index: qi });
       else problems.push(...checked.problems);
     });

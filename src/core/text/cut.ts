@@ -7,14 +7,20 @@
  * never less than what Slack or Discord count, so a text that fits here fits there.
  */
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+
+/** Made on first use: the segmenter loads ICU's break rules (MiBs of resident memory) that plain ASCII never needs. */
+function segments(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
 
 export const ELLIPSIS = '…';
 
 /** Where `text` may be cut: every grapheme boundary, from 0 to `text.length`. */
 export function graphemeBoundaries(text: string): number[] {
   const ends = [0];
-  for (const { index, segment } of segmenter.segment(text)) ends.push(index + segment.length);
+  for (const { index, segment } of segments(text)) ends.push(index + segment.length);
   return ends;
 }
 
@@ -43,8 +49,10 @@ export function boundaryAtOrBefore(text: string, max: number): number {
   if (max >= text.length) return text.length;
   if (max <= 0) return 0;
   const start = knownStart(text, max);
+  // A grapheme surely starts at `max` itself: the segmenter could only say so again.
+  if (start === max) return max;
   let best = start;
-  for (const { index, segment } of segmenter.segment(text.slice(start, max + LOOK_AHEAD))) {
+  for (const { index, segment } of segments(text.slice(start, max + LOOK_AHEAD))) {
     const end = start + index + segment.length;
     if (end > max) break;
     best = end;
@@ -54,8 +62,8 @@ export function boundaryAtOrBefore(text: string, max: number): number {
 
 /** The length of the first grapheme (0 for empty text). */
 export function firstGraphemeLength(text: string): number {
-  const segments = segmenter.segment(text.slice(0, 4 * LOOK_BACK));
-  const first = segments[Symbol.iterator]().next();
+  const head = segments(text.slice(0, 4 * LOOK_BACK));
+  const first = head[Symbol.iterator]().next();
   return first.done === true ? 0 : first.value.segment.length;
 }
 

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Sweeper } from '../../src/core/jobs/sweeper.js';
+import { MemoryLogger } from '../../src/log.js';
+import { nextTickAt, startScheduler } from '../../src/scheduler.js';
+
+const at = (iso: string): number => Date.parse(iso);
+
+describe('nextTickAt', () => {
+  it('is the start of the next minute for a tick every 60 seconds', () => {
+    expect(nextTickAt(at('2024-03-04T09:00:12.345Z'), 60)).toBe(at('2024-03-04T09:01:00.000Z'));
+    expect(nextTickAt(at('2024-03-04T09:59:59.999Z'), 60)).toBe(at('2024-03-04T10:00:00.000Z'));
+  });
+
+  it('is the next multiple of the interval within the minute', () => {
+    expect(nextTickAt(at('2024-03-04T09:00:12.345Z'), 15)).toBe(at('2024-03-04T09:00:15.000Z'));
+    expect(nextTickAt(at('2024-03-04T09:00:50.000Z'), 20)).toBe(at('2024-03-04T09:01:00.000Z'));
+    expect(nextTickAt(at('2024-03-04T09:00:12.345Z'), 1)).toBe(at('2024-03-04T09:00:13.000Z'));
+  });
+
+  it('is never the instant itself, even exactly on a tick', () => {
+    expect(nextTickAt(at('2024-03-04T09:01:00.000Z'), 60)).toBe(at('2024-03-04T09:02:00.000Z'));
+  });
+});
+
+describe('startScheduler ticks', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function countingSweeper(): { sweeper: Sweeper; sweeps: () => number } {
+    let sweeps = 0;
+    const sweeper = {
+      sweep: () => {
+        sweeps += 1;
+        return Promise.resolve();
+      },
+      stop: () => undefined,
+      idle: () => Promise.resolve(),
+    } as unknown as Sweeper;
+    return { sweeper, sweeps: () => sweeps };
+  }
+
+  it('sweeps at once, then at the start of every minute, and not after stopping', async () => {
+    vi.useFakeTimers({ now: at('2024-03-04T09:00:12.345Z') });
+    const { sweeper, sweeps } = countingSweeper();
+    const scheduler = startScheduler(sweeper, new MemoryLogger(), 60);
+    expect(sweeps()).toBe(1);
+    await vi.advanceTimersByTimeAsync(47_654); // 09:00:59.999
+    expect(sweeps()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1); // 09:01:00.000
+    expect(sweeps()).toBe(2);
+    await vi.advanceTimersByTimeAsync(120_000); // 09:03:00.000
+    expect(sweeps()).toBe(4);
+    await scheduler.stop();
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(sweeps()).toBe(4);
+  });
+
+  it('ticks on the multiples of SWEEP_EVERY_SECONDS', async () => {
+    vi.useFakeTimers({ now: at('2024-03-04T09:00:12.345Z') });
+    const { sweeper, sweeps } = countingSweeper();
+    const scheduler = startScheduler(sweeper, new MemoryLogger(), 15);
+    await vi.advanceTimersByTimeAsync(2_655); // 09:00:15
+    expect(sweeps()).toBe(2);
+    await vi.advanceTimersByTimeAsync(45_000); // 09:00:30, :45 and 09:01:00
+    expect(sweeps()).toBe(5);
+    await scheduler.stop();
+  });
+});
