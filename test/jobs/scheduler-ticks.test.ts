@@ -1,26 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Sweeper } from '../../src/core/jobs/sweeper.js';
 import { MemoryLogger } from '../../src/log.js';
-import { nextTickAt, startScheduler } from '../../src/scheduler.js';
+import { startScheduler } from '../../src/scheduler.js';
 
 const at = (iso: string): number => Date.parse(iso);
-
-describe('nextTickAt', () => {
-  it('is the start of the next minute for a tick every 60 seconds', () => {
-    expect(nextTickAt(at('2024-03-04T09:00:12.345Z'), 60)).toBe(at('2024-03-04T09:01:00.000Z'));
-    expect(nextTickAt(at('2024-03-04T09:59:59.999Z'), 60)).toBe(at('2024-03-04T10:00:00.000Z'));
-  });
-
-  it('is the next multiple of the interval within the minute', () => {
-    expect(nextTickAt(at('2024-03-04T09:00:12.345Z'), 15)).toBe(at('2024-03-04T09:00:15.000Z'));
-    expect(nextTickAt(at('2024-03-04T09:00:50.000Z'), 20)).toBe(at('2024-03-04T09:01:00.000Z'));
-    expect(nextTickAt(at('2024-03-04T09:00:12.345Z'), 1)).toBe(at('2024-03-04T09:00:13.000Z'));
-  });
-
-  it('is never the instant itself, even exactly on a tick', () => {
-    expect(nextTickAt(at('2024-03-04T09:01:00.000Z'), 60)).toBe(at('2024-03-04T09:02:00.000Z'));
-  });
-});
 
 describe('startScheduler ticks', () => {
   afterEach(() => {
