@@ -43,6 +43,8 @@ export function boundaryAtOrBefore(text: string, max: number): number {
   if (max >= text.length) return text.length;
   if (max <= 0) return 0;
   const start = knownStart(text, max);
+  // A grapheme starts right at `max` (the usual case: an ASCII character follows): nothing to segment.
+  if (start === max) return max;
   let best = start;
   for (const { index, segment } of segmenter.segment(text.slice(start, max + LOOK_AHEAD))) {
     const end = start + index + segment.length;
