@@ -4,7 +4,7 @@
  * slower work is acknowledged empty first, so Slack's 3-second deadline holds however
  * long the core takes, and its reply then goes to the request's `response_url`.
  */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import type { CommandSpec } from '../../src/core/commands/spec.js';
 import type { Logger } from '../../src/log.js';
@@ -16,10 +16,14 @@ import { renderReply } from './render.js';
 import { ackMessage, responseMessage } from './replies.js';
 import { replyAck } from './socket-ack.js';
 
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
 /**
- * Registers `/<name>` for every command in the dispatcher's registry. One Bolt listener serves
- * them all: Bolt runs every listener's middleware for every request, so one per command would
- * each cost every request a pass through their matchers.
+ * Answers `/<name>` for every command in the dispatcher's registry, as a global middleware:
+ * register it after the middleware that must wrap every request. Our slash commands stop
+ * here; everything else goes on to the listeners. Bolt runs every listener's own middleware
+ * for every request (each action, view and event listener checks the request's type), so
+ * commands as listeners paid for all of them before the core was even asked.
  */
 export function registerCommands(
   app: App,
@@ -28,31 +32,38 @@ export function registerCommands(
   replyBudgetMs = REPLY_BUDGET_MS,
 ): void {
   const specs = new Map<string, CommandSpec>(dispatcher.registry.commands.map((spec) => [`/${spec.name}`, spec]));
-  if (specs.size === 0) return;
-  const names = new RegExp(`^(?:${[...specs.keys()].map(escapeRegExp).join('|')})$`, 'u');
-  app.command(names, async ({ command, ack, respond, client, context }) => {
-    const spec = specs.get(command.command);
-    if (!spec) return;
-    const ctx = commandContext(command);
-    const work = dispatcher.runText(spec.name, commandTokens(command.text), ctx);
-    const quick = await withinBudget(work, replyBudgetMs);
-    if (quick !== 'late') {
-      await replyAck(context, ack)(ackMessage(quick.value));
+  app.use(async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
+    const spec = 'command' in args && args.command ? specs.get(args.command.command) : undefined;
+    if (spec === undefined) {
+      await args.next();
       return;
     }
-    await ack();
-    const reply = await work;
-    try {
-      await respond(responseMessage(reply));
-    } catch (error) {
-      const fields = { command: spec.name, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId };
-      await reportFailure(logger, error, fields, (failure) =>
-        client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...renderReply(failure) }),
-      );
-    }
+    await answer(spec, args as CommandArgs, dispatcher, logger, replyBudgetMs);
   });
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+async function answer(
+  spec: CommandSpec,
+  { command, ack, respond, client, context }: CommandArgs,
+  dispatcher: Dispatcher,
+  logger: Logger,
+  replyBudgetMs: number,
+): Promise<void> {
+  const ctx = commandContext(command);
+  const work = dispatcher.runText(spec.name, commandTokens(command.text), ctx);
+  const quick = await withinBudget(work, replyBudgetMs);
+  if (quick !== 'late') {
+    await replyAck(context, ack)(ackMessage(quick.value));
+    return;
+  }
+  await ack();
+  const reply = await work;
+  try {
+    await respond(responseMessage(reply));
+  } catch (error) {
+    const fields = { command: spec.name, tenantId: ctx.actor.tenantId, userId: ctx.actor.userId };
+    await reportFailure(logger, error, fields, (failure) =>
+      client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...renderReply(failure) }),
+    );
+  }
 }
