@@ -13,7 +13,7 @@ import { plainSummary } from '../../plain-summary.js';
 import { attribution, challengeLine, questionCounts } from './format.js';
 import { buttons } from './views.js';
 
-/** `commands` is read at each call: the registry is complete only after every module has loaded. */
+/** `commands` is read at the first call (per agenda), not here: the registry is complete only after every module has loaded. */
 /** `ownCommand` names the command this help belongs to: its subcommands are all listed. */
 export function makeHelpSubcommand(commands: () => readonly CommandSpec[], ownCommand = 'agenda'): SubcommandSpec {
   // The same for everyone until the agenda is replaced: the registry is fixed once loaded.
