@@ -6,15 +6,23 @@
  */
 export const REPLY_BUDGET_MS = 1500;
 
-/** `work`'s value if it settles within `ms`, otherwise `late` (the work keeps running). */
-export async function withinBudget<T>(work: Promise<T>, ms: number): Promise<{ readonly value: T } | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
+/**
+ * `work`'s value if it settles within `ms`, otherwise `late` (the work keeps running); rejects
+ * if `work` rejects in time. Settled straight from `work`'s own callbacks: no race between two
+ * more promises, so the value reaches the caller a few microtask turns sooner.
+ */
+export function withinBudget<T>(work: Promise<T>, ms: number): Promise<{ readonly value: T } | 'late'> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve('late'), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ value });
+      },
+      (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([work.then((value) => ({ value })), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -9,6 +9,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
 import { refuseOutOfTimeRequests } from './request-age.js';
+import { socketAckProperties } from './socket-ack.js';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -24,6 +25,12 @@ export interface BuiltApp {
 
 /** Retries for transient Web API failures and 429s (which wait for Retry-After first). */
 export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 };
+
+/**
+ * Bolt's default conversation store (`context.conversation`, which nothing here reads) looks every
+ * request's channel up before any listener runs, and rejects with a new Error when it finds none.
+ */
+export const NO_CONVERSATION_STORE = { convoStore: false } as const;
 
 /** Who the bot token belongs to (from auth.test), so Bolt need not ask again. */
 export interface BotIdentity {
@@ -74,6 +81,7 @@ export function buildSlackApp(
     botUserId: identity.botUserId,
     logger: log,
     logLevel: LogLevel.INFO,
+    ...NO_CONVERSATION_STORE,
   };
 
   if (config.appToken !== undefined) {
@@ -83,6 +91,7 @@ export function buildSlackApp(
       logLevel: LogLevel.INFO,
       // The Socket Mode client makes its own WebClient (for apps.connections.open): give it the same base URL.
       installerOptions: { clientOptions: clientOptions() },
+      customPropertiesExtractor: socketAckProperties,
     });
     const app = new App({ ...common, receiver, clientOptions: clientOptions() });
     return { app, mode: 'socket' };

@@ -50,24 +50,29 @@ export interface HomeTabOptions {
   readonly clientFor?: ((teamId: string) => Promise<webApi.WebClient>) | undefined;
 }
 
-/** Registers the Home tab's event, its redraw-after-change middleware and its buttons. Returns how to stop it. */
+/** The registered Home tab: what to call after every request, and how to stop it. */
+export interface HomeTab {
+  /**
+   * Redraws the person's page if the request just handled changed what it shows. The adapter's
+   * one global middleware calls it after the listeners (a middleware of its own would cost every
+   * request another pass through Bolt's middleware chain).
+   */
+  handled(body: unknown): void;
+  stop(): void;
+}
+
+/** Registers the Home tab's event and its buttons. */
 export function registerHomeTab(
   app: App,
   dispatcher: Dispatcher,
   logger: Logger,
   options: HomeTabOptions = {},
-): { stop(): void } {
+): HomeTab {
   const publisher = new HomePublisher({ client: app.client, dispatcher, logger, ...options });
 
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     await publisher.opened(body.team_id, event.user);
-  });
-
-  app.use(async ({ body, next }) => {
-    await next();
-    const found = triggerOf(body as Record<string, unknown>);
-    if (found && changesHome(found.trigger)) void publisher.changed(found.teamId, found.userId);
   });
 
   const fromHome: Middleware<SlackActionMiddlewareArgs> = async ({ body, next }) => {
@@ -97,7 +102,13 @@ export function registerHomeTab(
     }
   });
 
-  return { stop: () => publisher.stop() };
+  return {
+    handled(body) {
+      const found = triggerOf(body as Record<string, unknown>);
+      if (found && changesHome(found.trigger)) void publisher.changed(found.teamId, found.userId);
+    },
+    stop: () => publisher.stop(),
+  };
 }
 
 /** The presser, answered in their direct messages with the app (a user id is a valid channel there). */

@@ -73,22 +73,22 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
   ];
   const { app, mode, delivery, teamId, clientFor } = await buildForMode(options, logger, routes);
 
-  const { track } = options;
-  // First, so that it wraps every listener: a command acknowledged at once may still answer by response_url.
-  if (track) {
-    app.use(async ({ next }) => {
-      const work = next();
-      track(work);
-      await work;
-    });
-  }
-  registerCommands(app, dispatcher, logger, options.replyBudgetMs);
-  registerActions(app, dispatcher, logger);
-  if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
   const homeTab = registerHomeTab(app, dispatcher, logger, {
     minIntervalMs: options.homeIntervalMs,
     ...(clientFor ? { clientFor } : {}),
   });
+  const { track } = options;
+  // First of ours, so that it wraps every request (commands included): a command acknowledged at once
+  // may still answer by response_url, which shutdown waits for; then the Home tab is redrawn if that
+  // request changed it.
+  app.use(async ({ body, next }) => {
+    const work = next().then(() => homeTab.handled(body));
+    track?.(work);
+    await work;
+  });
+  registerCommands(app, dispatcher, logger, options.replyBudgetMs);
+  registerActions(app, dispatcher, logger);
+  if (config.inlineReferences) registerInlineReferences(app, dispatcher, logger);
   // Last resort: anything a handler let through is logged with a reference id.
   app.error(async (error) => {
     // A refused workspace was already logged, clearly, by the installation store.

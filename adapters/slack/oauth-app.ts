@@ -9,7 +9,14 @@ import { App, HTTPReceiver, LogLevel, type CustomRoute, type InstallationStore, 
 import type { CallbackOptions } from '@slack/oauth';
 import type { SlackConfig, SlackOAuthConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import { EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH, webClientOptions, type BuiltApp } from './app.js';
+import {
+  EVENTS_PATH,
+  INSTALL_PATH,
+  NO_CONVERSATION_STORE,
+  REDIRECT_PATH,
+  webClientOptions,
+  type BuiltApp,
+} from './app.js';
 import { boltLogger } from './bolt-logger.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SingleUseStateStore } from './oauth-state.js';
@@ -52,6 +59,12 @@ export function buildOAuthApp(
     },
   });
   receiver.requestListener = refuseOutOfTimeRequests(receiver.requestListener, logger);
-  const app = new App({ receiver, logger: log, logLevel: LogLevel.INFO, clientOptions: clientOptions() });
+  const app = new App({
+    receiver,
+    logger: log,
+    logLevel: LogLevel.INFO,
+    clientOptions: clientOptions(),
+    ...NO_CONVERSATION_STORE,
+  });
   return { app, mode: 'http' };
 }

@@ -54,7 +54,8 @@ export function renderReply(reply: Reply, maxBlocks: number = SLACK_LIMITS.block
   const out: SlackBlock[] = [];
   let notice: string | null = null;
 
-  const fits = (block: SlackBlock): boolean => blocksLeft >= 1 && visibleLength(block) <= charsLeft;
+  const fitsLength = (length: number): boolean => blocksLeft >= 1 && length <= charsLeft;
+  const fits = (block: SlackBlock): boolean => fitsLength(visibleLength(block));
   const take = (block: SlackBlock): void => {
     out.push(block);
     blocksLeft -= 1;
@@ -68,7 +69,7 @@ export function renderReply(reply: Reply, maxBlocks: number = SLACK_LIMITS.block
     }
     if (notice !== null) continue;
     if (unit.kind === 'list') {
-      notice = placeList(unit, fits, take);
+      notice = placeList(unit, { fits, fitsLength, take });
       if (notice !== null) out.push(context(notice));
       continue;
     }
@@ -89,30 +90,38 @@ export function renderReply(reply: Reply, maxBlocks: number = SLACK_LIMITS.block
   return { text, blocks: out.length > 0 ? out : textSections(text) };
 }
 
+/** The room left in the message, as `renderReply` counts it. */
+interface Room {
+  readonly fits: (block: SlackBlock) => boolean;
+  /** Whether a section of this many characters fits. */
+  readonly fitsLength: (length: number) => boolean;
+  readonly take: (block: SlackBlock) => void;
+}
+
 /** Places as many list items as fit; returns the notice if the list was cut, else null. */
-function placeList(
-  unit: Extract<Unit, { kind: 'list' }>,
-  fits: (b: SlackBlock) => boolean,
-  take: (b: SlackBlock) => void,
-): string | null {
+function placeList(unit: Extract<Unit, { kind: 'list' }>, { fits, fitsLength, take }: Room): string | null {
   let shown = 0;
   let current: string[] = [];
+  // The length of current.join('\n'), kept as lines are added rather than joined again for each line.
+  let length = 0;
   // `current` always fits on its own, so flushing it never fails.
   const flush = (): void => {
     if (current.length === 0) return;
     take(section(current.join('\n')));
     shown += current.length;
     current = [];
+    length = 0;
   };
+  const joined = (line: string): number => (current.length > 0 ? length + 1 : 0) + line.length;
   let stopped = false;
   for (const line of unit.lines) {
-    if ([...current, line].join('\n').length > SLACK_LIMITS.sectionText) flush();
-    current.push(line);
-    if (!fits(section(current.join('\n')))) {
-      current.pop();
+    if (joined(line) > SLACK_LIMITS.sectionText) flush();
+    if (!fitsLength(joined(line))) {
       stopped = true;
       break;
     }
+    length = joined(line);
+    current.push(line);
   }
   flush();
   if (!stopped) {

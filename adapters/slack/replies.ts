@@ -9,13 +9,28 @@ import type { Logger } from '../../src/log.js';
 import type { PressOrigin } from './context.js';
 import { reportFailure } from './failures.js';
 import { renderModal } from './modal.js';
-import { renderReply } from './render.js';
+import { renderReply, type SlackMessage } from './render.js';
+import { deepFreeze, isSettled } from '../../src/core/reply-memo.js';
 
 type WebClient = webApi.WebClient;
 
+/** Renderings of the core's kept replies (`isSettled`), which cannot change: rendered once each. */
+const renderings = new WeakMap<Reply, SlackMessage>();
+
+/** `renderReply`, kept for a kept reply. The kept message is frozen all the way down: callers copy it, never change it. */
+export function renderedOnce(reply: Reply): SlackMessage {
+  if (!isSettled(reply)) return renderReply(reply);
+  let message = renderings.get(reply);
+  if (!message) {
+    message = deepFreeze(renderReply(reply));
+    renderings.set(reply, message);
+  }
+  return message;
+}
+
 /** A reply as a `response_url` message: ephemeral unless the core asked for the channel. */
 export function responseMessage(reply: Reply, replaceOriginal = false): RespondArguments {
-  const { text, blocks } = renderReply(reply);
+  const { text, blocks } = renderedOnce(reply);
   return {
     response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral',
     replace_original: replaceOriginal,
@@ -26,7 +41,7 @@ export function responseMessage(reply: Reply, replaceOriginal = false): RespondA
 
 /** A reply as the body of a slash command's acknowledgment: the same message, nothing to replace. */
 export function ackMessage(reply: Reply): RespondArguments {
-  const { text, blocks } = renderReply(reply);
+  const { text, blocks } = renderedOnce(reply);
   return { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', text, blocks };
 }
 

@@ -4,16 +4,20 @@
  * Commands are listed from the registry's declarations, so features added later appear
  * here without touching this file.
  */
-import type { Block, ListItem } from '../../message.js';
+import type { AgendaCatalog } from '../../agenda/catalog.js';
+import type { Block, ListItem, Reply } from '../../message.js';
+import { ReplyMemo } from '../../reply-memo.js';
 import { usageOf } from '../../commands/parse-text.js';
 import { defineSubcommand, type CommandSpec, type SubcommandSpec } from '../../commands/spec.js';
 import { plainSummary } from '../../plain-summary.js';
 import { attribution, challengeLine, questionCounts } from './format.js';
 import { buttons } from './views.js';
 
-/** `commands` is read at each call: the registry is complete only after every module has loaded. */
+/** `commands` is read at the first call (per agenda), not here: the registry is complete only after every module has loaded. */
 /** `ownCommand` names the command this help belongs to: its subcommands are all listed. */
 export function makeHelpSubcommand(commands: () => readonly CommandSpec[], ownCommand = 'agenda'): SubcommandSpec {
+  // The same for everyone until the agenda is replaced: the registry is fixed once loaded.
+  const memo = new ReplyMemo<AgendaCatalog>();
   return defineSubcommand({
     name: 'help',
     shareable: true,
@@ -22,39 +26,43 @@ export function makeHelpSubcommand(commands: () => readonly CommandSpec[], ownCo
     options: [],
     run(_ctx, _args, services) {
       const catalog = services.agenda();
-      const { agenda } = catalog;
-      const blocks: Block[] = [
-        { kind: 'heading', text: agenda.shortTitle },
-        {
-          kind: 'text',
-          spans: [
-            `${agenda.categories.length} categories, ${agenda.challenges.length} challenges. Each challenge lists questions from the paper and discussion prompts written for this bot.`,
-          ],
-        },
-      ];
-      for (const category of agenda.categories) {
-        blocks.push({ kind: 'text', spans: [{ text: `§${category.section} ${category.title}`, bold: true }] });
-        const items: ListItem[] = category.challengeIds.flatMap((id) => {
-          const challenge = catalog.challenge(id);
-          return challenge ? [{ id, text: [challenge.title, ` (${questionCounts(challenge.questions)})`] }] : [];
-        });
-        blocks.push({ kind: 'list', items });
-      }
-      blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Commands' });
-      for (const command of commands()) blocks.push(commandList(command, command.name === ownCommand));
-      blocks.push(attribution(catalog), buttons('help', []));
-      const summary = plainSummary([
-        `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
-        ...agenda.categories.map((category) => ({
-          label: `§${category.section} ${category.title}: `,
-          items: category.challengeIds.flatMap((id) => catalog.challenge(id) ?? []).map(challengeLine),
-          end: '.',
-        })),
-        'Start with /agenda challenge 3.5, /agenda search <words> or /agenda random.',
-      ]);
-      return { visibility: 'ephemeral', summary, blocks };
+      return memo.get(catalog, '', () => helpReply(catalog, commands(), ownCommand));
     },
   });
+}
+
+function helpReply(catalog: AgendaCatalog, commands: readonly CommandSpec[], ownCommand: string): Reply {
+  const { agenda } = catalog;
+  const blocks: Block[] = [
+    { kind: 'heading', text: agenda.shortTitle },
+    {
+      kind: 'text',
+      spans: [
+        `${agenda.categories.length} categories, ${agenda.challenges.length} challenges. Each challenge lists questions from the paper and discussion prompts written for this bot.`,
+      ],
+    },
+  ];
+  for (const category of agenda.categories) {
+    blocks.push({ kind: 'text', spans: [{ text: `§${category.section} ${category.title}`, bold: true }] });
+    const items: ListItem[] = category.challengeIds.flatMap((id) => {
+      const challenge = catalog.challenge(id);
+      return challenge ? [{ id, text: [challenge.title, ` (${questionCounts(challenge.questions)})`] }] : [];
+    });
+    blocks.push({ kind: 'list', items });
+  }
+  blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Commands' });
+  for (const command of commands) blocks.push(commandList(command, command.name === ownCommand));
+  blocks.push(attribution(catalog), buttons('help', []));
+  const summary = plainSummary([
+    `${agenda.shortTitle}: ${agenda.challenges.length} challenges in ${agenda.categories.length} categories.`,
+    ...agenda.categories.map((category) => ({
+      label: `§${category.section} ${category.title}: `,
+      items: category.challengeIds.flatMap((id) => catalog.challenge(id) ?? []).map(challengeLine),
+      end: '.',
+    })),
+    'Start with /agenda challenge 3.5, /agenda search <words> or /agenda random.',
+  ]);
+  return { visibility: 'ephemeral', summary, blocks };
 }
 
 /**

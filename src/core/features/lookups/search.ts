@@ -15,8 +15,11 @@ import { requireScope } from './lookup.js';
 import { buttons, questionItem } from './views.js';
 import { originFilterOption } from './origin-option.js';
 import { headOf } from '../../text/cut.js';
+import { ReplyMemo } from '../../reply-memo.js';
 
 export const SHOWN_HITS = 10;
+
+const memo = new ReplyMemo<SearchResult>();
 
 export const searchSubcommand = defineSubcommand({
   name: 'search',
@@ -49,7 +52,10 @@ export const searchSubcommand = defineSubcommand({
     );
     // The shared invocation names the scope by id, so it re-runs the same search whatever was typed.
     const canonical = [scope ? `in:${scopeId(scope)}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
-    return searchReply(catalog, words, filters, result, shareInvocation(words, canonical));
+    const share = shareInvocation(words, canonical);
+    // The cache hands out one frozen result per search until the index changes: its reply is kept with it.
+    const key = JSON.stringify([words, filters, share]);
+    return memo.get(result, key, () => searchReply(catalog, words, filters, result, share), catalog);
   },
 });
 
