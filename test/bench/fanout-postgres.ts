@@ -129,9 +129,8 @@ function cpuSeconds(fields: readonly string[] | undefined, children = false): nu
 }
 
 /**
- * CPU time is what a loaded, shared machine cannot distort: the bots' own (PostgreSQL's work is done in its
- * server's processes, SQLite's inside the bots) and the server's (postmaster, its live and ended backends).
- * A process's last reading is kept, so one killed midway still counts up to then.
+ * CPU time, which a loaded shared machine does not distort: the bots' (SQLite works inside them) and the server's
+ * (postmaster, live and ended backends). A killed process keeps its last reading.
  */
 function cpuMeter(bots: readonly Bot[], postmaster: number | undefined) {
   const lastOf = new Map<number, number>();
@@ -152,13 +151,14 @@ function cpuMeter(bots: readonly Bot[], postmaster: number | undefined) {
   return () => ({ bots: bots.reduce((sum, b) => sum + bot(b.child.pid), 0), server: server() });
 }
 
-/** The server's postmaster: the parent of this connection's backend. */
+/** The server's postmaster: the parent of this connection's backend (read while it lives: it ends with it). */
 async function postmasterPid(server: TestServer): Promise<number> {
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
-  const backend = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+  const { pid } = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0] ?? { pid: 0 };
+  const parent = Number(statFields(pid)?.[1]);
   await admin.end();
-  return Number(statFields(backend ?? 0)?.[1]);
+  return parent;
 }
 
 async function runOnce(run: Run, server: TestServer | undefined, options: Required<PostgresFanoutOptions>) {
