@@ -5,22 +5,25 @@
  * what was planned, whatever has changed since.
  */
 import type { ConversationRef, Platform } from '../core/context.js';
-import {
-  destinationScope,
-  type DeliveryRecord,
-  type DeliveryState,
-  type DeliveryStore,
-  type PlannedDelivery,
-  type RetryPlan,
-  type ThreadOpening,
-  type ThreadRecorded,
-  type ThreadState,
+import type {
+  DeliveryRecord,
+  DeliveryState,
+  DeliveryStore,
+  PlanEntry,
+  PlannedDelivery,
+  RetryPlan,
+  ThreadOpening,
+  ThreadRecorded,
+  ThreadState,
 } from '../core/jobs/deliveries.js';
 import type { PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
-import { leaseEnd, toRecord, type Row } from './deliveries-rows.js';
+import { leaseEnd, PLANNED_COLUMNS, plannedParams, toRecord, type Row } from './deliveries-rows.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
+
+const INSERT_PLANNED = `INSERT INTO deliveries (${PLANNED_COLUMNS.join(', ')})
+  VALUES (${PLANNED_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`;
 
 /** Rows a process may still act on; word for word the WHERE of the partial index `deliveries_claim_order` (009). */
 const ACTIONABLE = `(state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))`;
@@ -61,28 +64,7 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
   }
 
   #insert(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): boolean {
-    const { platform, tenantId } = destinationScope(delivery.destination);
-    const result = this.#prepare(
-      `INSERT INTO deliveries (key, platform, tenant_id, destination, reply, thread_name, thread_reply, state,
-           due_at, created_at, updated_at, next_attempt_at, thread_state, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (key) DO NOTHING`,
-    ).run(
-      delivery.key,
-      platform,
-      tenantId,
-      JSON.stringify(delivery.destination),
-      JSON.stringify(delivery.reply),
-      delivery.thread?.name ?? null,
-      delivery.thread ? JSON.stringify(delivery.thread.reply) : null,
-      state,
-      delivery.dueAt.toISOString(),
-      now.toISOString(),
-      now.toISOString(),
-      state === 'pending' ? (delivery.notBefore ?? now).toISOString() : null,
-      delivery.thread && state === 'pending' ? 'wanted' : 'none',
-      reason,
-    );
+    const result = this.#prepare(INSERT_PLANNED).run(...plannedParams(delivery, state, reason, now));
     return result.changes === 1;
   }
 
@@ -277,5 +259,27 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
       `UPDATE deliveries SET state = 'skipped', reason = ?, next_attempt_at = NULL, updated_at = ?
          WHERE state = 'pending' AND substr(key, 1, ?) = ?`,
     ).run(reason, now.toISOString(), prefix.length, prefix).changes;
+  }
+
+  existingKeys(keys: readonly string[]): ReadonlySet<string> {
+    if (keys.length === 0) return new Set();
+    const rows = this.#prepare('SELECT key FROM deliveries WHERE key IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(keys),
+    ) as { key: string }[];
+    return new Set(rows.map((r) => r.key));
+  }
+
+  planAll(entries: readonly PlanEntry[], now: Date): ReadonlySet<string> {
+    const written = new Set<string>();
+    // In-process statements cost no round trip: one insert each, in one transaction (a savepoint inside `atomically`).
+    this.db
+      .transaction(() => {
+        for (const { delivery, skippedReason } of entries) {
+          const state = skippedReason === undefined ? 'pending' : 'skipped';
+          if (this.#insert(delivery, state, skippedReason ?? null, now)) written.add(delivery.key);
+        }
+      })
+      .immediate();
+    return written;
   }
 }

@@ -3,7 +3,13 @@
  * `toRecord` for the table, as for every repository).
  */
 import type { ConversationRef, Platform } from '../core/context.js';
-import type { DeliveryRecord, DeliveryState, ThreadState } from '../core/jobs/deliveries.js';
+import {
+  destinationScope,
+  type DeliveryRecord,
+  type DeliveryState,
+  type PlannedDelivery,
+  type ThreadState,
+} from '../core/jobs/deliveries.js';
 import type { Reply } from '../core/message.js';
 import type { Destination } from '../core/ports.js';
 
@@ -27,6 +33,52 @@ export interface Row {
   reason: string | null;
   claimed_by: string | null;
   lease_until: string | null;
+}
+
+/** The columns a planned delivery fills, in the order of `plannedParams`; the same on both backends. */
+export const PLANNED_COLUMNS = [
+  'key',
+  'platform',
+  'tenant_id',
+  'destination',
+  'reply',
+  'thread_name',
+  'thread_reply',
+  'state',
+  'due_at',
+  'created_at',
+  'updated_at',
+  'next_attempt_at',
+  'thread_state',
+  'reason',
+] as const;
+
+/** A planned delivery's values for `PLANNED_COLUMNS`, in their order. */
+export function plannedParams(
+  delivery: PlannedDelivery,
+  state: DeliveryState,
+  reason: string | null,
+  now: Date,
+): (string | null)[] {
+  const { platform, tenantId } = destinationScope(delivery.destination);
+  const at = now.toISOString();
+  const pending = state === 'pending';
+  return [
+    delivery.key,
+    platform,
+    tenantId,
+    JSON.stringify(delivery.destination),
+    JSON.stringify(delivery.reply),
+    delivery.thread?.name ?? null,
+    delivery.thread ? JSON.stringify(delivery.thread.reply) : null,
+    state,
+    delivery.dueAt.toISOString(),
+    at,
+    at,
+    pending ? (delivery.notBefore ?? now).toISOString() : null,
+    delivery.thread && pending ? 'wanted' : 'none',
+    reason,
+  ];
 }
 
 export function leaseEnd(now: Date, leaseMs: number): string {

@@ -6,9 +6,11 @@ import type { Platform } from '../core/context.js';
 import type {
   Interest,
   NewSubscription,
+  NextDue,
   OriginFilter,
   PostedQuestion,
   QuestionOrder,
+  RecordedPost,
   Subscription,
   SubscriptionStore,
 } from '../core/features/weekly-question/model.js';
@@ -84,6 +86,16 @@ export function toPosted(row: HistoryRow): PostedQuestion {
     challengeId: row.challenge_id,
     newRound: row.new_round === 1,
   };
+}
+
+/** Rows of several subscriptions' histories, each in `history`'s order, grouped by subscription (every id present). */
+export function historiesOf(
+  ids: readonly number[],
+  rows: readonly (HistoryRow & { subscription_id: number })[],
+): Map<number, PostedQuestion[]> {
+  const byId = new Map<number, PostedQuestion[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byId.get(row.subscription_id)?.push(toPosted(row));
+  return byId;
 }
 
 export class SubscriptionsRepository implements Synchronous<SubscriptionStore> {
@@ -169,27 +181,7 @@ export class SubscriptionsRepository implements Synchronous<SubscriptionStore> {
   }
 
   recordPost(id: number, round: number, questions: readonly PostedQuestion[], now: Date): void {
-    const insert = this.#prepare(
-      `INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id, challenge_id, new_round, planned_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.db
-      .transaction(() => {
-        for (const q of questions) {
-          insert.run(
-            id,
-            q.deliveryKey,
-            q.position,
-            q.round,
-            q.questionId,
-            q.challengeId,
-            q.newRound ? 1 : 0,
-            now.toISOString(),
-          );
-        }
-        this.#prepare('UPDATE subscriptions SET round = ? WHERE id = ?').run(round, id);
-      })
-      .immediate();
+    this.recordPosts([{ id, round, questions }], now);
   }
 
   postedIn(deliveryKey: string): readonly PostedQuestion[] {
@@ -229,5 +221,42 @@ export class SubscriptionsRepository implements Synchronous<SubscriptionStore> {
       deliveryKey: r.delivery_key,
       createdAt: new Date(r.created_at),
     }));
+  }
+
+  histories(ids: readonly number[]): ReadonlyMap<number, readonly PostedQuestion[]> {
+    if (ids.length === 0) return new Map();
+    const rows = this.#prepare(
+      `SELECT * FROM subscription_history WHERE subscription_id IN (SELECT value FROM json_each(?))
+         ORDER BY subscription_id, planned_at, delivery_key, position`,
+    ).all(JSON.stringify(ids)) as (HistoryRow & { subscription_id: number })[];
+    return historiesOf(ids, rows);
+  }
+
+  recordPosts(posts: readonly RecordedPost[], now: Date): void {
+    const insert = this.#prepare(
+      `INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id, challenge_id, new_round, planned_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const setRound = this.#prepare('UPDATE subscriptions SET round = ? WHERE id = ?');
+    const at = now.toISOString();
+    this.db
+      .transaction(() => {
+        for (const { id, round, questions } of posts) {
+          for (const q of questions) {
+            insert.run(id, q.deliveryKey, q.position, q.round, q.questionId, q.challengeId, q.newRound ? 1 : 0, at);
+          }
+          setRound.run(round, id);
+        }
+      })
+      .immediate();
+  }
+
+  setNextDues(moves: readonly NextDue[]): void {
+    const update = this.#prepare('UPDATE subscriptions SET next_due_at = ? WHERE id = ?');
+    this.db
+      .transaction(() => {
+        for (const { id, nextDueAt } of moves) update.run(nextDueAt.toISOString(), id);
+      })
+      .immediate();
   }
 }

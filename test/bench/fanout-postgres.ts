@@ -3,13 +3,13 @@
  * bot processes (`src/main.ts`) sharing one database, against the fake Slack with a set latency per call and no
  * rate limit, so the store and the processes, not a limit, bound the rate. The same runs on one SQLite file give
  * the comparison, and one run per backend SIGKILLs one of 3 processes midway (its claims are taken over after
- * their lease). Prints messages per second (first to last post), duplicates and losses per run.
+ * their lease). Prints messages per second (first to last post), duplicates, losses, and CPU used in that window.
  *
  * `npx tsx test/bench/fanout-postgres.ts [--subscriptions=1000] [--latency=50] [--kill-after=5000]`, or
  * `npm run bench -- fanout-postgres` once the lead wires it into test/bench/index.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +39,9 @@ interface Outcome {
   readonly duplicates: number;
   readonly losses: number;
   readonly seconds: number;
+  /** CPU seconds used between the first post and the last: by the bot processes, and by the database server. */
+  readonly botCpu: number;
+  readonly serverCpu: number | undefined;
 }
 
 /** Where a run's database lives: a fresh PostgreSQL database or SQLite file, seeded with due subscriptions. */
@@ -94,7 +97,8 @@ async function restartDurable(server: TestServer, bin: string): Promise<void> {
   execFileSync(file, fullArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: socket });
 }
 
-async function untilDoneOrStalled(count: () => number, target: number, stallMs: number): Promise<void> {
+/** `onChange` runs at every 100 ms poll that finds more messages than the one before. */
+async function untilDoneOrStalled(count: () => number, target: number, stallMs: number, onChange: () => void) {
   let last = count();
   let lastChange = Date.now();
   while (count() < target) {
@@ -102,8 +106,59 @@ async function untilDoneOrStalled(count: () => number, target: number, stallMs: 
     if (count() !== last) {
       last = count();
       lastChange = Date.now();
+      onChange();
     } else if (Date.now() - lastChange > stallMs) return;
   }
+}
+
+/** Fields of /proc/<pid>/stat after the command name, from field 3 (state) on; undefined once the process is gone. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** User and system CPU seconds of a process (with `children`, also its ended children's); /proc counts 1/100 s. */
+function cpuSeconds(fields: readonly string[] | undefined, children = false): number {
+  if (!fields) return 0;
+  const ticks = (field: number) => Number(fields[field - 3]);
+  return (ticks(14) + ticks(15) + (children ? ticks(16) + ticks(17) : 0)) / 100;
+}
+
+/**
+ * CPU time, which a loaded shared machine does not distort: the bots' (SQLite works inside them) and the server's
+ * (postmaster, live and ended backends). A killed process keeps its last reading.
+ */
+function cpuMeter(bots: readonly Bot[], postmaster: number | undefined) {
+  const lastOf = new Map<number, number>();
+  const bot = (pid = -1) => {
+    const fields = statFields(pid);
+    if (fields) lastOf.set(pid, cpuSeconds(fields));
+    return lastOf.get(pid) ?? 0;
+  };
+  const server = () => {
+    if (postmaster === undefined) return undefined;
+    const children = readdirSync('/proc').filter(
+      (entry) => /^\d+$/u.test(entry) && statFields(entry)?.[1] === String(postmaster),
+    );
+    return (
+      cpuSeconds(statFields(postmaster), true) + children.reduce((sum, pid) => sum + cpuSeconds(statFields(pid)), 0)
+    );
+  };
+  return () => ({ bots: bots.reduce((sum, b) => sum + bot(b.child.pid), 0), server: server() });
+}
+
+/** The server's postmaster: the parent of this connection's backend (read while it lives: it ends with it). */
+async function postmasterPid(server: TestServer): Promise<number> {
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  const { pid } = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0] ?? { pid: 0 };
+  const parent = Number(statFields(pid)?.[1]);
+  await admin.end();
+  return parent;
 }
 
 async function runOnce(run: Run, server: TestServer | undefined, options: Required<PostgresFanoutOptions>) {
@@ -134,11 +189,26 @@ async function runOnce(run: Run, server: TestServer | undefined, options: Requir
       );
     }
     const timer = run.kill ? setTimeout(() => bots[0]?.child.kill('SIGKILL'), options.killAfterMs) : undefined;
-    await untilDoneOrStalled(() => slack.messages.length, 2 * n, options.stallMs);
+    const cpu = cpuMeter(bots, run.backend === 'postgres' && server ? await postmasterPid(server) : undefined);
+    let window: { first?: ReturnType<typeof cpu>; last?: ReturnType<typeof cpu> } = {};
+    await untilDoneOrStalled(
+      () => slack.messages.length,
+      2 * n,
+      options.stallMs,
+      () => {
+        const reading = cpu();
+        window = { first: window.first ?? reading, last: reading };
+      },
+    );
     clearTimeout(timer);
     await stopAll(bots);
     bots = [];
-    return outcome(slack, n, week, started);
+    const { first, last } = window;
+    const used = {
+      botCpu: (last?.bots ?? 0) - (first?.bots ?? 0),
+      serverCpu: last?.server === undefined ? undefined : last.server - (first?.server ?? 0),
+    };
+    return { ...outcome(slack, n, week, started), ...used };
   } finally {
     await stopAll(bots);
     await slack.close();
@@ -146,7 +216,7 @@ async function runOnce(run: Run, server: TestServer | undefined, options: Requir
   }
 }
 
-function outcome(slack: FakeSlack, n: number, week: string, started: number): Outcome {
+function outcome(slack: FakeSlack, n: number, week: string, started: number): Omit<Outcome, 'botCpu' | 'serverCpu'> {
   const counts = new Map<string, number>();
   for (const m of slack.messages) {
     const key = String(m.metadata?.event_payload['key'] ?? '');
@@ -196,13 +266,16 @@ export async function run(options: PostgresFanoutOptions = {}): Promise<void> {
           : 'fsync=off, synchronous_commit=off, full_page_writes=off';
       console.log(`PostgreSQL: ${durability}; SQLite: WAL, synchronous=NORMAL, each attempt committed at FULL`);
     }
-    console.log('| backend | processes | messages | msg/s | duplicates | losses | last post (s) |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log(
+      '| backend | processes | messages | msg/s | duplicates | losses | last post (s) | CPU s: bots | CPU s: server | CPU ms/msg |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of runs) {
       const o = await runOnce(r, server, settings);
       const name = `${r.backend}${r.kill ? `, one killed at ${settings.killAfterMs / 1000} s` : ''}`;
       console.log(
-        `| ${name} | ${r.processes} | ${o.messages} | ${o.perSecond.toFixed(0)} | ${o.duplicates} | ${o.losses} | ${o.seconds.toFixed(1)} |`,
+        `| ${name} | ${r.processes} | ${o.messages} | ${o.perSecond.toFixed(0)} | ${o.duplicates} | ${o.losses} | ${o.seconds.toFixed(1)} ` +
+          `| ${o.botCpu.toFixed(1)} | ${o.serverCpu?.toFixed(1) ?? '–'} | ${(((o.botCpu + (o.serverCpu ?? 0)) / o.messages) * 1000).toFixed(1)} |`,
       );
     }
   } finally {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitOfWork } from '../../src/core/store.js';
 import { digestKey } from '../../src/core/features/weekly-question/keys.js';
+import type { NextDue } from '../../src/core/features/weekly-question/model.js';
 import { planDueDigests } from '../../src/core/features/weekly-question/planner.js';
 import { weekOf } from '../../src/core/time/weekly.js';
 import type { Weekday } from '../../src/core/time/zoned.js';
@@ -36,7 +37,10 @@ async function subscribe(core: Awaited<ReturnType<typeof makeServices>>, channel
   return ids;
 }
 
-/** A unit of work whose transactions refuse to move one subscription's due date, as a failing write would. */
+/**
+ * A unit of work whose transactions refuse to move one subscription's due date, as a failing write would: alone
+ * (`setNextDue`) or with others (`setNextDues`, which fails as a whole, as one statement would).
+ */
 function failingFor(store: UnitOfWork, failingId: number): UnitOfWork {
   return {
     atomically: (work) =>
@@ -46,6 +50,10 @@ function failingFor(store: UnitOfWork, failingId: number): UnitOfWork {
           subscriptions: Object.assign(Object.create(tx.subscriptions) as typeof tx.subscriptions, {
             setNextDue: (id: number, at: Date) =>
               id === failingId ? Promise.reject(new Error('disk full')) : tx.subscriptions.setNextDue(id, at),
+            setNextDues: (moves: readonly NextDue[]) =>
+              moves.some((move) => move.id === failingId)
+                ? Promise.reject(new Error('disk full'))
+                : tx.subscriptions.setNextDues(moves),
           }),
         }),
       ),

@@ -128,6 +128,19 @@ export interface DeliveryStore extends LeaseStore {
   ): Promise<ThreadRecorded>;
   /** Ends every pending delivery whose key starts with `prefix` as skipped (unsubscribed, paused). Returns how many. */
   cancelPending(prefix: string, reason: string, now: Date): Promise<number>;
+  /** Which of these keys exist, in any state: one query for what would be a `get` per key. */
+  existingKeys(keys: readonly string[]): Promise<ReadonlySet<string>>;
+  /**
+   * `plan` (or, with a `skippedReason`, `recordSkipped`) for several deliveries at once: one statement on a
+   * database server. A key that exists is left untouched, as with one. Returns the keys written.
+   */
+  planAll(entries: readonly PlanEntry[], now: Date): Promise<ReadonlySet<string>>;
+}
+
+/** A delivery for `planAll`: pending, or recorded as skipped when it has a reason to be. */
+export interface PlanEntry {
+  readonly delivery: PlannedDelivery;
+  readonly skippedReason?: string;
 }
 
 /** A thread opened under a post (`opened`), or none where the platform has none (`unavailable`). */

@@ -6,36 +6,44 @@
  * the holder (fenced): a process whose lease was taken over changes nothing.
  */
 import type { ConversationRef, Platform } from '../../core/context.js';
-import {
-  destinationScope,
-  type DeliveryRecord,
-  type DeliveryState,
-  type DeliveryStore,
-  type PlannedDelivery,
-  type RetryPlan,
-  type ThreadOpening,
-  type ThreadRecorded,
-  type ThreadState,
+import type {
+  DeliveryRecord,
+  DeliveryState,
+  DeliveryStore,
+  PlanEntry,
+  PlannedDelivery,
+  RetryPlan,
+  ThreadOpening,
+  ThreadRecorded,
+  ThreadState,
 } from '../../core/jobs/deliveries.js';
 import type { PostedMessage } from '../../core/ports.js';
-import { toRecord, type Row } from '../deliveries-rows.js';
+import { PLANNED_COLUMNS, plannedParams, toRecord, type Row } from '../deliveries-rows.js';
 import type { Executor } from './connection.js';
 import type { LeaseClock } from './lease-clock.js';
-import { raw, sql, type Sql } from './sql.js';
+import { joinSql, raw, sql, type Sql } from './sql.js';
 
-/** The columns a planned delivery fills, in the order of `plannedValues`. */
-const PLANNED_COLUMNS = raw(`key, platform, tenant_id, destination, reply, thread_name, thread_reply, state, due_at,
-    created_at, updated_at, next_attempt_at, thread_state, reason`);
+const PLANNED = raw(PLANNED_COLUMNS.join(', '));
 
 function plannedValues(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): Sql {
-  const { platform, tenantId } = destinationScope(delivery.destination);
-  const at = now.toISOString();
-  const pending = state === 'pending';
-  return sql`${delivery.key}, ${platform}, ${tenantId}, ${JSON.stringify(delivery.destination)},
-    ${JSON.stringify(delivery.reply)}, ${delivery.thread?.name ?? null},
-    ${delivery.thread ? JSON.stringify(delivery.thread.reply) : null}, ${state}, ${delivery.dueAt.toISOString()},
-    ${at}, ${at}, ${pending ? (delivery.notBefore ?? now).toISOString() : null},
-    ${delivery.thread && pending ? 'wanted' : 'none'}, ${reason}`;
+  return joinSql(
+    plannedParams(delivery, state, reason, now).map((value) => sql`${value}`),
+    ', ',
+  );
+}
+
+/**
+ * Planned deliveries as one text array per column (`unnest` makes them rows), so any number of them is one
+ * statement with one fixed text, prepared once.
+ */
+function plannedColumns(entries: readonly PlanEntry[], now: Date): Sql {
+  const rows = entries.map(({ delivery, skippedReason }) =>
+    plannedParams(delivery, skippedReason === undefined ? 'pending' : 'skipped', skippedReason ?? null, now),
+  );
+  return joinSql(
+    PLANNED_COLUMNS.map((_, column) => sql`${rows.map((row) => row[column] ?? null)}::text[]`),
+    ', ',
+  );
 }
 
 function byDueThenKey(a: DeliveryRecord, b: DeliveryRecord): number {
@@ -58,7 +66,7 @@ export class PostgresDeliveries implements DeliveryStore {
 
   async #insert(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): Promise<boolean> {
     const changed = await this.db.run(sql`
-      INSERT INTO deliveries (${PLANNED_COLUMNS}) VALUES (${plannedValues(delivery, state, reason, now)})
+      INSERT INTO deliveries (${PLANNED}) VALUES (${plannedValues(delivery, state, reason, now)})
         ON CONFLICT (key) DO NOTHING`);
     return changed === 1;
   }
@@ -218,7 +226,7 @@ export class PostgresDeliveries implements DeliveryStore {
     const rows = await this.db.rows<Row & { marked_key: string }>(sql`
       WITH marked AS (${marked}),
       first AS (
-        INSERT INTO deliveries (${PLANNED_COLUMNS}, claimed_by, lease_until)
+        INSERT INTO deliveries (${PLANNED}, claimed_by, lease_until)
           SELECT ${plannedValues(first, 'pending', null, now)}, ${holder}, ${this.clock.after(now, leaseMs)} FROM marked
           ON CONFLICT (key) DO UPDATE SET claimed_by = excluded.claimed_by, lease_until = excluded.lease_until
             WHERE deliveries.lease_until IS NULL OR deliveries.lease_until <= ${this.clock.now(now)}
@@ -256,5 +264,21 @@ export class PostgresDeliveries implements DeliveryStore {
     return this.db.run(sql`
       UPDATE deliveries SET state = 'skipped', reason = ${reason}, next_attempt_at = NULL, updated_at = ${now.toISOString()}
         WHERE state = 'pending' AND substr(key, 1, ${prefix.length}::int) = ${prefix}`);
+  }
+
+  async existingKeys(keys: readonly string[]): Promise<ReadonlySet<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.db.rows<{ key: string }>(
+      sql`SELECT key FROM deliveries WHERE key = ANY(${[...keys]}::text[])`,
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
+  async planAll(entries: readonly PlanEntry[], now: Date): Promise<ReadonlySet<string>> {
+    if (entries.length === 0) return new Set();
+    const rows = await this.db.rows<{ key: string }>(sql`
+      INSERT INTO deliveries (${PLANNED}) SELECT * FROM unnest(${plannedColumns(entries, now)})
+        ON CONFLICT (key) DO NOTHING RETURNING key`);
+    return new Set(rows.map((r) => r.key));
   }
 }

@@ -7,11 +7,13 @@ import type { Platform } from '../../core/context.js';
 import type {
   Interest,
   NewSubscription,
+  NextDue,
   PostedQuestion,
+  RecordedPost,
   Subscription,
   SubscriptionStore,
 } from '../../core/features/weekly-question/model.js';
-import { toPosted, toSubscription, type HistoryRow, type Row } from '../subscriptions-repository.js';
+import { historiesOf, toPosted, toSubscription, type HistoryRow, type Row } from '../subscriptions-repository.js';
 import type { Executor } from './connection.js';
 import { sql, type Sql } from './sql.js';
 
@@ -127,5 +129,43 @@ export class PostgresSubscriptions implements SubscriptionStore {
       deliveryKey: r.delivery_key,
       createdAt: new Date(r.created_at),
     }));
+  }
+
+  async histories(ids: readonly number[]): Promise<ReadonlyMap<number, readonly PostedQuestion[]>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.rows<HistoryRow & { subscription_id: number }>(sql`
+      SELECT * FROM subscription_history WHERE subscription_id = ANY(${[...ids]}::int[])
+        ORDER BY subscription_id, planned_at, delivery_key, position`);
+    return historiesOf(ids, rows);
+  }
+
+  /** One statement: every post's history rows, then each subscription's round. */
+  async recordPosts(posts: readonly RecordedPost[], now: Date): Promise<void> {
+    if (posts.length === 0) return;
+    const rows = posts.flatMap((post) => post.questions.map((q) => ({ id: post.id, q })));
+    const column = <T>(pick: (row: { id: number; q: PostedQuestion }) => T): T[] => rows.map(pick);
+    await this.db.run(sql`
+      WITH posted AS (
+        INSERT INTO subscription_history (subscription_id, delivery_key, position, round, question_id,
+            challenge_id, new_round, planned_at)
+          SELECT q.subscription_id, q.delivery_key, q.position, q.round, q.question_id, q.challenge_id, q.new_round,
+              ${now.toISOString()}::text
+            FROM unnest(${column((r) => r.id)}::int[], ${column((r) => r.q.deliveryKey)}::text[],
+              ${column((r) => r.q.position)}::int[], ${column((r) => r.q.round)}::int[],
+              ${column((r) => r.q.questionId)}::text[], ${column((r) => r.q.challengeId)}::text[],
+              ${column((r) => (r.q.newRound ? 1 : 0))}::int[])
+              AS q(subscription_id, delivery_key, position, round, question_id, challenge_id, new_round))
+      UPDATE subscriptions SET round = p.round
+        FROM unnest(${posts.map((p) => p.id)}::int[], ${posts.map((p) => p.round)}::int[]) AS p(id, round)
+        WHERE subscriptions.id = p.id`);
+  }
+
+  async setNextDues(moves: readonly NextDue[]): Promise<void> {
+    if (moves.length === 0) return;
+    await this.db.run(sql`
+      UPDATE subscriptions SET next_due_at = m.at
+        FROM unnest(${moves.map((m) => m.id)}::int[], ${moves.map((m) => m.nextDueAt.toISOString())}::text[])
+          AS m(id, at)
+        WHERE subscriptions.id = m.id`);
   }
 }

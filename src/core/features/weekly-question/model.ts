@@ -87,4 +87,26 @@ export interface SubscriptionStore {
   ): Promise<boolean>;
   interestCount(deliveryKey: string, questionId: string): Promise<number>;
   interestsOf(platform: Platform, tenantId: string, userId: string): Promise<readonly Interest[]>;
+  /**
+   * `history` of several subscriptions in one query (planning a batch on a database server is otherwise a round
+   * trip per subscription): each id's posts oldest first, as `history` orders them; an id with none maps to [].
+   */
+  histories(ids: readonly number[]): Promise<ReadonlyMap<number, readonly PostedQuestion[]>>;
+  /** `recordPost` for several subscriptions at once. */
+  recordPosts(posts: readonly RecordedPost[], now: Date): Promise<void>;
+  /** `setNextDue` for several subscriptions at once. */
+  setNextDues(moves: readonly NextDue[]): Promise<void>;
+}
+
+/** One post's questions for `recordPosts`: what `recordPost` takes for one subscription. */
+export interface RecordedPost {
+  readonly id: number;
+  readonly round: number;
+  readonly questions: readonly PostedQuestion[];
+}
+
+/** A subscription's next due instant, for `setNextDues`. */
+export interface NextDue {
+  readonly id: number;
+  readonly nextDueAt: Date;
 }
