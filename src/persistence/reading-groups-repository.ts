@@ -188,4 +188,8 @@ export class SqliteReadingGroupStore implements Synchronous<ReadingGroupStore> {
   deleteNote(groupId: number, noteId: number, authorId: string): boolean {
     return this.#q.deleteNote.run(noteId, groupId, authorId).changes > 0;
   }
+
+  activeGroupsWithSessionBy(at: Date): readonly ReadingGroup[] {
+    return (this.#q.activeGroupsWithSessionBy.all(at.toISOString()) as GroupRow[]).map(toGroup);
+  }
 }

@@ -75,6 +75,10 @@ function groupStatements(db: Db) {
       `SELECT * FROM reading_groups WHERE platform = ? AND tenant_id = ? AND status <> 'archived' ORDER BY id`,
     ),
     activeGroups: db.prepare(`SELECT * FROM reading_groups WHERE status = 'active' ORDER BY id`),
+    activeGroupsWithSessionBy: db.prepare(`
+      SELECT * FROM reading_groups WHERE status = 'active' AND id IN (
+        SELECT group_id FROM reading_group_sessions WHERE status = 'scheduled' AND starts_at <= ?)
+      ORDER BY id`),
     setStatus: db.prepare('UPDATE reading_groups SET status = ? WHERE id = ?'),
   };
 }

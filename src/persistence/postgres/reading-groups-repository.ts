@@ -157,4 +157,12 @@ export class PostgresReadingGroups extends PostgresReadingGroupPeople implements
     );
     return changed > 0;
   }
+
+  async activeGroupsWithSessionBy(at: Date): Promise<readonly ReadingGroup[]> {
+    const rows = await this.db.rows<GroupRow>(sql`
+      SELECT * FROM reading_groups WHERE status = 'active' AND id IN (
+        SELECT group_id FROM reading_group_sessions WHERE status = 'scheduled' AND starts_at <= ${at.toISOString()})
+      ORDER BY id`);
+    return rows.map(toGroup);
+  }
 }

@@ -47,6 +47,25 @@ describeEachBackend('reading groups', (backend) => {
     expect(await store().activeGroups()).toEqual([]);
   });
 
+  it('finds the active groups with a scheduled session by a given instant, and no others', async () => {
+    const early = await store().createGroup(base);
+    const late = await store().createGroup({
+      ...base,
+      name: 'Later RG',
+      sessions: [{ unitId: '3.4', localDate: '2027-02-04', startsAt: new Date('2027-02-04T16:00:00Z') }],
+    });
+    const paused = await store().createGroup({ ...base, name: 'Paused RG' });
+    await store().setStatus(paused.id, 'paused');
+    const ids = async (at: string) => (await store().activeGroupsWithSessionBy(new Date(at))).map((g) => g.id);
+    expect(await ids('2027-01-14T15:59:59Z')).toEqual([]);
+    expect(await ids('2027-01-14T16:00:00Z')).toEqual([early.id]);
+    expect(await ids('2027-02-04T16:00:00Z')).toEqual([early.id, late.id]);
+    // An opened session no longer counts; the group's next scheduled one does.
+    await store().openSession(early.id, 1, { facilitatorId: null, questionIds: [] });
+    expect(await ids('2027-01-20T00:00:00Z')).toEqual([]);
+    expect(await ids('2027-01-21T16:00:00Z')).toEqual([early.id]);
+  });
+
   it('refuses a second live group with the same name and rolls a failed group back whole', async () => {
     await store().createGroup(base);
     await expect(store().createGroup({ ...base, name: 'safety  rg' })).rejects.toThrow();

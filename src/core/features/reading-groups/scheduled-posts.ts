@@ -45,7 +45,9 @@ export const readingGroupPosts: ScheduledWork = {
 
 export async function planDue(services: Services, now: Date): Promise<void> {
   const feature = services.readingGroups;
-  for (const group of await feature.store.activeGroups()) {
+  // A group has work only for a session due now or one whose reminder is due: nothing later than this.
+  const horizon = new Date(now.getTime() + Math.max(0, feature.reminderHours) * HOUR_MS);
+  for (const group of await feature.store.activeGroupsWithSessionBy(horizon)) {
     try {
       await planGroup(services, feature, group, now);
     } catch (error) {

@@ -65,4 +65,10 @@ export interface ReadingGroupStore {
   notes(groupId: number, number?: number): Promise<readonly Note[]>;
   /** Deletes a note if `authorId` wrote it; false otherwise (unknown id or someone else's). */
   deleteNote(groupId: number, noteId: number, authorId: string): Promise<boolean>;
+  /**
+   * Active groups with a scheduled session starting at or before `at`: the only ones a sweep can have anything
+   * to plan for (a session due, or one whose reminder is due), found through the sessions' due index instead of
+   * reading every group's sessions every minute.
+   */
+  activeGroupsWithSessionBy(at: Date): Promise<readonly ReadingGroup[]>;
 }
