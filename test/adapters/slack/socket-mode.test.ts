@@ -13,19 +13,22 @@ let slack: FakeSlack;
 let socket: FakeSocketMode;
 let running: RunningSlack;
 const logger = new MemoryLogger();
+const gate = new Gate();
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
   socket = await FakeSocketMode.start(slack);
   running = await startSlack({
     config: { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: slack.apiUrl, port: 3000, adminUserIds: [] },
-    dispatcher: new Dispatcher(testRegistry(new Gate()), bareServices(logger)),
+    dispatcher: new Dispatcher(testRegistry(gate), bareServices(logger)),
     logger,
+    replyBudgetMs: 50,
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
   });
   await socket.connected();
 });
 afterAll(async () => {
+  gate.open();
   await running.stop();
   await socket.close();
   await slack.close();
@@ -52,6 +55,21 @@ describe('Slack in Socket Mode, through the real Bolt', () => {
     expect(ack.envelope_id).toMatch(/^env-/u);
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: 'You said: over the socket' });
     expect(slack.responses.some((r) => r.id === 'sock-1')).toBe(false);
+  });
+
+  it('acknowledges a slow command empty over the socket, then answers through the response_url', async () => {
+    const ack = await socket.sendSlashCommand(
+      slashCommandPayload({ command: '/agenda', text: 'slow', response_url: slack.responseUrl('sock-slow') }),
+    );
+    // The ack came back while the command still waits at the gate: an envelope with no reply in it.
+    expect(ack.envelope_id).toMatch(/^env-/u);
+    expect(ack.payload ?? {}).toEqual({});
+    await slack.until(() => gate.entered);
+    expect(slack.responses.some((r) => r.id === 'sock-slow')).toBe(false);
+    gate.open();
+    await slack.until(() => slack.responses.some((r) => r.id === 'sock-slow'));
+    expect(slack.responses.find((r) => r.id === 'sock-slow')?.body).toMatchObject({ text: 'finally done' });
+    expect(socket.acks.filter((a) => a.envelope_id === ack.envelope_id)).toHaveLength(1);
   });
 
   it('routes a button press envelope, posting the shared card with the bot token', async () => {
