@@ -26,7 +26,7 @@ export async function startSlackDelivery(options: StartSlackDeliveryOptions): Pr
   const postsPerSecond = config.postsPerSecond ?? DEFAULT_POSTS_PER_SECOND;
   if (config.oauth !== undefined) {
     if (options.installations === undefined) throw new Error('Slack OAuth mode needs the installation store.');
-    // A token another process replaced (a reinstall) is read again once this one is refused and forgotten.
+    // A token another process replaced (a reinstall) is read again once the cached one is refused (SlackDeliveryPort).
     const clients = new InstalledWorkspaceClients(options.installations, () => deliveryClientOptions(config, logger));
     return { delivery: new SlackDeliveryPort({ clients, postsPerSecond }) };
   }

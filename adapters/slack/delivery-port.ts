@@ -31,6 +31,13 @@ export interface SlackDeliveryOptions {
 const CHANNEL_INTERVAL_MS = 1000;
 /** Scheduled posts per second to one workspace from this process, unless `SLACK_POSTS_PER_SECOND` says otherwise. */
 export const DEFAULT_POSTS_PER_SECOND = 50;
+/** Refusals of the token itself: after a reinstall elsewhere, the old token is refused with one of these. */
+const STALE_TOKEN_CODES: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'token_expired',
+  'not_authed',
+]);
 
 /** Either one workspace's client (single-token mode) or every installed workspace's clients (OAuth mode). */
 export type SlackDeliverySource =
@@ -64,8 +71,7 @@ export class SlackDeliveryPort implements DeliveryPort {
   async post(destination: Destination, reply: Reply, idempotencyKey: string): Promise<PostedMessage> {
     const conversation = await this.#resolve(destination);
     const { text, blocks } = renderReply(reply);
-    const client = await this.#clients.clientFor(conversation.tenantId);
-    const posted = await this.#call('chat.postMessage', () =>
+    const posted = await this.#call('chat.postMessage', conversation.tenantId, (client) =>
       client.chat.postMessage({
         channel: conversation.channelId,
         text,
@@ -100,8 +106,7 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   async update(message: PostedMessage, reply: Reply): Promise<void> {
     const { text, blocks } = renderReply(reply);
-    const client = await this.#clients.clientFor(message.conversation.tenantId);
-    await this.#call('chat.update', () =>
+    await this.#call('chat.update', message.conversation.tenantId, (client) =>
       client.chat.update({ channel: message.conversation.channelId, ts: message.messageId, text, blocks }),
     );
   }
@@ -122,23 +127,23 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** Uploads through files.uploadV2 (upload URL, then complete), shared into the conversation. */
   async uploadText(conversation: ConversationRef, filename: string, title: string, content: string): Promise<void> {
-    const client = await this.#clients.clientFor(conversation.tenantId);
     const file = { channel_id: conversation.channelId, filename, title, content };
     const threadTs = conversation.threadId;
-    await this.#call('files.uploadV2', () =>
+    await this.#call('files.uploadV2', conversation.tenantId, (client) =>
       threadTs !== undefined ? client.files.uploadV2({ ...file, thread_ts: threadTs }) : client.files.uploadV2(file),
     );
   }
 
   /** The thread's parent message as a permalink (chat.getPermalink), asked once per thread: permalinks never change. */
   async threadLink(thread: ConversationRef): Promise<string | undefined> {
-    const client = await this.#clients.clientFor(thread.tenantId);
+    // Refuses another workspace's thread even when its link is already known.
+    await this.#clients.clientFor(thread.tenantId);
     const ts = thread.threadId;
     if (ts === undefined) return undefined;
     const key = `${thread.channelId}/${ts}`;
     let link = this.#permalinks.get(key);
     if (link === undefined) {
-      const answer = await this.#call('chat.getPermalink', () =>
+      const answer = await this.#call('chat.getPermalink', thread.tenantId, (client) =>
         client.chat.getPermalink({ channel: thread.channelId, message_ts: ts }),
       );
       link = answer.permalink;
@@ -152,8 +157,7 @@ export class SlackDeliveryPort implements DeliveryPort {
       await this.#clients.clientFor(destination.conversation.tenantId);
       return destination.conversation;
     }
-    const client = await this.#clients.clientFor(destination.tenantId);
-    const opened = await this.#call('conversations.open', () =>
+    const opened = await this.#call('conversations.open', destination.tenantId, (client) =>
       client.conversations.open({ users: destination.userId }),
     );
     const channelId = opened.channel?.id;
@@ -166,11 +170,24 @@ export class SlackDeliveryPort implements DeliveryPort {
     this.#clients.forget(teamId);
   }
 
-  async #call<T>(what: string, call: () => Promise<T>): Promise<T> {
+  /**
+   * One Web API call with the workspace's client. A token refused as revoked or invalid may be one another process
+   * replaced (a reinstall answered there): the stored installation is read again, and the call made once more only
+   * if it holds another token. Nothing was posted with the refused token, so the second call doubles nothing.
+   */
+  async #call<T>(what: string, teamId: string, call: (client: WebClient) => Promise<T>): Promise<T> {
+    const client = await this.#clients.clientFor(teamId);
     try {
-      return await call();
+      return await call(client);
     } catch (error) {
-      throw toDeliveryError(error, what);
+      const failure = toDeliveryError(error, what);
+      const fresh = STALE_TOKEN_CODES.has(failure.code) ? await this.#clients.replaced(teamId, client) : undefined;
+      if (fresh === undefined) throw failure;
+      try {
+        return await call(fresh);
+      } catch (again) {
+        throw toDeliveryError(again, what);
+      }
     }
   }
 }

@@ -23,6 +23,11 @@ export interface WorkspaceClients {
   adminUserIds(teamId: string): Promise<readonly string[]>;
   /** Forgets the workspace's client (after a revoke). */
   forget(teamId: string): void;
+  /**
+   * After `stale` was refused: the workspace's client from its stored installation read again, if that holds
+   * another token (another process answered a reinstall); otherwise undefined, and the refusal stands.
+   */
+  replaced(teamId: string, stale: WebClient): Promise<WebClient | undefined>;
 }
 
 /** Single-token mode: one workspace, one client. */
@@ -45,6 +50,11 @@ export class SingleWorkspaceClient implements WorkspaceClients {
   }
 
   forget(): void {}
+
+  /** One configured token: nothing to read again. */
+  async replaced(): Promise<WebClient | undefined> {
+    return undefined;
+  }
 }
 
 interface Cached {
@@ -79,6 +89,13 @@ export class InstalledWorkspaceClients implements WorkspaceClients {
   forget(teamId: string): void {
     this.#cache.delete(teamId);
     this.#forgotten.set(teamId, (this.#forgotten.get(teamId) ?? 0) + 1);
+  }
+
+  async replaced(teamId: string, stale: WebClient): Promise<WebClient | undefined> {
+    // Only the refused client is dropped: one another call already replaced stays.
+    if (this.#cache.get(teamId)?.client === stale) this.#cache.delete(teamId);
+    const fresh = await this.clientFor(teamId);
+    return fresh.token !== undefined && fresh.token !== stale.token ? fresh : undefined;
   }
 
   async #entry(teamId: string): Promise<Cached> {

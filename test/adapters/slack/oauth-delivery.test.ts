@@ -25,6 +25,37 @@ describe('Slack OAuth mode: scheduled posts go out as in single-token mode', () 
     });
   });
 
+  it('posts with the token another process stored at a reinstall, once the cached one is refused', async () => {
+    const w = await startOAuthWorld();
+    world = w;
+    await w.install(grant('TA', 'xoxb-TA-first-secret'));
+    expect((await w.command('TA', 'UADMINTA', 'subscribe <#CTA1|lab>')).reply).toContain('Subscribed');
+    w.env.clock.set('2024-03-04T09:00:00Z');
+    await w.env.sweeper.sweep();
+    // The card and its thread's first message.
+    expect(w.slack.callsTo('chat.postMessage').map((c) => c.token)).toEqual([
+      'xoxb-TA-first-secret',
+      'xoxb-TA-first-secret',
+    ]);
+    // A reinstall answered by another process: the row now holds a new token; this process never heard of it.
+    const stored = w.installations.find('team:TA');
+    if (stored === undefined) throw new Error('TA is not installed');
+    const installation = JSON.parse(stored.installation) as { bot: { token: string } };
+    installation.bot.token = 'xoxb-TA-second-secret';
+    w.installations.save({ ...stored, installation: JSON.stringify(installation) }, new Date('2024-03-05T09:00:00Z'));
+    w.slack.failNext('chat.postMessage', 'token_revoked');
+    w.env.clock.set('2024-03-11T09:00:00Z');
+    await w.env.sweeper.sweep();
+    // The card refused with the old token, then posted with the new one; its thread's message with the new one.
+    expect(
+      w.slack
+        .callsTo('chat.postMessage')
+        .slice(2)
+        .map((c) => c.token),
+    ).toEqual(['xoxb-TA-first-secret', 'xoxb-TA-second-secret', 'xoxb-TA-second-secret']);
+    expect(await w.env.services.deliveries.get('digest:1:2024-W11')).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
   it("keeps Slack's pace: a second apart in one channel, SLACK_POSTS_PER_SECOND per workspace", async () => {
     world = await startOAuthWorld({ SLACK_POSTS_PER_SECOND: '7' });
     expect(world.running.delivery.pacing).toEqual({ conversationIntervalMs: 1000, tenantPerSecond: 7 });
