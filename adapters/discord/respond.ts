@@ -15,7 +15,7 @@ import type { ActionResult, Modal, Reply } from '../../src/core/message.js';
 import type { Logger } from '../../src/log.js';
 import { cutText } from './embed-limits.js';
 import { customIdOf, renderReply, type RenderedMessage, type Rendering } from './render.js';
-import { deepFreeze, isSettled } from '../../src/core/reply-memo.js';
+import { renderOnceIfKept } from '../../src/core/reply-memo.js';
 import { headOf } from '../../src/core/text/cut.js';
 
 const MODAL_TITLE_LIMIT = 45;
@@ -46,19 +46,8 @@ function send(message: RenderedMessage, ephemeral: boolean) {
   return { ...edit(message), ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
 }
 
-/** Renderings of the core's kept replies (`isSettled`), which cannot change: rendered once each. */
-const renderings = new WeakMap<Reply, Rendering>();
-
-/** `renderReply`, kept for a kept reply (frozen: callers copy it, never change it). */
-function renderedOnce(reply: Reply): Rendering {
-  if (!isSettled(reply)) return renderReply(reply);
-  let rendering = renderings.get(reply);
-  if (!rendering) {
-    rendering = deepFreeze(renderReply(reply));
-    renderings.set(reply, rendering);
-  }
-  return rendering;
-}
+/** `renderReply`, once for each of the core's kept replies. */
+const renderedOnce = renderOnceIfKept<Rendering>(renderReply);
 
 /** The reply rendered for Discord; shortened replies and dropped buttons are logged. */
 export function rendered(reply: Reply, logger: Logger) {

@@ -10,23 +10,12 @@ import type { PressOrigin } from './context.js';
 import { reportFailure } from './failures.js';
 import { renderModal } from './modal.js';
 import { renderReply, type SlackMessage } from './render.js';
-import { deepFreeze, isSettled } from '../../src/core/reply-memo.js';
+import { renderOnceIfKept } from '../../src/core/reply-memo.js';
 
 type WebClient = webApi.WebClient;
 
-/** Renderings of the core's kept replies (`isSettled`), which cannot change: rendered once each. */
-const renderings = new WeakMap<Reply, SlackMessage>();
-
-/** `renderReply`, kept for a kept reply. The kept message is frozen all the way down: callers copy it, never change it. */
-export function renderedOnce(reply: Reply): SlackMessage {
-  if (!isSettled(reply)) return renderReply(reply);
-  let message = renderings.get(reply);
-  if (!message) {
-    message = deepFreeze(renderReply(reply));
-    renderings.set(reply, message);
-  }
-  return message;
-}
+/** `renderReply`, once for each of the core's kept replies. */
+export const renderedOnce = renderOnceIfKept<SlackMessage>(renderReply);
 
 /** A reply as a `response_url` message: ephemeral unless the core asked for the channel. */
 export function responseMessage(reply: Reply, replaceOriginal = false): RespondArguments {

@@ -47,6 +47,23 @@ export function isSettled(reply: Reply): boolean {
   return settled.has(reply);
 }
 
+/**
+ * A platform's `render`, done once for each kept reply (which cannot change) and kept beside it, frozen: callers
+ * copy the rendering, never change it. Other replies are rendered at every call.
+ */
+export function renderOnceIfKept<R>(render: (reply: Reply) => R): (reply: Reply) => R {
+  const renderings = new WeakMap<Reply, R>();
+  return (reply) => {
+    if (!isSettled(reply)) return render(reply);
+    let rendering = renderings.get(reply);
+    if (rendering === undefined) {
+      rendering = deepFreeze(render(reply));
+      renderings.set(reply, rendering);
+    }
+    return rendering;
+  };
+}
+
 /** Freezes `value` and everything it holds (kept replies and their renderings are shared). */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;

@@ -4,11 +4,11 @@
  * leaves the fake platform to the first thing the user would see with content: the ack
  * body, the `response_url` post, the interaction callback, or the edit or follow-up.
  */
-import { createServer } from 'node:net';
 import { autocomplete, chatInput, FakeDiscord, IDS, type Json } from '../fakes/discord/index.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { FakeSocketMode } from '../fakes/slack/fake-socket-mode.js';
 import { sendSlashCommand, slashCommandPayload } from '../fakes/slack/signed-requests.js';
+import { freePort } from '../../src/cli/cluster/free-port.js';
 
 export interface BenchRequest {
   readonly label: string;
@@ -43,13 +43,7 @@ export interface Transport {
 const SECRET = 'bench-signing-secret';
 const SLACK_BASE = { SLACK_BOT_TOKEN: 'xoxb-bench', DEFAULT_TIMEZONE: 'UTC' };
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+export { freePort };
 
 /** Resolves with the time the response_url post with this id arrived (checked after the ack, which comes first). */
 function responseArrival(slack: FakeSlack, id: string): Promise<number> {

@@ -6,10 +6,10 @@
  * stops everything, and no process is left.
  */
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, IDS } from '../fakes/discord/index.js';
+import { applicationKeys } from '../fakes/discord/signed-interactions.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { sendSlashCommand } from '../fakes/slack/signed-requests.js';
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
@@ -54,8 +54,7 @@ describe.runIf(postgresAvailable)('npm run cluster with the real processes', () 
     const channel = '600000000000000001';
     discord.records.extraChannels.add(channel);
     await seedPostgresSubscriptions(url, [{ platform: 'discord', tenantId: IDS.guild, channelId: channel }]);
-    const { publicKey } = generateKeyPairSync('ed25519');
-    const publicHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
+    const { publicHex } = applicationKeys();
     const launcher = spawn(process.execPath, ['--import', 'tsx', 'src/cli/cluster/main.ts', '--web', '1'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

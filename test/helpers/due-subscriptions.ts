@@ -38,6 +38,24 @@ export function dueWeekly(target: ChannelTarget, due: Date): NewSubscription {
   };
 }
 
+/**
+ * Subscriptions for channels C1, C2, … of Slack workspace T1, one each, all on `due`'s weekday and time and next
+ * due at `nextDueAt` (a past instant makes a missed week). Returns their ids in order.
+ */
+export async function subscribeChannels(
+  subscriptions: { create(subscription: NewSubscription): Promise<{ readonly id: number }> },
+  channels: number,
+  due: Date,
+  nextDueAt = due,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 1; i <= channels; i += 1) {
+    const target = { platform: 'slack' as const, tenantId: 'T1', channelId: `C${i}` };
+    ids.push((await subscriptions.create({ ...dueWeekly(target, due), nextDueAt, createdAt: nextDueAt })).id);
+  }
+  return ids;
+}
+
 /** The targets' subscriptions in one transaction (ids 1, 2, … in order on a fresh database). Returns the week. */
 export async function seedPostgresSubscriptions(
   url: string,

@@ -35,6 +35,23 @@ function ledger(total: number) {
   };
 }
 
+/** A pool over `items` on a clock that each sleep moves 100 ms on; the concurrency is each test's own. */
+function poolOver(items: ReturnType<typeof ledger>) {
+  let clock = 0;
+  return {
+    claim: items.claim,
+    nextDueAt: () => Promise.resolve(undefined),
+    work: items.work,
+    now: () => clock,
+    sleep: () => {
+      clock += 100;
+      return Promise.resolve();
+    },
+    budgetMs: 60_000,
+    stopping: () => false,
+  };
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i += 1) await Promise.resolve();
 }
@@ -43,19 +60,9 @@ describe('runPool', () => {
   it('reads its concurrency again before each claim, so the pool grows while it runs', async () => {
     const items = ledger(40);
     let planning = true;
-    let clock = 0;
     const done = runPool({
-      claim: items.claim,
-      nextDueAt: () => Promise.resolve(undefined),
-      work: items.work,
-      now: () => clock,
-      sleep: () => {
-        clock += 100;
-        return Promise.resolve();
-      },
+      ...poolOver(items),
       concurrency: () => (planning ? 2 : 16),
-      budgetMs: 60_000,
-      stopping: () => false,
       expectMore: () => planning,
     });
     await settle();
@@ -74,20 +81,7 @@ describe('runPool', () => {
 
   it('never has more in flight than its concurrency', async () => {
     const items = ledger(10);
-    let clock = 0;
-    const done = runPool({
-      claim: items.claim,
-      nextDueAt: () => Promise.resolve(undefined),
-      work: items.work,
-      now: () => clock,
-      sleep: () => {
-        clock += 100;
-        return Promise.resolve();
-      },
-      concurrency: () => 3,
-      budgetMs: 60_000,
-      stopping: () => false,
-    });
+    const done = runPool({ ...poolOver(items), concurrency: () => 3 });
     while ((await Promise.race([done.then(() => true), settle().then(() => false)])) === false) items.finishAll();
     expect(await done).toBe(10);
     expect(items.mostInFlight).toBe(3);

@@ -3,13 +3,13 @@
  * against a database file and the fake Slack (and fake Discord), with their log lines kept.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Platform } from '../../src/core/context.js';
 import { weekOf } from '../../src/core/time/weekly.js';
 import { openDatabase } from '../../src/persistence/db.js';
 import { SubscriptionsRepository } from '../../src/persistence/subscriptions-repository.js';
 import { dueWeekly, previousMinute } from '../helpers/due-subscriptions.js';
+import { freePort } from '../../src/cli/cluster/free-port.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,14 +20,7 @@ export interface Bot {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A free port on 127.0.0.1 for Bolt's HTTP receiver (the config does not accept 0). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+export { freePort };
 
 export interface SeedOptions {
   readonly platform: Platform;

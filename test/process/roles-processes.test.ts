@@ -7,7 +7,7 @@
  * longer than this test may take): every card and thread message exactly once. SIGTERM to the web process
  * while a Discord command waits for its deferred edit: the edit goes out before the process exits 0.
  */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedPostgresSubscriptions } from '../helpers/due-subscriptions.js';
 import { chatInput, FakeDiscord, IDS, type Json } from '../fakes/discord/index.js';
+import { applicationKeys, postInteraction } from '../fakes/discord/signed-interactions.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { sendSlashCommand } from '../fakes/slack/signed-requests.js';
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.js';
@@ -44,26 +45,8 @@ async function seed(url: string): Promise<string> {
   return (await seedPostgresSubscriptions(url, targets)).week;
 }
 
-/** A key pair standing in for the application's: the public half is DISCORD_PUBLIC_KEY. */
-function applicationKeys(): { publicHex: string; privateKey: KeyObject } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const x = String(publicKey.export({ format: 'jwk' }).x);
-  return { publicHex: Buffer.from(x, 'base64url').toString('hex'), privateKey };
-}
-
 async function interact(port: number, key: KeyObject, payload: Json): Promise<{ status: number; json: Json }> {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), key).toString('hex');
-  const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-signature-ed25519': signature,
-      'x-signature-timestamp': timestamp,
-    },
-    body,
-  });
+  const res = await postInteraction(`http://127.0.0.1:${port}/discord/interactions`, payload, key);
   return { status: res.status, json: (await res.json()) as Json };
 }
 

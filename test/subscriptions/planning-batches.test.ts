@@ -9,33 +9,10 @@ import { digestKey } from '../../src/core/features/weekly-question/keys.js';
 import type { NextDue } from '../../src/core/features/weekly-question/model.js';
 import { planDueDigests } from '../../src/core/features/weekly-question/planner.js';
 import { weekOf } from '../../src/core/time/weekly.js';
-import type { Weekday } from '../../src/core/time/zoned.js';
+import { subscribeChannels } from '../helpers/due-subscriptions.js';
 import { makeServices } from '../helpers/services.js';
 
 const DUE = new Date('2026-01-05T09:00:00Z');
-
-async function subscribe(core: Awaited<ReturnType<typeof makeServices>>, channels: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 1; i <= channels; i += 1) {
-    const subscription = await core.services.subscriptions.create({
-      platform: 'slack',
-      tenantId: 'T1',
-      target: { kind: 'channel', channelId: `C${i}` },
-      ownerId: 'U0OWNER',
-      weekday: DUE.getUTCDay() as Weekday,
-      time: { hour: DUE.getUTCHours(), minute: DUE.getUTCMinutes() },
-      zone: 'UTC',
-      origin: 'any',
-      order: 'agenda',
-      count: 1,
-      seed: 7,
-      nextDueAt: DUE,
-      createdAt: DUE,
-    });
-    ids.push(subscription.id);
-  }
-  return ids;
-}
 
 /**
  * A unit of work whose transactions refuse to move one subscription's due date, as a failing write would: alone
@@ -63,7 +40,7 @@ function failingFor(store: UnitOfWork, failingId: number): UnitOfWork {
 describe('planning weekly questions in batches', () => {
   it('plans every due subscription once, across several batches', async () => {
     const core = await makeServices();
-    const ids = await subscribe(core, 45);
+    const ids = await subscribeChannels(core.services.subscriptions, 45, DUE);
     await planDueDigests(core.services, new Date('2026-01-05T09:00:30Z'));
     const week = weekOf(DUE, 'UTC');
     const planned = await Promise.all(ids.map((id) => core.services.deliveries.get(digestKey(id, week))));
@@ -73,7 +50,7 @@ describe('planning weekly questions in batches', () => {
 
   it('one failing subscription: the others of its batch are still planned, and the failure is reported', async () => {
     const core = await makeServices();
-    const ids = await subscribe(core, 30);
+    const ids = await subscribeChannels(core.services.subscriptions, 30, DUE);
     const failing = ids[6] as number;
     const services = { ...core.services, store: failingFor(core.services.store, failing) };
     await expect(planDueDigests(services, new Date('2026-01-05T09:00:30Z'))).rejects.toThrow('disk full');

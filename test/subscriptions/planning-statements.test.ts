@@ -8,34 +8,11 @@ import { planDueDigests } from '../../src/core/features/weekly-question/planner.
 import { digestKey } from '../../src/core/features/weekly-question/keys.js';
 import type { Stores, UnitOfWork } from '../../src/core/store.js';
 import { weekOf } from '../../src/core/time/weekly.js';
-import type { Weekday } from '../../src/core/time/zoned.js';
-import { makeServices, type TestCore } from '../helpers/services.js';
+import { subscribeChannels } from '../helpers/due-subscriptions.js';
+import { makeServices } from '../helpers/services.js';
 
 const DUE = new Date('2026-01-05T09:00:00Z');
 const NOW = new Date('2026-01-05T09:00:30Z');
-
-async function subscribe(core: TestCore, channels: number, nextDueAt = DUE): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 1; i <= channels; i += 1) {
-    const created = await core.services.subscriptions.create({
-      platform: 'slack',
-      tenantId: 'T1',
-      target: { kind: 'channel', channelId: `C${i}` },
-      ownerId: 'U0OWNER',
-      weekday: DUE.getUTCDay() as Weekday,
-      time: { hour: DUE.getUTCHours(), minute: DUE.getUTCMinutes() },
-      zone: 'UTC',
-      origin: 'any',
-      order: 'agenda',
-      count: 1,
-      seed: 7,
-      nextDueAt,
-      createdAt: nextDueAt,
-    });
-    ids.push(created.id);
-  }
-  return ids;
-}
 
 /** A unit of work that lists, per transaction, the store methods called through its `tx`. */
 function counting(store: UnitOfWork, transactions: string[][]): UnitOfWork {
@@ -76,7 +53,7 @@ const BATCH_CALLS = [
 describe('the store calls planning makes', () => {
   it('five per batch of twenty, not five per subscription', async () => {
     const core = await makeServices();
-    const ids = await subscribe(core, 45);
+    const ids = await subscribeChannels(core.services.subscriptions, 45, DUE);
     const transactions: string[][] = [];
     await planDueDigests({ ...core.services, store: counting(core.services.store, transactions) }, NOW);
     expect(transactions).toEqual([BATCH_CALLS, BATCH_CALLS, BATCH_CALLS]);
@@ -87,7 +64,7 @@ describe('the store calls planning makes', () => {
 
   it('weeks missed long ago take the same five calls, recorded as skipped', async () => {
     const core = await makeServices();
-    await subscribe(core, 3, new Date('2025-12-01T09:00:00Z'));
+    await subscribeChannels(core.services.subscriptions, 3, DUE, new Date('2025-12-01T09:00:00Z'));
     const transactions: string[][] = [];
     const later = new Date('2026-01-07T09:00:00Z');
     await planDueDigests({ ...core.services, store: counting(core.services.store, transactions) }, later);

@@ -4,12 +4,13 @@
  * webhook routes that finish deferred answers. Requests are signed here with a key pair
  * made for the run, as Discord signs them with the application's key.
  */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { bootCore } from '../../../src/boot.js';
 import type { Registry } from '../../../src/core/dispatcher.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { FakeDiscord, IDS, type Json } from '../../fakes/discord/index.js';
+import { applicationKeys, signatureOf } from '../../fakes/discord/signed-interactions.js';
 import { makeServices, type TestCore } from '../../helpers/services.js';
 
 /** The endpoint's clock: every request is signed for this instant unless a test says otherwise. */
@@ -37,10 +38,6 @@ export interface HttpHarness {
   stop(): Promise<void>;
 }
 
-export function signatureOf(timestamp: string, body: string, key: KeyObject): string {
-  return sign(null, Buffer.from(timestamp + body, 'utf8'), key).toString('hex');
-}
-
 /** The test core, with another command registry when one is given. */
 async function coreWith(logger: MemoryLogger, registry: Registry | undefined): Promise<TestCore> {
   const base = await makeServices({ logger });
@@ -52,8 +49,7 @@ async function coreWith(logger: MemoryLogger, registry: Registry | undefined): P
 export async function startHttpHarness(
   options: { registry?: Registry; actionDeadlineMs?: number; replyBudgetMs?: number } = {},
 ): Promise<HttpHarness> {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
+  const { publicHex, privateKey } = applicationKeys();
   const fake = await FakeDiscord.start();
   const logger = new MemoryLogger();
   const core = await coreWith(logger, options.registry);

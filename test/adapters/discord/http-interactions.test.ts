@@ -4,7 +4,8 @@ import { defineSubcommand } from '../../../src/core/commands/spec.js';
 import type { Registry } from '../../../src/core/dispatcher.js';
 import { ephemeralText, type Reply } from '../../../src/core/message.js';
 import { buttonPress, chatInput, IDS, modalSubmit, type Json } from '../../fakes/discord/index.js';
-import { NOW_MS, signatureOf, startHttpHarness, type HttpHarness } from './http-harness.js';
+import { signatureOf } from '../../fakes/discord/signed-interactions.js';
+import { NOW_MS, startHttpHarness, type HttpHarness } from './http-harness.js';
 
 /** Lets a test decide when the slow command finishes, so no test waits on a clock. */
 let releaseWait: (() => void) | undefined;

@@ -2,20 +2,18 @@
  * With Slack in HTTP mode, Discord's interactions endpoint is a route on Slack's server
  * (one port), as `src/main.ts` wires it: real Bolt and real discord.js against the fakes.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
 import { MemoryLogger } from '../../../src/log.js';
 import { chatInput, FakeDiscord, IDS, type Json } from '../../fakes/discord/index.js';
+import { applicationKeys, signatureOf } from '../../fakes/discord/signed-interactions.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import { sendSlashCommand } from '../../fakes/slack/signed-requests.js';
 import { makeServices } from '../../helpers/services.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../slack/harness.js';
-import { signatureOf } from './http-harness.js';
 
-const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-const publicHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
+const { publicHex, privateKey } = applicationKeys();
 let discordFake: FakeDiscord;
 let slackFake: FakeSlack;
 let discord: DiscordAdapter;

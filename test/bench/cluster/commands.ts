@@ -5,8 +5,8 @@
  * acknowledgement when it carries the reply, else the post to its response_url; Discord's interaction
  * response when it answers at once, else the edit of the deferred answer through the webhook route.
  */
-import { sign } from 'node:crypto';
 import { chatInput } from '../../fakes/discord/index.js';
+import { postInteraction } from '../../fakes/discord/signed-interactions.js';
 import { sendSlashCommand } from '../../fakes/slack/signed-requests.js';
 import { SIGNING_SECRET, TEAMS, type BenchWorld } from './world.js';
 
@@ -99,19 +99,8 @@ async function slackCommand(world: BenchWorld, watch: AnswerWatch, port: number,
 
 async function discordCommand(world: BenchWorld, watch: AnswerWatch, port: number, within: number) {
   const payload = chatInput('agenda', 'challenge', { challenge: '3.5' });
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body, 'utf8'), world.discordKey).toString('hex');
   const started = Date.now();
-  const response = await fetch(`http://127.0.0.1:${port}/discord/interactions`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-signature-ed25519': signature,
-      'x-signature-timestamp': timestamp,
-    },
-    body,
-  });
+  const response = await postInteraction(`http://127.0.0.1:${port}/discord/interactions`, payload, world.discordKey);
   if (response.status !== 200) return undefined;
   const answer = (await response.json()) as { type?: number };
   // 4: the answer itself; 5: deferred, the answer follows as an edit of the original response.

@@ -4,8 +4,9 @@
  * 50 requests/s with 429s; both answer after a set latency. Also the Ed25519 key pair Discord would sign
  * interactions with, and the settings the cluster's processes get.
  */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { FakeDiscord, IDS } from '../../fakes/discord/index.js';
+import { applicationKeys } from '../../fakes/discord/signed-interactions.js';
 import type { RecordedCall } from '../../fakes/slack/fake-slack.js';
 import { FakeSlack } from '../../fakes/slack/fake-slack.js';
 import type { FakeGrant } from '../../fakes/slack/methods.js';
@@ -55,8 +56,7 @@ export async function startWorld(options: WorldOptions, processEnv: Record<strin
   const discord = await FakeDiscord.start();
   discord.latencyMs = options.latencyMs;
   discord.limiter = discordGlobalLimiter(options.discordPerSecond);
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicHex = Buffer.from(String(publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
+  const { publicHex, privateKey } = applicationKeys();
   const env = {
     PATH: process.env['PATH'] ?? '',
     LOG_LEVEL: 'warn',
