@@ -9,17 +9,13 @@
  * milliseconds late. Interaction answers and webhooks are left unspaced: Discord does not
  * count them against the global limit, and they have a 3-second deadline.
  */
-import type { RESTOptions } from 'discord.js';
-
-type MakeRequest = RESTOptions['makeRequest'];
+import { countedInTurn, type MakeRequest } from './counted-requests.js';
 
 const SPACING_MARGIN = 1.05;
-const UNCOUNTED = /\/(?:interactions|webhooks)\//u;
 
 export function spacedRequests(perSecond: number, makeRequest: MakeRequest): MakeRequest {
   const intervalMs = (1000 * SPACING_MARGIN) / perSecond;
   let lastSent = -Infinity;
-  let queue: Promise<void> = Promise.resolve();
   // Spaced from when each request really leaves, not from slots planned ahead: after the event
   // loop was busy, requests whose slots have passed must not leave together in a burst.
   const turn = async (): Promise<void> => {
@@ -27,12 +23,5 @@ export function spacedRequests(perSecond: number, makeRequest: MakeRequest): Mak
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lastSent = Date.now();
   };
-  return async (url, init) => {
-    if (!UNCOUNTED.test(url)) {
-      const mine = queue.then(turn);
-      queue = mine;
-      await mine;
-    }
-    return makeRequest(url, init);
-  };
+  return countedInTurn(turn, makeRequest);
 }

@@ -10,12 +10,9 @@
  * 20 ms none, at 45 requests per second sustained.
  * Interaction answers and webhooks are not counted: Discord does not count them, and they have a deadline.
  */
-import type { RESTOptions } from '@discordjs/rest';
-
-type MakeRequest = RESTOptions['makeRequest'];
+import { countedInTurn, type MakeRequest } from '../counted-requests.js';
 
 const WINDOW_MS = 1000;
-const UNCOUNTED = /\/(?:interactions|webhooks)\//u;
 
 export interface WindowPace {
   readonly limit: number;
@@ -40,7 +37,6 @@ const realClock: PaceClock = {
 
 export function windowedRequests(pace: WindowPace, makeRequest: MakeRequest, clock = realClock): MakeRequest {
   const sent: number[] = [];
-  let queue: Promise<void> = Promise.resolve();
   const turn = async (): Promise<void> => {
     for (;;) {
       const at = clock.now();
@@ -54,12 +50,5 @@ export function windowedRequests(pace: WindowPace, makeRequest: MakeRequest, clo
       await clock.sleep(wait);
     }
   };
-  return async (url, init) => {
-    if (!UNCOUNTED.test(url)) {
-      const mine = queue.then(turn);
-      queue = mine;
-      await mine;
-    }
-    return makeRequest(url, init);
-  };
+  return countedInTurn(turn, makeRequest);
 }
