@@ -12,6 +12,7 @@ import type {
   PlanEntry,
   PlannedDelivery,
   RetryPlan,
+  SentEntry,
   ThreadOpening,
   ThreadRecorded,
   ThreadState,
@@ -281,5 +282,18 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
       })
       .immediate();
     return written;
+  }
+
+  markSentAll(entries: readonly SentEntry[], holder: string, now: Date): ReadonlySet<string> {
+    const marked = new Set<string>();
+    // One transaction, so one commit (and one turn of the write lock) for the whole batch.
+    this.db
+      .transaction(() => {
+        for (const { key, posted, release } of entries) {
+          if (this.markSent(key, holder, posted, now, release)) marked.add(key);
+        }
+      })
+      .immediate();
+    return marked;
   }
 }

@@ -135,6 +135,18 @@ export interface DeliveryStore extends LeaseStore {
    * database server. A key that exists is left untouched, as with one. Returns the keys written.
    */
   planAll(entries: readonly PlanEntry[], now: Date): Promise<ReadonlySet<string>>;
+  /**
+   * `markSent` for several posts in one commit (the outbox's group commit, `group-commit.ts`): one statement on a
+   * database server. Returns the keys marked; a key whose claim this holder lost is absent, and left unchanged.
+   */
+  markSentAll(entries: readonly SentEntry[], holder: string, now: Date): Promise<ReadonlySet<string>>;
+}
+
+/** A post made, for `markSentAll`; `release` as for `markSent`. */
+export interface SentEntry {
+  readonly key: string;
+  readonly posted: PostedMessage;
+  readonly release: boolean;
 }
 
 /** A delivery for `planAll`: pending, or recorded as skipped when it has a reason to be. */

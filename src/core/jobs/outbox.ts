@@ -14,11 +14,11 @@ import type { DeliveryDirectory, DeliveryPort, PostedMessage } from '../ports.js
 import { recordFailure } from './delivery-failure.js';
 import type { Logger } from '../../log.js';
 import type { DeliveryRecord, DeliveryStore, ThreadOpening } from './deliveries.js';
-import { AttemptBatch } from './attempt-batch.js';
 import { runPool } from './fan-out.js';
 import type { DeliveryHandler, MoreWork, OutboxOptions } from './outbox-options.js';
 import { processPacer, type Pacer } from './pacer.js';
 import { handBack, StopSignal, STOPPED } from './stop-signal.js';
+import { outboxWrites, type OutboxWrites } from './outbox-writes.js';
 
 export type { DeliveryFailure, DeliveryHandler, FaultPoint, OutboxOptions } from './outbox-options.js';
 
@@ -53,7 +53,7 @@ export class Outbox {
   readonly #leaseMs: number;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #pacer: Pacer;
-  readonly #attempts: AttemptBatch;
+  readonly #writes: OutboxWrites;
   readonly #stop = new StopSignal();
 
   constructor(
@@ -68,9 +68,7 @@ export class Outbox {
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#sleep = this.#stop.interruptible(options.sleep ?? realSleep);
     this.#pacer = options.pacer ?? processPacer;
-    this.#attempts = new AttemptBatch((keys) =>
-      deps.store.recordAttempts(keys, this.#holder, deps.clock.now(), this.#leaseMs),
-    );
+    this.#writes = outboxWrites(deps.store, deps.clock, this.#holder, this.#leaseMs);
   }
 
   /**
@@ -201,7 +199,7 @@ export class Outbox {
     }
     // Counted first (with every delivery started in this turn: one fsync); the slot is taken after the
     // commit, so a slow fsync cannot make posts late for slots planned before it and send them in a burst.
-    const attempts = await this.#attempts.record(key);
+    const attempts = await this.#writes.attempt(key);
     if (attempts === undefined) return this.#lost(key, 'before the attempt');
     const release = record.threadState !== 'wanted';
     await this.#sleep(this.#pacer.reserve(port.pacing, record.destination, clock.now().getTime()));
@@ -209,7 +207,7 @@ export class Outbox {
       const since = new Date(record.createdAt.getTime() - this.#marginMs);
       const found = await port.findPosted(record.destination, key, since);
       if (found) {
-        if (!(await store.markSent(key, this.#holder, found, clock.now(), release))) {
+        if (!(await this.#writes.sent(key, found, release))) {
           return this.#lost(key, 'after reconciling');
         }
         logger.info({ key, messageId: found.messageId }, 'reconciled a post made before a restart');
@@ -226,7 +224,7 @@ export class Outbox {
     this.#pacer.sent(port.pacing, record.destination, clock.now().getTime());
     const posted: PostedMessage = await port.post(record.destination, record.reply, key);
     await this.options.fault?.('after-post', key);
-    if (!(await store.markSent(key, this.#holder, posted, clock.now(), release))) {
+    if (!(await this.#writes.sent(key, posted, release))) {
       return this.#lost(key, 'after posting');
     }
     await this.options.fault?.('after-record', key);

@@ -13,42 +13,17 @@ import type {
   PlanEntry,
   PlannedDelivery,
   RetryPlan,
+  SentEntry,
   ThreadOpening,
   ThreadRecorded,
   ThreadState,
 } from '../../core/jobs/deliveries.js';
 import type { PostedMessage } from '../../core/ports.js';
-import { PLANNED_COLUMNS, plannedParams, toRecord, type Row } from '../deliveries-rows.js';
+import { toRecord, type Row } from '../deliveries-rows.js';
 import type { Executor } from './connection.js';
 import type { LeaseClock } from './lease-clock.js';
-import { joinSql, raw, sql, type Sql } from './sql.js';
-
-const PLANNED = raw(PLANNED_COLUMNS.join(', '));
-
-function plannedValues(delivery: PlannedDelivery, state: DeliveryState, reason: string | null, now: Date): Sql {
-  return joinSql(
-    plannedParams(delivery, state, reason, now).map((value) => sql`${value}`),
-    ', ',
-  );
-}
-
-/**
- * Planned deliveries as one text array per column (`unnest` makes them rows), so any number of them is one
- * statement with one fixed text, prepared once.
- */
-function plannedColumns(entries: readonly PlanEntry[], now: Date): Sql {
-  const rows = entries.map(({ delivery, skippedReason }) =>
-    plannedParams(delivery, skippedReason === undefined ? 'pending' : 'skipped', skippedReason ?? null, now),
-  );
-  return joinSql(
-    PLANNED_COLUMNS.map((_, column) => sql`${rows.map((row) => row[column] ?? null)}::text[]`),
-    ', ',
-  );
-}
-
-function byDueThenKey(a: DeliveryRecord, b: DeliveryRecord): number {
-  return a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
+import { byDueThenKey, PLANNED, plannedColumns, plannedValues } from './delivery-params.js';
+import { sql } from './sql.js';
 
 export class PostgresDeliveries implements DeliveryStore {
   constructor(
@@ -279,6 +254,23 @@ export class PostgresDeliveries implements DeliveryStore {
     const rows = await this.db.rows<{ key: string }>(sql`
       INSERT INTO deliveries (${PLANNED}) SELECT * FROM unnest(${plannedColumns(entries, now)})
         ON CONFLICT (key) DO NOTHING RETURNING key`);
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** `markSent` for each entry, as one statement over arrays (one text, prepared once, whatever the count). */
+  async markSentAll(entries: readonly SentEntry[], holder: string, now: Date): Promise<ReadonlySet<string>> {
+    if (entries.length === 0) return new Set();
+    const at = now.toISOString();
+    const rows = await this.db.rows<{ key: string }>(sql`
+      UPDATE deliveries d SET state = 'sent', message_id = s.message_id, conversation = s.conversation,
+          next_attempt_at = NULL, reason = NULL, updated_at = ${at},
+          claimed_by = CASE WHEN s.release THEN NULL ELSE d.claimed_by END,
+          lease_until = CASE WHEN s.release THEN NULL ELSE d.lease_until END
+        FROM unnest(${entries.map((e) => e.key)}::text[], ${entries.map((e) => e.posted.messageId)}::text[],
+                    ${entries.map((e) => JSON.stringify(e.posted.conversation))}::text[],
+                    ${entries.map((e) => e.release)}::boolean[]) AS s(key, message_id, conversation, release)
+        WHERE d.key = s.key AND d.claimed_by = ${holder}
+        RETURNING d.key`);
     return new Set(rows.map((r) => r.key));
   }
 }
