@@ -9,11 +9,12 @@
  * `npm run bench -- fanout-postgres` once the lead wires it into test/bench/index.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { commitsOf, cpuMeter, postmasterPid } from './fanout/run-meters.js';
 import { previousMinute, seedPostgresSubscriptions } from '../helpers/due-subscriptions.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { postgresBinDir, startTestServer, type TestServer } from '../helpers/postgres-server.js';
@@ -42,6 +43,8 @@ interface Outcome {
   /** CPU seconds used between the first post and the last: by the bot processes, and by the database server. */
   readonly botCpu: number;
   readonly serverCpu: number | undefined;
+  /** Transactions the run's PostgreSQL database committed (each statement outside a transaction is one). */
+  readonly commits: number | undefined;
 }
 
 /** Where a run's database lives: a fresh PostgreSQL database or SQLite file, seeded with due subscriptions. */
@@ -51,7 +54,7 @@ async function seededDatabase(run: Run, server: TestServer | undefined, teamId: 
   if (run.backend === 'sqlite') {
     const databasePath = join(dir, `${run.processes}-${String(run.kill)}.db`);
     const { week } = seedSubscriptions(databasePath, { platform: 'slack', tenantId: teamId, channels, due });
-    return { env: { DATABASE_PATH: databasePath }, week };
+    return { env: { DATABASE_PATH: databasePath }, week, database: undefined };
   }
   if (!server) throw new Error('no PostgreSQL server');
   const name = `fanout_${run.processes}_${String(run.kill)}_${Date.now()}`;
@@ -63,7 +66,7 @@ async function seededDatabase(run: Run, server: TestServer | undefined, teamId: 
   url.pathname = `/${name}`;
   const targets = channels.map((channelId) => ({ platform: 'slack' as const, tenantId: teamId, channelId }));
   const { week } = await seedPostgresSubscriptions(url.toString(), targets, due);
-  return { env: { DATABASE_URL: url.toString() }, week };
+  return { env: { DATABASE_URL: url.toString() }, week, database: name };
 }
 
 /** The durability settings the bench runs PostgreSQL with: the server's defaults, as in production. */
@@ -111,56 +114,6 @@ async function untilDoneOrStalled(count: () => number, target: number, stallMs: 
   }
 }
 
-/** Fields of /proc/<pid>/stat after the command name, from field 3 (state) on; undefined once the process is gone. */
-function statFields(pid: number | string): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** User and system CPU seconds of a process (with `children`, also its ended children's); /proc counts 1/100 s. */
-function cpuSeconds(fields: readonly string[] | undefined, children = false): number {
-  if (!fields) return 0;
-  const ticks = (field: number) => Number(fields[field - 3]);
-  return (ticks(14) + ticks(15) + (children ? ticks(16) + ticks(17) : 0)) / 100;
-}
-
-/**
- * CPU time, which a loaded shared machine does not distort: the bots' (SQLite works inside them) and the server's
- * (postmaster, live and ended backends). A killed process keeps its last reading.
- */
-function cpuMeter(bots: readonly Bot[], postmaster: number | undefined) {
-  const lastOf = new Map<number, number>();
-  const bot = (pid = -1) => {
-    const fields = statFields(pid);
-    if (fields) lastOf.set(pid, cpuSeconds(fields));
-    return lastOf.get(pid) ?? 0;
-  };
-  const server = () => {
-    if (postmaster === undefined) return undefined;
-    const children = readdirSync('/proc').filter(
-      (entry) => /^\d+$/u.test(entry) && statFields(entry)?.[1] === String(postmaster),
-    );
-    return (
-      cpuSeconds(statFields(postmaster), true) + children.reduce((sum, pid) => sum + cpuSeconds(statFields(pid)), 0)
-    );
-  };
-  return () => ({ bots: bots.reduce((sum, b) => sum + bot(b.child.pid), 0), server: server() });
-}
-
-/** The server's postmaster: the parent of this connection's backend (read while it lives: it ends with it). */
-async function postmasterPid(server: TestServer): Promise<number> {
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  const { pid } = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0] ?? { pid: 0 };
-  const parent = Number(statFields(pid)?.[1]);
-  await admin.end();
-  return parent;
-}
-
 async function runOnce(run: Run, server: TestServer | undefined, options: Required<PostgresFanoutOptions>) {
   const dir = mkdtempSync(join(tmpdir(), 'agendabot-fanout-pg-'));
   const slack = await FakeSlack.start();
@@ -171,7 +124,8 @@ async function runOnce(run: Run, server: TestServer | undefined, options: Requir
       `${Math.floor(Date.now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
     slack.latencyMs = options.latencyMs;
     const n = options.subscriptions;
-    const { env, week } = await seededDatabase(run, server, slack.teamId, n, dir);
+    const { env, week, database } = await seededDatabase(run, server, slack.teamId, n, dir);
+    const commitsBefore = server && database ? await commitsOf(server, database) : undefined;
     const started = Date.now();
     for (let i = 0; i < run.processes; i += 1) {
       bots.push(
@@ -203,12 +157,16 @@ async function runOnce(run: Run, server: TestServer | undefined, options: Requir
     clearTimeout(timer);
     await stopAll(bots);
     bots = [];
+    const commits =
+      server && database && commitsBefore !== undefined
+        ? (await commitsOf(server, database)) - commitsBefore
+        : undefined;
     const { first, last } = window;
     const used = {
       botCpu: (last?.bots ?? 0) - (first?.bots ?? 0),
       serverCpu: last?.server === undefined ? undefined : last.server - (first?.server ?? 0),
     };
-    return { ...outcome(slack, n, week, started), ...used };
+    return { ...outcome(slack, n, week, started), ...used, commits };
   } finally {
     await stopAll(bots);
     await slack.close();
@@ -216,7 +174,12 @@ async function runOnce(run: Run, server: TestServer | undefined, options: Requir
   }
 }
 
-function outcome(slack: FakeSlack, n: number, week: string, started: number): Omit<Outcome, 'botCpu' | 'serverCpu'> {
+function outcome(
+  slack: FakeSlack,
+  n: number,
+  week: string,
+  started: number,
+): Omit<Outcome, 'botCpu' | 'serverCpu' | 'commits'> {
   const counts = new Map<string, number>();
   for (const m of slack.messages) {
     const key = String(m.metadata?.event_payload['key'] ?? '');
@@ -267,15 +230,15 @@ export async function run(options: PostgresFanoutOptions = {}): Promise<void> {
       console.log(`PostgreSQL: ${durability}; SQLite: WAL, synchronous=NORMAL, each attempt committed at FULL`);
     }
     console.log(
-      '| backend | processes | messages | msg/s | duplicates | losses | last post (s) | CPU s: bots | CPU s: server | CPU ms/msg |',
+      '| backend | processes | messages | msg/s | duplicates | losses | last post (s) | CPU s: bots | CPU s: server | CPU ms/msg | commits |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of runs) {
       const o = await runOnce(r, server, settings);
       const name = `${r.backend}${r.kill ? `, one killed at ${settings.killAfterMs / 1000} s` : ''}`;
       console.log(
         `| ${name} | ${r.processes} | ${o.messages} | ${o.perSecond.toFixed(0)} | ${o.duplicates} | ${o.losses} | ${o.seconds.toFixed(1)} ` +
-          `| ${o.botCpu.toFixed(1)} | ${o.serverCpu?.toFixed(1) ?? '–'} | ${(((o.botCpu + (o.serverCpu ?? 0)) / o.messages) * 1000).toFixed(1)} |`,
+          `| ${o.botCpu.toFixed(1)} | ${o.serverCpu?.toFixed(1) ?? '–'} | ${(((o.botCpu + (o.serverCpu ?? 0)) / o.messages) * 1000).toFixed(1)} | ${o.commits ?? '–'} |`,
       );
     }
   } finally {
