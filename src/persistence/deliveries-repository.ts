@@ -13,6 +13,7 @@ import type {
   PlannedDelivery,
   RetryPlan,
   SentEntry,
+  ThreadEntry,
   ThreadOpening,
   ThreadRecorded,
   ThreadState,
@@ -21,33 +22,11 @@ import type { PostedMessage } from '../core/ports.js';
 import type { Db } from './db.js';
 import { leaseEnd, PLANNED_COLUMNS, plannedParams, toRecord, type Row } from './deliveries-rows.js';
 import type { Synchronous } from './sqlite-gate.js';
+import { ACTIONABLE, claimSql } from './deliveries-claim-sql.js';
 import { statementCache } from './statement-cache.js';
 
 const INSERT_PLANNED = `INSERT INTO deliveries (${PLANNED_COLUMNS.join(', ')})
   VALUES (${PLANNED_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (key) DO NOTHING`;
-
-/** Rows a process may still act on; word for word the WHERE of the partial index `deliveries_claim_order` (009). */
-const ACTIONABLE = `(state = 'pending' OR (state = 'sent' AND thread_state = 'wanted'))`;
-
-/**
- * The claim: the oldest actionable rows that are due and under no live lease. It walks
- * `deliveries_claim_order` in order and stops after `limit` rows, instead of sorting every due
- * row. Without statistics SQLite prefers an OR over the state index and a sort, so the index is
- * named (`INDEXED BY`: a statement that could not use it fails to prepare, rather than silently
- * sorting). The ACTIONABLE term is what makes the partial index usable. Exported for the plan test.
- */
-export function claimSql(platformCount: number): string {
-  return `UPDATE deliveries SET claimed_by = ?, lease_until = ?
-     WHERE key IN (
-       SELECT key FROM deliveries INDEXED BY deliveries_claim_order
-        WHERE ${ACTIONABLE}
-          AND ((state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
-               OR (state = 'sent' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
-          AND (lease_until IS NULL OR lease_until <= ?)
-          AND platform IN (${Array.from({ length: platformCount }, () => '?').join(', ')})
-        ORDER BY due_at, key LIMIT ?)
-     RETURNING *`;
-}
 
 export class DeliveriesRepository implements Synchronous<DeliveryStore> {
   readonly #prepare: ReturnType<typeof statementCache>;
@@ -272,28 +251,42 @@ export class DeliveriesRepository implements Synchronous<DeliveryStore> {
 
   planAll(entries: readonly PlanEntry[], now: Date): ReadonlySet<string> {
     const written = new Set<string>();
-    // In-process statements cost no round trip: one insert each, in one transaction (a savepoint inside `atomically`).
-    this.db
-      .transaction(() => {
-        for (const { delivery, skippedReason } of entries) {
-          const state = skippedReason === undefined ? 'pending' : 'skipped';
-          if (this.#insert(delivery, state, skippedReason ?? null, now)) written.add(delivery.key);
-        }
-      })
-      .immediate();
+    // In-process statements cost no round trip: one insert each, in one transaction.
+    this.#inOneTransaction(entries, ({ delivery, skippedReason }) => {
+      const state = skippedReason === undefined ? 'pending' : 'skipped';
+      if (this.#insert(delivery, state, skippedReason ?? null, now)) written.add(delivery.key);
+    });
     return written;
   }
 
   markSentAll(entries: readonly SentEntry[], holder: string, now: Date): ReadonlySet<string> {
     const marked = new Set<string>();
-    // One transaction, so one commit (and one turn of the write lock) for the whole batch.
+    this.#inOneTransaction(entries, ({ key, posted, release }) => {
+      if (this.markSent(key, holder, posted, now, release)) marked.add(key);
+    });
+    return marked;
+  }
+
+  recordThreads(
+    entries: readonly ThreadEntry[],
+    holder: string,
+    now: Date,
+    leaseMs: number,
+  ): ReadonlyMap<string, ThreadRecorded> {
+    const recorded = new Map<string, ThreadRecorded>();
+    this.#inOneTransaction(entries, ({ key, opening }) => {
+      const step = this.recordThread(key, holder, opening, now, leaseMs);
+      if (step.marked) recorded.set(key, step);
+    });
+    return recorded;
+  }
+
+  /** One transaction for a batch, so one commit and one turn of the write lock (a savepoint inside `atomically`). */
+  #inOneTransaction<T>(entries: readonly T[], step: (entry: T) => void): void {
     this.db
       .transaction(() => {
-        for (const { key, posted, release } of entries) {
-          if (this.markSent(key, holder, posted, now, release)) marked.add(key);
-        }
+        for (const entry of entries) step(entry);
       })
       .immediate();
-    return marked;
   }
 }

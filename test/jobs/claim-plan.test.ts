@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { ephemeralText } from '../../src/core/message.js';
 import { openDatabase } from '../../src/persistence/db.js';
-import { claimSql, DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
+import { claimSql } from '../../src/persistence/deliveries-claim-sql.js';
+import { DeliveriesRepository } from '../../src/persistence/deliveries-repository.js';
 
 const at = '2024-03-04T09:00:00.000Z';
 

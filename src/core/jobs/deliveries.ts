@@ -140,6 +140,22 @@ export interface DeliveryStore extends LeaseStore {
    * database server. Returns the keys marked; a key whose claim this holder lost is absent, and left unchanged.
    */
   markSentAll(entries: readonly SentEntry[], holder: string, now: Date): Promise<ReadonlySet<string>>;
+  /**
+   * `recordThread` for several posts in one commit (the outbox's group commit): one statement on a database server.
+   * Returns what each post's step recorded, by the post's key; a key whose claim this holder lost is absent.
+   */
+  recordThreads(
+    entries: readonly ThreadEntry[],
+    holder: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ReadonlyMap<string, ThreadRecorded>>;
+}
+
+/** A thread opened (or found unavailable) under a sent post, for `recordThreads`. */
+export interface ThreadEntry {
+  readonly key: string;
+  readonly opening: ThreadOpening;
 }
 
 /** A post made, for `markSentAll`; `release` as for `markSent`. */

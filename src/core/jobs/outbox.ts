@@ -257,7 +257,7 @@ export class Outbox {
           firstMessage: { key: childKey, destination, reply: record.thread.reply, dueAt: now, notBefore },
         }
       : { state: 'unavailable' };
-    const recorded = await store.recordThread(record.key, this.#holder, opening, now, this.#leaseMs);
+    const recorded = await this.#writes.thread(record.key, opening);
     if (!recorded.marked) {
       this.#lost(record.key, 'after opening the thread');
       return false;

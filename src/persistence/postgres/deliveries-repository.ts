@@ -14,6 +14,7 @@ import type {
   PlannedDelivery,
   RetryPlan,
   SentEntry,
+  ThreadEntry,
   ThreadOpening,
   ThreadRecorded,
   ThreadState,
@@ -24,6 +25,7 @@ import type { Executor } from './connection.js';
 import type { LeaseClock } from './lease-clock.js';
 import { byDueThenKey, PLANNED, plannedColumns, plannedValues } from './delivery-params.js';
 import { sql } from './sql.js';
+import { recordThreadsSql } from './thread-steps.js';
 
 export class PostgresDeliveries implements DeliveryStore {
   constructor(
@@ -180,10 +182,7 @@ export class PostgresDeliveries implements DeliveryStore {
     return changed === 1;
   }
 
-  /**
-   * One statement, so one round trip and one commit: the post's fenced update, then its thread's first message
-   * planned, or claimed if it exists and is free, only when that update took place.
-   */
+  /** One statement, so one round trip and one commit (`recordThreads` for this post alone). */
   async recordThread(
     key: string,
     holder: string,
@@ -191,26 +190,7 @@ export class PostgresDeliveries implements DeliveryStore {
     now: Date,
     leaseMs: number,
   ): Promise<ThreadRecorded> {
-    const marked = sql`
-      UPDATE deliveries SET thread_state = ${opening.state},
-          thread_conversation = ${opening.thread ? JSON.stringify(opening.thread) : null},
-          updated_at = ${now.toISOString()}, claimed_by = NULL, lease_until = NULL
-        WHERE key = ${key} AND claimed_by = ${holder} RETURNING key`;
-    const first = opening.firstMessage;
-    if (first === undefined) return { marked: (await this.db.rows(marked)).length === 1 };
-    const rows = await this.db.rows<Row & { marked_key: string }>(sql`
-      WITH marked AS (${marked}),
-      first AS (
-        INSERT INTO deliveries (${PLANNED}, claimed_by, lease_until)
-          SELECT ${plannedValues(first, 'pending', null, now)}, ${holder}, ${this.clock.after(now, leaseMs)} FROM marked
-          ON CONFLICT (key) DO UPDATE SET claimed_by = excluded.claimed_by, lease_until = excluded.lease_until
-            WHERE deliveries.lease_until IS NULL OR deliveries.lease_until <= ${this.clock.now(now)}
-               OR deliveries.claimed_by = excluded.claimed_by
-          RETURNING *)
-      SELECT marked.key AS marked_key, first.* FROM marked LEFT JOIN first ON true`);
-    const row = rows[0];
-    if (row === undefined) return { marked: false };
-    return row.key === null ? { marked: true } : { marked: true, firstMessage: toRecord(row) };
+    return (await this.recordThreads([{ key, opening }], holder, now, leaseMs)).get(key) ?? { marked: false };
   }
 
   async acquireLease(name: string, holder: string, now: Date, leaseMs: number): Promise<boolean> {
@@ -272,5 +252,23 @@ export class PostgresDeliveries implements DeliveryStore {
         WHERE d.key = s.key AND d.claimed_by = ${holder}
         RETURNING d.key`);
     return new Set(rows.map((r) => r.key));
+  }
+
+  async recordThreads(
+    entries: readonly ThreadEntry[],
+    holder: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ReadonlyMap<string, ThreadRecorded>> {
+    if (entries.length === 0) return new Map();
+    const rows = await this.db.rows<Row & { marked_key: string }>(
+      recordThreadsSql(entries, holder, now, leaseMs, this.clock),
+    );
+    return new Map(
+      rows.map((row) => [
+        row.marked_key,
+        row.key === null ? { marked: true } : { marked: true, firstMessage: toRecord(row) },
+      ]),
+    );
   }
 }

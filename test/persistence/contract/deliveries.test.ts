@@ -102,35 +102,6 @@ describeEachBackend('the deliveries ledger', (backend) => {
     expect(await store().markSent('c', 'A', posted, at('2024-03-04T09:00:12Z'), true)).toBe(false);
   });
 
-  it('marks several posts sent in one call, each with its own message and release, fenced by the claim', async () => {
-    await planThree();
-    await store().claimKey('a', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
-    await store().claimKey('b', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
-    await store().claimKey('c', 'B', at('2024-03-04T09:00:10Z'), MINUTE);
-    const inThread = {
-      conversation: { platform: 'slack', tenantId: 'T1', channelId: 'C2' },
-      messageId: '2.2',
-    } as const;
-    const marked = await store().markSentAll(
-      [
-        { key: 'a', posted, release: true },
-        { key: 'b', posted: inThread, release: false },
-        { key: 'c', posted, release: true },
-      ],
-      'A',
-      at('2024-03-04T09:00:11Z'),
-    );
-    expect(marked).toEqual(new Set(['a', 'b']));
-    expect(await store().get('a')).toMatchObject({ state: 'sent', posted });
-    expect(await store().get('b')).toMatchObject({ state: 'sent', posted: inThread });
-    // `a` gave its claim up with the mark; `b` kept it (a thread still to open); `c` is B's, untouched.
-    expect((await store().claimKey('a', 'B', at('2024-03-04T09:00:12Z'), MINUTE))?.key).toBe('a');
-    expect(await store().claimKey('b', 'B', at('2024-03-04T09:00:12Z'), MINUTE)).toBeUndefined();
-    expect((await store().get('c'))?.state).toBe('pending');
-    expect((await store().get('c'))?.posted).toBeUndefined();
-    expect(await store().markSentAll([], 'A', at('2024-03-04T09:00:12Z'))).toEqual(new Set());
-  });
-
   it('records an opened thread and plans its first message claimed, in one fenced step', async () => {
     const thread = { platform: 'slack', tenantId: 'T1', channelId: 'C1', threadId: '1.1' } as const;
     const first = { ...delivery('a:thread'), destination: { kind: 'channel', conversation: thread } as const };
