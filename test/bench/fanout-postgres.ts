@@ -3,10 +3,11 @@
  * bot processes (`src/main.ts`) sharing one database, against the fake Slack with a set latency per call and no
  * rate limit, so the store and the processes, not a limit, bound the rate. The same runs on one SQLite file give
  * the comparison, and one run per backend SIGKILLs one of 3 processes midway (its claims are taken over after
- * their lease). Prints messages per second (first to last post), duplicates, losses, and CPU used in that window.
+ * their lease). Prints messages per second (first to last post), duplicates, losses, the CPU used in that window,
+ * and the commits the PostgreSQL database counted.
  *
- * `npx tsx test/bench/fanout-postgres.ts [--subscriptions=1000] [--latency=50] [--kill-after=5000]`, or
- * `npm run bench -- fanout-postgres` once the lead wires it into test/bench/index.ts.
+ * `npm run bench -- fanout-postgres`, or with its own sizes
+ * `npx tsx test/bench/fanout-postgres.ts [--subscriptions=1000] [--latency=50] [--kill-after=5000]`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
