@@ -87,7 +87,8 @@ describe('discord:deploy', () => {
       'Discord commands, global (Discord may take up to an hour to show changes):\n  + /agenda added\n  + /readinggroup added\n  - /oldbot removed\nPublished 2 command(s).\n',
     );
     expect(fake.records.commands.get('global')?.map((c) => c['name'])).toEqual(['agenda', 'readinggroup']);
-  });
+    // A child process that compiles TypeScript as it starts: seconds on a loaded 2-core machine, not the default 5.
+  }, 30_000);
 });
 
 describe('sameDefinition', () => {
