@@ -128,7 +128,9 @@ describe('Socket Mode acknowledgments through the real Socket Mode client', () =
     try {
       await receiver.start();
       await socket.connected();
-      const ack = await socket.sendSlashCommand(slashCommandPayload({ command: '/agenda', text: 'tea' }));
+      const ack = await socket.sendSlashCommand(
+        slashCommandPayload({ command: '/agenda', text: 'tea', response_url: slack.responseUrl('tea') }),
+      );
       expect(ack).toEqual({
         envelope_id: 'env-1',
         payload: {
