@@ -17,6 +17,7 @@ import { cutText } from './embed-limits.js';
 import { customIdOf, renderReply, type RenderedMessage, type Rendering } from './render.js';
 import { renderOnceIfKept } from '../../src/core/reply-memo.js';
 import { headOf } from '../../src/core/text/cut.js';
+import { replyOnce } from './kept-callback.js';
 
 const MODAL_TITLE_LIMIT = 45;
 const MODAL_FIELDS_LIMIT = 5;
@@ -90,7 +91,7 @@ export async function answerCommand(
   logger: Logger,
 ): Promise<void> {
   const { message, ephemeral } = rendered(reply, logger);
-  await interaction.reply(send(message, ephemeral));
+  await replyOnce(interaction, reply, () => send(message, ephemeral), ephemeral);
 }
 
 /** Answers a button press or a form with what the core asked for. */

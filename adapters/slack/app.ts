@@ -85,13 +85,14 @@ export function buildSlackApp(
   };
 
   if (config.appToken !== undefined) {
-    const receiver = new SocketModeReceiver({
+    const receiver: SocketModeReceiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger: log,
       logLevel: LogLevel.INFO,
       // The Socket Mode client makes its own WebClient (for apps.connections.open): give it the same base URL.
       installerOptions: { clientOptions: clientOptions() },
-      customPropertiesExtractor: socketAckProperties,
+      customPropertiesExtractor: (args: { ack?: unknown; envelope_id?: unknown }) =>
+        socketAckProperties(args, receiver.client),
     });
     const app = new App({ ...common, receiver, clientOptions: clientOptions() });
     return { app, mode: 'socket' };

@@ -9,7 +9,13 @@ const REFERENCE = /<([@#])([A-Z0-9]+)(?:\|[^>]*)?>/gu;
 
 /** The command's text as words and references, in the order typed. */
 export function commandTokens(text: string): CommandToken[] {
-  return typedWords(text.trim()).flatMap((word) => (word.quoted ? [word.text] : splitReferences(word.text)));
+  const tokens: CommandToken[] = [];
+  for (const word of typedWords(text.trim())) {
+    // Markup always starts with `<`: most words have none, and need no pass of the pattern.
+    if (word.quoted || !word.text.includes('<')) tokens.push(word.text);
+    else tokens.push(...splitReferences(word.text));
+  }
+  return tokens;
 }
 
 /** `host=<@U42>` gives `host=` and the reference; a word with no markup stays whole. */

@@ -13,7 +13,7 @@ import { commandTokens } from './args.js';
 import { commandContext } from './context.js';
 import { reportFailure } from './failures.js';
 import { renderReply } from './render.js';
-import { ackMessage, responseMessage } from './replies.js';
+import { responseMessage } from './replies.js';
 import { replyAck } from './socket-ack.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -53,7 +53,7 @@ async function answer(
   const work = dispatcher.runText(spec.name, commandTokens(command.text), ctx);
   const quick = await withinBudget(work, replyBudgetMs);
   if (quick !== 'late') {
-    await replyAck(context, ack)(ackMessage(quick.value));
+    await replyAck(context, ack, quick.value);
     return;
   }
   await ack();

@@ -34,6 +34,9 @@ export function ackMessage(reply: Reply): RespondArguments {
   return { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', text, blocks };
 }
 
+/** `ackMessage` as JSON text: serialized once for each kept reply, at every call for the others. */
+export const ackJson = renderOnceIfKept<string>((reply) => JSON.stringify(ackMessage(reply)));
+
 /** Where an action's result goes: the pressed message, its channel and the presser. */
 export interface ResultTarget {
   readonly client: WebClient;

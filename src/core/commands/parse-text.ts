@@ -37,8 +37,21 @@ export function tokenize(text: string): string[] {
   return typedWords(text).map((w) => w.text);
 }
 
+const QUOTE = /["\u201c\u201d]/u;
+const WHITE_SPACE = /\s+/u;
+
 /** `tokenize`, also saying which words were quoted. */
 export function typedWords(text: string): TypedWord[] {
+  // Most commands have no quotes: their words are the runs between white space, found without
+  // testing and appending one character at a time (a few µs of every Slack command).
+  if (QUOTE.test(text)) return quotedWords(text);
+  const words: TypedWord[] = [];
+  for (const word of text.split(WHITE_SPACE)) if (word !== '') words.push({ text: word, quoted: false });
+  return words;
+}
+
+/** Words one character at a time, quotes toggling whether white space splits. */
+function quotedWords(text: string): TypedWord[] {
   const words: TypedWord[] = [];
   let current = '';
   let quoted = false;

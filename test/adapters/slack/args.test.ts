@@ -25,4 +25,16 @@ describe("Slack's markup for people and channels becomes references", () => {
       '#general',
     ]);
   });
+
+  it('leaves words with a < that is not markup whole, and splits the ones that are', () => {
+    expect(commandTokens('search a<b <c> x<@U42>y')).toEqual([
+      'search',
+      'a<b',
+      '<c>',
+      'x',
+      { user: 'U42', text: '<@U42>' },
+      'y',
+    ]);
+    expect(commandTokens('  help  ')).toEqual(['help']);
+  });
 });

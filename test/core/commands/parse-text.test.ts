@@ -106,6 +106,21 @@ describe('tokenize', () => {
     expect(tokenize('say "hello there')).toEqual(['say', 'hello there']);
     expect(tokenize('   ')).toEqual([]);
   });
+
+  it('splits unquoted text on any white space, tabs, line breaks and wide spaces included, and keeps other characters', () => {
+    expect(typedWords(' search\tjailbreak\n\u00a0in:3.5\u3000\u2003x ')).toEqual([
+      { text: 'search', quoted: false },
+      { text: 'jailbreak', quoted: false },
+      { text: 'in:3.5', quoted: false },
+      { text: 'x', quoted: false },
+    ]);
+    expect(tokenize('caf\u00e9 \ud83d\ude00smile a<b')).toEqual(['caf\u00e9', '\ud83d\ude00smile', 'a<b']);
+    expect(tokenize('one\u2028two')).toEqual(['one', 'two']);
+  });
+
+  it('splits text with quotes on the same white space outside them', () => {
+    expect(tokenize('search\t"prompt  injection"\u00a0x')).toEqual(['search', 'prompt  injection', 'x']);
+  });
 });
 
 describe('parseCommandText', () => {
