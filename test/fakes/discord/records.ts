@@ -85,13 +85,34 @@ export class FakeRecords {
     return this.messages.filter((m) => m.channelId === channelId);
   }
 
+  // By interaction id and by token: a bench sends thousands of interactions, and scanning every answer on each
+  // request (the waiters check after every one) cost the fake time on the cores the bots share.
+  readonly #callbacksById = new Map<string, InteractionCallback[]>();
+  readonly #webhooksByToken = new Map<string, WebhookCall[]>();
+
+  recordCallback(callback: InteractionCallback): void {
+    this.callbacks.push(callback);
+    appendTo(this.#callbacksById, callback.interactionId, callback);
+  }
+
+  recordWebhook(call: WebhookCall): void {
+    this.webhooks.push(call);
+    appendTo(this.#webhooksByToken, call.token, call);
+  }
+
   /** Interaction answers for one interaction, in order. */
   callbacksFor(interactionId: string): InteractionCallback[] {
-    return this.callbacks.filter((c) => c.interactionId === interactionId);
+    return [...(this.#callbacksById.get(interactionId) ?? [])];
   }
 
   /** Follow-ups and edits made with one interaction token, in order. */
   webhooksFor(token: string): WebhookCall[] {
-    return this.webhooks.filter((w) => w.token === token);
+    return [...(this.#webhooksByToken.get(token) ?? [])];
   }
+}
+
+function appendTo<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }

@@ -27,7 +27,7 @@ const routes: [string, RegExp, Handler][] = [
     'POST',
     /^\/webhooks\/\d+\/([^/]+)$/u,
     (req, [token = ''], rec) => {
-      rec.webhooks.push({ token, kind: 'followUp', body: req.body });
+      rec.recordWebhook({ token, kind: 'followUp', body: req.body });
       return ok(messageJson(IDS.general, req.body ?? {}));
     },
   ],
@@ -35,7 +35,7 @@ const routes: [string, RegExp, Handler][] = [
     'PATCH',
     /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/u,
     (req, [token = ''], rec) => {
-      rec.webhooks.push({ token, kind: 'editOriginal', body: req.body });
+      rec.recordWebhook({ token, kind: 'editOriginal', body: req.body });
       return ok(messageJson(IDS.general, req.body ?? {}));
     },
   ],
@@ -43,7 +43,7 @@ const routes: [string, RegExp, Handler][] = [
     'DELETE',
     /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/u,
     (req, [token = ''], rec) => {
-      rec.webhooks.push({ token, kind: 'deleteOriginal', body: req.body });
+      rec.recordWebhook({ token, kind: 'deleteOriginal', body: req.body });
       return noContent;
     },
   ],
@@ -131,7 +131,7 @@ function interactionCallback(
   if (rec.callbacksFor(interactionId).length > 0)
     return error(400, 40060, 'Interaction has already been acknowledged.');
   const type = Number(req.body?.['type']);
-  rec.callbacks.push({ interactionId, token, type, data: req.body?.['data'] as Json | undefined });
+  rec.recordCallback({ interactionId, token, type, data: req.body?.['data'] as Json | undefined });
   if (req.query.get('with_response') !== 'true') return noContent;
   const message = messageJson(IDS.general, (req.body?.['data'] as Json | undefined) ?? {});
   return ok({ interaction: { id: interactionId, type: 2 }, resource: { type, message } });
