@@ -11,6 +11,7 @@ import { staleRuntimeZoneData } from './core/time/tzdata.js';
 import { createLogger } from './log.js';
 import type { Platforms } from './run/platforms.js';
 import { runProcess } from './run/run.js';
+import { installStackTraceMaps } from './run/stack-traces.js';
 
 const platforms: Platforms = {
   async slackApp(options) {
@@ -52,12 +53,16 @@ function preloadAdapters(config: Config): void {
 }
 
 async function main(): Promise<void> {
+  installStackTraceMaps(new URL('.', import.meta.url));
   const config = loadConfigOrExit();
   preloadAdapters(config);
   const logger = createLogger(config.logLevel);
-  const staleZones = staleRuntimeZoneData(process.versions.tz);
-  if (staleZones) logger.warn({ runtimeTz: process.versions.tz }, staleZones);
-  await runProcess(config, logger, platforms);
+  // Reading the bot's zone data takes ~20 ms, and nothing a first request needs waits on this warning: after ready.
+  const warnOfStaleZones = (): void => {
+    const staleZones = staleRuntimeZoneData(process.versions.tz);
+    if (staleZones) logger.warn({ runtimeTz: process.versions.tz }, staleZones);
+  };
+  await runProcess(config, logger, platforms, warnOfStaleZones);
 }
 
 function loadConfigOrExit(): Config {

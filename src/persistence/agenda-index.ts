@@ -45,13 +45,46 @@ export function ensureIndexed(db: Db, agenda: Agenda, hash: string, now: Date = 
       if (indexedHash() === hash) return false;
       db.prepare('DELETE FROM agenda_fts').run();
       for (const row of indexRows(agenda)) insert.run(row);
+      // The delete above leaves the old entries in the index's segments until FTS5 merges them: after two
+      // rebuilds of 20,000 questions the index was twice its size and a first-time search ~20% slower. Merging
+      // now (~75 ms on such an index, within a ~0.8 s rebuild) keeps it as compact as a fresh one. The rows and
+      // their statistics are unchanged, so are the ranks.
+      db.prepare("INSERT INTO agenda_fts (agenda_fts) VALUES ('optimize')").run();
       db.prepare(
         `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`,
       ).run(hash, now.toISOString());
+      rebuiltHere.set(db, (rebuiltHere.get(db) ?? 0) + 1);
       return true;
     })
     .immediate();
+}
+
+/**
+ * Rebuilds committed through each connection. `PRAGMA data_version` changes when another connection commits,
+ * never for the connection's own commits: a search learns of a rebuild made through its own connection here.
+ */
+const rebuiltHere = new WeakMap<Db, number>();
+
+/**
+ * The indexed agenda's hash, read again only when the database may have changed under it: when another
+ * connection (this process's or another one's) has committed since the last read (`PRAGMA data_version`, which
+ * reads no page), or when a rebuild was committed through this connection. Every search asks, so an unchanged
+ * index costs the pragma, not a read of the meta table. The pragma is read before the hash, so a hash can only
+ * be newer than the data version it is remembered with: at worst it is read once more.
+ */
+function indexVersionReader(db: Db): () => string {
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const hash = db.prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').pluck();
+  let seen: { data: unknown; rebuilds: number; hash: string } | undefined;
+  return () => {
+    const data = dataVersion.get();
+    const rebuilds = rebuiltHere.get(db) ?? 0;
+    if (seen === undefined || seen.data !== data || seen.rebuilds !== rebuilds) {
+      seen = { data, rebuilds, hash: (hash.get() as string | undefined) ?? '' };
+    }
+    return seen.hash;
+  };
 }
 
 export function indexRows(agenda: Agenda): IndexRow[] {
@@ -93,9 +126,7 @@ export function indexRows(agenda: Agenda): IndexRow[] {
 export function createAgendaSearch(db: Db, cache = new SearchCache()): Synchronous<AgendaSearch> {
   // Every lookup and keystroke searches: prepare its statements once, not per call.
   const prepare = statementCache(db);
-  const indexVersion = () =>
-    (prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').get() as { agenda_hash: string } | undefined)
-      ?.agenda_hash ?? '';
+  const indexVersion = indexVersionReader(db);
   // One read transaction: the version recorded with a result is the one of the index it was read from.
   const readIndex = db.transaction((terms: readonly string[], filter: SearchFilter, limit: number) => ({
     version: indexVersion(),

@@ -7,7 +7,6 @@
  * - `worker`: the scheduler (planner lease, claims) and the delivery ports; no receiver, no gateway;
  *   a server with `/healthz` only.
  */
-import { startScheduling } from '../scheduler.js';
 import { startOwnFront, startSlackFront } from './fronts.js';
 import type { HttpRoute, Platforms, RunningShell } from './platforms.js';
 import { slackInstallations, type BaseProcess } from './process.js';
@@ -36,10 +35,14 @@ async function startDiscord(base: BaseProcess, platforms: Platforms, gateway: bo
   return discord.interactionsRoute ? [discord.interactionsRoute] : [];
 }
 
-/** The scheduler, after every delivery port is added: shutdown stops its claiming first and waits for it. */
-function startScheduler(base: BaseProcess): void {
+/**
+ * The scheduler, after every delivery port is added: shutdown stops its claiming first and waits for it. It (and
+ * node-cron) loads only now, once the platforms answer: no request waits for it.
+ */
+async function startScheduler(base: BaseProcess): Promise<void> {
   const { config, core } = base;
   const crashAt = config.testCrashAt ? { crashAt: config.testCrashAt } : {};
+  const { startScheduling } = await import('../scheduler.js');
   const scheduler = startScheduling(core.services, { jobs: config.jobs, ...crashAt });
   base.shutdown.finishing.push(() => scheduler.stop());
 }
@@ -56,7 +59,7 @@ export const composeAll: Composer = async (base, platforms) => {
     // The shell's port must exist before the first sweep, which runs at once.
     base.delivery.add(shell.delivery);
   }
-  startScheduler(base);
+  await startScheduler(base);
   return shell ? { shell } : {};
 };
 
@@ -85,7 +88,7 @@ export const composeWorker: Composer = async (base, platforms) => {
   }
   await startDiscord(base, platforms, false);
   await startOwnFront(base, []);
-  startScheduler(base);
+  await startScheduler(base);
   return {};
 };
 

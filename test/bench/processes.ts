@@ -14,7 +14,7 @@ export type BotKind = 'agendabot' | 'floor';
 export type Runner = 'node' | 'tsx';
 
 const ENTRIES: Record<BotKind, { readonly ts: string; readonly js: string }> = {
-  agendabot: { ts: 'src/main.ts', js: 'dist/src/main.js' },
+  agendabot: { ts: 'src/main.ts', js: 'dist/bot/main.js' },
   floor: { ts: 'test/bench/floor/main.ts', js: 'dist/test/bench/floor/main.js' },
 };
 

@@ -47,6 +47,19 @@ describe('ensureIndexed', () => {
     expect(after.search('zyzzogeton', {}, 5).hits.map((h) => h.id)).toEqual(['3.5.1-p1']);
     expect(fresh.prepare('SELECT count(*) AS n FROM agenda_fts').get()).toEqual({ n: 175 });
   });
+  it('leaves a rebuilt index as compact as a fresh one, with the same hits and ranks', () => {
+    const fresh = openDatabase(':memory:');
+    ensureIndexed(fresh, agenda, 'hash-1');
+    const rebuilt = openDatabase(':memory:');
+    for (const hash of ['hash-1', 'hash-2', 'hash-3', 'hash-4']) ensureIndexed(rebuilt, agenda, hash);
+    // The index's storage (its segments) holds no trace of the three deletes.
+    const blocks = (d: typeof fresh) => d.prepare('SELECT count(*) AS n FROM agenda_fts_data').get();
+    expect(blocks(rebuilt)).toEqual(blocks(fresh));
+    for (const words of ['jailbreak', 'reward hacking', 'jailbreak zyzzogeton', 'multi-agent', 'prompt injec']) {
+      const [a, b] = [createAgendaSearch(fresh), createAgendaSearch(rebuilt)];
+      expect(b.search(words, {}, 10)).toEqual(a.search(words, {}, 10));
+    }
+  });
 });
 
 describe('search ranking', () => {

@@ -50,6 +50,49 @@ describe('remembered search results', () => {
     }
   });
 
+  it("keeps its answers across other connections' commits that leave the index version alone", () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'agendabot-search-cache-')), 'bot.db');
+    const mine = openDatabase(path);
+    const theirs = openDatabase(path);
+    try {
+      ensureIndexed(mine, agenda, 'hash-1');
+      const search = createAgendaSearch(mine);
+      expect(search.search('jailbreak', {}, 3).hits.map((h) => h.id)).toEqual(['3.5.3', '3.5.1', '3.5']);
+      // Another process empties the index but records no new version: the remembered answer still stands.
+      theirs.prepare('DELETE FROM agenda_fts').run();
+      expect(search.search('jailbreak', {}, 3).hits.map((h) => h.id)).toEqual(['3.5.3', '3.5.1', '3.5']);
+      // Now it records another version: the next search reads the (empty) index.
+      theirs.prepare("UPDATE agenda_index_meta SET agenda_hash = 'emptied' WHERE id = 1").run();
+      expect(search.search('jailbreak', {}, 3)).toEqual({ hits: [], total: 0 });
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
+  it('sees every rebuild, whichever connection makes it, back and forth', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'agendabot-search-cache-')), 'bot.db');
+    const mine = openDatabase(path);
+    const theirs = openDatabase(path);
+    try {
+      ensureIndexed(mine, agenda, 'hash-1');
+      const search = createAgendaSearch(mine);
+      const zyzzogeton = () => search.search('zyzzogeton', {}, 5).hits.map((h) => h.id);
+      expect(zyzzogeton()).toEqual([]);
+      ensureIndexed(theirs, agendaWithZyzzogeton(), 'hash-2');
+      expect(zyzzogeton()).toEqual(['3.5.1-p1']);
+      ensureIndexed(mine, agenda, 'hash-1');
+      expect(zyzzogeton()).toEqual([]);
+      ensureIndexed(theirs, agendaWithZyzzogeton(), 'hash-2');
+      expect(zyzzogeton()).toEqual(['3.5.1-p1']);
+      ensureIndexed(mine, agenda, 'hash-1');
+      expect(zyzzogeton()).toEqual([]);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
   it('keeps a separate answer for each filter and limit', () => {
     const db = openDatabase(':memory:');
     ensureIndexed(db, agenda, 'hash-1');
