@@ -12,7 +12,7 @@ import { SlackGroupConversations } from './group-conversations.js';
 import { DISTRIBUTED_APP_HISTORY, findPostByKey, INTERNAL_APP_HISTORY, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
 import { slackDeliveryError, toDeliveryError } from './slack-errors.js';
-import { SingleWorkspaceClient, type WorkspaceClients } from './workspace-clients.js';
+import { SingleWorkspaceClient, withWorkspaceClient, type WorkspaceClients } from './workspace-clients.js';
 
 type WebClient = webApi.WebClient;
 
@@ -31,13 +31,6 @@ export interface SlackDeliveryOptions {
 const CHANNEL_INTERVAL_MS = 1000;
 /** Scheduled posts per second to one workspace from this process, unless `SLACK_POSTS_PER_SECOND` says otherwise. */
 export const DEFAULT_POSTS_PER_SECOND = 50;
-/** Refusals of the token itself: after a reinstall elsewhere, the old token is refused with one of these. */
-const STALE_TOKEN_CODES: ReadonlySet<string> = new Set([
-  'invalid_auth',
-  'token_revoked',
-  'token_expired',
-  'not_authed',
-]);
 
 /** Either one workspace's client (single-token mode) or every installed workspace's clients (OAuth mode). */
 export type SlackDeliverySource =
@@ -170,24 +163,12 @@ export class SlackDeliveryPort implements DeliveryPort {
     this.#clients.forget(teamId);
   }
 
-  /**
-   * One Web API call with the workspace's client. A token refused as revoked or invalid may be one another process
-   * replaced (a reinstall answered there): the stored installation is read again, and the call made once more only
-   * if it holds another token. Nothing was posted with the refused token, so the second call doubles nothing.
-   */
+  /** One Web API call with the workspace's client (a token replaced by a reinstall elsewhere: `withWorkspaceClient`). */
   async #call<T>(what: string, teamId: string, call: (client: WebClient) => Promise<T>): Promise<T> {
-    const client = await this.#clients.clientFor(teamId);
     try {
-      return await call(client);
+      return await withWorkspaceClient(this.#clients, teamId, call);
     } catch (error) {
-      const failure = toDeliveryError(error, what);
-      const fresh = STALE_TOKEN_CODES.has(failure.code) ? await this.#clients.replaced(teamId, client) : undefined;
-      if (fresh === undefined) throw failure;
-      try {
-        return await call(fresh);
-      } catch (again) {
-        throw toDeliveryError(again, what);
-      }
+      throw toDeliveryError(error, what);
     }
   }
 }

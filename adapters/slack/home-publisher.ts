@@ -30,10 +30,13 @@ interface Pending {
   chain: Promise<void>;
 }
 
+/** Runs a call with a workspace's client, and again with its current token if another process replaced it. */
+export type WithWorkspaceClient = <T>(teamId: string, call: (client: webApi.WebClient) => Promise<T>) => Promise<T>;
+
 export interface HomePublisherOptions {
   readonly client: webApi.WebClient;
-  /** OAuth mode: each workspace's own client (`client` then serves no workspace). */
-  readonly clientFor?: ((teamId: string) => Promise<webApi.WebClient>) | undefined;
+  /** OAuth mode: calls with each workspace's own client (`client` then serves no workspace). */
+  readonly withClient?: WithWorkspaceClient | undefined;
   readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   readonly minIntervalMs?: number | undefined;
@@ -108,13 +111,15 @@ export class HomePublisher {
     if (this.#stopped) return;
     const { dispatcher, logger } = this.#options;
     try {
-      const client = (await this.#options.clientFor?.(teamId)) ?? this.#options.client;
-      const zone = await this.#zoneOf(client, userId);
-      const page = await homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
-      const { blocks } = renderReply(page, HOME_TAB_BLOCKS);
-      // The pace is kept between the calls themselves, whatever the zone lookup took.
-      entry.lastStart = Date.now();
-      await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
+      const withClient = this.#options.withClient ?? ((_teamId, call) => call(this.#options.client));
+      await withClient(teamId, async (client) => {
+        const zone = await this.#zoneOf(client, userId);
+        const page = await homePage(dispatcher.services, { platform: 'slack', tenantId: teamId, userId, zone });
+        const { blocks } = renderReply(page, HOME_TAB_BLOCKS);
+        // The pace is kept between the calls themselves, whatever the zone lookup took.
+        entry.lastStart = Date.now();
+        await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
+      });
     } catch (error) {
       logger.warn({ tenantId: teamId, userId, error: describeError(error) }, 'home tab not published');
     }

@@ -4,7 +4,7 @@
  * the page run their core actions, and any answer goes to the person's Messages tab,
  * because a Home tab has no conversation to answer in.
  */
-import type { App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { CommandContext } from '../../src/core/context.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { changesHome } from '../../src/core/features/home/index.js';
@@ -12,7 +12,7 @@ import type { HomeTrigger } from '../../src/core/features/home/changes.js';
 import type { Logger } from '../../src/log.js';
 import { ACTION_PREFIX, parseActionId } from './blocks.js';
 import { reportFailure } from './failures.js';
-import { HomePublisher } from './home-publisher.js';
+import { HomePublisher, type WithWorkspaceClient } from './home-publisher.js';
 import { renderModal } from './modal.js';
 import { renderReply } from './render.js';
 
@@ -46,8 +46,8 @@ function triggerOf(body: Record<string, unknown>): Found | undefined {
 
 export interface HomeTabOptions {
   readonly minIntervalMs?: number | undefined;
-  /** OAuth mode: each workspace's own client. */
-  readonly clientFor?: ((teamId: string) => Promise<webApi.WebClient>) | undefined;
+  /** OAuth mode: calls with each workspace's own client. */
+  readonly withClient?: WithWorkspaceClient | undefined;
 }
 
 /** The registered Home tab: what to call after every request, and how to stop it. */

@@ -17,6 +17,8 @@ import { calendarFeedRoute, type CalendarFeedReader } from './calendar-feed.js';
 import { registerCommands } from './commands.js';
 import { registerInlineReferences } from './inline-references.js';
 import { registerHomeTab } from './home-tab.js';
+import type { WithWorkspaceClient } from './home-publisher.js';
+import { withWorkspaceClient } from './workspace-clients.js';
 import { DEFAULT_POSTS_PER_SECOND, SlackDeliveryPort } from './delivery-port.js';
 import { describeError } from './slack-errors.js';
 import { checkBotToken } from './bot-token.js';
@@ -71,11 +73,11 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     ...(options.calendarFeed ? [calendarFeedRoute(options.calendarFeed, logger)] : []),
     ...(options.routes ?? []),
   ];
-  const { app, mode, delivery, teamId, clientFor } = await buildForMode(options, logger, routes);
+  const { app, mode, delivery, teamId, withClient } = await buildForMode(options, logger, routes);
 
   const homeTab = registerHomeTab(app, dispatcher, logger, {
     minIntervalMs: options.homeIntervalMs,
-    ...(clientFor ? { clientFor } : {}),
+    ...(withClient ? { withClient } : {}),
   });
   const { track } = options;
   // First of ours, so that it wraps every request (commands included): a command acknowledged at once
@@ -132,7 +134,8 @@ async function buildForMode(options: StartSlackOptions, logger: Logger, routes: 
     // Loaded only in OAuth mode: it brings @slack/oauth's installer and yaml (the manifest page).
     const { oauthMode } = await import('./oauth-mode.js');
     const { built, delivery, homeClients } = oauthMode(config, config.oauth, deps);
-    return { ...built, delivery, teamId: undefined, clientFor: (teamId: string) => homeClients.clientFor(teamId) };
+    const withClient: WithWorkspaceClient = (teamId, call) => withWorkspaceClient(homeClients, teamId, call);
+    return { ...built, delivery, teamId: undefined, withClient };
   }
   const identity = await checkBotToken(
     new webApi.WebClient(config.botToken, webClientOptions(config, logger, options.retryConfig)),
@@ -146,5 +149,5 @@ async function buildForMode(options: StartSlackOptions, logger: Logger, routes: 
     adminUserIds: config.adminUserIds,
     postsPerSecond: config.postsPerSecond ?? DEFAULT_POSTS_PER_SECOND,
   });
-  return { app, mode, delivery, teamId: identity.teamId, clientFor: undefined };
+  return { app, mode, delivery, teamId: identity.teamId, withClient: undefined };
 }

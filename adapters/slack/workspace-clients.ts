@@ -9,7 +9,7 @@ import { webApi } from '@slack/bolt';
 import { FOREIGN_TENANT } from '../../src/core/ports.js';
 import type { InstallationVault } from '../../src/persistence/installation-vault.js';
 import type { StoredInstallation } from '../../src/persistence/slack-installations-repository.js';
-import { slackDeliveryError } from './slack-errors.js';
+import { slackDeliveryError, slackErrorCode } from './slack-errors.js';
 
 type WebClient = webApi.WebClient;
 
@@ -28,6 +28,34 @@ export interface WorkspaceClients {
    * another token (another process answered a reinstall); otherwise undefined, and the refusal stands.
    */
   replaced(teamId: string, stale: WebClient): Promise<WebClient | undefined>;
+}
+
+/** Refusals of the token itself: after a reinstall elsewhere, the old token is refused with one of these. */
+const STALE_TOKEN_CODES: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'token_expired',
+  'not_authed',
+]);
+
+/**
+ * Runs `call` with the workspace's client. A token refused as revoked or invalid may be one another process replaced
+ * (a reinstall answered there): the stored installation is read again, and the call made once more only if it holds
+ * another token. Nothing was done with the refused token, so the second call doubles nothing.
+ */
+export async function withWorkspaceClient<T>(
+  clients: WorkspaceClients,
+  teamId: string,
+  call: (client: WebClient) => Promise<T>,
+): Promise<T> {
+  const client = await clients.clientFor(teamId);
+  try {
+    return await call(client);
+  } catch (error) {
+    const fresh = STALE_TOKEN_CODES.has(slackErrorCode(error)) ? await clients.replaced(teamId, client) : undefined;
+    if (fresh === undefined) throw error;
+    return await call(fresh);
+  }
 }
 
 /** Single-token mode: one workspace, one client. */

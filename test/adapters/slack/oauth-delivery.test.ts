@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { appHomeOpened } from '../../fakes/slack/signed-requests.js';
 import { grant, startOAuthWorld, type OAuthWorld } from './oauth-harness.js';
 
 let world: OAuthWorld | undefined;
@@ -37,12 +38,7 @@ describe('Slack OAuth mode: scheduled posts go out as in single-token mode', () 
       'xoxb-TA-first-secret',
       'xoxb-TA-first-secret',
     ]);
-    // A reinstall answered by another process: the row now holds a new token; this process never heard of it.
-    const stored = w.installations.find('team:TA');
-    if (stored === undefined) throw new Error('TA is not installed');
-    const installation = JSON.parse(stored.installation) as { bot: { token: string } };
-    installation.bot.token = 'xoxb-TA-second-secret';
-    w.installations.save({ ...stored, installation: JSON.stringify(installation) }, new Date('2024-03-05T09:00:00Z'));
+    reinstalledElsewhere(w, 'TA', 'xoxb-TA-second-secret');
     w.slack.failNext('chat.postMessage', 'token_revoked');
     w.env.clock.set('2024-03-11T09:00:00Z');
     await w.env.sweeper.sweep();
@@ -56,8 +52,31 @@ describe('Slack OAuth mode: scheduled posts go out as in single-token mode', () 
     expect(await w.env.services.deliveries.get('digest:1:2024-W11')).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
+  it('redraws a Home tab with the token another process stored at a reinstall, once the cached one is refused', async () => {
+    const w = await startOAuthWorld();
+    world = w;
+    await w.install(grant('TA', 'xoxb-TA-first-secret'));
+    const publishTokens = () => w.slack.callsTo('views.publish').map((c) => c.token);
+    expect(await w.event('TA', appHomeOpened('UADMINTA'))).toBe(200);
+    await w.slack.until(() => publishTokens().length === 1);
+    reinstalledElsewhere(w, 'TA', 'xoxb-TA-second-secret');
+    w.slack.failNext('views.publish', 'token_revoked');
+    expect(await w.event('TA', appHomeOpened('UADMINTA'))).toBe(200);
+    await w.slack.until(() => publishTokens().length === 3);
+    expect(publishTokens()).toEqual(['xoxb-TA-first-secret', 'xoxb-TA-first-secret', 'xoxb-TA-second-secret']);
+  });
+
   it("keeps Slack's pace: a second apart in one channel, SLACK_POSTS_PER_SECOND per workspace", async () => {
     world = await startOAuthWorld({ SLACK_POSTS_PER_SECOND: '7' });
     expect(world.running.delivery.pacing).toEqual({ conversationIntervalMs: 1000, tenantPerSecond: 7 });
   });
 });
+
+/** A reinstall answered by another process: the row now holds a new token; this process never heard of it. */
+function reinstalledElsewhere(w: OAuthWorld, team: string, token: string): void {
+  const stored = w.installations.find(`team:${team}`);
+  if (stored === undefined) throw new Error(`${team} is not installed`);
+  const installation = JSON.parse(stored.installation) as { bot: { token: string } };
+  installation.bot.token = token;
+  w.installations.save({ ...stored, installation: JSON.stringify(installation) }, new Date('2024-03-05T09:00:00Z'));
+}
