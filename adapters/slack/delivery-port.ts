@@ -7,7 +7,13 @@
 import type { webApi } from '@slack/bolt';
 import type { ConversationRef } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/message.js';
-import type { DeliveryPort, Destination, Pacing, PostedMessage } from '../../src/core/ports.js';
+import {
+  DeliveryError,
+  type DeliveryPort,
+  type Destination,
+  type Pacing,
+  type PostedMessage,
+} from '../../src/core/ports.js';
 import { SlackGroupConversations } from './group-conversations.js';
 import { DISTRIBUTED_APP_HISTORY, findPostByKey, INTERNAL_APP_HISTORY, POST_EVENT_TYPE } from './history.js';
 import { renderReply } from './render.js';
@@ -82,12 +88,8 @@ export class SlackDeliveryPort implements DeliveryPort {
   async findPosted(destination: Destination, idempotencyKey: string, since: Date): Promise<PostedMessage | null> {
     const conversation = await this.#resolve(destination);
     const limits = this.#distributed ? DISTRIBUTED_APP_HISTORY : INTERNAL_APP_HISTORY;
-    const ts = await findPostByKey(
-      await this.#clients.clientFor(conversation.tenantId),
-      conversation,
-      idempotencyKey,
-      since,
-      limits,
+    const ts = await this.#call('conversations.history', conversation.tenantId, (client) =>
+      findPostByKey(client, conversation, idempotencyKey, since, limits),
     );
     return ts === null ? null : { conversation, messageId: ts };
   }
@@ -106,15 +108,14 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** Workspace admins and owners, and the operator's list, may manage any channel. */
   async canManageChannel(tenantId: string, userId: string, _channelId: string): Promise<boolean> {
-    const client = await this.#clients.clientFor(tenantId);
+    await this.#clients.clientFor(tenantId);
     if ((await this.#clients.adminUserIds(tenantId)).includes(userId)) return true;
     try {
-      const { user } = await client.users.info({ user: userId });
+      const { user } = await this.#call('users.info', tenantId, (client) => client.users.info({ user: userId }));
       return !!(user && !user.deleted && (user.is_admin || user.is_owner || user.is_primary_owner));
     } catch (error) {
-      const failure = toDeliveryError(error, 'users.info');
-      if (failure.code === 'user_not_found') return false;
-      throw failure;
+      if (error instanceof DeliveryError && error.code === 'user_not_found') return false;
+      throw error;
     }
   }
 

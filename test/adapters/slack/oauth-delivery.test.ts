@@ -66,6 +66,23 @@ describe('Slack OAuth mode: scheduled posts go out as in single-token mode', () 
     expect(publishTokens()).toEqual(['xoxb-TA-first-secret', 'xoxb-TA-first-secret', 'xoxb-TA-second-secret']);
   });
 
+  it('reads history to reconcile with the token another process stored at a reinstall', async () => {
+    const w = await startOAuthWorld();
+    world = w;
+    await w.install(grant('TA', 'xoxb-TA-first-secret'));
+    const lab = { kind: 'channel', conversation: { platform: 'slack', tenantId: 'TA', channelId: 'CTA1' } } as const;
+    const findCard = () => w.running.delivery.findPosted(lab, 'digest:1:2024-W10', new Date('2024-03-04T00:00:00Z'));
+    expect(await findCard()).toBeNull();
+    reinstalledElsewhere(w, 'TA', 'xoxb-TA-second-secret');
+    w.slack.failNext('conversations.history', 'token_revoked');
+    expect(await findCard()).toBeNull();
+    expect(w.slack.callsTo('conversations.history').map((c) => c.token)).toEqual([
+      'xoxb-TA-first-secret',
+      'xoxb-TA-first-secret',
+      'xoxb-TA-second-secret',
+    ]);
+  });
+
   it("keeps Slack's pace: a second apart in one channel, SLACK_POSTS_PER_SECOND per workspace", async () => {
     world = await startOAuthWorld({ SLACK_POSTS_PER_SECOND: '7' });
     expect(world.running.delivery.pacing).toEqual({ conversationIntervalMs: 1000, tenantPerSecond: 7 });
