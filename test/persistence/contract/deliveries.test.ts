@@ -3,24 +3,9 @@
  * processes claiming from one database at once.
  */
 import { expect, it } from 'vitest';
-import type { PlannedDelivery } from '../../../src/core/jobs/deliveries.js';
 import { ephemeralText } from '../../../src/core/message.js';
-import type { Destination } from '../../../src/core/ports.js';
 import { describeEachBackend, freshStorage } from './backends.js';
-
-const at = (iso: string): Date => new Date(iso);
-const MINUTE = 60_000;
-const channel = (channelId: string): Destination => ({
-  kind: 'channel',
-  conversation: { platform: 'slack', tenantId: 'T1', channelId },
-});
-const delivery = (key: string, dueAt = '2024-03-04T09:00:00Z'): PlannedDelivery => ({
-  key,
-  destination: channel('C1'),
-  reply: ephemeralText(key),
-  dueAt: at(dueAt),
-});
-const posted = { conversation: { platform: 'slack', tenantId: 'T1', channelId: 'C1' }, messageId: '1.1' } as const;
+import { at, delivery, MINUTE, posted } from './delivery-fixtures.js';
 
 describeEachBackend('the deliveries ledger', (backend) => {
   const storage = freshStorage(backend);

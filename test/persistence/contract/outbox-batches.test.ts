@@ -3,24 +3,8 @@
  * recorded, in one call each. Each must do exactly what its one-at-a-time counterpart does, fence included.
  */
 import { expect, it } from 'vitest';
-import type { PlannedDelivery } from '../../../src/core/jobs/deliveries.js';
-import { ephemeralText } from '../../../src/core/message.js';
-import type { Destination } from '../../../src/core/ports.js';
 import { describeEachBackend, freshStorage } from './backends.js';
-
-const at = (iso: string): Date => new Date(iso);
-const MINUTE = 60_000;
-const channel = (channelId: string): Destination => ({
-  kind: 'channel',
-  conversation: { platform: 'slack', tenantId: 'T1', channelId },
-});
-const delivery = (key: string): PlannedDelivery => ({
-  key,
-  destination: channel('C1'),
-  reply: ephemeralText(key),
-  dueAt: at('2024-03-04T09:00:00Z'),
-});
-const posted = { conversation: { platform: 'slack', tenantId: 'T1', channelId: 'C1' }, messageId: '1.1' } as const;
+import { at, delivery, MINUTE, posted } from './delivery-fixtures.js';
 
 describeEachBackend("the outbox's batch writes", (backend) => {
   const storage = freshStorage(backend);
