@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAgenda, parseAgenda } from '../../src/core/agenda/load.js';
 import { createAgendaSearch, ensureIndexed } from '../../src/persistence/agenda-index.js';
-import { openDatabase } from '../../src/persistence/db.js';
+import { openDatabase, type Db } from '../../src/persistence/db.js';
 import { SearchCache, searchKey } from '../../src/persistence/search-cache.js';
 import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
 
@@ -15,6 +15,19 @@ function agendaWithZyzzogeton() {
   const document = JSON.parse(readFileSync(FIXTURE_AGENDA_PATH, 'utf8'));
   document.challenges[11].questions[0].text = 'Does the zyzzogeton attack transfer between models?';
   return parseAgenda(JSON.stringify(document), 'changed');
+}
+
+/** Two connections to one new database file, as two processes would have; both closed afterwards. */
+function withTwoConnections(test: (mine: Db, theirs: Db) => void): void {
+  const path = join(mkdtempSync(join(tmpdir(), 'agendabot-search-cache-')), 'bot.db');
+  const mine = openDatabase(path);
+  const theirs = openDatabase(path);
+  try {
+    test(mine, theirs);
+  } finally {
+    mine.close();
+    theirs.close();
+  }
 }
 
 describe('remembered search results', () => {
@@ -34,27 +47,17 @@ describe('remembered search results', () => {
     expect(search.search('jailbreak', {}, 3).total).toBe(10);
   });
 
-  it('sees a rebuild made by another connection to the same database at once', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'agendabot-search-cache-')), 'bot.db');
-    const mine = openDatabase(path);
-    const theirs = openDatabase(path);
-    try {
+  it('sees a rebuild made by another connection to the same database at once', () =>
+    withTwoConnections((mine, theirs) => {
       ensureIndexed(mine, agenda, 'hash-1');
       const search = createAgendaSearch(mine);
       expect(search.search('zyzzogeton', {}, 5)).toEqual({ hits: [], total: 0 });
       ensureIndexed(theirs, agendaWithZyzzogeton(), 'hash-2');
       expect(search.search('zyzzogeton', {}, 5).hits.map((h) => h.id)).toEqual(['3.5.1-p1']);
-    } finally {
-      mine.close();
-      theirs.close();
-    }
-  });
+    }));
 
-  it("keeps its answers across other connections' commits that leave the index version alone", () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'agendabot-search-cache-')), 'bot.db');
-    const mine = openDatabase(path);
-    const theirs = openDatabase(path);
-    try {
+  it("keeps its answers across other connections' commits that leave the index version alone", () =>
+    withTwoConnections((mine, theirs) => {
       ensureIndexed(mine, agenda, 'hash-1');
       const search = createAgendaSearch(mine);
       expect(search.search('jailbreak', {}, 3).hits.map((h) => h.id)).toEqual(['3.5.3', '3.5.1', '3.5']);
@@ -64,17 +67,10 @@ describe('remembered search results', () => {
       // Now it records another version: the next search reads the (empty) index.
       theirs.prepare("UPDATE agenda_index_meta SET agenda_hash = 'emptied' WHERE id = 1").run();
       expect(search.search('jailbreak', {}, 3)).toEqual({ hits: [], total: 0 });
-    } finally {
-      mine.close();
-      theirs.close();
-    }
-  });
+    }));
 
-  it('sees every rebuild, whichever connection makes it, back and forth', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'agendabot-search-cache-')), 'bot.db');
-    const mine = openDatabase(path);
-    const theirs = openDatabase(path);
-    try {
+  it('sees every rebuild, whichever connection makes it, back and forth', () =>
+    withTwoConnections((mine, theirs) => {
       ensureIndexed(mine, agenda, 'hash-1');
       const search = createAgendaSearch(mine);
       const zyzzogeton = () => search.search('zyzzogeton', {}, 5).hits.map((h) => h.id);
@@ -87,11 +83,7 @@ describe('remembered search results', () => {
       expect(zyzzogeton()).toEqual(['3.5.1-p1']);
       ensureIndexed(mine, agenda, 'hash-1');
       expect(zyzzogeton()).toEqual([]);
-    } finally {
-      mine.close();
-      theirs.close();
-    }
-  });
+    }));
 
   it('keeps a separate answer for each filter and limit', () => {
     const db = openDatabase(':memory:');
