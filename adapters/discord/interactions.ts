@@ -25,6 +25,7 @@ import { errorFields } from './errors.js';
 import { parseCustomId } from './render.js';
 import { REPLY_BUDGET_MS, withinBudget } from '../../src/reply-budget.js';
 import { answerAction, answerCommand, answerDeferredCommand } from './respond.js';
+import { respondOnce } from './kept-choices.js';
 
 export interface InteractionDeps {
   readonly dispatcher: Dispatcher;
@@ -78,7 +79,7 @@ async function onAutocomplete(interaction: AutocompleteInteraction, deps: Intera
   const spec = deps.dispatcher.command(interaction.commandName)?.subcommands.find((s) => s.name === name);
   const source = spec?.options.find((o) => o.name === focused.name)?.autocomplete;
   const choices = source ? await deps.dispatcher.complete(source, String(focused.value), contextOf(interaction)) : [];
-  await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
+  await respondOnce(interaction, choices);
 }
 
 async function onButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {

@@ -9,7 +9,8 @@
  * Ties keep agenda order. Platform limits are applied here so every adapter agrees.
  */
 import type { AgendaCatalog } from './agenda/catalog.js';
-import type { AgendaSearch, SearchHit } from './agenda/search.js';
+import type { AgendaSearch, SearchHit, SearchResult } from './agenda/search.js';
+import { keepChoices, keptChoices } from './completion-memo.js';
 import { normalize } from './text/similarity.js';
 import { shorten } from './text/cut.js';
 import { buildPrefixIndex, prefixTiers, type PrefixIndex } from './completion-index.js';
@@ -83,17 +84,26 @@ function preparedOf(source: CompletionSource, catalog: AgendaCatalog): PreparedS
 /** The agenda sources; other sources (subscriptions, groups) belong to their features. */
 export const AGENDA_SOURCES: readonly CompletionSource[] = ['challenge', 'question', 'category', 'scope'];
 
-/** Ranked choices for `partial`; `[]` for sources that are not about the agenda. */
+/**
+ * Ranked choices for `partial`; `[]` for sources that are not about the agenda. A list asked for
+ * before is handed out again while what it was ranked from is unchanged (`completion-memo.ts`).
+ */
 export async function complete(
   source: CompletionSource,
   partial: string,
   catalog: AgendaCatalog,
   search: AgendaSearch,
-): Promise<Completion[]> {
+): Promise<readonly Completion[]> {
   const { candidates, prefixes, questionsById } = preparedOf(source, catalog);
   if (candidates.length === 0) return [];
+  // Asked at most once per keystroke: to check a kept list, and then (if it changed) to rank again.
+  let asked: Promise<SearchResult | undefined> | undefined;
+  const hits = (): Promise<SearchResult | undefined> => (asked ??= fullTextResult(search, partial));
+  const known = keptChoices(catalog, source, partial);
+  if (known !== undefined && (known.from === undefined || (await hits()) === known.from)) return known.choices;
   const typed = normalize(partial);
-  if (typed === '') return candidates.slice(0, MAX_COMPLETIONS).map(completionOf);
+  if (typed === '')
+    return keepChoices(catalog, source, partial, candidates.slice(0, MAX_COMPLETIONS).map(completionOf));
 
   // Each tier is capped at the list's length: when the tiers fill it, nothing after them shows.
   const chosen: Prepared[] = [];
@@ -103,20 +113,24 @@ export async function complete(
       if (candidate) chosen.push(candidate);
     }
   // Full-text hits only ever come after the prefix tiers: with a full list they cannot show.
-  if (chosen.length < MAX_COMPLETIONS) await addFullTextHits(chosen, search, partial, candidates, questionsById);
-  return chosen.slice(0, MAX_COMPLETIONS).map(completionOf);
+  if (chosen.length >= MAX_COMPLETIONS)
+    return keepChoices(catalog, source, partial, chosen.slice(0, MAX_COMPLETIONS).map(completionOf));
+  const result = await hits();
+  if (result !== undefined) addFullTextHits(chosen, result.hits, candidates, questionsById);
+  const choices = chosen.slice(0, MAX_COMPLETIONS).map(completionOf);
+  // Without a result (the search failed) the list is not kept: the next keystroke tries the search again.
+  return result === undefined ? choices : keepChoices(catalog, source, partial, choices, result);
 }
 
-/** Appends the candidates full-text search finds for `partial`, in its rank order, until the list is full. */
-async function addFullTextHits(
+/** Appends the candidates the full-text hits name, in their rank order, until the list is full. */
+function addFullTextHits(
   chosen: Prepared[],
-  search: AgendaSearch,
-  partial: string,
+  hits: readonly SearchHit[],
   candidates: readonly Prepared[],
   questionsById: ReadonlyMap<string, Prepared> | undefined,
-): Promise<void> {
+): void {
   const placed = new Set(chosen.map((c) => c.value));
-  for (const hit of await fullTextHits(search, partial)) {
+  for (const hit of hits) {
     if (chosen.length >= MAX_COMPLETIONS) return;
     const candidate = questionsById
       ? hit.kind === 'question' && !placed.has(hit.id)
@@ -130,12 +144,12 @@ async function addFullTextHits(
   }
 }
 
-async function fullTextHits(search: AgendaSearch, partial: string): Promise<readonly SearchHit[]> {
+async function fullTextResult(search: AgendaSearch, partial: string): Promise<SearchResult | undefined> {
   try {
-    return (await search.search(partial, {}, 50)).hits;
+    return await search.search(partial, {}, 50);
   } catch {
     // Autocomplete is a convenience: a search failure must not break typing.
-    return [];
+    return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgendaSearch } from '../../src/core/agenda/search.js';
+import type { AgendaSearch, SearchHit, SearchResult } from '../../src/core/agenda/search.js';
 import type { Challenge } from '../../src/core/agenda/model.js';
 import { complete } from '../../src/core/completion.js';
 import { miniAgenda, miniCatalog, ScriptedSearch } from '../fixtures/mini-agenda.js';
@@ -95,5 +95,78 @@ describe('complete (autocomplete ranking)', () => {
 
   it('has nothing to offer for sources owned by other features', async () => {
     expect(await complete('subscription', '', catalog, new ScriptedSearch())).toEqual([]);
+  });
+});
+
+/** A search that hands out one result object per index version, as the search cache does. */
+class VersionedSearch implements AgendaSearch {
+  asked = 0;
+  #result: SearchResult;
+  constructor(hits: readonly SearchHit[]) {
+    this.#result = { hits, total: hits.length };
+  }
+  rebuild(hits: readonly SearchHit[]): void {
+    this.#result = { hits, total: hits.length };
+  }
+  async search(): Promise<SearchResult> {
+    this.asked += 1;
+    return this.#result;
+  }
+}
+
+describe('complete: lists asked for again', () => {
+  it('hands out the same frozen list while the full-text result it was ranked from is the same', async () => {
+    const kept = miniCatalog();
+    const search = new VersionedSearch([{ kind: 'subsection', id: '3.6.1', rank: -2 }]);
+    const first = await complete('challenge', 'zzq', kept, search);
+    expect(values(first)).toEqual(['3.6']);
+    const again = await complete('challenge', 'zzq', kept, search);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(again)).toBe(true);
+    // The search is still asked each time: that is how a rebuilt index is noticed.
+    expect(search.asked).toBe(2);
+  });
+
+  it('ranks again once the index was rebuilt, asking the search once', async () => {
+    const kept = miniCatalog();
+    const search = new VersionedSearch([{ kind: 'subsection', id: '3.6.1', rank: -2 }]);
+    expect(values(await complete('challenge', 'zzq', kept, search))).toEqual(['3.6']);
+    search.rebuild([{ kind: 'challenge', id: '2.1', rank: -1 }]);
+    expect(values(await complete('challenge', 'zzq', kept, search))).toEqual(['2.1']);
+    expect(search.asked).toBe(2);
+  });
+
+  it('keeps a list that needed no search without asking it again', async () => {
+    const kept = miniCatalog();
+    const search = new VersionedSearch([]);
+    const first = await complete('challenge', '', kept, search);
+    expect(await complete('challenge', '', kept, search)).toBe(first);
+    expect(search.asked).toBe(0);
+  });
+
+  it('does not keep a list made while the search failed: the next keystroke asks again', async () => {
+    const kept = miniCatalog();
+    let failing = true;
+    const flaky: AgendaSearch = {
+      async search() {
+        if (failing) throw new Error('index unavailable');
+        return { hits: [{ kind: 'challenge', id: '2.1', rank: -1 }], total: 1 };
+      },
+    };
+    expect(values(await complete('challenge', 'zzq', kept, flaky))).toEqual([]);
+    failing = false;
+    expect(values(await complete('challenge', 'zzq', kept, flaky))).toEqual(['2.1']);
+  });
+
+  it('keeps lists per agenda: a reloaded catalog ranks from its own candidates', async () => {
+    const search = new VersionedSearch([]);
+    const before = await complete('challenge', '3', miniCatalog(), search);
+    const template = miniAgenda.challenges[1] as Challenge;
+    const reloaded = miniCatalog({
+      ...miniAgenda,
+      challenges: [{ ...template, id: '3.9', slug: 'new', title: 'New' }],
+    });
+    expect(values(before)).toEqual(['3.5', '3.6']);
+    expect(values(await complete('challenge', '3', reloaded, search))).toEqual(['3.9']);
   });
 });
