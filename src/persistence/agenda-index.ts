@@ -8,7 +8,7 @@ import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
 import type { Db } from './db.js';
 import { ftsParts, queryTerms, toFtsQuery } from './fts-query.js';
-import { SearchCache, searchKey } from './search-cache.js';
+import { SEARCH_CACHE_ENTRIES, SearchCache, searchKey } from './search-cache.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
 
@@ -132,17 +132,51 @@ export function createAgendaSearch(db: Db, cache = new SearchCache()): Synchrono
     version: indexVersion(),
     result: searchTerms(prepare, terms, filter, limit),
   }));
+  // A plain search typed before (no filter: lookups and keystrokes) finds its key without normalizing the words again.
+  const typedKeys = new TypedKeys();
   return {
     search(query: string, filter: SearchFilter, limit: number): SearchResult {
-      const terms = queryTerms(query);
-      if (terms.length === 0) return { hits: [], total: 0 };
-      const key = searchKey(terms, filter, limit);
+      const typed = isPlain(filter) ? `${limit}\u0000${query}` : undefined;
+      let key = typed === undefined ? undefined : typedKeys.get(typed);
+      let terms: string[] | undefined;
+      if (key === undefined) {
+        terms = queryTerms(query);
+        if (terms.length === 0) return { hits: [], total: 0 };
+        key = searchKey(terms, filter, limit);
+        if (typed !== undefined) typedKeys.set(typed, key);
+      }
       const cached = cache.get(indexVersion(), key);
       if (cached !== undefined) return cached;
-      const { version, result } = readIndex(terms, filter, limit);
+      const { version, result } = readIndex(terms ?? queryTerms(query), filter, limit);
       return cache.set(version, key, result);
     },
   };
+}
+
+function isPlain(filter: SearchFilter): boolean {
+  return (
+    filter.challengeIds === undefined &&
+    filter.exceptChallengeIds === undefined &&
+    filter.kind === undefined &&
+    filter.origin === undefined &&
+    filter.anyWord !== true
+  );
+}
+
+/**
+ * Cache keys by what was typed. Normalizing the words (Unicode-aware patterns) was the largest part of
+ * a repeated search in the bench's profile. The key depends on the words alone, never on the index,
+ * so an entry needs no version; the oldest goes when full.
+ */
+class TypedKeys {
+  readonly #keys = new Map<string, string>();
+  get(typed: string): string | undefined {
+    return this.#keys.get(typed);
+  }
+  set(typed: string, key: string): void {
+    if (this.#keys.size >= SEARCH_CACHE_ENTRIES) this.#keys.delete(this.#keys.keys().next().value as string);
+    this.#keys.set(typed, key);
+  }
 }
 
 function searchTerms(prepare: Prepare, terms: readonly string[], filter: SearchFilter, limit: number): SearchResult {

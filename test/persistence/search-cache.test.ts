@@ -47,6 +47,17 @@ describe('remembered search results', () => {
     expect(search.search('jailbreak', {}, 3).total).toBe(10);
   });
 
+  it('answers the same words under a filter or another limit apart from the plain search', () => {
+    const db = openDatabase(':memory:');
+    ensureIndexed(db, agenda, 'hash-1');
+    const search = createAgendaSearch(db);
+    expect(search.search('jailbreak', {}, 3).hits.map((h) => h.id)).toEqual(['3.5.3', '3.5.1', '3.5']);
+    expect(search.search('jailbreak', { kind: 'question' }, 3).hits.every((h) => h.kind === 'question')).toBe(true);
+    expect(search.search('jailbreak', { challengeIds: ['2.1'] }, 3).hits.map((h) => h.id)).toEqual(['2.1.3-p1']);
+    expect(search.search('jailbreak', {}, 1).hits.map((h) => h.id)).toEqual(['3.5.3']);
+    expect(search.search('jailbreak', {}, 3).hits.map((h) => h.id)).toEqual(['3.5.3', '3.5.1', '3.5']);
+  });
+
   it('sees a rebuild made by another connection to the same database at once', () =>
     withTwoConnections((mine, theirs) => {
       ensureIndexed(mine, agenda, 'hash-1');

@@ -47,15 +47,21 @@ export const searchSubcommand = defineSubcommand({
       { ...(scope ? { challengeIds: catalog.challengeIdsOf(scope) } : {}), ...(origin ? { origin } : {}) },
       SHOWN_HITS,
     );
-    const filters = [args.in !== undefined ? `in:${echo(args.in)}` : '', origin ? `origin:${origin}` : ''].filter(
-      Boolean,
+    // The cache hands out one frozen result per search until the index changes: its reply is kept with it,
+    // under what was typed (with the catalog, it decides everything the reply says besides the result).
+    const typed = `${words}\u0000${args.in ?? ''}\u0000${origin ?? ''}`;
+    return memo.get(
+      result,
+      typed,
+      () => {
+        const filters = [args.in !== undefined ? `in:${echo(args.in)}` : '', origin ? `origin:${origin}` : ''];
+        // The shared invocation names the scope by id, so it re-runs the same search whatever was typed.
+        const canonical = [scope ? `in:${scopeId(scope)}` : '', origin ? `origin:${origin}` : ''];
+        const share = shareInvocation(words, canonical.filter(Boolean));
+        return searchReply(catalog, words, filters.filter(Boolean), result, share);
+      },
+      catalog,
     );
-    // The shared invocation names the scope by id, so it re-runs the same search whatever was typed.
-    const canonical = [scope ? `in:${scopeId(scope)}` : '', origin ? `origin:${origin}` : ''].filter(Boolean);
-    const share = shareInvocation(words, canonical);
-    // The cache hands out one frozen result per search until the index changes: its reply is kept with it.
-    const key = JSON.stringify([words, filters, share]);
-    return memo.get(result, key, () => searchReply(catalog, words, filters, result, share), catalog);
   },
 });
 
