@@ -11,6 +11,7 @@ import { reportFailure } from './failures.js';
 import { renderModal } from './modal.js';
 import { renderReply, type SlackMessage } from './render.js';
 import { renderOnceIfKept } from '../../src/core/reply-memo.js';
+import { asciiJson } from './ascii-json.js';
 
 type WebClient = webApi.WebClient;
 
@@ -34,8 +35,8 @@ export function ackMessage(reply: Reply): RespondArguments {
   return { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', text, blocks };
 }
 
-/** `ackMessage` as JSON text: serialized once for each kept reply, at every call for the others. */
-export const ackJson = renderOnceIfKept<string>((reply) => JSON.stringify(ackMessage(reply)));
+/** `ackMessage` as ASCII JSON text (`ascii-json.ts`): serialized once for each kept reply, at every call for the others. */
+export const ackJson = renderOnceIfKept<string>((reply) => asciiJson(ackMessage(reply)));
 
 /** Where an action's result goes: the pressed message, its channel and the presser. */
 export interface ResultTarget {

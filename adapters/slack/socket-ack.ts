@@ -7,7 +7,7 @@
  * `replyAck` answers with them.
  *
  * A reply's JSON text is the client's envelope around the reply's own JSON, which a kept reply
- * has serialized once (`ackJson`). So it goes over the client's socket as text, the bytes the
+ * has serialized once (`ackJson`, in ASCII). So it goes over the client's socket as text, the JSON the
  * client's `ack` would have sent, without serializing several kilobytes again for every request.
  */
 import type { AckFn, Context, RespondArguments } from '@slack/bolt';

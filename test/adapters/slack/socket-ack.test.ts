@@ -42,14 +42,14 @@ afterEach(() => {
 });
 
 describe('Socket Mode acknowledgments with a reply', () => {
-  it('sends the envelope the client would send, as one text, without calling either ack', async () => {
+  it('sends the envelope the client would send, as one ASCII text, without calling either ack', async () => {
     const { sent, connection } = recordingConnection();
     const clientAck = vi.fn(async () => {});
     const ack = boltAck();
     await replyAck(socketContext('env-1', connection, clientAck), ack, keptReply());
     expect(sent).toEqual([
-      '{"envelope_id":"env-1","payload":{"response_type":"ephemeral","text":"Café &lt;tea&gt; &amp; \\"cake\\"",' +
-        '"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Café &lt;tea&gt; &amp; \\"cake\\""}}]}}',
+      '{"envelope_id":"env-1","payload":{"response_type":"ephemeral","text":"Caf\\u00e9 &lt;tea&gt; &amp; \\"cake\\"",' +
+        '"blocks":[{"type":"section","text":{"type":"mrkdwn","text":"Caf\\u00e9 &lt;tea&gt; &amp; \\"cake\\""}}]}}',
     ]);
     expect(clientAck).not.toHaveBeenCalled();
     expect(ack).not.toHaveBeenCalled();
