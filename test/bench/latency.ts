@@ -55,6 +55,7 @@ async function measureTransport(transport: Transport, options: BenchOptions) {
       const dir = mkdtempSync(join(tmpdir(), 'agendabot-bench-'));
       bots.set(kind, await startBot(kind, { ...endpoint.env, DATABASE_PATH: join(dir, 'bot.db') }, 1, options.runner));
     }
+    await new Promise((resolve) => setTimeout(resolve, options.settle));
     for (const kind of BOTS) await repeat(endpoints.get(kind), transport.requests, options.warmup);
     const rounds = Math.ceil(options.n / Math.max(1, options.block));
     for (let round = 0; round < rounds; round += 1) {
