@@ -93,7 +93,7 @@ export const slackSocket: Transport = {
   requests: SLACK_REQUESTS,
   async open() {
     const slack = await FakeSlack.start();
-    const socket = await FakeSocketMode.start(slack);
+    const socket = await FakeSocketMode.start(slack, { keepAcks: false });
     return {
       env: { ...SLACK_BASE, SLACK_APP_TOKEN: 'xapp-bench', SLACK_API_URL: slack.apiUrl },
       async send(request) {

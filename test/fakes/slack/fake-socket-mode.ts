@@ -17,8 +17,17 @@ export interface Ack {
   readonly payload?: Record<string, unknown>;
 }
 
+export interface FakeSocketModeOptions {
+  /**
+   * Keep every acknowledgement in `acks` (default true, for tests that read them). The bench turns it off:
+   * thousands of kept replies of several kilobytes grow the measuring process's heap, and its garbage
+   * collection then lands on the requests of the bot with the larger replies.
+   */
+  readonly keepAcks?: boolean;
+}
+
 export class FakeSocketMode {
-  /** Every acknowledgement received, in order. */
+  /** Every acknowledgement received, in order (unless `keepAcks` is false). */
   readonly acks: Ack[] = [];
   /** How many times a client has connected (a reconnect counts again). */
   connections = 0;
@@ -27,7 +36,10 @@ export class FakeSocketMode {
   readonly #ackWaiters = new Map<string, (ack: Ack) => void>();
   readonly #connectWaiters: (() => void)[] = [];
 
-  private constructor(private readonly server: WebSocketServer) {
+  private constructor(
+    private readonly server: WebSocketServer,
+    private readonly keepAcks: boolean,
+  ) {
     server.on('connection', (socket) => {
       this.connections += 1;
       this.#socket = socket;
@@ -44,12 +56,12 @@ export class FakeSocketMode {
     });
   }
 
-  static async start(slack: FakeSlack): Promise<FakeSocketMode> {
+  static async start(slack: FakeSlack, options: FakeSocketModeOptions = {}): Promise<FakeSocketMode> {
     const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const { port } = server.address() as AddressInfo;
     slack.socketModeUrl = `ws://127.0.0.1:${port}/link`;
-    return new FakeSocketMode(server);
+    return new FakeSocketMode(server, options.keepAcks ?? true);
   }
 
   /** Resolves once a client has connected (and been sent `hello`). */
@@ -85,7 +97,7 @@ export class FakeSocketMode {
 
   #onMessage(text: string): void {
     const ack = JSON.parse(text) as Ack;
-    this.acks.push(ack);
+    if (this.keepAcks) this.acks.push(ack);
     this.#ackWaiters.get(ack.envelope_id)?.(ack);
     this.#ackWaiters.delete(ack.envelope_id);
   }
