@@ -9,6 +9,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
 import { refuseOutOfTimeRequests } from './request-age.js';
+import { httpAckProperties, rememberResponses } from './http-ack.js';
 import { socketAckProperties } from './socket-ack.js';
 
 /** Where Slack sends slash commands and interactivity in HTTP mode. */
@@ -107,9 +108,10 @@ export function buildSlackApp(
     customRoutes,
     logger: log,
     logLevel: LogLevel.INFO,
+    customPropertiesExtractor: httpAckProperties,
   });
   // The receiver's server calls `requestListener` per request, so the guard sits in front of Bolt's checks.
-  receiver.requestListener = refuseOutOfTimeRequests(receiver.requestListener, logger);
+  receiver.requestListener = rememberResponses(refuseOutOfTimeRequests(receiver.requestListener, logger));
   const app = new App({ ...common, receiver, clientOptions: clientOptions() });
   return { app, mode: 'http' };
 }

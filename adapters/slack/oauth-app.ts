@@ -21,6 +21,7 @@ import { boltLogger } from './bolt-logger.js';
 import { BOT_SCOPES } from './manifest.js';
 import { SingleUseStateStore } from './oauth-state.js';
 import { refuseOutOfTimeRequests } from './request-age.js';
+import { httpAckProperties, rememberResponses } from './http-ack.js';
 
 export interface OAuthAppParts {
   readonly installationStore: InstallationStore;
@@ -44,6 +45,7 @@ export function buildOAuthApp(
     customRoutes: parts.customRoutes ?? [],
     logger: log,
     logLevel: LogLevel.INFO,
+    customPropertiesExtractor: httpAckProperties,
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
@@ -58,7 +60,7 @@ export function buildOAuthApp(
       clientOptions: { ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl } : {}) },
     },
   });
-  receiver.requestListener = refuseOutOfTimeRequests(receiver.requestListener, logger);
+  receiver.requestListener = rememberResponses(refuseOutOfTimeRequests(receiver.requestListener, logger));
   const app = new App({
     receiver,
     logger: log,

@@ -13,6 +13,7 @@
 import type { AckFn, Context, RespondArguments } from '@slack/bolt';
 import type { Reply } from '../../src/core/message.js';
 import { ackJson, ackMessage } from './replies.js';
+import { pendingResponse } from './http-ack.js';
 
 const KEY = 'socketModeAck';
 
@@ -47,11 +48,17 @@ export function socketAckProperties(
 
 /**
  * Answers a slash command with `reply` in its acknowledgment: in Socket Mode as the client's own
- * envelope, over HTTP through Bolt's ack. Called at most once per request, like Bolt's.
+ * envelope, over HTTP as the reply's JSON text with its content type (`http-ack.ts`), otherwise
+ * through Bolt's ack. Called at most once per request, like Bolt's.
  */
 export function replyAck(context: Context, ack: AckFn<string | RespondArguments>, reply: Reply): Promise<void> {
   const replier = context[KEY] as SocketReplier | undefined;
-  if (replier === undefined) return ack(ackMessage(reply));
+  if (replier === undefined) {
+    const response = pendingResponse(context);
+    if (response === undefined) return ack(ackMessage(reply));
+    response.setHeader('Content-Type', 'application/json');
+    return ack(ackJson(reply));
+  }
   const socket = replier.connection.websocket;
   // Not connected: the client's own ack refuses with its own error, as it did before.
   if (socket === undefined || !socket.isActive()) return replier.ack(ackMessage(reply));

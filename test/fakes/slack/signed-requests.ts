@@ -16,6 +16,8 @@ export interface SignOptions {
 export interface SentRequest {
   readonly status: number;
   readonly body: string;
+  /** The answer's Content-Type header, if it had one. */
+  readonly contentType: string | null;
 }
 
 export function slackSignature(secret: string, timestamp: number, body: string): string {
@@ -39,7 +41,7 @@ export async function sendSigned(
     },
     body,
   });
-  return { status: response.status, body: await response.text() };
+  return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') };
 }
 
 /** The fields of a slash command that Bolt and the adapter read. */
