@@ -1,5 +1,5 @@
 /**
- * `npm run bench [section…] [--n=200 --block=20 …]`: prints one table per section.
+ * `npm run bench [section…] [--n=1000 --block=20 --settle=1000 …]`: prints one table per section.
  * Without section names it runs them all. A section is a module exporting
  * `run(options)`; adding one is one line in SECTIONS.
  */
