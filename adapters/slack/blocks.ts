@@ -26,8 +26,6 @@ export const SLACK_LIMITS = {
   buttonLabel: 75,
   buttonValue: 2000,
   fallbackText: 3000,
-  /** A message's `text` beside blocks: what a push notification shows, with room to spare. */
-  notificationText: 300,
 } as const;
 
 /** Prefix of every button action id this app renders, so presses route back to the core. */

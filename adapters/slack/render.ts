@@ -85,12 +85,9 @@ export function renderReply(reply: Reply, maxBlocks: number = SLACK_LIMITS.block
       break;
     }
   }
-  if (out.length === 0) {
-    // Slack refuses an empty block list; a reply with no blocks shows its summary instead.
-    const text = fallbackText(reply);
-    return { text, blocks: textSections(text) };
-  }
-  return { text: fallbackText(reply, SLACK_LIMITS.notificationText), blocks: out };
+  const text = fallbackText(reply);
+  // Slack refuses an empty block list; a reply with no blocks shows its summary instead.
+  return { text, blocks: out.length > 0 ? out : textSections(text) };
 }
 
 /** The room left in the message, as `renderReply` counts it. */
@@ -165,13 +162,8 @@ function toUnits(reply: Reply): Unit[] {
   });
 }
 
-/**
- * The message's `text`: the core's summary, escaped, cut to `max`. Beside blocks, Slack uses it only as
- * the notification's text (mobile notifications; desktop ones read the blocks first), so a message with
- * blocks carries as much of its summary as a notification shows, not its whole content a second time:
- * `help`'s summary was 1.4 KB of its 7 KB, sent and parsed on every request for nobody.
- */
-export function fallbackText(reply: Reply, max: number = SLACK_LIMITS.fallbackText): string {
+/** The notification text: the core's summary, escaped, within Slack's advice for `text`. */
+export function fallbackText(reply: Reply): string {
   const summary = reply.summary.trim() !== '' ? reply.summary : 'agendabot';
-  return truncateMrkdwn(escapeText(summary), max);
+  return truncateMrkdwn(escapeText(summary), SLACK_LIMITS.fallbackText);
 }

@@ -221,8 +221,7 @@ describe('agenda buttons on Slack', () => {
     expect(
       body.text.startsWith('3.5 Jailbreaks and prompt injection undermine LLM security. Adversarial prompts'),
     ).toBe(true);
-    // Only a notification's worth of the summary: the card itself is in the blocks.
-    expect(body.text.length).toBeLessThanOrEqual(300);
+    expect(body.text.endsWith('3.5.7-p1, 3.5.7-p2. (Shared in the channel.)')).toBe(true);
     const buttons = body.blocks.flatMap((b) => b.elements ?? []).flatMap((e) => (e.action_id ? [e.action_id] : []));
     expect(buttons).toEqual(['ab:open:0', 'ab:open:1']);
     expect(body.blocks.at(-1)).toEqual({

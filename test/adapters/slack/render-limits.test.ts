@@ -84,15 +84,4 @@ describe('Slack limits: one rule, the same every time', () => {
     }).blocks;
     expect(out).toEqual([{ type: 'header', text: { type: 'plain_text', text: `${'h'.repeat(149)}…`, emoji: true } }]);
   });
-
-  it("carries a notification's worth of the summary beside blocks, and the whole summary without blocks", () => {
-    const summary = `Start. ${'word '.repeat(200)}End.`;
-    const withBlocks = renderReply({ visibility: 'ephemeral', summary, blocks: [{ kind: 'heading', text: 'Title' }] });
-    expect(withBlocks.text.length).toBeLessThanOrEqual(300);
-    expect(withBlocks.text.startsWith('Start. word word')).toBe(true);
-    expect(withBlocks.text.endsWith('…')).toBe(true);
-    const withoutBlocks = renderReply({ visibility: 'ephemeral', summary, blocks: [] });
-    expect(withoutBlocks.text).toBe(summary);
-    expect(withoutBlocks.blocks.map(textOf).join('')).toBe(summary);
-  });
 });
