@@ -1,10 +1,10 @@
 /**
  * JSON text in ASCII only: every character outside ASCII written as a `\u` escape, as many
  * serializers do by default. It is the same JSON to any reader, a few bytes longer (our replies have
- * dashes, bullets and section signs), and much cheaper to read: in the Socket Mode bench, the reader's
- * decoding and parsing of `help`'s 7 KB fell from about 68 to 41 µs, because text with any character
- * beyond Latin-1 becomes a two-byte string in V8, which parses more slowly. Used for the kept replies,
- * serialized once.
+ * dashes, bullets and section signs), and much cheaper to read: measured alone, decoding and parsing
+ * `help`'s 7 KB fell from about 68 to 41 µs, because text with any character beyond Latin-1 becomes a
+ * two-byte string in V8, which parses more slowly. Used for the Slack acks (`ackJson`), serialized once
+ * for each kept reply.
  */
 // JSON.stringify already escapes the control characters, so its text has none below U+0020: what is
 // not printable ASCII is DEL or beyond ASCII.
