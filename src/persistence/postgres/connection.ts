@@ -35,8 +35,20 @@ const types = {
         )) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * How long a pooled connection may sit idle before the pool closes it. pg-pool's default, 10 s, is shorter than the
+ * sweep interval (a minute by default): a bot at rest reconnected at every sweep and prepared its statements again.
+ * Five minutes keeps them across sweeps; the connections stay within `maxConnections` either way.
+ */
+export const IDLE_CONNECTION_MS = 5 * 60_000;
+
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 20, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 20,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    types,
+  });
   pool.on('error', (error) => options.onIdleError?.(error));
   return pool;
 }
