@@ -1,21 +1,20 @@
 /**
- * Ranked choices kept per agenda, source and typed text. Discord asks on every keystroke, and
- * everyone types the same first characters ("3.", "jail"): ranking them again each time (the prefix
- * tiers, then matching up to 50 full-text hits against every challenge) was most of an autocomplete
- * request's time in the core. A kept list is frozen and handed out again, so an adapter may keep its
- * serialization too (`Object.isFrozen`).
+ * Ranked choices kept per typed text, one memo per agenda and source (it lives with the prepared candidates,
+ * `completion.ts`, so a reloaded agenda starts empty). Discord asks on every keystroke, and everyone types the same
+ * first characters ("3.", "jail"): ranking them again each time (the prefix tiers, then matching up to 50 full-text
+ * hits against every challenge) was most of an autocomplete request's time in the core. A kept list is frozen and
+ * handed out again, so an adapter may keep its serialization too (`Object.isFrozen`).
  *
- * A list is right as long as what it was ranked from is unchanged: the catalog, which a reload
- * replaces rather than edits (so its lists go with it), and, when the list took full-text hits, the
- * search result, which the search cache hands out as one frozen object per index version. A list
- * ranked from another result (the index was rebuilt, or the search is not cached) is ranked again.
+ * A list is right as long as what it was ranked from is unchanged: the catalog (see above) and, when the list took
+ * full-text hits, the search result, which the search cache hands out as one frozen object per index version. A
+ * list ranked from another result (the index was rebuilt, or the search is not cached) is ranked again.
  */
-import type { AgendaCatalog } from './agenda/catalog.js';
 import type { SearchResult } from './agenda/search.js';
+import { setNewest } from './bounded-map.js';
 import type { Completion } from './completion.js';
 
 /** Enough for the keystrokes of a busy hour per source; each entry is at most 25 shared choices. */
-export const COMPLETION_MEMO_ENTRIES = 256;
+const COMPLETION_MEMO_ENTRIES = 256;
 
 export interface RankedChoices {
   readonly choices: readonly Completion[];
@@ -23,38 +22,22 @@ export interface RankedChoices {
   readonly from?: SearchResult;
 }
 
-const bySource = new WeakMap<AgendaCatalog, Map<string, Map<string, RankedChoices>>>();
+export class CompletionMemo {
+  readonly #lists = new Map<string, RankedChoices>();
 
-function entriesOf(catalog: AgendaCatalog, source: string): Map<string, RankedChoices> {
-  let sources = bySource.get(catalog);
-  if (!sources) {
-    sources = new Map();
-    bySource.set(catalog, sources);
+  kept(typed: string): RankedChoices | undefined {
+    return this.#lists.get(typed);
   }
-  let entries = sources.get(source);
-  if (!entries) {
-    entries = new Map();
-    sources.set(source, entries);
+
+  /** Keeps `choices` (frozen) for `typed`, and returns the kept list. */
+  keep(typed: string, choices: readonly Completion[], from?: SearchResult): readonly Completion[] {
+    const kept = Object.freeze([...choices]);
+    setNewest(
+      this.#lists,
+      typed,
+      from === undefined ? { choices: kept } : { choices: kept, from },
+      COMPLETION_MEMO_ENTRIES,
+    );
+    return kept;
   }
-  return entries;
-}
-
-export function keptChoices(catalog: AgendaCatalog, source: string, typed: string): RankedChoices | undefined {
-  return entriesOf(catalog, source).get(typed);
-}
-
-/** Keeps `choices` (frozen) for `typed`, and returns the kept list. The oldest entry goes when full. */
-export function keepChoices(
-  catalog: AgendaCatalog,
-  source: string,
-  typed: string,
-  choices: readonly Completion[],
-  from?: SearchResult,
-): readonly Completion[] {
-  const entries = entriesOf(catalog, source);
-  const kept = Object.freeze([...choices]);
-  entries.delete(typed);
-  if (entries.size >= COMPLETION_MEMO_ENTRIES) entries.delete(entries.keys().next().value as string);
-  entries.set(typed, from === undefined ? { choices: kept } : { choices: kept, from });
-  return kept;
 }

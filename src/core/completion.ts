@@ -10,7 +10,7 @@
  */
 import type { AgendaCatalog } from './agenda/catalog.js';
 import type { AgendaSearch, SearchHit, SearchResult } from './agenda/search.js';
-import { keepChoices, keptChoices } from './completion-memo.js';
+import { CompletionMemo } from './completion-memo.js';
 import { normalize } from './text/similarity.js';
 import { shorten } from './text/cut.js';
 import { buildPrefixIndex, prefixTiers, type PrefixIndex } from './completion-index.js';
@@ -46,11 +46,12 @@ interface Prepared extends Candidate {
   readonly normalWords: readonly string[];
 }
 
-/** Candidates of one source, and questions by id (full-text hits find them without a scan). */
+/** Candidates of one source, questions by id (full-text hits find them without a scan), and the lists ranked. */
 interface PreparedSource {
   readonly candidates: readonly Prepared[];
   readonly prefixes: PrefixIndex;
   readonly questionsById?: ReadonlyMap<string, Prepared>;
+  readonly ranked: CompletionMemo;
 }
 
 /**
@@ -75,7 +76,8 @@ function preparedOf(source: CompletionSource, catalog: AgendaCatalog): PreparedS
     }));
     const questionsById = new Map(candidates.map((c) => [c.value, c]));
     const prefixes = buildPrefixIndex(candidates);
-    entry = source === 'question' ? { candidates, prefixes, questionsById } : { candidates, prefixes };
+    const ranked = new CompletionMemo();
+    entry = source === 'question' ? { candidates, prefixes, questionsById, ranked } : { candidates, prefixes, ranked };
     bySource.set(source, entry);
   }
   return entry;
@@ -94,16 +96,15 @@ export async function complete(
   catalog: AgendaCatalog,
   search: AgendaSearch,
 ): Promise<readonly Completion[]> {
-  const { candidates, prefixes, questionsById } = preparedOf(source, catalog);
+  const { candidates, prefixes, questionsById, ranked } = preparedOf(source, catalog);
   if (candidates.length === 0) return [];
   // Asked at most once per keystroke: to check a kept list, and then (if it changed) to rank again.
   let asked: Promise<SearchResult | undefined> | undefined;
   const hits = (): Promise<SearchResult | undefined> => (asked ??= fullTextResult(search, partial));
-  const known = keptChoices(catalog, source, partial);
+  const known = ranked.kept(partial);
   if (known !== undefined && (known.from === undefined || (await hits()) === known.from)) return known.choices;
   const typed = normalize(partial);
-  if (typed === '')
-    return keepChoices(catalog, source, partial, candidates.slice(0, MAX_COMPLETIONS).map(completionOf));
+  if (typed === '') return ranked.keep(partial, candidates.slice(0, MAX_COMPLETIONS).map(completionOf));
 
   // Each tier is capped at the list's length: when the tiers fill it, nothing after them shows.
   const chosen: Prepared[] = [];
@@ -113,13 +114,12 @@ export async function complete(
       if (candidate) chosen.push(candidate);
     }
   // Full-text hits only ever come after the prefix tiers: with a full list they cannot show.
-  if (chosen.length >= MAX_COMPLETIONS)
-    return keepChoices(catalog, source, partial, chosen.slice(0, MAX_COMPLETIONS).map(completionOf));
+  if (chosen.length >= MAX_COMPLETIONS) return ranked.keep(partial, chosen.slice(0, MAX_COMPLETIONS).map(completionOf));
   const result = await hits();
   if (result !== undefined) addFullTextHits(chosen, result.hits, candidates, questionsById);
   const choices = chosen.slice(0, MAX_COMPLETIONS).map(completionOf);
   // Without a result (the search failed) the list is not kept: the next keystroke tries the search again.
-  return result === undefined ? choices : keepChoices(catalog, source, partial, choices, result);
+  return result === undefined ? choices : ranked.keep(partial, choices, result);
 }
 
 /** Appends the candidates the full-text hits name, in their rank order, until the list is full. */

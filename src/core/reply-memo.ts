@@ -8,6 +8,7 @@
  * (see `isSettled`). A new owner (a reloaded agenda) starts empty; the old one's replies go
  * with it.
  */
+import { setNewest } from './bounded-map.js';
 import type { Reply } from './message.js';
 
 /** Enough for the lookups of a busy hour; each entry is one reply. */
@@ -32,10 +33,7 @@ export class ReplyMemo<Owner extends object> {
     if (kept !== undefined && kept.alsoFrom === alsoFrom) return kept.reply;
     const reply = deepFreeze(build());
     settled.add(reply);
-    entries.delete(key);
-    // Oldest first (a Map keeps insertion order): the first one goes when full.
-    if (entries.size >= this.capacity) entries.delete(entries.keys().next().value as string);
-    entries.set(key, alsoFrom === undefined ? { reply } : { reply, alsoFrom });
+    setNewest(entries, key, alsoFrom === undefined ? { reply } : { reply, alsoFrom }, this.capacity);
     return reply;
   }
 }

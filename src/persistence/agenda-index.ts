@@ -6,6 +6,7 @@
  */
 import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
+import { setNewest } from '../core/bounded-map.js';
 import type { Db } from './db.js';
 import { ftsParts, queryTerms, toFtsQuery } from './fts-query.js';
 import { SEARCH_CACHE_ENTRIES, SearchCache, searchKey } from './search-cache.js';
@@ -132,8 +133,10 @@ export function createAgendaSearch(db: Db, cache = new SearchCache()): Synchrono
     version: indexVersion(),
     result: searchTerms(prepare, terms, filter, limit),
   }));
-  // A plain search typed before (no filter: lookups and keystrokes) finds its key without normalizing the words again.
-  const typedKeys = new TypedKeys();
+  // A plain search typed before (no filter: lookups and keystrokes) finds its key without normalizing the words
+  // again, which was the largest part of a repeated search in the bench's profile. A key depends on the words
+  // alone, never on the index, so an entry needs no version.
+  const typedKeys = new Map<string, string>();
   return {
     search(query: string, filter: SearchFilter, limit: number): SearchResult {
       const typed = isPlain(filter) ? `${limit}\u0000${query}` : undefined;
@@ -143,7 +146,7 @@ export function createAgendaSearch(db: Db, cache = new SearchCache()): Synchrono
         terms = queryTerms(query);
         if (terms.length === 0) return { hits: [], total: 0 };
         key = searchKey(terms, filter, limit);
-        if (typed !== undefined) typedKeys.set(typed, key);
+        if (typed !== undefined) setNewest(typedKeys, typed, key, SEARCH_CACHE_ENTRIES);
       }
       const cached = cache.get(indexVersion(), key);
       if (cached !== undefined) return cached;
@@ -161,22 +164,6 @@ function isPlain(filter: SearchFilter): boolean {
     filter.origin === undefined &&
     filter.anyWord !== true
   );
-}
-
-/**
- * Cache keys by what was typed. Normalizing the words (Unicode-aware patterns) was the largest part of
- * a repeated search in the bench's profile. The key depends on the words alone, never on the index,
- * so an entry needs no version; the oldest goes when full.
- */
-class TypedKeys {
-  readonly #keys = new Map<string, string>();
-  get(typed: string): string | undefined {
-    return this.#keys.get(typed);
-  }
-  set(typed: string, key: string): void {
-    if (this.#keys.size >= SEARCH_CACHE_ENTRIES) this.#keys.delete(this.#keys.keys().next().value as string);
-    this.#keys.set(typed, key);
-  }
 }
 
 function searchTerms(prepare: Prepare, terms: readonly string[], filter: SearchFilter, limit: number): SearchResult {

@@ -11,6 +11,7 @@
  * seen at once and an entry never outlives the index it was read from.
  */
 import type { SearchFilter, SearchResult } from '../core/agenda/search.js';
+import { setNewest } from '../core/bounded-map.js';
 
 /** Enough for the searches of a busy hour; each entry holds at most a few dozen hits. */
 export const SEARCH_CACHE_ENTRIES = 512;
@@ -43,11 +44,7 @@ export class SearchCache {
       ...result,
       hits: Object.freeze(result.hits.map((hit) => Object.freeze({ ...hit }))),
     });
-    this.#entries.set(key, frozen);
-    if (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done !== true) this.#entries.delete(oldest.value);
-    }
+    setNewest(this.#entries, key, frozen, this.capacity);
     return frozen;
   }
 
