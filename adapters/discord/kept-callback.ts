@@ -11,6 +11,7 @@ import {
   InteractionResponseType,
   MessagePayload,
   Routes,
+  type BaseInteraction,
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
 } from 'discord.js';
@@ -37,15 +38,27 @@ export async function replyOnce(
     await interaction.reply(options());
     return;
   }
+  await postCallbackBytes(interaction, keptBody(interaction, reply, options), WITHOUT_RESPONSE);
+  interaction.ephemeral = ephemeral;
+  interaction.replied = true;
+}
+
+/**
+ * Posts a callback body already serialized to the interaction's callback route, as discord.js's REST client posts
+ * one (no bot token: the interaction's own token is in the route). The bytes go as they are (`passThroughBody`).
+ */
+export async function postCallbackBytes(
+  interaction: BaseInteraction,
+  body: Buffer,
+  query?: URLSearchParams,
+): Promise<void> {
   await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: keptBody(interaction, reply, options),
+    body,
     passThroughBody: true,
     headers: { 'Content-Type': 'application/json' },
     auth: false,
-    query: WITHOUT_RESPONSE,
+    ...(query ? { query } : {}),
   });
-  interaction.ephemeral = ephemeral;
-  interaction.replied = true;
 }
 
 /** The callback's body as UTF-8 bytes, which the HTTP client sends as they are (a text it would encode each time). */

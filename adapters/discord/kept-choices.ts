@@ -2,12 +2,13 @@
  * Autocomplete answers for kept choice lists, serialized once. The core hands out the same frozen list
  * for a prefix typed again (`completion-memo.ts`), and `interaction.respond` would map every choice
  * through the client's key transformer and serialize the body again on each keystroke. Here a kept
- * list's callback body is made once and the REST client sends the bytes as they are
- * (`passThroughBody`), to the route `respond` uses; the interaction then records that it was answered,
- * as `respond` does. A list that is not kept (a feature's, built per request) goes through `respond`.
+ * list's callback body is made once and posted as bytes (`postCallbackBytes`), to the route `respond`
+ * uses; the interaction then records that it was answered, as `respond` does. A list that is not kept
+ * (a feature's, built per request) goes through `respond`.
  */
-import { InteractionResponseType, Routes, type AutocompleteInteraction } from 'discord.js';
+import { InteractionResponseType, type AutocompleteInteraction } from 'discord.js';
 import type { Completion } from '../../src/core/completion.js';
+import { postCallbackBytes } from './kept-callback.js';
 
 const bodies = new WeakMap<readonly Completion[], Buffer>();
 
@@ -16,12 +17,7 @@ export async function respondOnce(interaction: AutocompleteInteraction, choices:
     await interaction.respond(choices.map((c) => ({ name: c.name, value: c.value })));
     return;
   }
-  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: keptBody(choices),
-    passThroughBody: true,
-    headers: { 'Content-Type': 'application/json' },
-    auth: false,
-  });
+  await postCallbackBytes(interaction, keptBody(choices));
   interaction.responded = true;
 }
 
