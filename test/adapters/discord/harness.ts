@@ -3,6 +3,7 @@
  * over the real core (fixture agenda, SQLite in memory). Other features' adapter tests
  * can start the same pair and read the fake's records.
  */
+import { Events, type Interaction } from 'discord.js';
 import { startDiscord, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import type { Registry } from '../../../src/core/dispatcher.js';
 import { MemoryLogger } from '../../../src/log.js';
@@ -93,4 +94,25 @@ export function buttonIds(body: Json): string[] {
 export function channelOfGuild(channelId: string) {
   const conversation = { platform: 'discord', tenantId: IDS.guild, channelId } as const;
   return { conversation, destination: { kind: 'channel', conversation } as const };
+}
+
+/**
+ * Watches what the adapter answers: each discord.js interaction by id, and the ids of those answered through
+ * discord.js's own `method` (`reply` for a command, `respond` for autocomplete). Its listener goes before the
+ * adapter's, so the method is wrapped before the adapter can call it.
+ */
+export function watchAnswers(h: Harness, method: 'reply' | 'respond') {
+  const seen = new Map<string, Interaction>();
+  const through: string[] = [];
+  h.adapter.client.prependListener(Events.InteractionCreate, (interaction: Interaction) => {
+    seen.set(interaction.id, interaction);
+    const target = interaction as unknown as Record<string, unknown>;
+    const original = target[method];
+    if (typeof original !== 'function') return;
+    target[method] = (...args: unknown[]): unknown => {
+      through.push(interaction.id);
+      return (original as (...args: unknown[]) => unknown).apply(interaction, args);
+    };
+  });
+  return { seen, through };
 }

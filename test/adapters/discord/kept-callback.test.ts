@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Events, type Interaction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { chatInput, type Json } from '../../fakes/discord/index.js';
-import { commandAnswer, embedOf, startHarness, type Harness } from './harness.js';
+import { commandAnswer, embedOf, startHarness, watchAnswers, type Harness } from './harness.js';
 
 let h: Harness;
-/** The discord.js interaction objects the adapter answered, by interaction id. */
-const seen = new Map<string, Interaction>();
-/** The ids of the interactions answered through discord.js's own `reply`. */
-const throughReply: string[] = [];
+/** The discord.js interactions the adapter answered, by id, and those answered through discord.js's own `reply`. */
+let seen: Map<string, Interaction>;
+let throughReply: string[];
 
 beforeAll(async () => {
   h = await startHarness();
-  // Before the adapter's own listener, so that it sees `reply` counted.
-  h.adapter.client.prependListener(Events.InteractionCreate, (interaction: Interaction) => {
-    seen.set(interaction.id, interaction);
-    if (!interaction.isChatInputCommand()) return;
-    const reply = interaction.reply.bind(interaction);
-    interaction.reply = ((options: Parameters<typeof reply>[0]) => {
-      throughReply.push(interaction.id);
-      return reply(options);
-    }) as typeof interaction.reply;
-  });
+  ({ seen, through: throughReply } = watchAnswers(h, 'reply'));
 });
 afterAll(async () => {
   await h?.stop();

@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Events, type AutocompleteInteraction, type Interaction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { autocomplete } from '../../fakes/discord/index.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, watchAnswers, type Harness } from './harness.js';
 
 let h: Harness;
-/** The discord.js interaction objects the adapter answered, by interaction id. */
-const seen = new Map<string, AutocompleteInteraction>();
-/** The ids of the interactions answered through discord.js's own `respond`. */
-const throughRespond: string[] = [];
+/** The discord.js interactions the adapter answered, by id, and those answered through discord.js's own `respond`. */
+let seen: Map<string, Interaction>;
+let throughRespond: string[];
 
 beforeAll(async () => {
   h = await startHarness();
-  // Before the adapter's own listener, so that it sees `respond` counted.
-  h.adapter.client.prependListener(Events.InteractionCreate, (interaction: Interaction) => {
-    if (!interaction.isAutocomplete()) return;
-    seen.set(interaction.id, interaction);
-    const respond = interaction.respond.bind(interaction);
-    interaction.respond = (choices: Parameters<typeof respond>[0]) => {
-      throughRespond.push(interaction.id);
-      return respond(choices);
-    };
-  });
+  ({ seen, through: throughRespond } = watchAnswers(h, 'respond'));
 });
 afterAll(async () => {
   await h?.stop();
@@ -52,9 +42,10 @@ describe('autocomplete answers for kept choice lists (serialized once)', () => {
     const { sent, requests } = await type('question', 'id', '2.1');
     expect(requests.map((r) => [r.method, r.query.toString()])).toEqual([['POST', '']]);
     const interaction = seen.get(sent.id);
+    if (!interaction?.isAutocomplete()) throw new Error('expected the autocomplete interaction');
     // Marked once the post has been answered, a moment after the fake recorded it.
-    await h.fake.waitFor(() => interaction?.responded === true, 'the interaction marked as answered');
-    await expect(interaction?.respond([])).rejects.toThrow(/already been sent or deferred/u);
+    await h.fake.waitFor(() => interaction.responded, 'the interaction marked as answered');
+    await expect(interaction.respond([])).rejects.toThrow(/already been sent or deferred/u);
   });
 
   it("answers a feature's choices, built for each request, through respond", async () => {

@@ -5,14 +5,11 @@
 import { expect, it } from 'vitest';
 import { ephemeralText } from '../../../src/core/message.js';
 import { describeEachBackend, freshStorage } from './backends.js';
-import { at, delivery, MINUTE, posted } from './delivery-fixtures.js';
+import { at, delivery, MINUTE, planThree, posted } from './delivery-fixtures.js';
 
 describeEachBackend('the deliveries ledger', (backend) => {
   const storage = freshStorage(backend);
   const store = () => storage().backend.stores.deliveries;
-  const planThree = async () => {
-    for (const key of ['a', 'b', 'c']) await store().plan(delivery(key), at('2024-03-04T09:00:00Z'));
-  };
 
   it('plans a key once and reads it back as planned', async () => {
     const planned = { ...delivery('k'), thread: { name: 'Discuss', reply: ephemeralText('first') } };
@@ -36,7 +33,7 @@ describeEachBackend('the deliveries ledger', (backend) => {
 
   it('gives each due delivery to one holder only, oldest first, and only on its platforms', async () => {
     await store().plan(delivery('late', '2024-03-04T09:00:05Z'), at('2024-03-04T09:00:00Z'));
-    await planThree();
+    await planThree(store());
     const now = at('2024-03-04T09:00:10Z');
     expect(await store().claim('A', ['discord'], now, MINUTE, 10)).toEqual([]);
     expect((await store().claim('A', ['slack'], now, MINUTE, 2)).map((r) => r.key)).toEqual(['a', 'b']);
@@ -47,7 +44,7 @@ describeEachBackend('the deliveries ledger', (backend) => {
   });
 
   it('fences every write once the lease ran out and another holder took the delivery over', async () => {
-    await planThree();
+    await planThree(store());
     await store().claim('A', ['slack'], at('2024-03-04T09:00:10Z'), MINUTE, 1);
     expect(await store().recordAttempt('a', 'A', at('2024-03-04T09:00:11Z'))).toBe(1);
     const later = at('2024-03-04T09:01:30Z');
@@ -62,7 +59,7 @@ describeEachBackend('the deliveries ledger', (backend) => {
   });
 
   it('counts attempts for several claimed keys at once, leaving out keys held by another', async () => {
-    await planThree();
+    await planThree(store());
     await store().claimKey('a', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
     await store().claimKey('b', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
     await store().claimKey('c', 'B', at('2024-03-04T09:00:10Z'), MINUTE);
@@ -78,7 +75,7 @@ describeEachBackend('the deliveries ledger', (backend) => {
   });
 
   it('gives the claim up with the sent mark when asked, and keeps it otherwise', async () => {
-    await planThree();
+    await planThree(store());
     await store().claim('A', ['slack'], at('2024-03-04T09:00:10Z'), MINUTE, 2);
     expect(await store().markSent('a', 'A', posted, at('2024-03-04T09:00:11Z'), true)).toBe(true);
     expect(await store().markSent('b', 'A', posted, at('2024-03-04T09:00:11Z'))).toBe(true);
@@ -135,7 +132,7 @@ describeEachBackend('the deliveries ledger', (backend) => {
   });
 
   it('gives a 429 attempt back and makes the row claimable again at Retry-After', async () => {
-    await planThree();
+    await planThree(store());
     await store().claim('A', ['slack'], at('2024-03-04T09:00:10Z'), MINUTE, 3);
     await store().recordAttempt('a', 'A', at('2024-03-04T09:00:11Z'));
     const retry = { at: at('2024-03-04T09:00:13Z'), reason: 'rate limited', uncount: true };

@@ -4,17 +4,14 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachBackend, freshStorage } from './backends.js';
-import { at, delivery, MINUTE, posted } from './delivery-fixtures.js';
+import { at, delivery, MINUTE, planThree, posted } from './delivery-fixtures.js';
 
 describeEachBackend("the outbox's batch writes", (backend) => {
   const storage = freshStorage(backend);
   const store = () => storage().backend.stores.deliveries;
-  const planThree = async () => {
-    for (const key of ['a', 'b', 'c']) await store().plan(delivery(key), at('2024-03-04T09:00:00Z'));
-  };
 
   it('marks several posts sent in one call, each with its own message and release, fenced by the claim', async () => {
-    await planThree();
+    await planThree(store());
     await store().claimKey('a', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
     await store().claimKey('b', 'A', at('2024-03-04T09:00:10Z'), MINUTE);
     await store().claimKey('c', 'B', at('2024-03-04T09:00:10Z'), MINUTE);
