@@ -108,6 +108,7 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /** Workspace admins and owners, and the operator's list, may manage any channel. */
   async canManageChannel(tenantId: string, userId: string, _channelId: string): Promise<boolean> {
+    // A workspace this app does not serve is refused first: the operator's list must not reach into it.
     await this.#clients.clientFor(tenantId);
     if ((await this.#clients.adminUserIds(tenantId)).includes(userId)) return true;
     try {
