@@ -14,6 +14,14 @@ describe('withinBudget', () => {
     await expect(withinBudget(Promise.reject(new Error('broken')), 1500)).rejects.toThrow('broken');
   });
 
+  it('gives the value of work that settles after this turn of the event loop but within the budget', async () => {
+    vi.useFakeTimers();
+    const work = new Promise<string>((resolve) => setTimeout(() => resolve('slow answer'), 1400));
+    const result = withinBudget(work, 1500);
+    await vi.advanceTimersByTimeAsync(1400);
+    await expect(result).resolves.toEqual({ value: 'slow answer' });
+  });
+
   it('says late when the budget runs out first, and leaves the work running', async () => {
     vi.useFakeTimers();
     let finish: (value: string) => void = () => {};
