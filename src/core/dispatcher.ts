@@ -47,13 +47,12 @@ export class Dispatcher {
    * Slack and the shell: `/agenda search jailbreak in:3.5` arrives as ('agenda', 'search jailbreak in:3.5'),
    * or as tokens when the adapter found people or channels in the text (see `parse-text.ts`).
    */
-  async runText(commandName: string, input: string | readonly CommandToken[], ctx: CommandContext): Promise<Reply> {
+  runText(commandName: string, input: string | readonly CommandToken[], ctx: CommandContext): Promise<Reply> {
     const tokens = typeof input === 'string' ? tokenize(input.trim()) : input;
-    const text = tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ');
     return this.#guard(
       ctx,
-      { command: commandName, text },
-      async () => {
+      () => ({ command: commandName, text: tokens.map((t) => (typeof t === 'string' ? t : t.text)).join(' ') }),
+      () => {
         const command = this.#require(commandName);
         const { subcommand, args } = parseCommandTokens(command, tokens);
         return subcommand.run(ctx, args as never, this.services);
@@ -63,11 +62,11 @@ export class Dispatcher {
   }
 
   /** Discord: options arrive typed, the subcommand by name (`digest preview` for groups). */
-  async run(commandName: string, subcommandName: string, args: AnyArgs, ctx: CommandContext): Promise<Reply> {
+  run(commandName: string, subcommandName: string, args: AnyArgs, ctx: CommandContext): Promise<Reply> {
     return this.#guard(
       ctx,
-      { command: commandName, subcommand: subcommandName },
-      async () => {
+      () => ({ command: commandName, subcommand: subcommandName }),
+      () => {
         const sub = this.#subcommand(this.#require(commandName), subcommandName);
         return sub.run(ctx, args as never, this.services);
       },
@@ -78,7 +77,7 @@ export class Dispatcher {
   async press(action: string, value: string, ctx: CommandContext, source: ActionSource = {}): Promise<ActionResult> {
     return this.#guard(
       ctx,
-      { action },
+      () => ({ action }),
       async () => {
         const spec = this.registry.actions.find((a) => a.action === action);
         if (!spec)
@@ -100,7 +99,7 @@ export class Dispatcher {
   ): Promise<ActionResult> {
     return this.#guard(
       ctx,
-      { modal },
+      () => ({ modal }),
       async () => {
         const spec = this.registry.modals.find((m) => m.modal === modal);
         if (!spec) throw new UserError('unknown-modal', 'That form is no longer supported. Please start again.');
@@ -118,7 +117,7 @@ export class Dispatcher {
   async complete(source: CompletionSource, partial: string, ctx: CommandContext): Promise<readonly Completion[]> {
     return this.#guard(
       ctx,
-      { completion: source },
+      () => ({ completion: source }),
       async () => {
         const completer = this.registry.completers?.find((c) => c.source === source);
         if (completer) return (await completer.complete(ctx, partial, this.services)).slice(0, MAX_COMPLETIONS);
@@ -141,7 +140,12 @@ export class Dispatcher {
     };
     for (const spec of this.registry.messages ?? []) {
       const run = async (): Promise<Reply | undefined> => spec.run(message, this.services);
-      const reply = await this.#guard(ctx, { message: spec.name }, run, () => undefined);
+      const reply = await this.#guard(
+        ctx,
+        () => ({ message: spec.name }),
+        run,
+        () => undefined,
+      );
       if (reply) return reply;
     }
     return undefined;
@@ -163,10 +167,15 @@ export class Dispatcher {
     return sub;
   }
 
+  /**
+   * `what` names the request in the log of a failure, only when something failed (for typed text it
+   * joins the words again). `work` may throw before it returns
+   * its promise (a parse error): that is caught here too.
+   */
   async #guard<T>(
     ctx: CommandContext,
-    what: object,
-    work: () => Promise<T>,
+    what: () => object,
+    work: () => Promise<T> | T,
     onError: (message: string) => T,
   ): Promise<T> {
     try {
@@ -177,7 +186,7 @@ export class Dispatcher {
       this.services.logger.error(
         {
           ref,
-          ...what,
+          ...what(),
           platform: ctx.actor.platform,
           tenantId: ctx.actor.tenantId,
           userId: ctx.actor.userId,
