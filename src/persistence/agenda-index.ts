@@ -12,6 +12,7 @@ import { ftsParts, queryTerms, toFtsQuery } from './fts-query.js';
 import { SEARCH_CACHE_ENTRIES, SearchCache, searchKey } from './search-cache.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
+import { readTopList, TOP_LIST_MIN_ENTRIES, writeTopLists } from './search-top-lists.js';
 
 /**
  * BM25 weights per column, in table order: kind, item_id, challenge_id, origin
@@ -30,35 +31,59 @@ interface IndexRow {
   keywords: string;
 }
 
-/** Rebuilds the index if `hash` differs from the indexed agenda's. Returns whether it rebuilt. */
-export function ensureIndexed(db: Db, agenda: Agenda, hash: string, now: Date = new Date()): boolean {
-  const indexedHash = (): string | undefined =>
-    (db.prepare('SELECT agenda_hash FROM agenda_index_meta WHERE id = 1').get() as { agenda_hash: string } | undefined)
-      ?.agenda_hash;
-  if (indexedHash() === hash) return false;
+interface IndexMeta {
+  readonly agenda_hash: string;
+  readonly top_lists_hash: string | null;
+}
+
+/**
+ * Rebuilds the index if `hash` differs from the indexed agenda's, and its top lists (`search-top-lists.ts`)
+ * if they were made for another agenda (or before there were any). Returns whether it rebuilt the index.
+ */
+export function ensureIndexed(
+  db: Db,
+  agenda: Agenda,
+  hash: string,
+  now: Date = new Date(),
+  topListMinEntries = TOP_LIST_MIN_ENTRIES,
+): boolean {
+  const meta = (): IndexMeta | undefined =>
+    db.prepare('SELECT agenda_hash, top_lists_hash FROM agenda_index_meta WHERE id = 1').get() as IndexMeta | undefined;
+  const current = (seen: IndexMeta | undefined) => seen?.agenda_hash === hash && seen.top_lists_hash === hash;
+  if (current(meta())) return false;
+  // IMMEDIATE, and checked again inside: processes starting together index the agenda once.
+  return db
+    .transaction(() => {
+      const seen = meta();
+      if (current(seen)) return false;
+      const rows = indexRows(agenda);
+      const rebuild = seen?.agenda_hash !== hash;
+      if (rebuild) rebuildIndex(db, rows, hash, now);
+      const prepare = statementCache(db);
+      writeTopLists(db, rows, (match, limit) => rankedQuery(prepare, match, {}, limit), topListMinEntries);
+      db.prepare('UPDATE agenda_index_meta SET top_lists_hash = ? WHERE id = 1').run(hash);
+      if (rebuild) rebuiltHere.set(db, (rebuiltHere.get(db) ?? 0) + 1);
+      return rebuild;
+    })
+    .immediate();
+}
+
+function rebuildIndex(db: Db, rows: readonly IndexRow[], hash: string, now: Date): void {
   const insert = db.prepare(
     `INSERT INTO agenda_fts (kind, item_id, challenge_id, origin, title, body, keywords)
      VALUES (@kind, @itemId, @challengeId, @origin, @title, @body, @keywords)`,
   );
-  // IMMEDIATE, and checked again inside: processes starting together index the agenda once.
-  return db
-    .transaction(() => {
-      if (indexedHash() === hash) return false;
-      db.prepare('DELETE FROM agenda_fts').run();
-      for (const row of indexRows(agenda)) insert.run(row);
-      // The delete above leaves the old entries in the index's segments until FTS5 merges them: after two
-      // rebuilds of 20,000 questions the index was twice its size and a first-time search ~20% slower. Merging
-      // now (~75 ms on such an index, within a ~0.8 s rebuild) keeps it as compact as a fresh one. The rows and
-      // their statistics are unchanged, so are the ranks.
-      db.prepare("INSERT INTO agenda_fts (agenda_fts) VALUES ('optimize')").run();
-      db.prepare(
-        `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`,
-      ).run(hash, now.toISOString());
-      rebuiltHere.set(db, (rebuiltHere.get(db) ?? 0) + 1);
-      return true;
-    })
-    .immediate();
+  db.prepare('DELETE FROM agenda_fts').run();
+  for (const row of rows) insert.run(row);
+  // The delete above leaves the old entries in the index's segments until FTS5 merges them: after two
+  // rebuilds of 20,000 questions the index was twice its size and a first-time search ~20% slower. Merging
+  // now (~75 ms on such an index, within a rebuild of about 0.4 s) keeps it as compact as a fresh one. The rows and
+  // their statistics are unchanged, so are the ranks.
+  db.prepare("INSERT INTO agenda_fts (agenda_fts) VALUES ('optimize')").run();
+  db.prepare(
+    `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET agenda_hash = excluded.agenda_hash, indexed_at = excluded.indexed_at`,
+  ).run(hash, now.toISOString());
 }
 
 /**
@@ -157,13 +182,7 @@ export function createAgendaSearch(db: Db, cache = new SearchCache()): Synchrono
 }
 
 function isPlain(filter: SearchFilter): boolean {
-  return (
-    filter.challengeIds === undefined &&
-    filter.exceptChallengeIds === undefined &&
-    filter.kind === undefined &&
-    filter.origin === undefined &&
-    filter.anyWord !== true
-  );
+  return hasNoRowFilter(filter) && filter.anyWord !== true;
 }
 
 function searchTerms(prepare: Prepare, terms: readonly string[], filter: SearchFilter, limit: number): SearchResult {
@@ -184,7 +203,23 @@ const HAS_HIT = 'SELECT 1 FROM agenda_fts WHERE agenda_fts MATCH @match LIMIT 1'
 
 type Prepare = ReturnType<typeof statementCache>;
 
+/** A word many entries have is answered from its kept list (`search-top-lists.ts`), the rest by FTS5. */
 function run(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
+  const kept = hasNoRowFilter(filter) ? readTopList(prepare, match, Math.max(0, Math.floor(limit))) : undefined;
+  return kept ?? rankedQuery(prepare, match, filter, limit);
+}
+
+function hasNoRowFilter(filter: SearchFilter): boolean {
+  return (
+    filter.challengeIds === undefined &&
+    filter.exceptChallengeIds === undefined &&
+    filter.kind === undefined &&
+    filter.origin === undefined
+  );
+}
+
+/** FTS5's ranking of every entry `match` finds (within the filter), cut to `limit`. */
+function rankedQuery(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
   const conditions = ['agenda_fts MATCH @match'];
   const max = Math.max(0, Math.floor(limit));
   const params: Record<string, string | number> = { match, limit: max };

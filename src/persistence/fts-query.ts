@@ -48,12 +48,17 @@ export function queryTerms(text: string): string[] {
   // Bounded before splitting, so 5,000 characters of pasted text stay cheap.
   for (const chunk of text.slice(0, 2_000).split(/\s+/u)) {
     if (OPERATORS.has(chunk) || /^NEAR\(/u.test(chunk)) continue;
-    const words = chunk.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-    if (words) phrases.push(words);
+    const words = searchWords(chunk);
+    if (words.length > 0) phrases.push(words);
   }
   const meaningful = phrases.filter((words) => !(words.length === 1 && STOP_WORDS.has(words[0] ?? '')));
   const kept = (meaningful.length > 0 ? meaningful : phrases).slice(0, MAX_TERMS);
   return kept.map((words) => `"${words.join(' ')}"`);
+}
+
+/** The words of a text as a search reads them: runs of letters and digits, lower-cased. */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**

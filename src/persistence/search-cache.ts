@@ -2,7 +2,8 @@
  * Search results remembered per version of the index. The index is derived data that changes only
  * when the agenda does, and ranking is the costly part of a search: FTS5 ranks every match before
  * the LIMIT (about a microsecond per match, most of it reading each row's length for BM25), so a
- * common word over 20,000 imported questions costs milliseconds every time it is asked. The same
+ * common word over 20,000 imported questions costs milliseconds every time it is asked (unless it is
+ * one of the words kept ranked with the index, `search-top-lists.ts`). The same
  * searches come again and again (autocomplete asks on every keystroke, every user types the same
  * first letters), and the answer cannot change until the index does.
  *

@@ -3,7 +3,7 @@
  * Numbers are reserved per feature so parallel work does not collide:
  * 1 agenda index, 2 subscriptions and deliveries, 3 reading groups, 4 delivery claims (many processes),
  * 5 introductions, 6 reading-group calendars, 7 inline replies, 8 Slack installations (OAuth),
- * 9 the claim-order index on actionable deliveries.
+ * 9 the claim-order index on actionable deliveries, 10 the search's top lists.
  */
 import { agendaIndex } from './001-agenda-index.js';
 import { subscriptionsAndDeliveries } from './002-subscriptions-deliveries.js';
@@ -14,6 +14,7 @@ import { readingGroupCalendars } from './006-reading-group-calendars.js';
 import { inlineReplies } from './007-inline-replies.js';
 import { slackInstallations } from './008-slack-installations.js';
 import { claimableDeliveries } from './009-claimable-deliveries.js';
+import { searchTopLists } from './010-search-top-lists.js';
 
 export interface Migration {
   readonly version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   inlineReplies,
   slackInstallations,
   claimableDeliveries,
+  searchTopLists,
 ];

@@ -15,9 +15,9 @@ describe('PostgreSQL migrations', () => {
       const pool = createPool(await createTestDatabase({ empty: true }));
       try {
         expect(await postgresSchemaVersion(pool)).toBe(0);
-        expect(await migratePostgres(pool)).toEqual({ applied: 9, version: 9 });
-        expect(await migratePostgres(pool)).toEqual({ applied: 0, version: 9 });
-        expect(await postgresSchemaVersion(pool)).toBe(9);
+        expect(await migratePostgres(pool)).toEqual({ applied: 10, version: 10 });
+        expect(await migratePostgres(pool)).toEqual({ applied: 0, version: 10 });
+        expect(await postgresSchemaVersion(pool)).toBe(10);
       } finally {
         await pool.end();
       }
@@ -28,8 +28,8 @@ describe('PostgreSQL migrations', () => {
       const pools = Array.from({ length: 5 }, () => createPool(url, { maxConnections: 1 }));
       try {
         const outcomes = await Promise.all(pools.map((pool) => migratePostgres(pool)));
-        expect(outcomes.map((o) => o.applied).sort()).toEqual([0, 0, 0, 0, 9]);
-        expect(outcomes.every((o) => o.version === 9)).toBe(true);
+        expect(outcomes.map((o) => o.applied).sort()).toEqual([0, 0, 0, 0, 10]);
+        expect(outcomes.every((o) => o.version === 10)).toBe(true);
       } finally {
         await Promise.all(pools.map((pool) => pool.end()));
       }

@@ -12,6 +12,7 @@ import { readingGroupCalendars } from './006-reading-group-calendars.js';
 import { inlineReplies } from './007-inline-replies.js';
 import { slackInstallations } from './008-slack-installations.js';
 import { claimableDeliveries } from './009-claimable-deliveries.js';
+import { searchTopLists } from './010-search-top-lists.js';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   agendaIndex,
@@ -23,4 +24,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   inlineReplies,
   slackInstallations,
   claimableDeliveries,
+  searchTopLists,
 ];
