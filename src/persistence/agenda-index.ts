@@ -8,11 +8,18 @@ import type { Agenda } from '../core/agenda/model.js';
 import type { AgendaSearch, SearchFilter, SearchHit, SearchResult } from '../core/agenda/search.js';
 import { setNewest } from '../core/bounded-map.js';
 import type { Db } from './db.js';
-import { ftsParts, queryTerms, toFtsQuery } from './fts-query.js';
+import { ftsParts, queryTerms } from './fts-query.js';
 import { SEARCH_CACHE_ENTRIES, SearchCache, searchKey } from './search-cache.js';
 import type { Synchronous } from './sqlite-gate.js';
 import { statementCache } from './statement-cache.js';
-import { readTopList, TOP_LIST_MIN_ENTRIES, writeTopLists } from './search-top-lists.js';
+import {
+  mergeTopLists,
+  readTopList,
+  TOP_LIST_MIN_ENTRIES,
+  writeTopLists,
+  type RankedRow,
+  type Ranking,
+} from './search-top-lists.js';
 
 /**
  * BM25 weights per column, in table order: kind, item_id, challenge_id, origin
@@ -60,7 +67,7 @@ export function ensureIndexed(
       const rebuild = seen?.agenda_hash !== hash;
       if (rebuild) rebuildIndex(db, rows, hash, now);
       const prepare = statementCache(db);
-      writeTopLists(db, rows, (match, limit) => rankedQuery(prepare, match, {}, limit), topListMinEntries);
+      writeTopLists(db, rows, (match, limit) => rankedRows(prepare, match, {}, limit), topListMinEntries);
       db.prepare('UPDATE agenda_index_meta SET top_lists_hash = ? WHERE id = 1').run(hash);
       if (rebuild) rebuiltHere.set(db, (rebuiltHere.get(db) ?? 0) + 1);
       return rebuild;
@@ -186,15 +193,15 @@ function isPlain(filter: SearchFilter): boolean {
 }
 
 function searchTerms(prepare: Prepare, terms: readonly string[], filter: SearchFilter, limit: number): SearchResult {
-  if (filter.anyWord === true) return run(prepare, toFtsQuery(terms, 'any'), filter, limit);
-  const strict = run(prepare, toFtsQuery(terms, 'all'), filter, limit);
+  if (filter.anyWord === true) return run(prepare, ftsParts(terms), 'OR', filter, limit);
+  const strict = run(prepare, ftsParts(terms), 'AND', filter, limit);
   if (strict.total > 0 || terms.length === 1) return strict;
   // No entry has every word: rank the entries that have some, and say so. A word no entry has adds nothing to
   // any entry's BM25 score, so it is left out: the results are the same, and a typo beside a common word
   // ("jailbreak jailbrake") costs no more than the common word alone.
   const present = ftsParts(terms).filter((part) => prepare(HAS_HIT).get({ match: part }) !== undefined);
   if (present.length === 0) return { hits: [], total: 0 };
-  const relaxed = run(prepare, present.join(' OR '), filter, limit);
+  const relaxed = run(prepare, present, 'OR', filter, limit);
   return relaxed.total > 0 ? { ...relaxed, relaxed: true } : relaxed;
 }
 
@@ -203,10 +210,28 @@ const HAS_HIT = 'SELECT 1 FROM agenda_fts WHERE agenda_fts MATCH @match LIMIT 1'
 
 type Prepare = ReturnType<typeof statementCache>;
 
-/** A word many entries have is answered from its kept list (`search-top-lists.ts`), the rest by FTS5. */
-function run(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
-  const kept = hasNoRowFilter(filter) ? readTopList(prepare, match, Math.max(0, Math.floor(limit))) : undefined;
-  return kept ?? rankedQuery(prepare, match, filter, limit);
+/**
+ * FTS5's ranking of the entries with every part (`AND`) or any part (`OR`), cut to `limit`. A word many entries
+ * have, alone or beside another such word, is answered from the lists kept for it (`search-top-lists.ts`).
+ */
+function run(
+  prepare: Prepare,
+  parts: readonly string[],
+  operator: 'AND' | 'OR',
+  filter: SearchFilter,
+  limit: number,
+): SearchResult {
+  const max = Math.max(0, Math.floor(limit));
+  const [first, second] = parts;
+  let kept: Ranking | undefined;
+  if (hasNoRowFilter(filter) && first !== undefined) {
+    if (parts.length === 1) kept = readTopList(prepare, first, max);
+    else if (parts.length === 2 && operator === 'OR' && second !== undefined) {
+      kept = mergeTopLists(prepare, [first, second], max, (match, n) => rankedRows(prepare, match, {}, n));
+    }
+  }
+  const { rows, total } = kept ?? rankedRows(prepare, parts.join(` ${operator} `), filter, max);
+  return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };
 }
 
 function hasNoRowFilter(filter: SearchFilter): boolean {
@@ -218,13 +243,12 @@ function hasNoRowFilter(filter: SearchFilter): boolean {
   );
 }
 
-/** FTS5's ranking of every entry `match` finds (within the filter), cut to `limit`. */
-function rankedQuery(prepare: Prepare, match: string, filter: SearchFilter, limit: number): SearchResult {
+/** FTS5's ranking of every entry `match` finds (within the filter), cut to `max`. */
+function rankedRows(prepare: Prepare, match: string, filter: SearchFilter, max: number): Ranking {
   const conditions = ['agenda_fts MATCH @match'];
-  const max = Math.max(0, Math.floor(limit));
   const params: Record<string, string | number> = { match, limit: max };
   if (filter.challengeIds !== undefined) {
-    if (filter.challengeIds.length === 0) return { hits: [], total: 0 };
+    if (filter.challengeIds.length === 0) return { rows: [], total: 0 };
     const names = filter.challengeIds.map((id, i) => {
       params[`c${i}`] = id;
       return `@c${i}`;
@@ -248,13 +272,13 @@ function rankedQuery(prepare: Prepare, match: string, filter: SearchFilter, limi
   }
   const where = conditions.join(' AND ');
   const rows = prepare(
-    `SELECT kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
+    `SELECT rowid, kind, item_id AS id, ${RANK} AS rank FROM agenda_fts WHERE ${where}
      ORDER BY rank, rowid LIMIT @limit`,
-  ).all(params) as SearchHit[];
+  ).all(params) as RankedRow[];
   // Fewer rows than the limit are all there are: count only when the limit cut the list.
   const total =
     rows.length < max
       ? rows.length
       : (prepare(`SELECT count(*) AS n FROM agenda_fts WHERE ${where}`).get(params) as { n: number }).n;
-  return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };
+  return { rows, total };
 }

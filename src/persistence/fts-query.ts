@@ -70,8 +70,3 @@ export function ftsParts(terms: readonly string[]): string[] {
     index === terms.length - 1 && !term.includes(' ') && term.length >= 5 ? `${term}*` : term,
   );
 }
-
-/** The FTS5 MATCH expression: every term (`all`) or any term. */
-export function toFtsQuery(terms: readonly string[], mode: 'all' | 'any'): string {
-  return ftsParts(terms).join(mode === 'all' ? ' AND ' : ' OR ');
-}

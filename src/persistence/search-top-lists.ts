@@ -5,13 +5,14 @@
  * the limit. So when the index is built, each such word gets its first `TOP_LIST_HITS` hits and its total,
  * from the very query a search runs, stored under that query's MATCH expression. A search with no filter
  * for that expression reads them back with one primary-key lookup: the same answer, read instead of ranked
- * again. A search with a filter, or for more hits, still asks FTS5.
+ * again. A search for either of two such words (no entry having every word typed) is answered from their two
+ * lists (`mergeTopLists`). A search with a filter, for more hits, or for more words still asks FTS5.
  *
  * The lists are written in the index's own transaction, and read only while the meta row says they were
  * made for the indexed agenda (`top_lists_hash`), so a rebuild by a process that predates them can never
  * leave a stale list in use.
  */
-import type { SearchHit, SearchResult } from '../core/agenda/search.js';
+import type { SearchHit } from '../core/agenda/search.js';
 import type { Db } from './db.js';
 import { ftsParts, searchWords } from './fts-query.js';
 import type { statementCache } from './statement-cache.js';
@@ -29,10 +30,21 @@ export interface IndexedText {
   readonly keywords: string;
 }
 
-/** Ranks `match` with no filter, exactly as a search would. */
-export type RankAll = (match: string, limit: number) => SearchResult;
+/** A hit with the rowid that breaks ties between equal ranks, as FTS5 orders them. */
+export interface RankedRow extends SearchHit {
+  readonly rowid: number;
+}
 
-type StoredHit = [SearchHit['kind'], string, number];
+/** The first rows of a ranking, and how many entries it has in all. */
+export interface Ranking {
+  readonly rows: readonly RankedRow[];
+  readonly total: number;
+}
+
+/** Ranks `match` with no filter, exactly as a search would. */
+export type RankAll = (match: string, limit: number) => Ranking;
+
+type StoredRow = [number, SearchHit['kind'], string, number];
 
 /**
  * Replaces every list with those of the index just built. Returns how many it kept. Runs inside the
@@ -52,8 +64,8 @@ export function writeTopLists(
   let kept = 0;
   for (const match of frequentExpressions(entries, minEntries)) {
     if ((count.get(match) as number) < minEntries) continue;
-    const { hits, total } = rankAll(match, TOP_LIST_HITS);
-    const stored: StoredHit[] = hits.map((hit) => [hit.kind, hit.id, hit.rank]);
+    const { rows, total } = rankAll(match, TOP_LIST_HITS);
+    const stored: StoredRow[] = rows.map((row) => [row.rowid, row.kind, row.id, row.rank]);
     insert.run(match, total, JSON.stringify(stored));
     kept += 1;
   }
@@ -87,16 +99,69 @@ const READ_TOP_LIST = `SELECT t.total, t.hits FROM agenda_fts_top t
   JOIN agenda_index_meta m ON m.id = 1 AND m.top_lists_hash = m.agenda_hash
   WHERE t.match = ?`;
 
-/** The kept answer to an unfiltered search for `match`, if there is a list for it and it holds `limit` hits. */
-export function readTopList(
-  prepare: ReturnType<typeof statementCache>,
-  match: string,
-  limit: number,
-): SearchResult | undefined {
-  if (limit > TOP_LIST_HITS) return undefined;
+type Prepare = ReturnType<typeof statementCache>;
+
+/** The kept list of `match` (all of its rows), if there is one made for the indexed agenda. */
+function readList(prepare: Prepare, match: string): Ranking | undefined {
   const row = prepare(READ_TOP_LIST).get(match) as { total: number; hits: string } | undefined;
   if (row === undefined) return undefined;
-  const stored = JSON.parse(row.hits) as StoredHit[];
-  const hits = stored.slice(0, limit).map(([kind, id, rank]) => ({ kind, id, rank }));
-  return { hits, total: row.total };
+  const stored = JSON.parse(row.hits) as StoredRow[];
+  return { rows: stored.map(([rowid, kind, id, rank]) => ({ rowid, kind, id, rank })), total: row.total };
 }
+
+/** The kept answer to an unfiltered search for `match`, if there is a list for it and it holds `limit` hits. */
+export function readTopList(prepare: Prepare, match: string, limit: number): Ranking | undefined {
+  if (limit > TOP_LIST_HITS) return undefined;
+  const list = readList(prepare, match);
+  return list && { rows: list.rows.slice(0, limit), total: list.total };
+}
+
+/** FTS5's order: by rank (BM25, lower is better), then by rowid. */
+function byRank(a: RankedRow, b: RankedRow): number {
+  return a.rank - b.rank || a.rowid - b.rowid;
+}
+
+/**
+ * The unfiltered search for either of two expressions (`a OR b`, as when no entry has every word typed),
+ * answered from their kept lists when they settle it, otherwise undefined (FTS5 ranks it).
+ *
+ * Why it is the same answer: FTS5 scores an entry as the sum, over the query's phrases in order, of each
+ * phrase's BM25 part, and a phrase the entry lacks adds exactly zero. So an entry with one of the two words
+ * has the very score (and rank) its word's list holds, and an entry with both has the score FTS5 gives it
+ * for `a AND b` (the same phrases, in the same order): the best of those come from that query, which ranks
+ * only the entries with both. An entry with one word that is missing from its word's list ranks after the
+ * list's last row; so when the `limit`-th answer ranks before the last row of every list that was cut, no
+ * entry left out could come before it.
+ */
+export function mergeTopLists(
+  prepare: Prepare,
+  [first, second]: readonly [string, string],
+  limit: number,
+  rankAll: RankAll,
+): Ranking | undefined {
+  if (limit > TOP_LIST_HITS) return undefined;
+  const a = readList(prepare, first);
+  const b = readList(prepare, second);
+  if (a === undefined || b === undefined) return undefined;
+  const both = `${first} AND ${second}`;
+  const shared = new Set(prepare(SHARED_ROWIDS).pluck().all(both) as number[]);
+  // Ranking many entries with both words costs FTS5 what the whole search would: leave it to FTS5.
+  if (shared.size > MAX_SHARED) return undefined;
+  const candidates = [...a.rows, ...b.rows].filter((row) => !shared.has(row.rowid));
+  if (shared.size > 0) candidates.push(...rankAll(both, limit).rows);
+  const rows = candidates.sort(byRank).slice(0, limit);
+  const answer = { rows, total: a.total + b.total - shared.size };
+  if (limit === 0) return answer;
+  const last = rows.length === limit ? rows.at(-1) : undefined;
+  // A list that holds every entry of its word leaves none unseen; a cut one must end after the last answer.
+  const settles = (list: Ranking): boolean => {
+    const lastKept = list.rows.at(-1);
+    return (
+      list.total <= list.rows.length || (last !== undefined && lastKept !== undefined && byRank(last, lastKept) <= 0)
+    );
+  };
+  return settles(a) && settles(b) ? answer : undefined;
+}
+
+const MAX_SHARED = 1_000;
+const SHARED_ROWIDS = `SELECT rowid FROM agenda_fts WHERE agenda_fts MATCH ? LIMIT ${MAX_SHARED + 1}`;

@@ -4,7 +4,7 @@ import { agendaContentHash, loadAgenda, parseAgenda } from '../../src/core/agend
 import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
 import { createAgendaSearch, ensureIndexed } from '../../src/persistence/agenda-index.js';
 import { openDatabase } from '../../src/persistence/db.js';
-import { queryTerms, toFtsQuery } from '../../src/persistence/fts-query.js';
+import { ftsParts, queryTerms } from '../../src/persistence/fts-query.js';
 
 const AGENDA_PATH = FIXTURE_AGENDA_PATH;
 const agenda = loadAgenda(AGENDA_PATH);
@@ -153,8 +153,8 @@ describe('hostile input never reaches FTS5 as syntax', () => {
     expect(queryTerms('how do models learn in context')).toEqual(['"models"', '"learn"', '"context"']);
     expect(queryTerms('how do')).toEqual(['"how"', '"do"']);
     expect(queryTerms('"*" @ ()')).toEqual([]);
-    expect(toFtsQuery(['"prompt"', '"inject"'], 'all')).toBe('"prompt" AND "inject"*');
-    expect(toFtsQuery(['"multi agent"', '"ab"'], 'any')).toBe('"multi agent" OR "ab"');
+    expect(ftsParts(['"prompt"', '"inject"'])).toEqual(['"prompt"', '"inject"*']);
+    expect(ftsParts(['"multi agent"', '"ab"'])).toEqual(['"multi agent"', '"ab"']);
   });
 
   it('treats words that look like syntax as words', () => {

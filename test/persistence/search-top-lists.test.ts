@@ -8,6 +8,7 @@ import { loadAgenda } from '../../src/core/agenda/load.js';
 import type { SearchFilter } from '../../src/core/agenda/search.js';
 import { createAgendaSearch, ensureIndexed } from '../../src/persistence/agenda-index.js';
 import { openDatabase, type Db } from '../../src/persistence/db.js';
+import { queryTerms } from '../../src/persistence/fts-query.js';
 import { FIXTURE_AGENDA_PATH } from '../fixtures/agenda.js';
 
 const agenda = loadAgenda(FIXTURE_AGENDA_PATH);
@@ -25,13 +26,18 @@ function keptExpressions(db: Db): string[] {
   return (db.prepare('SELECT match FROM agenda_fts_top ORDER BY match').pluck().all() as string[]).slice();
 }
 
-/** Replaces the kept hits of `match` with one made-up hit, to see whether a search reads the list. */
+/**
+ * Replaces the kept hits of `match` with one made-up hit, to see whether a search reads the list. Its rank
+ * is better than any real one (BM25 ranks are negative, best first).
+ */
 function plant(db: Db, match: string): void {
   db.prepare('UPDATE agenda_fts_top SET total = 1, hits = ? WHERE match = ?').run(
-    JSON.stringify([['question', 'planted', -1]]),
+    JSON.stringify([[999_999, 'question', 'planted', -100]]),
     match,
   );
 }
+
+const PLANTED = { kind: 'question', id: 'planted', rank: -100 };
 
 describe('top lists for frequent words', () => {
   it('answers one-word searches exactly as FTS5 ranks them, typed last (a prefix) or not', () => {
@@ -45,7 +51,7 @@ describe('top lists for frequent words', () => {
     for (const word of words) {
       // Alone, the word is the last one typed; before a word no entry has, it is searched as typed.
       for (const query of [word, `${word} zzqqxx`]) {
-        for (const limit of [1, 5, 10, 50]) {
+        for (const limit of [0, 1, 5, 10, 50]) {
           const expected = ftsOnly.search(query, {}, limit);
           if (expected.hits.length > 0) answered += 1;
           expect(withLists.search(query, {}, limit)).toEqual(expected);
@@ -56,13 +62,49 @@ describe('top lists for frequent words', () => {
     expect(answered).toBeGreaterThanOrEqual(words.length * 4);
   });
 
+  it('answers a search for either of two common words exactly as FTS5 ranks it', () => {
+    const withLists = createAgendaSearch(indexed(MIN_ENTRIES));
+    const ftsOnly = createAgendaSearch(indexed(Number.MAX_SAFE_INTEGER));
+    // The most frequent words, which share many entries, and a few rarer ones, which share fewer.
+    const frequent = indexed(MIN_ENTRIES)
+      .prepare("SELECT match FROM agenda_fts_top WHERE match NOT LIKE '%*' ORDER BY total DESC, match")
+      .pluck()
+      .all() as string[];
+    // Stop words are dropped beside other words ("how", "the"): they would not be searched at all.
+    const searched = frequent.map((match) => match.slice(1, -1)).filter((w) => queryTerms(`${w} x`).length === 2);
+    const words = [...searched.slice(0, 4), ...searched.slice(-3)];
+    let relaxed = 0;
+    for (const first of words) {
+      for (const second of words) {
+        // No entry has a made-up word, so each search ranks the entries with either common word.
+        for (const [query, filter] of [
+          [`${first} ${second} zzqqxx`, {}],
+          [`${first} ${second}`, { anyWord: true }],
+        ] as const) {
+          for (const limit of [0, 1, 5, 10, 50]) {
+            const expected = ftsOnly.search(query, filter, limit);
+            if (expected.relaxed === true) relaxed += 1;
+            expect(withLists.search(query, filter, limit)).toEqual(expected);
+          }
+        }
+      }
+    }
+    // Every pair, at every limit, ranked the entries with either word.
+    expect(relaxed).toBe(words.length * words.length * 5);
+  });
+
+  it('reads both kept lists for a search of either word', () => {
+    const db = indexed(MIN_ENTRIES);
+    plant(db, '"llm"');
+    const { hits } = createAgendaSearch(db).search('llm models zzqqxx', {}, 10);
+    expect(hits[0]).toEqual(PLANTED);
+    expect(hits.length).toBe(10);
+  });
+
   it('reads the kept list instead of asking FTS5', () => {
     const db = indexed(MIN_ENTRIES);
     plant(db, '"llm"*');
-    expect(createAgendaSearch(db).search('llm', {}, 10)).toEqual({
-      hits: [{ kind: 'question', id: 'planted', rank: -1 }],
-      total: 1,
-    });
+    expect(createAgendaSearch(db).search('llm', {}, 10)).toEqual({ hits: [PLANTED], total: 1 });
   });
 
   it('asks FTS5 for a filtered search, and for more hits than a list holds', () => {

@@ -64,7 +64,7 @@ export async function ensurePostgresIndexed(db: Executor, agenda: Agenda, hash: 
 function termQuery(term: string, last: boolean): Sql {
   const words = term.slice(1, -1);
   const phrase = sql`phraseto_tsquery('english', ${words})`;
-  if (!last || words.includes(' ') || words.length < 3) return phrase; // FTS5: the same rule in toFtsQuery
+  if (!last || words.includes(' ') || words.length < 3) return phrase; // FTS5: the same rule in ftsParts
   // Safe: `words` is letters and digits only (queryTerms), and quote_literal makes it one operand.
   return sql`(${phrase} || to_tsquery('english', quote_literal(${words}) || ':*'))`;
 }
