@@ -84,8 +84,8 @@ function rebuildIndex(db: Db, rows: readonly IndexRow[], hash: string, now: Date
   for (const row of rows) insert.run(row);
   // The delete above leaves the old entries in the index's segments until FTS5 merges them: after two
   // rebuilds of 20,000 questions the index was twice its size and a first-time search ~20% slower. Merging
-  // now (~75 ms on such an index, within a rebuild of about 0.4 s) keeps it as compact as a fresh one. The rows and
-  // their statistics are unchanged, so are the ranks.
+  // now (~75 ms on such an index, within a rebuild of about 0.4 s) keeps it as compact as a fresh one. The
+  // rows and their statistics are unchanged, so are the ranks.
   db.prepare("INSERT INTO agenda_fts (agenda_fts) VALUES ('optimize')").run();
   db.prepare(
     `INSERT INTO agenda_index_meta (id, agenda_hash, indexed_at) VALUES (1, ?, ?)

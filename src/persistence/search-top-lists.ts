@@ -130,8 +130,8 @@ function byRank(a: RankedRow, b: RankedRow): number {
  * has the very score (and rank) its word's list holds, and an entry with both has the score FTS5 gives it
  * for `a AND b` (the same phrases, in the same order): the best of those come from that query, which ranks
  * only the entries with both. An entry with one word that is missing from its word's list ranks after the
- * list's last row; so when the `limit`-th answer ranks before the last row of every list that was cut, no
- * entry left out could come before it.
+ * list's last row; so when the `limit`-th answer ranks no later than the last row of every list that was cut,
+ * no entry left out could come before it.
  */
 export function mergeTopLists(
   prepare: Prepare,
