@@ -212,7 +212,7 @@ type Prepare = ReturnType<typeof statementCache>;
 
 /**
  * FTS5's ranking of the entries with every part (`AND`) or any part (`OR`), cut to `limit`. A word many entries
- * have, alone or beside another such word, is answered from the lists kept for it (`search-top-lists.ts`).
+ * have, alone or beside a few other such words, is answered from the lists kept for it (`search-top-lists.ts`).
  */
 function run(
   prepare: Prepare,
@@ -222,13 +222,11 @@ function run(
   limit: number,
 ): SearchResult {
   const max = Math.max(0, Math.floor(limit));
-  const [first, second] = parts;
   let kept: Ranking | undefined;
-  if (hasNoRowFilter(filter) && first !== undefined) {
-    if (parts.length === 1) kept = readTopList(prepare, first, max);
-    else if (parts.length === 2 && operator === 'OR' && second !== undefined) {
-      kept = mergeTopLists(prepare, [first, second], max, (match, n) => rankedRows(prepare, match, {}, n));
-    }
+  if (hasNoRowFilter(filter) && parts[0] !== undefined) {
+    if (parts.length === 1) kept = readTopList(prepare, parts[0], max);
+    else if (operator === 'OR')
+      kept = mergeTopLists(prepare, parts, max, (match, n) => rankedRows(prepare, match, {}, n));
   }
   const { rows, total } = kept ?? rankedRows(prepare, parts.join(` ${operator} `), filter, max);
   return { hits: rows.map((r) => ({ kind: r.kind, id: r.id, rank: r.rank })), total };

@@ -5,8 +5,8 @@
  * the limit. So when the index is built, each such word gets its first `TOP_LIST_HITS` hits and its total,
  * from the very query a search runs, stored under that query's MATCH expression. A search with no filter
  * for that expression reads them back with one primary-key lookup: the same answer, read instead of ranked
- * again. A search for either of two such words (no entry having every word typed) is answered from their two
- * lists (`mergeTopLists`). A search with a filter, for more hits, or for more words still asks FTS5.
+ * again. A search for any of a few such words (no entry having every word typed) is answered from their lists
+ * (`mergeTopLists`). A search with a filter, for more hits, or for more words still asks FTS5.
  *
  * The lists are written in the index's own transaction, and read only while the meta row says they were
  * made for the indexed agenda (`top_lists_hash`), so a rebuild by a process that predates them can never
@@ -121,36 +121,44 @@ function byRank(a: RankedRow, b: RankedRow): number {
   return a.rank - b.rank || a.rowid - b.rowid;
 }
 
+/** More parts than this need too many queries to settle a merge (one for each pair of parts). */
+export const MAX_MERGED_PARTS = 4;
+
 /**
- * The unfiltered search for either of two expressions (`a OR b`, as when no entry has every word typed),
+ * The unfiltered search for any of a few expressions (`a OR b OR c`, as when no entry has every word typed),
  * answered from their kept lists when they settle it, otherwise undefined (FTS5 ranks it).
  *
  * Why it is the same answer: FTS5 scores an entry as the sum, over the query's phrases in order, of each
- * phrase's BM25 part, and a phrase the entry lacks adds exactly zero. So an entry with one of the two words
- * has the very score (and rank) its word's list holds, and an entry with both has the score FTS5 gives it
- * for `a AND b` (the same phrases, in the same order): the best of those come from that query, which ranks
- * only the entries with both. An entry with one word that is missing from its word's list ranks after the
- * list's last row; so when the `limit`-th answer ranks no later than the last row of every list that was cut,
- * no entry left out could come before it.
+ * phrase's BM25 part, and a phrase the entry lacks adds exactly zero. So an entry with one of the words has
+ * the very score (and rank) its word's list holds. The entries with several are found pair by pair (`a AND
+ * b`), grouped by which words they have, and each group is ranked by FTS5 with exactly its words required and
+ * the others excluded (`a AND b NOT c`): every phrase once, the group's own in the same order as in the search,
+ * so the same score. An entry with one word that is missing from its word's list ranks after the list's last
+ * row; so when the `limit`-th answer ranks no later than the last row of every list that was cut, no entry
+ * left out could come before it.
  */
 export function mergeTopLists(
   prepare: Prepare,
-  [first, second]: readonly [string, string],
+  parts: readonly string[],
   limit: number,
   rankAll: RankAll,
 ): Ranking | undefined {
-  if (limit > TOP_LIST_HITS) return undefined;
-  const a = readList(prepare, first);
-  const b = readList(prepare, second);
-  if (a === undefined || b === undefined) return undefined;
-  const both = `${first} AND ${second}`;
-  const shared = new Set(prepare(SHARED_ROWIDS).pluck().all(both) as number[]);
-  // Ranking many entries with both words costs FTS5 what the whole search would: leave it to FTS5.
-  if (shared.size > MAX_SHARED) return undefined;
-  const candidates = [...a.rows, ...b.rows].filter((row) => !shared.has(row.rowid));
-  if (shared.size > 0) candidates.push(...rankAll(both, limit).rows);
+  if (limit > TOP_LIST_HITS || parts.length < 2 || parts.length > MAX_MERGED_PARTS) return undefined;
+  const lists: Ranking[] = [];
+  for (const part of parts) {
+    const list = readList(prepare, part);
+    if (list === undefined) return undefined;
+    lists.push(list);
+  }
+  const shared = sharedEntries(prepare, parts);
+  if (shared === undefined) return undefined;
+  const candidates = lists.flatMap((list) => list.rows.filter((row) => !shared.has(row.rowid)));
+  for (const group of new Set(shared.values())) candidates.push(...rankAll(groupQuery(parts, group), limit).rows);
   const rows = candidates.sort(byRank).slice(0, limit);
-  const answer = { rows, total: a.total + b.total - shared.size };
+  // Each entry with several words is counted in each of their totals.
+  let total = lists.reduce((sum, list) => sum + list.total, 0);
+  for (const group of shared.values()) total -= group.split(',').length - 1;
+  const answer = { rows, total };
   if (limit === 0) return answer;
   const last = rows.length === limit ? rows.at(-1) : undefined;
   // A list that holds every entry of its word leaves none unseen; a cut one must end after the last answer.
@@ -160,7 +168,34 @@ export function mergeTopLists(
       list.total <= list.rows.length || (last !== undefined && lastKept !== undefined && byRank(last, lastKept) <= 0)
     );
   };
-  return settles(a) && settles(b) ? answer : undefined;
+  return lists.every(settles) ? answer : undefined;
+}
+
+/**
+ * The entries with more than one of the parts, each with the parts it has (their indexes, as `0,2`). Undefined
+ * when there are more than `MAX_SHARED`: ranking that many groups costs what FTS5's whole search would.
+ */
+function sharedEntries(prepare: Prepare, parts: readonly string[]): Map<number, string> | undefined {
+  const partsOf = new Map<number, number[]>();
+  for (let i = 0; i < parts.length; i += 1) {
+    for (let j = i + 1; j < parts.length; j += 1) {
+      for (const rowid of prepare(SHARED_ROWIDS).pluck().all(`${parts[i]} AND ${parts[j]}`) as number[]) {
+        const has = partsOf.get(rowid) ?? [];
+        for (const index of [i, j]) if (!has.includes(index)) has.push(index);
+        partsOf.set(rowid, has);
+      }
+      if (partsOf.size > MAX_SHARED) return undefined;
+    }
+  }
+  return new Map([...partsOf].map(([rowid, has]) => [rowid, has.sort((x, y) => x - y).join(',')]));
+}
+
+/** The entries with exactly the parts of `group` (`0,2`): those required, in order, and every other excluded. */
+function groupQuery(parts: readonly string[], group: string): string {
+  const indexes = new Set(group.split(',').map(Number));
+  const required = parts.filter((_, i) => indexes.has(i)).join(' AND ');
+  const excluded = parts.filter((_, i) => !indexes.has(i));
+  return excluded.length === 0 ? required : `${required} NOT (${excluded.join(' OR ')})`;
 }
 
 const MAX_SHARED = 1_000;

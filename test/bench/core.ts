@@ -50,8 +50,8 @@ export async function run(options: BenchOptions): Promise<void> {
         'search jailbreak <new word> (uncached)',
         () => dispatcher.run('agenda', 'search', { words: `jailbreak zq${(fresh += 1)}` }, CTX),
       ],
-      // No entry has every word, so these rank the entries with any of the common words: two are answered
-      // from their kept lists (search-top-lists.ts), three are ranked by FTS5 in full.
+      // No entry has every word, so these rank the entries with any of the common words, from the lists kept
+      // for them (search-top-lists.ts): FTS5 ranks only the entries with several of the words.
       [
         'search jailbreak oversight <new word> (uncached)',
         () => dispatcher.run('agenda', 'search', { words: `jailbreak oversight zq${(fresh += 1)}` }, CTX),

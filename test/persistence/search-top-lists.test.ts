@@ -62,35 +62,35 @@ describe('top lists for frequent words', () => {
     expect(answered).toBeGreaterThanOrEqual(words.length * 4);
   });
 
-  it('answers a search for either of two common words exactly as FTS5 ranks it', () => {
+  it('answers a search for any of a few common words exactly as FTS5 ranks it', () => {
     const withLists = createAgendaSearch(indexed(MIN_ENTRIES));
     const ftsOnly = createAgendaSearch(indexed(Number.MAX_SAFE_INTEGER));
-    // The most frequent words, which share many entries, and a few rarer ones, which share fewer.
     const frequent = indexed(MIN_ENTRIES)
       .prepare("SELECT match FROM agenda_fts_top WHERE match NOT LIKE '%*' ORDER BY total DESC, match")
       .pluck()
       .all() as string[];
     // Stop words are dropped beside other words ("how", "the"): they would not be searched at all.
     const searched = frequent.map((match) => match.slice(1, -1)).filter((w) => queryTerms(`${w} x`).length === 2);
-    const words = [...searched.slice(0, 4), ...searched.slice(-3)];
+    // The most frequent words, which share many entries, and rarer ones, which share fewer.
+    const pairs = combinations([...searched.slice(0, 4), ...searched.slice(-3)], 2);
+    const triples = combinations([...searched.slice(0, 3), ...searched.slice(-2)], 3);
+    const longer = [searched.slice(0, 4), searched.slice(0, 5), searched.slice(-5)];
     let relaxed = 0;
-    for (const first of words) {
-      for (const second of words) {
-        // No entry has a made-up word, so each search ranks the entries with either common word.
-        for (const [query, filter] of [
-          [`${first} ${second} zzqqxx`, {}],
-          [`${first} ${second}`, { anyWord: true }],
-        ] as const) {
-          for (const limit of [0, 1, 5, 10, 50]) {
-            const expected = ftsOnly.search(query, filter, limit);
-            if (expected.relaxed === true) relaxed += 1;
-            expect(withLists.search(query, filter, limit)).toEqual(expected);
-          }
+    for (const words of [...pairs, ...triples, ...longer]) {
+      // No entry has a made-up word, so each search ranks the entries with any of the common words.
+      for (const [query, filter] of [
+        [`${words.join(' ')} zzqqxx`, {}],
+        [words.join(' '), { anyWord: true }],
+      ] as const) {
+        for (const limit of [0, 1, 5, 10, 50]) {
+          const expected = ftsOnly.search(query, filter, limit);
+          if (expected.relaxed === true) relaxed += 1;
+          expect(withLists.search(query, filter, limit)).toEqual(expected);
         }
       }
     }
-    // Every pair, at every limit, ranked the entries with either word.
-    expect(relaxed).toBe(words.length * words.length * 5);
+    // Every search, at every limit, ranked the entries with some of the words.
+    expect(relaxed).toBe((pairs.length + triples.length + longer.length) * 5);
   });
 
   it('reads both kept lists for a search of either word', () => {
@@ -151,3 +151,9 @@ describe('top lists for frequent words', () => {
     expect(keptExpressions(indexed(500))).toEqual([]);
   });
 });
+
+/** Every choice of `size` items from `items`, each in the items' order, repeats included (`a a`). */
+function combinations(items: readonly string[], size: number): string[][] {
+  if (size === 0) return [[]];
+  return items.flatMap((item, i) => combinations(items.slice(i), size - 1).map((rest) => [item, ...rest]));
+}
