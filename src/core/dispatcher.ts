@@ -168,9 +168,8 @@ export class Dispatcher {
   }
 
   /**
-   * `what` names the request in the log of a failure, only when something failed (for typed text it
-   * joins the words again). `work` may throw before it returns
-   * its promise (a parse error): that is caught here too.
+   * `what` names the request in the log, called only when something failed (for typed text it joins the
+   * words again). `work` may throw before it returns its promise (a parse error): that is caught here too.
    */
   async #guard<T>(
     ctx: CommandContext,
