@@ -153,11 +153,12 @@ export function mergeTopLists(
   const shared = sharedEntries(prepare, parts);
   if (shared === undefined) return undefined;
   const candidates = lists.flatMap((list) => list.rows.filter((row) => !shared.has(row.rowid)));
-  for (const group of new Set(shared.values())) candidates.push(...rankAll(groupQuery(parts, group), limit).rows);
+  const groups = new Map([...shared.values()].map((has) => [has.join(','), has]));
+  for (const group of groups.values()) candidates.push(...rankAll(groupQuery(parts, group), limit).rows);
   const rows = candidates.sort(byRank).slice(0, limit);
   // Each entry with several words is counted in each of their totals.
   let total = lists.reduce((sum, list) => sum + list.total, 0);
-  for (const group of shared.values()) total -= group.split(',').length - 1;
+  for (const has of shared.values()) total -= has.length - 1;
   const answer = { rows, total };
   if (limit === 0) return answer;
   const last = rows.length === limit ? rows.at(-1) : undefined;
@@ -172,10 +173,10 @@ export function mergeTopLists(
 }
 
 /**
- * The entries with more than one of the parts, each with the parts it has (their indexes, as `0,2`). Undefined
+ * The entries with more than one of the parts, each with the parts it has (their indexes, in order). Undefined
  * when there are more than `MAX_SHARED`: ranking that many groups costs what FTS5's whole search would.
  */
-function sharedEntries(prepare: Prepare, parts: readonly string[]): Map<number, string> | undefined {
+function sharedEntries(prepare: Prepare, parts: readonly string[]): Map<number, readonly number[]> | undefined {
   const partsOf = new Map<number, number[]>();
   for (let i = 0; i < parts.length; i += 1) {
     for (let j = i + 1; j < parts.length; j += 1) {
@@ -187,14 +188,14 @@ function sharedEntries(prepare: Prepare, parts: readonly string[]): Map<number, 
       if (partsOf.size > MAX_SHARED) return undefined;
     }
   }
-  return new Map([...partsOf].map(([rowid, has]) => [rowid, has.sort((x, y) => x - y).join(',')]));
+  for (const has of partsOf.values()) has.sort((x, y) => x - y);
+  return partsOf;
 }
 
-/** The entries with exactly the parts of `group` (`0,2`): those required, in order, and every other excluded. */
-function groupQuery(parts: readonly string[], group: string): string {
-  const indexes = new Set(group.split(',').map(Number));
-  const required = parts.filter((_, i) => indexes.has(i)).join(' AND ');
-  const excluded = parts.filter((_, i) => !indexes.has(i));
+/** The entries with exactly the parts of `group` (indexes): those required, in order, and every other excluded. */
+function groupQuery(parts: readonly string[], group: readonly number[]): string {
+  const required = parts.filter((_, i) => group.includes(i)).join(' AND ');
+  const excluded = parts.filter((_, i) => !group.includes(i));
   return excluded.length === 0 ? required : `${required} NOT (${excluded.join(' OR ')})`;
 }
 
